@@ -1,0 +1,48 @@
+"""appendixparse: Vietnamese administrative-reform appendices into typed records and flags."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .encodings import to_unicode
+from .errors import (
+    AppendixParseError,
+    ConversionUnavailableError,
+    CorruptFileError,
+    EncryptedFileError,
+    FileTooLargeError,
+    NoAssessmentTableError,
+    ScannedDocumentError,
+    UnsupportedFormatError,
+)
+from .models import Figure, Flag, Record, Report
+from .pipeline import parse
+
+if TYPE_CHECKING:
+    from .consolidate import Consolidation
+
+__version__ = "0.1.0"
+__all__ = [
+    "AppendixParseError",
+    "ConversionUnavailableError",
+    "CorruptFileError",
+    "EncryptedFileError",
+    "FileTooLargeError",
+    "Figure",
+    "Flag",
+    "NoAssessmentTableError",
+    "Record",
+    "Report",
+    "ScannedDocumentError",
+    "UnsupportedFormatError",
+    "consolidate",
+    "parse",
+    "to_unicode",
+]
+
+
+def consolidate(sources: Any, *, catalogue: Any = None, **options: Any) -> Consolidation:
+    """Many units' reports into one dataset; see :func:`appendixparse.consolidate.consolidate`."""
+    from .consolidate import consolidate as _consolidate
+
+    return _consolidate(sources, catalogue=catalogue, **options)

@@ -1,0 +1,63 @@
+"""Text cleaning shared by every field: HTML out, white space collapsed, NFC, and folding."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Only real HTML tag names are removed, so "<5%" or "< 10 ngày" survive.
+_TAG = re.compile(
+    r"</?(?:p|i|b|u|em|strong|span|div|br|font|sup|sub|li|ul|ol|a|table|tr|td|th|h[1-6]|s|strike)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]+")
+# Old-style tone placement ("hoà", "uỷ") folded to the new style ("hòa", "ủy") at word end.
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_OLD_TONE = re.compile(r"(%s)(?!\w)" % "|".join(_OLD_TONES))
+
+
+def clean(text: str) -> str:
+    """Clean one piece of cell text: tags removed, entities decoded, spaces collapsed, NFC.
+
+    >>> clean("<p>Năm 2021:</p>\\n<p>+ đạt&nbsp;100%</p>")
+    'Năm 2021: + đạt 100%'
+    """
+    if not text:
+        return ""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def join(parts: Iterable[str]) -> str:
+    """Clean each part and join the non-empty ones with one space, in order."""
+    return " ".join(p for p in (clean(x) for x in parts) if p)
+
+
+def fold(text: str) -> str:
+    """A key for matching words: cleaned, lower case, punctuation as spaces, 'đ' kept.
+
+    >>> fold("  (Cấp TỈNH thực hiện) ")
+    'cấp tỉnh thực hiện'
+    >>> fold("UỶ BAN NHÂN DÂN; hoà")
+    'ủy ban nhân dân hòa'
+    """
+    text = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], clean(text).lower())
+    return _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+def strip_accents(text: str) -> str:
+    """Vietnamese text without tone and vowel marks ("đ" becomes "d"), for fuzzy keys."""
+    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in text if not unicodedata.combining(c))

@@ -1,0 +1,130 @@
+"""The command line: parse, check, consolidate. Thin: arguments in, library calls, output out."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from collections.abc import Sequence
+
+from .errors import AppendixParseError
+
+EXAMPLES = {
+    "parse": "example: appendixparse parse phu-luc.docx --format table",
+    "check": "example: appendixparse check bao-cao/*.docx",
+    "consolidate": "example: appendixparse consolidate bao-cao/ -o tong-hop.xlsx",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="appendixparse",
+        description="Read Vietnamese administrative-reform appendices into records and flags.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("parse", help="print one report", epilog=EXAMPLES["parse"])
+    p.add_argument("file")
+    p.add_argument("--format", choices=("json", "csv", "table"), default="json")
+    p.add_argument("--input-format", help="force the input format (docx, pdf, text, xlsx, …)")
+
+    c = commands.add_parser("check", help="print the flags; exit 1 on any error flag",
+                            epilog=EXAMPLES["check"])
+    c.add_argument("files", nargs="+")
+
+    k = commands.add_parser("consolidate", help="many reports into one dataset",
+                            epilog=EXAMPLES["consolidate"])
+    k.add_argument("paths", nargs="+", help="files or folders (searched for documents)")
+    k.add_argument("-o", "--output", required=True, help=".xlsx, .csv, .parquet or .json")
+    k.add_argument("--catalogue", help="the province's targets as CSV or JSON")
+    k.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    k.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _parse(args)
+        if args.command == "check":
+            return _check(args)
+        return _consolidate(args)
+    except AppendixParseError as exc:
+        print(f"appendixparse: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into head & co.
+        sys.stderr.close()
+        return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from .pipeline import parse
+    from .tabular import RECORD_COLUMNS, record_rows, report_table
+
+    report = parse(args.file, format=args.input_format)
+    if args.format == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=RECORD_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(record_rows(report))
+    else:
+        print(report_table(report))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .pipeline import parse
+    from .tabular import flag_table
+
+    pairs = []
+    failed = False
+    for file in args.files:
+        try:
+            report = parse(file)
+        except AppendixParseError as exc:
+            print(f"appendixparse: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        pairs.extend((file, flag) for flag in report.flags)
+    if pairs:
+        print(flag_table(pairs))
+    else:
+        print("no flags")
+    if any(flag.severity == "error" for _, flag in pairs):
+        return 1
+    return 2 if failed and not pairs else 0
+
+
+def _consolidate(args: argparse.Namespace) -> int:
+    from .consolidate import consolidate, export
+
+    result = consolidate(
+        args.paths,
+        catalogue=args.catalogue,
+        jobs=args.jobs,
+        progress=not args.no_progress and sys.stderr.isatty(),
+    )
+    if result.units == 0:
+        print("appendixparse: no input could be read", file=sys.stderr)
+        for item in result.errors.itertuples():
+            print(f"appendixparse: {item.source}: {item.reason}", file=sys.stderr)
+        return 2
+    try:
+        export(result, args.output)
+    except OSError as exc:
+        print(f"appendixparse: {args.output}: cannot be written ({exc.strerror})", file=sys.stderr)
+        return 2
+    print(f"{result.units} unit(s), {len(result.records)} rows, "
+          f"{len(result.errors)} unreadable file(s) → {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

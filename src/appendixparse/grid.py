@@ -1,0 +1,60 @@
+"""The neutral document model every reader produces: paragraphs and tables of text cells.
+
+A reader turns its format into a :class:`Grid` — a sequence of blocks in document order, each
+a :class:`Paragraph` or a :class:`Table` of :class:`Row` — and knows nothing about targets.
+Cell text keeps the document's own line breaks ("\\n" between paragraphs); cleaning happens later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import Location, Unparsed
+
+
+@dataclass(slots=True)
+class Row:
+    """One table row: the text of each grid column, and where the row came from.
+
+    A cell spanning several columns (gridSpan, a merged range) holds its text in its first
+    column and "" in the others; a cell spanning rows holds its text in every row it covers.
+    """
+
+    cells: list[str]
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(slots=True)
+class Table:
+    """A table as the reader found it; ``index`` counts tables from 1 in document order."""
+
+    rows: list[Row]
+    index: int = 1
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A line or paragraph of running text outside any table."""
+
+    text: str
+    location: Location = field(default_factory=Location)
+
+
+Block = Paragraph | Table
+
+
+@dataclass(slots=True)
+class Grid:
+    """A document's blocks in reading order, plus what the reader itself could not place."""
+
+    blocks: list[Block]
+    format: str
+    unplaced: list[Unparsed] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]

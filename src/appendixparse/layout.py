@@ -1,0 +1,336 @@
+"""Find the assessment table by its header words, give each column a role, lay out its rows.
+
+The steps, each a small function: pick the header row (:func:`header_roles`), resolve a
+two-row header (the lower row decides), join table parts that continue the table (split
+tables, repeated headers after page breaks), drop repeated header and column-number rows, and
+hand on the body rows aligned to the columns, with the text above the table as the preamble.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cleaning import clean, fold
+from .errors import NoAssessmentTableError
+from .grid import Grid, Paragraph, Row, Table
+from .models import Location, Unparsed
+from .numbering import looks_like_numbering
+from .status import match_status
+from .vocab import EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
+
+ROLES = ("stt", "target", "status", "notes", "extra")
+_HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
+_MAX_SUBHEADER_CELL = 80
+
+_ROLE_WORDS = {
+    role: [(w, re.compile(rf"(?<!\w){re.escape(w)}(?!\w)")) for w in words]
+    for role, words in HEADER_WORDS.items()
+    if role != "stt"
+}
+_STT_HEADERS = frozenset(HEADER_WORDS["stt"])
+_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
+
+
+@dataclass(slots=True)
+class Column:
+    """A column of the assessment table: its position, role and (cleaned) header text."""
+
+    index: int
+    role: str
+    header: str
+
+
+@dataclass(slots=True)
+class BodyRow:
+    """A row below the header, its cells aligned to the layout's columns."""
+
+    cells: list[str]
+    location: Location
+
+
+@dataclass(slots=True)
+class PreambleLine:
+    """A line of text above the table; ``table`` and ``column`` say where a header table held it."""
+
+    text: str
+    table: int | None = None
+    column: int | None = None
+
+
+@dataclass(slots=True)
+class Layout:
+    """The assessment table laid out: columns, body rows, the preamble and what did not fit."""
+
+    columns: list[Column]
+    rows: list[BodyRow]
+    preamble: list[PreambleLine] = field(default_factory=list)
+    unparsed: list[Unparsed] = field(default_factory=list)
+
+    def index_of(self, role: str) -> list[int]:
+        """The positions of the columns with ``role``, left to right."""
+        return [c.index for c in self.columns if c.role == role]
+
+
+def header_role(text: str) -> str | None:
+    """The role a header cell names, or None when it names none.
+
+    The main text (before any parenthesis) decides; the role whose word appears first wins.
+
+    >>> header_role("Thực trạng/Giải pháp (Nêu rõ kết quả ... hoàn thành mục tiêu)")
+    'notes'
+    >>> header_role("Số TT"), header_role("Ghi chú"), header_role("TTHC")
+    ('stt', 'extra', None)
+    """
+    folded_full = fold(text)
+    if not folded_full:
+        return None
+    main = fold(clean(text).split("(")[0]) or folded_full
+    if main in _STT_HEADERS:
+        return "stt"
+    if any(w in main for w in EXTRA_HEADERS):
+        return "extra"
+    for candidate in (main, folded_full):
+        best: tuple[int, int, str] | None = None
+        for role, words in _ROLE_WORDS.items():
+            for word, pattern in words:
+                m = pattern.search(candidate)
+                if m and (best is None or (m.start(), -len(word)) < best[:2]):
+                    best = (m.start(), -len(word), role)
+        if best:
+            return best[2]
+    return None
+
+
+def header_roles(cells: list[str]) -> list[str | None] | None:
+    """The roles of a row's cells when the row is an assessment header, else None.
+
+    A header names a target column and a status or notes column.
+    """
+    roles = [header_role(c) for c in cells]
+    named = set(roles)
+    if "target" in named and named & {"status", "notes"}:
+        return roles
+    return None
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """A row of column numbers ("(1) | (2) | (3)") that Vietnamese tables put under headers."""
+    filled = [clean(c) for c in cells if clean(c)]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
+
+
+def find_layout(grid: Grid, source: str) -> Layout:
+    """Lay out the assessment table of ``grid``; raise NoAssessmentTableError when there is none."""
+    found = _find_header(grid)
+    if found is None:
+        raise NoAssessmentTableError(source, _no_table_reason(grid))
+    block_index, table, header_at = found
+    header_end, columns = _resolve_header(table.rows, header_at)
+
+    preamble = _preamble(grid.blocks[:block_index])
+    for row in table.rows[:header_at]:
+        preamble.extend(_row_lines(row, table.index))
+    layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
+    header_keys = {_row_key(r.cells) for r in table.rows[header_at:header_end]}
+
+    _add_rows(layout, table.rows[header_end:], list(range(len(columns))), header_keys)
+    pending: list[Paragraph] = []
+    for block in grid.blocks[block_index + 1 :]:
+        if isinstance(block, Paragraph):
+            pending.append(block)
+            continue
+        mapping, rows = _continuation(block, layout, header_keys)
+        if mapping is None:
+            break
+        layout.unparsed.extend(
+            Unparsed(text=clean(p.text), location=p.location, reason="text between table parts")
+            for p in pending
+            if clean(p.text)
+        )
+        pending = []
+        _add_rows(layout, rows, mapping, header_keys)
+    _settle_status_column(layout)
+    return layout
+
+
+def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
+    for block_index, block in enumerate(grid.blocks):
+        if not isinstance(block, Table):
+            continue
+        for row_index, row in enumerate(block.rows[:_HEADER_SCAN_ROWS]):
+            if header_roles(row.cells):
+                return block_index, block, row_index
+    return None
+
+
+def _no_table_reason(grid: Grid) -> str:
+    tables = grid.tables
+    if not tables:
+        return "no table found (an assessment table has STT, target and status/notes columns)"
+    heads = "; ".join(
+        f"table {t.index}: " + " | ".join(clean(c)[:40] for c in t.rows[0].cells if clean(c))
+        for t in tables[:8]
+        if t.rows
+    )
+    return f"no assessment table among {len(tables)} table(s) found ({heads})"
+
+
+def _resolve_header(rows: list[Row], header_at: int) -> tuple[int, list[Column]]:
+    """Columns from the header row and any sub-header rows under it; returns (end, columns)."""
+    texts = [clean(c) for c in rows[header_at].cells]
+    end = header_at + 1
+    while end < len(rows) and end - header_at <= 2 and _is_subheader(rows[end].cells, texts):
+        lower = [clean(c) for c in rows[end].cells]
+        texts = [
+            (lower[i] if i < len(lower) and lower[i] else texts[i] if i < len(texts) else "")
+            for i in range(max(len(texts), len(lower)))
+        ]
+        end += 1
+    while end < len(rows) and is_column_numbers(rows[end].cells):
+        end += 1
+    return end, _columns(texts)
+
+
+def _is_subheader(cells: list[str], upper: list[str]) -> bool:
+    texts = [clean(c) for c in cells]
+    filled = [(i, t) for i, t in enumerate(texts) if t]
+    if not filled or any(len(t) > _MAX_SUBHEADER_CELL for _, t in filled):
+        return False
+    first = texts[0] if texts else ""
+    if first and first != (upper[0] if upper else "") and looks_like_numbering(first):
+        return False
+    return any(
+        header_role(t) is not None or (i < len(upper) and not upper[i]) or t == upper[i]
+        for i, t in filled
+        if i < len(upper)
+    )
+
+
+def _columns(texts: list[str]) -> list[Column]:
+    columns: list[Column] = []
+    seen: set[str] = set()
+    for index, text in enumerate(texts):
+        role = header_role(text)
+        if role is None:
+            role = "extra"
+        elif role in ("stt", "target") and role in seen:
+            role = "extra"  # a second STT or target column is kept, not merged
+        if role == "status" and any(w in fold(text) for w in WEAK_STATUS_HEADERS):
+            role = "status?"  # settled by the column's content
+        seen.add(role)
+        columns.append(Column(index=index, role=role, header=text or f"Cột {index + 1}"))
+    if "stt" not in seen and columns and columns[0].role == "extra":
+        columns[0].role = "stt"
+    return columns
+
+
+def _settle_status_column(layout: Layout) -> None:
+    """Make exactly one column the status column: the one whose cells hold status words."""
+    def status_share(col: Column) -> float:
+        values = [r.cells[col.index] for r in layout.rows if clean(r.cells[col.index])]
+        if not values:
+            return 0.0
+        return sum(match_status(v) is not None for v in values) / len(values)
+
+    candidates = [c for c in layout.columns if c.role in ("status", "status?")]
+    strong = [c for c in candidates if c.role == "status"]
+    chosen = strong[0] if strong else None
+    if chosen is None:
+        pool = candidates or [c for c in layout.columns if c.role in ("notes", "extra")]
+        scored = [(status_share(c), c) for c in pool]
+        scored = [s for s in scored if s[0] >= 0.5]
+        chosen = max(scored, key=lambda s: s[0])[1] if scored else None
+    for col in layout.columns:
+        if col is chosen:
+            col.role = "status"
+        elif col.role in ("status", "status?"):
+            col.role = "notes"
+
+
+def _row_key(cells: list[str]) -> tuple[str, ...]:
+    return tuple(fold(c) for c in cells if fold(c))
+
+
+def _add_rows(
+    layout: Layout, rows: list[Row], mapping: list[int], header_keys: set[tuple[str, ...]]
+) -> None:
+    width = len(layout.columns)
+    for row in rows:
+        if _row_key(row.cells) in header_keys or header_roles(row.cells) or is_column_numbers(
+            row.cells
+        ):
+            continue  # a header repeated after a page break, or its column numbers
+        cells = [""] * width
+        overflow: list[str] = []
+        for position, text in enumerate(row.cells):
+            target = mapping[position] if position < len(mapping) else None
+            if target is None or target >= width:
+                if clean(text):
+                    overflow.append(text)
+            elif cells[target]:
+                cells[target] += "\n" + text
+            else:
+                cells[target] = text
+        if not any(clean(c) for c in cells) and not overflow:
+            continue
+        layout.rows.append(BodyRow(cells=cells, location=row.location))
+        layout.unparsed.extend(
+            Unparsed(text=clean(t), location=row.location, reason="cell outside the table's columns")
+            for t in overflow
+        )
+
+
+def _continuation(
+    table: Table, layout: Layout, header_keys: set[tuple[str, ...]]
+) -> tuple[list[int] | None, list[Row]]:
+    """How a later table continues the assessment table: (column mapping, its rows) or (None, [])."""
+    rows = table.rows
+    for at, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        if header_roles(row.cells) or _row_key(row.cells) in header_keys:
+            end, columns = _resolve_header(rows, at)
+            return _map_columns(columns, layout.columns), rows[end:]
+    first = next((r for r in rows if any(clean(c) for c in r.cells)), None)
+    if first is None or table.width != len(layout.columns):
+        return None, []
+    stt = clean(first.cells[0]) if first.cells else ""
+    if stt and not looks_like_numbering(stt):
+        return None, []
+    return list(range(len(layout.columns))), rows
+
+
+def _map_columns(part: list[Column], main: list[Column]) -> list[int]:
+    """Map a continuation part's columns onto the main columns by role and header text."""
+    mapping: list[int] = []
+    used: set[int] = set()
+    for col in part:
+        same_role = [m for m in main if m.role == col.role or (col.role == "status?" and m.role == "status")]
+        exact = [m for m in same_role if fold(m.header) == fold(col.header) and m.index not in used]
+        pick = (exact or [m for m in same_role if m.index not in used] or [None])[0]
+        mapping.append(pick.index if pick else len(main))
+        if pick:
+            used.add(pick.index)
+    return mapping
+
+
+def _preamble(blocks: list[Paragraph | Table]) -> list[PreambleLine]:
+    lines: list[PreambleLine] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.extend(PreambleLine(text=t) for t in _split_lines(block.text))
+        else:
+            for row in block.rows:
+                lines.extend(_row_lines(row, block.index))
+    return lines
+
+
+def _row_lines(row: Row, table_index: int) -> list[PreambleLine]:
+    return [
+        PreambleLine(text=t, table=table_index, column=j)
+        for j, cell in enumerate(row.cells)
+        for t in _split_lines(cell)
+    ]
+
+
+def _split_lines(text: str) -> list[str]:
+    return [c for c in (clean(t) for t in text.split("\n")) if c]

@@ -1,0 +1,145 @@
+"""The output contract as pydantic models: Report, Record, Figure, Flag and their parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Status = Literal["completed", "in_progress", "not_started", "not_applicable", "unknown"]
+Severity = Literal["error", "warning", "info"]
+Qualifier = Literal[
+    "exact",
+    "at_least",
+    "above",
+    "below",
+    "at_most",
+    "approx",
+    "reduce_at_least",
+    "increase_at_least",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Location(_Model):
+    """Where a row or piece of text came from; only the keys that apply are present."""
+
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    table: int | None = None
+    row: int | None = None
+    line: int | None = None
+    sheet: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_empty(self, handler: Any) -> dict[str, Any]:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class Source(_Model):
+    """The file a report was read from."""
+
+    path: str | None = None
+    format: str
+    sha256: str
+
+
+class Period(_Model):
+    """The evaluation period, from "tính từ … đến …"."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class Summary(_Model):
+    """The counts the report declares above its table."""
+
+    total: int | None = None
+    completed: int | None = None
+    in_progress: int | None = None
+    not_started: int | None = None
+
+
+class Section(_Model):
+    """A roman-numeral section of the table ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")."""
+
+    numeral: str
+    title: str
+
+
+class Figure(_Model):
+    """A number found in text: a percentage, a ratio of counted things or a count."""
+
+    kind: str
+    value: float
+    numerator: int | None = None
+    denominator: int | None = None
+    unit: str | None = None
+    qualifier: Qualifier = "exact"
+    text: str
+    span: tuple[int, int]
+
+
+class Record(_Model):
+    """One target row of the assessment table."""
+
+    id: str
+    section: str | None = None
+    section_title: str | None = None
+    stt: str
+    target: str
+    status_raw: str
+    status: Status
+    notes: str
+    figures: list[Figure] = Field(default_factory=list)
+    target_figures: list[Figure] = Field(default_factory=list)
+    extra: dict[str, str] = Field(default_factory=dict)
+    location: Location = Field(default_factory=Location)
+
+
+class Flag(_Model):
+    """A finding of the checks, with the evidence an officer needs to act on it."""
+
+    code: str
+    severity: Severity
+    record: str | None = None
+    message: str
+    message_en: str
+    evidence: dict[str, Any] = Field(default_factory=dict)
+
+
+class Unparsed(_Model):
+    """Text inside the table that could not be placed in a record."""
+
+    text: str
+    location: Location = Field(default_factory=Location)
+    reason: str
+
+
+class Report(_Model):
+    """Everything read from one appendix."""
+
+    source: Source
+    title: str | None = None
+    unit: str | None = None
+    period: Period | None = None
+    summary: Summary | None = None
+    sections: list[Section] = Field(default_factory=list)
+    records: list[Record] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    unparsed: list[Unparsed] = Field(default_factory=list)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The records as a pandas DataFrame, one row per record (pandas imported lazily)."""
+        import pandas as pd
+
+        from .tabular import record_rows
+
+        return pd.DataFrame(record_rows(self))

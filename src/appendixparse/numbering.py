@@ -1,0 +1,67 @@
+"""Row numbering: roman section numerals, arabic and lettered STT, as written in appendices."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cleaning import clean
+from .vocab import SECTION_PREFIXES
+
+ROMAN = r"(?:X{1,2}(?:IX|IV|VI{0,3}|I{1,3})?|IX|IV|VI{0,3}|I{1,3})"
+_PREFIX = "|".join(SECTION_PREFIXES)
+# "II", "II.", "Phần II", "PHẦN II:", optionally followed by the title in the same cell.
+_SECTION = re.compile(
+    rf"^(?:(?:{_PREFIX})\s+)?(?P<numeral>{ROMAN})(?![\w])\s*[.:\-–)]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_ARABIC = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?$")
+_LETTER = re.compile(r"^(?P<letter>[a-zđ])[).]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Stt:
+    """A target row's number: ``text`` as written (no trailing dot), ``key`` for the id."""
+
+    text: str
+    key: str
+    kind: str  # "arabic" ("3", "1.2") or "letter" ("a)")
+
+
+def parse_section(stt_cell: str, title_cell: str = "") -> tuple[str, str] | None:
+    """(numeral, title) when a row opens a section, else None.
+
+    The title is the rest of the STT cell (a merged section row) or the title cell.
+
+    >>> parse_section("II", "CẢI CÁCH TTHC"), parse_section("III. CẢI CÁCH TỔ CHỨC")
+    (('II', 'CẢI CÁCH TTHC'), ('III', 'CẢI CÁCH TỔ CHỨC'))
+    >>> parse_section("Việc"), parse_section("1")
+    (None, None)
+    """
+    text = clean(stt_cell)
+    m = _SECTION.match(text)
+    if not m:
+        return None
+    numeral = m.group("numeral")
+    if numeral != numeral.upper():
+        return None  # lower-case i, v, x number sub-items, not sections
+    return numeral, clean(m.group("title")) or clean(title_cell)
+
+
+def parse_stt(text: str) -> Stt | None:
+    """The STT of a target row ("3", "3.", "1.2", "a)"), or None.
+
+    >>> parse_stt("3."), parse_stt("a)")
+    (Stt(text='3', key='3', kind='arabic'), Stt(text='a)', key='a', kind='letter'))
+    """
+    text = clean(text)
+    if m := _ARABIC.match(text):
+        return Stt(text=m.group("number"), key=m.group("number"), kind="arabic")
+    if m := _LETTER.match(text):
+        return Stt(text=text.rstrip("."), key=m.group("letter"), kind="letter")
+    return None
+
+
+def looks_like_numbering(text: str) -> bool:
+    """True for an STT cell of a section or target row."""
+    return parse_section(text) is not None or parse_stt(text) is not None

@@ -1,0 +1,65 @@
+"""parse(): bytes → grid → layout → records → figures → checks → Report."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from .checks import run_checks
+from .errors import AppendixParseError, CorruptFileError
+from .figures import extract_figures
+from .layout import find_layout
+from .models import Report, Source
+from .preamble import read_period, read_summary, read_title, read_unit
+from .readers import read
+from .records import build_records
+
+Input = str | os.PathLike[str] | bytes | bytearray | BinaryIO
+
+
+def load(source: Input) -> tuple[bytes, str | None]:
+    """The bytes of ``source`` and its path (None for bytes and file objects without a name)."""
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source), None
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        try:
+            return path.read_bytes(), str(source)
+        except IsADirectoryError:
+            raise CorruptFileError(source, "a folder, not a file") from None
+        except FileNotFoundError:
+            raise AppendixParseError(source, "no such file") from None
+        except OSError as exc:
+            raise AppendixParseError(source, f"cannot be read ({exc.strerror})") from None
+    data = source.read()
+    return data, getattr(source, "name", None)
+
+
+def parse(source: Input, *, format: str | None = None) -> Report:
+    """Read one appendix (a path, bytes or a binary file object) into a :class:`Report`.
+
+    ``format`` ("docx", "pdf", "text", …) overrides detection from the content.
+    Raises an :class:`AppendixParseError` subclass when the file cannot be read.
+    """
+    data, path = load(source)
+    name = path or "<bytes>"
+    grid, fmt = read(data, name, format)
+    layout = find_layout(grid, name)
+    assembled = build_records(layout)
+    for record in assembled.records:
+        record.figures = extract_figures(record.notes, field="notes")
+        record.target_figures = extract_figures(record.target, field="target")
+    report = Report(
+        source=Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest()),
+        title=read_title(layout.preamble),
+        unit=read_unit(layout.preamble),
+        period=read_period(layout.preamble),
+        summary=read_summary(layout.preamble),
+        sections=assembled.sections,
+        records=assembled.records,
+        unparsed=[*layout.unparsed, *assembled.unparsed],
+    )
+    report.flags = run_checks(report)
+    return report

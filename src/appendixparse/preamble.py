@@ -1,0 +1,196 @@
+"""The text above the table: title block, reporting unit, period and declared summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from .cleaning import fold
+from .layout import PreambleLine
+from .models import Period, Summary
+from .vocab import (
+    MOTTO_WORDS,
+    SUMMARY_NOUNS,
+    SUMMARY_WORDS,
+    TITLE_OPENERS,
+    UNIT_LEVELS,
+    UNIT_OPENERS,
+)
+
+_DATE = r"(?:ngày\s*)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
+_PERIOD = re.compile(rf"từ\s*{_DATE}\s*(?:đến|tới|-|–)\s*{_DATE}", re.IGNORECASE)
+_COUNT = re.compile(r"(?<![\d/.,\-])(\d{1,3})(?![\d/%]|[.,]\d)")
+_PLACE_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b", re.IGNORECASE)
+_MAX_TITLE_LINES = 6
+_ABBREVIATIONS = {"tp": "thành phố", "tx": "thị xã", "tt": "thị trấn"}
+_UBND = ("ubnd", "ủy ban nhân dân")
+
+
+def read_period(lines: Sequence[PreambleLine]) -> Period | None:
+    """The period from "tính từ 15/11/2021 đến 14/10/2023" (or "từ ngày … tháng … năm …")."""
+    for line in lines:
+        if m := _PERIOD.search(line.text):
+            try:
+                d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups())
+                return Period(start=dt.date(y1, m1, d1), end=dt.date(y2, m2, d2))
+            except ValueError:
+                continue
+    return None
+
+
+def read_summary(lines: Sequence[PreambleLine]) -> Summary | None:
+    """The declared counts ("1. Tổng số chỉ tiêu: 33 chỉ tiêu", "đang thực hiện: 23")."""
+    found: dict[str, int] = {}
+    for line in lines:
+        for clause in re.split(r"[;,]|\.\s", line.text):
+            folded = fold(clause)
+            if not any(n in folded for n in SUMMARY_NOUNS) and not found:
+                continue
+            kind = _summary_kind(folded)
+            count = _summary_count(clause)
+            if kind and count is not None and kind not in found:
+                found[kind] = count
+    return Summary(**found) if found else None
+
+
+def _summary_kind(folded: str) -> str | None:
+    # Negations first: "chưa hoàn thành" must not read as "hoàn thành".
+    for kind in ("total", "not_started", "in_progress", "completed"):
+        if any(re.search(rf"(?<!\w){w}(?!\w)", folded) for w in SUMMARY_WORDS[kind]):
+            return kind
+    return None
+
+
+def _summary_count(clause: str) -> int | None:
+    nouns = "|".join(SUMMARY_NOUNS)
+    if m := re.search(rf"(\d{{1,3}})\s*(?:{nouns})", clause, re.IGNORECASE):
+        return int(m.group(1))
+    tail = clause.rsplit(":", 1)[-1] if ":" in clause else ""
+    counts = _COUNT.findall(tail)
+    return int(counts[0]) if counts else None
+
+
+def read_title(lines: Sequence[PreambleLine]) -> str | None:
+    """The title lines ("Phụ lục", what is evaluated, the resolutions) joined by " / "."""
+    free = [ln.text for ln in lines if ln.table is None]
+    start = next((i for i, t in enumerate(free) if fold(t).startswith(TITLE_OPENERS)), None)
+    if start is None:
+        start = next((i for i, t in enumerate(free) if not _is_furniture(t)), None)
+    if start is None:
+        return None
+    title: list[str] = []
+    for text in free[start : start + _MAX_TITLE_LINES]:
+        if _PERIOD.search(text) or _is_summary_line(text) or (title and _is_furniture(text)):
+            break
+        title.append(text)
+    return " / ".join(title) or None
+
+
+def _is_summary_line(text: str) -> bool:
+    folded = fold(text)
+    return bool(re.match(r"^\d{1,2}\s", folded)) or folded.startswith(("tổng số", "số liệu"))
+
+
+def _is_furniture(text: str) -> bool:
+    """Lines of the motto block, the place and date, the document number: never the title."""
+    folded = fold(text)
+    return (
+        any(folded.startswith(fold(w)) for w in MOTTO_WORDS)
+        or bool(_PLACE_DATE.match(text))
+        or folded.startswith("số ")
+        or set(text.strip()) <= set("-–_*=. ")
+        or _unit_start(folded) is not None
+    )
+
+
+def read_unit(lines: Sequence[PreambleLine]) -> str | None:
+    """The reporting unit, normalised ("UBND huyện Gio Linh", "Sở Nội vụ").
+
+    The left cell of a header table decides; its lowest unit line is the unit itself (the line
+    above names the body it belongs to). Otherwise the first unit line of the preamble.
+    """
+    table_lines = [ln.text for ln in lines if ln.table is not None and ln.column == 0]
+    for group in (table_lines, [ln.text for ln in lines if ln.table is None][:8]):
+        units = _unit_lines(group)
+        if units:
+            return normalise_unit(units[-1] if group is table_lines else units[0])
+    return None
+
+
+def _unit_lines(texts: list[str]) -> list[str]:
+    units: list[str] = []
+    for i, text in enumerate(texts):
+        folded = fold(text)
+        opener = _unit_start(folded)
+        if opener is None:
+            continue
+        rest = folded[len(opener) :].strip()
+        if not rest and i + 1 < len(texts) and _level_start(fold(texts[i + 1])):
+            text = f"{text} {texts[i + 1]}"  # "ỦY BAN NHÂN DÂN" / "HUYỆN GIO LINH"
+        elif not rest:
+            continue
+        units.append(text)
+    return units
+
+
+def _unit_start(folded: str) -> str | None:
+    for opener in sorted(UNIT_OPENERS, key=len, reverse=True):
+        if folded == opener or folded.startswith(opener + " "):
+            return opener
+    return None
+
+
+def _level_start(folded: str) -> str | None:
+    words = folded.split()
+    if words and words[0] in _ABBREVIATIONS:
+        return words[0]
+    for level in UNIT_LEVELS:
+        if folded == level or folded.startswith(level + " "):
+            return level
+    return None
+
+
+def normalise_unit(text: str) -> str:
+    """Write a unit the usual way: "UBND", the level in lower case, places in title case.
+
+    >>> normalise_unit("UBND HUYỆN GIO LINH"), normalise_unit("SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    ('UBND huyện Gio Linh', 'Sở Giáo dục và Đào tạo')
+    >>> normalise_unit("ỦY BAN NHÂN DÂN XÃ CAM HIẾU")
+    'UBND xã Cam Hiếu'
+    """
+    folded = re.sub(r"\s+", " ", text.replace(".", " ").strip().lower())
+    opener = _unit_start(folded) or ""
+    rest = folded[len(opener) :].strip()
+    if opener in _UBND or opener == "uỷ ban nhân dân":
+        head = "UBND"
+    else:
+        head = opener[:1].upper() + opener[1:]
+    return " ".join(w for w in [head, _name(rest, capitalise_first=head != "UBND")] if w)
+
+
+def _name(rest: str, *, capitalise_first: bool) -> str:
+    """A body's name or a place: level words lower, places title case, "và" and "-" kept."""
+    words = rest.split()
+    out: list[str] = []
+    i = 0
+    in_place = False
+    capitalise_next = capitalise_first
+    while i < len(words):
+        word = words[i]
+        if word in _ABBREVIATIONS:
+            word = _ABBREVIATIONS[word]
+        level = _level_start(" ".join(words[i:]))
+        if level and (in_place or not capitalise_next or not out):
+            out.append(level if word not in _ABBREVIATIONS.values() else word)
+            i += len(level.split()) if word == words[i] else 1
+            in_place = True
+            capitalise_next = False
+            continue
+        if in_place or capitalise_next:
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+        capitalise_next = word in ("và", "-", "–", "&")
+        i += 1
+    return " ".join(out)

@@ -1,0 +1,75 @@
+"""Plain and tab-separated text: decoding (UTF-8/16, cp1258, legacy fonts) and lines to blocks."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from ..encodings import to_unicode
+from ..errors import CorruptFileError, UnsupportedFormatError
+from ..grid import Block, Grid, Paragraph, Row, Table
+from ..models import Location
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029")
+# Control characters that never occur in a real text document.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode a text document's bytes: BOM, then UTF-8, UTF-16 without BOM, then cp1258.
+
+    Raises :class:`UnsupportedFormatError` when the bytes are not text at all.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:4096]:
+        text = _decode_utf16_without_bom(data, source)
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            # cp1258 is the Vietnamese Windows code page; it writes tones as combining marks.
+            text = data.decode("cp1258", errors="replace")
+    sample = text[:65536]
+    if sample and len(_BINARY.findall(sample)) > max(2, len(sample) // 200):
+        raise UnsupportedFormatError(source, "binary content, not a text document")
+    return to_unicode(unicodedata.normalize("NFC", text))
+
+
+def _decode_utf16_without_bom(data: bytes, source: str) -> str:
+    head = data[:4096]
+    even_zeros = head[0::2].count(0)
+    odd_zeros = head[1::2].count(0)
+    if max(even_zeros, odd_zeros) < len(head) // 4:
+        raise UnsupportedFormatError(source, "binary content, not a text document")
+    codec = "utf-16-be" if even_zeros > odd_zeros else "utf-16-le"
+    return data.decode(codec, errors="replace")
+
+
+def read_text(data: bytes, source: str) -> Grid:
+    """Read a text document: tab-separated lines become table rows, other lines paragraphs.
+
+    Blank lines (page-break gaps) are skipped and do not end a table; a non-blank line with no
+    tab ends the current table.
+    """
+    text = decode(data, source)
+    if not text.strip():
+        raise CorruptFileError(source, "the file is empty")
+    blocks: list[Block] = []
+    table: Table | None = None
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        if not line.strip():
+            continue
+        location = Location(line=number)
+        if "\t" in line:
+            if table is None:
+                table = Table(rows=[], index=sum(isinstance(b, Table) for b in blocks) + 1)
+                blocks.append(table)
+            table.rows.append(Row(cells=line.split("\t"), location=location))
+        else:
+            table = None
+            blocks.append(Paragraph(text=line.strip(), location=location))
+    return Grid(blocks=blocks, format="text")

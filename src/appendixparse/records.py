@@ -1,0 +1,115 @@
+"""Laid-out rows to records: sections, target rows, sub-items and continuation rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cleaning import clean, join
+from .layout import Layout
+from .models import Location, Record, Section, Unparsed
+from .numbering import Stt, parse_section, parse_stt
+from .status import normalise_status
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A record being assembled: the raw parts of each column, in document order."""
+
+    id: str
+    stt: Stt
+    section: Section | None
+    location: Location
+    parts: dict[int, list[str]] = field(default_factory=dict)
+
+    def add(self, cells: list[str]) -> None:
+        for index, text in enumerate(cells):
+            if not clean(text):
+                continue
+            column = self.parts.setdefault(index, [])
+            # A cell merged over several rows is seen again in each: keep it once.
+            if not column or clean(column[-1]) != clean(text):
+                column.append(text)
+
+
+@dataclass(slots=True)
+class Assembled:
+    """What the rows gave: records, the sections met, and text that fits nowhere."""
+
+    records: list[Record]
+    sections: list[Section]
+    unparsed: list[Unparsed]
+
+
+def build_records(layout: Layout) -> Assembled:
+    """Walk the body rows: sections open, numbered rows start records, rows without STT continue
+    the record above; anything else goes to ``unparsed``."""
+    stt_col = (layout.index_of("stt") or [0])[0]
+    target_cols = layout.index_of("target")
+    title_col = target_cols[0] if target_cols else min(stt_col + 1, len(layout.columns) - 1)
+    drafts: list[_Draft] = []
+    sections: list[Section] = []
+    unparsed: list[Unparsed] = []
+    section: Section | None = None
+    parent: str | None = None  # the last arabic STT, for lettered sub-items
+
+    for row in layout.rows:
+        stt_text = clean(row.cells[stt_col])
+        if stt_text and (found := parse_section(stt_text, row.cells[title_col])):
+            section = Section(numeral=found[0], title=found[1])
+            sections.append(section)
+            parent = None
+            _place_rest(row.cells, stt_col, title_col, row.location, unparsed)
+            continue
+        stt = parse_stt(stt_text) if stt_text else None
+        if stt is not None:
+            if stt.kind == "arabic" and "." not in stt.key:
+                parent = stt.key
+            key = stt.key if stt.kind == "arabic" or parent is None else f"{parent}.{stt.key}"
+            record_id = f"{section.numeral}.{key}" if section else key
+            draft = _Draft(id=record_id, stt=stt, section=section, location=row.location)
+            cells = list(row.cells)
+            cells[stt_col] = ""
+            draft.add(cells)
+            drafts.append(draft)
+        elif not stt_text and drafts and drafts[-1].section is section:
+            drafts[-1].add(row.cells)  # a row broken by a page break continues the record
+        else:
+            text = join(row.cells)
+            if text:
+                reason = "row with no target above it" if not stt_text else "unrecognised STT"
+                unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
+    return Assembled([_finish(d, layout) for d in drafts], sections, unparsed)
+
+
+def _place_rest(
+    cells: list[str], stt_col: int, title_col: int, location: Location, unparsed: list[Unparsed]
+) -> None:
+    """A section row's cells other than its numeral and title cannot be placed."""
+    rest = [c for i, c in enumerate(cells) if i not in (stt_col, title_col)]
+    text = join(rest)
+    if text:
+        unparsed.append(Unparsed(text=text, location=location, reason="text in a section row"))
+
+
+def _finish(draft: _Draft, layout: Layout) -> Record:
+    def text_of(role: str) -> str:
+        return join(p for i in layout.index_of(role) for p in draft.parts.get(i, []))
+
+    status_raw = text_of("status")
+    extra = {
+        col.header: join(draft.parts.get(col.index, []))
+        for col in layout.columns
+        if col.role == "extra" and draft.parts.get(col.index)
+    }
+    return Record(
+        id=draft.id,
+        section=draft.section.numeral if draft.section else None,
+        section_title=draft.section.title if draft.section else None,
+        stt=draft.stt.text,
+        target=text_of("target"),
+        status_raw=status_raw,
+        status=normalise_status(status_raw),  # type: ignore[arg-type]
+        notes=text_of("notes"),
+        extra=extra,
+        location=draft.location,
+    )

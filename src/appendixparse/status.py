@@ -1,0 +1,40 @@
+"""Status normalisation: a cleaned status cell to one of the SPEC's status values."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cleaning import fold
+from .vocab import STATUS_PHRASES
+
+# (folded phrase, status), longest phrase first so "không đạt" wins over "đạt".
+_PHRASES: list[tuple[str, str]] = sorted(
+    ((fold(p), status) for status, phrases in STATUS_PHRASES.items() for p in phrases),
+    key=lambda item: -len(item[0]),
+)
+_PATTERN = re.compile(
+    r"^(?:%s)(?!\w)" % "|".join(re.escape(p) for p, _ in _PHRASES), re.UNICODE
+)
+_BY_PHRASE = dict(_PHRASES)
+
+
+@lru_cache(maxsize=4096)
+def match_status(text: str) -> str | None:
+    """The status a cell states, or None; "" gives None too.
+
+    The cell must start with a status phrase (case, Unicode form and stray punctuation
+    ignored); what follows it is explanation.
+
+    >>> match_status("(cấp tỉnh thực hiện)"), match_status("Không đạt"), match_status("Đạt 100%")
+    ('not_applicable', 'in_progress', 'completed')
+    >>> match_status("Đạtđược") is None
+    True
+    """
+    m = _PATTERN.match(fold(text))
+    return _BY_PHRASE[m.group(0)] if m else None
+
+
+def normalise_status(text: str) -> str:
+    """The record status for a cleaned status cell: a matched status or "unknown"."""
+    return match_status(text) or "unknown"
