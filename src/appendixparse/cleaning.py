@@ -21,7 +21,7 @@ _OLD_TONES = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_OLD_TONE = re.compile(r"(%s)(?!\w)" % "|".join(_OLD_TONES))
+_OLD_TONE = re.compile(r"({})(?!\w)".format("|".join(_OLD_TONES)))
 
 
 def clean(text: str) -> str:

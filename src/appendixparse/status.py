@@ -13,9 +13,7 @@ _PHRASES: list[tuple[str, str]] = sorted(
     ((fold(p), status) for status, phrases in STATUS_PHRASES.items() for p in phrases),
     key=lambda item: -len(item[0]),
 )
-_PATTERN = re.compile(
-    r"^(?:%s)(?!\w)" % "|".join(re.escape(p) for p, _ in _PHRASES), re.UNICODE
-)
+_PATTERN = re.compile(r"^(?:{})(?!\w)".format("|".join(re.escape(p) for p, _ in _PHRASES)))
 _BY_PHRASE = dict(_PHRASES)
 
 
