@@ -10,8 +10,8 @@ from typing import BinaryIO
 from .checks import run_checks
 from .errors import AppendixParseError, CorruptFileError, FileTooLargeError
 from .figures import extract_figures
-from .limits import LIMITS
 from .layout import find_layout
+from .limits import LIMITS
 from .models import Report, Source
 from .preamble import read_period, read_summary, read_title, read_unit
 from .readers import read

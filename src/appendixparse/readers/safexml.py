@@ -33,4 +33,5 @@ def parse_xml(data: bytes, source: str, part: str) -> Any:
     try:
         return etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise CorruptFileError(source, f"the part {part!r} is not well-formed XML ({exc})") from None
+        reason = f"the part {part!r} is not well-formed XML ({exc})"
+        raise CorruptFileError(source, reason) from None
