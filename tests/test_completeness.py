@@ -4,7 +4,6 @@ a section title or ``unparsed`` — accounted for on every sample, whatever its 
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES
 
 import appendixparse
 from appendixparse.cleaning import clean
@@ -12,6 +11,8 @@ from appendixparse.errors import UnsupportedFormatError
 from appendixparse.layout import find_layout
 from appendixparse.pipeline import load
 from appendixparse.readers import read
+
+from conftest import SAMPLES
 
 SAMPLE_FILES = sorted(
     p for p in SAMPLES.rglob("*") if p.suffix in {".txt", ".docx", ".pdf", ".xlsx"}
