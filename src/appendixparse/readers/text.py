@@ -7,8 +7,9 @@ import re
 import unicodedata
 
 from ..encodings import to_unicode
-from ..errors import CorruptFileError, UnsupportedFormatError
+from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
+from ..limits import LIMITS
 from ..models import Location
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029")
@@ -101,6 +102,11 @@ def read_text(data: bytes, source: str) -> Grid:
     for number, line in _logical_lines(_LINE_BREAK.split(text)):
         if not line.strip():
             continue
+        if len(line) > LIMITS.max_line_chars:
+            raise FileTooLargeError(
+                source,
+                f"line {number} has {len(line):,} characters (limit {LIMITS.max_line_chars:,})",
+            )
         location = Location(line=number)
         if "\t" in line:
             if table is None:
