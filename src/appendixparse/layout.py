@@ -239,7 +239,7 @@ def _settle_status_column(layout: Layout) -> None:
     """Make exactly one column the status column: the one whose cells hold status words."""
 
     def status_share(col: Column) -> float:
-        values = [r.cells[col.index] for r in layout.rows if clean(r.cells[col.index])]
+        values = [r.cells[col.index] for r in layout.rows if r.cells[col.index].strip()]
         if not values:
             return 0.0
         return sum(match_status(v) is not None for v in values) / len(values)
@@ -281,7 +281,7 @@ def _add_rows(
                 cells[target] += "\n" + text
             else:
                 cells[target] = text
-        if not any(clean(c) for c in cells) and not overflow:
+        if not any(c.strip() for c in cells) and not overflow:
             continue
         layout.rows.append(BodyRow(cells=cells, location=row.location))
         layout.unparsed.extend(
