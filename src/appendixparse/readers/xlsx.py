@@ -200,7 +200,10 @@ class _Sheet:
         for band in self.bands():
             widest = max(len(cells) for _, cells in band)
             threshold = min(_WIDE_ROW_CELLS, widest)
-            start = next(i for i, (_, cells) in enumerate(band) if len(cells) >= threshold)
+            start = next(
+                (i for i, (_, cells) in enumerate(band) if len(cells) >= max(threshold, 2)),
+                len(band),
+            )
             run: list[tuple[int, dict[int, str]]] = []
             for row, cells in band[:start]:
                 if len(cells) == 1:
@@ -214,8 +217,9 @@ class _Sheet:
             if run:
                 blocks.append(self._table(run, first_table, budget))
                 first_table += 1
-            blocks.append(self._table(band[start:], first_table, budget))
-            first_table += 1
+            if start < len(band):
+                blocks.append(self._table(band[start:], first_table, budget))
+                first_table += 1
         return blocks
 
     def _paragraph(self, row: int, text: str) -> Paragraph:
