@@ -17,6 +17,7 @@ import math
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -24,12 +25,12 @@ from typing import Any
 
 from ..cleaning import join
 from ..encodings import to_unicode
-from ..errors import AppendixParseError, CorruptFileError, EncryptedFileError, FileTooLargeError
+from ..errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from ..grid import Block, Grid, Paragraph, Row, Table
 from ..models import Location, Unparsed
 from .libreoffice import convert
 
-__all__ = ["format_number", "read_xls", "read_xlsx"]
+__all__ = ["cell_text", "format_number", "read_xls", "read_xlsx"]
 
 MAX_ZIP_ENTRIES = 10_000
 MAX_UNCOMPRESSED_BYTES = 200 * 2**20  # what the zip declares it unpacks to, all parts together
@@ -40,6 +41,10 @@ _WIDE_ROW_CELLS = 3  # a row filling this many cells (the header) starts a sheet
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # OOXML's escape for control characters (_x000D_)
 _LINE_BREAKS = re.compile(r"\r\n|\r|\x0b")
+# What a damaged sheet part raises inside openpyxl: XML syntax errors (lxml's and the standard
+# library's both derive from SyntaxError), bad attribute values, broken zip streams.
+_DAMAGED_PART = (SyntaxError, ValueError, TypeError, KeyError, IndexError, EOFError, OSError,
+                 zipfile.BadZipFile, zlib.error)  # fmt: skip
 
 
 def read_xlsx(data: bytes, source: str) -> Grid:
@@ -71,9 +76,7 @@ def read_xlsx(data: bytes, source: str) -> Grid:
                 sheet_blocks = sheet.blocks(first_table=tables + 1, budget=budget)
                 tables += sum(isinstance(b, Table) for b in sheet_blocks)
                 blocks.extend(sheet_blocks)
-        except AppendixParseError:
-            raise
-        except Exception as exc:
+        except _DAMAGED_PART as exc:
             raise CorruptFileError(source, f"a damaged Excel sheet ({exc})") from None
         finally:
             workbook.close()
@@ -95,7 +98,7 @@ def _check_archive(data: bytes, source: str) -> None:
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedFileError(source, "the workbook is protected by a password")
-        raise CorruptFileError(source, "an Excel 97 (.xls) file, not an .xlsx workbook")
+        raise CorruptFileError(source, "an Excel 97 (.xls) or other old Office file, not .xlsx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
@@ -459,7 +462,9 @@ def format_number(value: float, number_format: str = "General") -> str:
     """
     if not math.isfinite(value):
         return str(value)
-    sections = _sections(number_format or "General")
+    if not number_format or number_format == "General":
+        return ("-" if value < 0 else "") + _general(abs(value))
+    sections = _sections(number_format)
     sign = ""
     if value < 0 and len(sections) >= 2 and sections[1].strip():
         section, value = sections[1], -value
