@@ -26,6 +26,7 @@ from appendixparse.grid import Paragraph, Table
 from appendixparse.readers import detect_format, libreoffice
 from appendixparse.readers import xlsx as xlsx_reader
 from appendixparse.readers.xlsx import cell_text, format_number, read_xls, read_xlsx
+
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
 from golden import assert_golden, load_golden
 
