@@ -820,8 +820,8 @@ def _choose(candidates: list[Candidate], words: set[str], part: Part) -> Candida
     """The candidate sharing clearly more words with ``words``, or the first when all agree."""
     if len(candidates) == 1:
         return candidates[0]
-    scored = sorted(candidates, key=lambda c: -len(_bag(c.placed.clause) & words))
-    best, second = (len(_bag(c.placed.clause) & words) for c in scored[:2])
+    scored = sorted(candidates, key=lambda c: -len(_bag(c.placed.about) & words))
+    best, second = (len(_bag(c.placed.about) & words) for c in scored[:2])
     if best >= 2 and best >= 1.5 * second and best - second >= 2:
         return scored[0]
     verdicts = {_verdict(c.figure, part) for c in candidates}
@@ -842,7 +842,7 @@ def _pair_by_own_words(
     assigned: dict[int, list[Candidate]] = {}
     loose = []
     for c in candidates:
-        words = _bag(c.placed.clause)
+        words = _bag(c.placed.about)
         scores = [
             len(words & own[i]) if parts[i] in rest and parts[i].direction == c.direction else -1
             for i in range(len(parts))
@@ -972,6 +972,13 @@ class _Placed:
     end: int
     text: str
     low: str
+    head: str = ""  # the sentence's words before its first figure, when that is another figure
+
+    @property
+    def about(self) -> str:
+        """What the figure is about: its clause, after the subject its sentence opens with
+        ("Hồ sơ được số hóa đạt 100% ở cấp huyện và 60% ở cấp xã": both are about "hồ sơ")."""
+        return f"{self.head} {self.clause}" if self.head else self.clause
 
     @property
     def before(self) -> str:
@@ -1015,7 +1022,10 @@ def _place(text: str, figures: Iterable[Figure]) -> list[_Placed]:
             end = f.span[1] + comma
         else:
             end = hi
-        out.append(_Placed(f, start, end, text, low))
+        sentence = _sentence_start(low, f.span[0])
+        first = next(g for g in figs if g.span[0] >= sentence)
+        head = text[sentence : first.span[0]].strip() if first is not f else ""
+        out.append(_Placed(f, start, end, text, low, head))
     return out
 
 
@@ -1072,7 +1082,7 @@ def _direction(f: Figure, before: str) -> str:
 
 def _relevant(c: Candidate, target_words: set[str]) -> bool:
     """About the same thing: a shared word, or the figure follows "đạt" / "tỷ lệ"."""
-    if _bag(c.placed.clause) & target_words:
+    if _bag(c.placed.about) & target_words:
         return True
     return _has(vocab.CHECK_RESULT_WORDS, " ".join(c.placed.before.split()[-4:]))
 
