@@ -418,20 +418,27 @@ def test_check_command_exits_1_on_an_error_flag(capsys):
     sample = SAMPLES / "checks-department-tu-phap.txt"
     assert main(["check", str(sample)]) == 1
     out = capsys.readouterr().out
-    assert "summary_count_mismatch" in out and "duplicate_id" in out and "error" in out
+    assert "summary_count_mismatch" in out and "duplicate_id" in out
+    # the whole message, wrapped rather than cut, so the officer sees the evidence
+    assert "Đề nghị sửa lại số liệu tổng hợp" in " ".join(out.split())
+    assert out.rstrip().endswith("1 file(s): 2 error(s), 4 warning(s), 0 note(s)")
 
 
 def test_check_command_exits_0_without_error_flags(capsys):
-    sample = SAMPLES / "checks-commune-cam-thanh.txt"
-    assert main(["check", str(sample)]) == 0
-    out = capsys.readouterr().out
-    assert "error" not in out
+    clean = SAMPLES / "checks-commune-cam-thanh.txt"
+    structure = SAMPLES / "checks-department-tu-phap.txt"
+    assert main(["check", str(clean)]) == 0
+    assert "checks-commune-cam-thanh.txt: no flags" in capsys.readouterr().out
+    assert main(["check", str(clean), str(structure)]) == 1
 
 
 def test_check_command_unreadable_file(capsys, tmp_path):
     missing = tmp_path / "khong-co.docx"
     assert main(["check", str(missing)]) == 2
     assert "khong-co.docx" in capsys.readouterr().err
+    clean = SAMPLES / "checks-commune-cam-thanh.txt"
+    assert main(["check", str(missing), str(clean)]) == 0  # what could be read has no error
+    assert "1 unreadable" in capsys.readouterr().out
 
 
 # ---------------------------------------------------------------- golden samples, real appendix
@@ -502,3 +509,20 @@ def test_real_appendix_figure_checks():
     quiet = {f.record for f in flags if f.code == "not_measurable"}
     assert set(REAL_NOT_MEASURABLE) <= quiet
     assert not quiet & {"I.2", "I.3", "II.13", "IV.5"}  # measured, and below: consistent
+
+
+@needs_figures
+def test_real_appendix_share_mismatch_when_a_share_is_wrong(tmp_path):
+    """IV.2's shares add up; change two of them and each is caught with its own tolerance."""
+    text = REAL_TEXT.read_text(encoding="utf-8")
+    text = text.replace("chiếm tỷ lệ 20,8%", "chiếm tỷ lệ 22,8%").replace(
+        "chiếm tỷ lệ 75%;", "chiếm tỷ lệ 73%;"
+    )
+    changed = tmp_path / "changed.txt"
+    changed.write_text(text, encoding="utf-8")
+    flags = [f for f in parse(changed).flags if f.code == "share_mismatch"]
+    assert [(f.record, f.evidence["share"]["text"], f.evidence["tolerance"]) for f in flags] == [
+        ("IV.2", "22,8%", 0.1),
+        ("IV.2", "73%", 1.0),
+    ]
+    assert "287 trên tổng số 1.381 là 20,78%" in flags[0].message

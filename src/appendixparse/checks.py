@@ -386,17 +386,18 @@ def share_mismatch(record: Record) -> list[Flag]:
         unit = 10.0 ** -_decimals(f.text)
         if abs(actual - f.value) <= unit + 1e-9:
             continue
-        n, t = _num(part.figure.value), _num(total.figure.value)
+        n, t = _count(part.figure.value), _count(total.figure.value)
+        n_en, t_en = _count(part.figure.value, en=True), _count(total.figure.value, en=True)
         flags.append(
             _flag(
                 "share_mismatch",
                 record.id,
                 f"Chỉ tiêu {record.id}: {n} trên tổng số {t} là {_num(actual, 2)}%, nhưng báo cáo "
-                f'ghi "chiếm tỷ lệ {_num(f.value)}%" (lệch quá {_num(unit)} điểm phần trăm). '
+                f'ghi "chiếm tỷ lệ {_num(f.value)}%", lệch hơn {_num(unit)} điểm phần trăm. '
                 "Đề nghị kiểm tra lại số liệu hoặc cách tính tỷ lệ.",
-                f"Target {record.id}: {n} of the total {t} is {_num(actual, 2, en=True)}%, but the "
-                f"report says {_num(f.value, en=True)}% (off by more than "
-                f"{_num(unit, en=True)} point). Check the counts or the share.",
+                f"Target {record.id}: {n_en} of the total {t_en} is "
+                f"{_num(actual, 2, en=True)}%, but the report says {_num(f.value, en=True)}%, "
+                f"more than {_num(unit, en=True)} point off. Check the counts or the share.",
                 count=_fig(part.figure),
                 total=_fig(total.figure),
                 share=_fig(f),
@@ -677,7 +678,7 @@ def threshold_parts(record: Record) -> list[Part]:
             parts[-1].clause = text[parts[-1].start : p.end]
             continue
         part = Part([f], p.clause, _direction(f, p.before), start=p.start)
-        if parts and re.fullmatch(r"\s*(?:,|và|,\s*và|;)?\s*", gap) and ";" not in gap:
+        if parts and re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", gap):
             if parts[-1].list_id is None:
                 parts[-1].list_id = next_list
                 next_list += 1
@@ -1162,6 +1163,12 @@ def _bag(text: str) -> frozenset[str]:
     return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
 
 
+def _count(value: float, en: bool = False) -> str:
+    """A count with its thousands grouped: "1.381" in Vietnamese, "1,381" in English."""
+    text = f"{value:,.0f}" if value == int(value) else _num(value, 2, en=True)
+    return text if en else text.translate(str.maketrans(",.", ".,"))
+
+
 def _num(value: float, places: int = 2, en: bool = False) -> str:
     """A number as written in Vietnamese ("20,78"), or in English ("20.78")."""
     text = f"{value:.{places}f}".rstrip("0").rstrip(".")
@@ -1191,10 +1198,10 @@ _QUALIFIER_EN = {
 
 
 def _describe(f: Figure, en: bool = False) -> str:
-    """A figure as an officer reads it: "trên 80%", "9/10 (90%)"."""
+    """A figure as an officer reads it: "trên 80%", "9/10 = 90%"."""
     words = (_QUALIFIER_EN if en else _QUALIFIER_VI).get(f.qualifier, "")
     if f.kind == "ratio" and f.numerator is not None and f.denominator:
-        return f"{words}{f.numerator}/{f.denominator} ({_num(_percent(f), 1, en)}%)"
+        return f"{words}{f.numerator}/{f.denominator} = {_num(_percent(f), 1, en)}%"
     return f"{words}{_num(f.value, 2, en)}%"
 
 
