@@ -36,6 +36,7 @@ decision, :func:`measure`: which notes figure measures the target. It works in f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -721,7 +722,7 @@ def notes_candidates(
             drop(p, "breakdown")
         elif negative and not any(_has((w,), target_low) for w in negative):
             drop(p, "not_done")
-        elif _has(vocab.CHECK_PROPOSAL_WORDS, low[_sentence_start(low, f.span[0]) : f.span[0]]):
+        elif _has(vocab.CHECK_PROPOSAL_WORDS, low[p.sentence : f.span[0]]):
             drop(p, "proposal")
         elif year is not None and end_year is not None and end_year < year < _NOW:
             drop(p, "after_period")
@@ -973,6 +974,7 @@ class _Placed:
     end: int
     text: str
     low: str
+    sentence: int = 0  # where its sentence starts
     head: str = ""  # the sentence's words before its first figure, when that is another figure
 
     @property
@@ -1003,6 +1005,8 @@ def _place(text: str, figures: Iterable[Figure]) -> list[_Placed]:
     break, else the last comma, between them; the first starts at its sentence."""
     low = _lower(text)
     figs = sorted(figures, key=lambda f: f.span)
+    starts = [f.span[0] for f in figs]
+    sentences = _sentence_starts(low)
     out = []
     for i, f in enumerate(figs):
         lo = figs[i - 1].span[1] if i else 0
@@ -1023,16 +1027,17 @@ def _place(text: str, figures: Iterable[Figure]) -> list[_Placed]:
             end = f.span[1] + comma
         else:
             end = hi
-        sentence = _sentence_start(low, f.span[0])
-        first = next(g for g in figs if g.span[0] >= sentence)
-        head = text[sentence : first.span[0]].strip() if first is not f else ""
-        out.append(_Placed(f, start, end, text, low, head))
+        sentence = sentences[bisect_right(sentences, f.span[0]) - 1]
+        first = bisect_left(starts, sentence)
+        head = text[sentence : starts[first]].strip() if first < i else ""
+        out.append(_Placed(f, start, end, text, low, sentence, head))
     return out
 
 
-def _sentence_start(low: str, pos: int) -> int:
-    found = list(_STRONG.finditer(low, 0, pos))
-    return found[-1].end() if found else 0
+@lru_cache(maxsize=1024)
+def _sentence_starts(low: str) -> list[int]:
+    """Where each sentence of ``low`` starts: 0 and the end of every sentence break."""
+    return [0, *(m.end() for m in _STRONG.finditer(low))]
 
 
 _NOW = 9999  # "đến nay", "hiện nay": later than any year
@@ -1126,9 +1131,13 @@ def _percent(f: Figure) -> float:
     return f.value
 
 
+@lru_cache(maxsize=1024)
 def _lower(text: str) -> str:
     """Lower case with the same length as ``text``, so figure spans index both."""
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" and the like
 
 
 @lru_cache(maxsize=256)
