@@ -147,7 +147,7 @@ def summary_count_mismatch(report: Report) -> list[Flag]:
             f"(không tính {outside} chỉ tiêu do cấp tỉnh thực hiện/không áp dụng). "
             "Đề nghị sửa lại số liệu tổng hợp hoặc đánh giá từng chỉ tiêu.",
             f"The summary declares {said_en}, but the table counts {found_en} "
-            f"({outside} not-applicable rows left out of the total). "
+            f"({outside} not-applicable row(s) left out of the total). "
             "Correct the summary or the statuses.",
             declared={k: declared[k] for k in wrong},
             counted={k: counted[k] for k in wrong},
@@ -212,7 +212,7 @@ def numbering_gap(report: Report) -> list[Flag]:
         prev = last.get(key)
         if prev is not None and type(prev) is type(number) and _before_or_same(number, prev):
             continue  # a repeat or disorder, not a gap (duplicate_id reports repeats)
-        missing = _skipped(prev, number)
+        missing = [_label(parent, m) for m in _skipped(prev, number)]
         last[key] = number
         if not missing:
             continue
@@ -221,22 +221,31 @@ def numbering_gap(report: Report) -> list[Flag]:
         if parent:
             where += f", các ý của {parent}"
             where_en += f", sub-items of {parent}"
+        after = _label(parent, prev) if prev is not None else None
         flags.append(
             _flag(
                 "numbering_gap",
                 record.id,
-                f"Số thứ tự nhảy cóc ở {where}: sau {prev if prev is not None else '(đầu)'} "
-                f"là {record.stt}, thiếu {', '.join(missing)}. Đề nghị kiểm tra có chỉ tiêu nào "
-                "bị bỏ sót hay đánh số nhầm.",
-                f"Numbering skips in {where_en}: {record.stt} follows "
-                f"{prev if prev is not None else '(start)'}, {', '.join(missing)} missing. "
-                "Check for a left-out target or a numbering slip.",
-                previous=prev,
+                f"Số thứ tự nhảy cóc ở {where}: "
+                f"{f'sau {after} là' if after else 'bắt đầu bằng'} {record.stt}, thiếu "
+                f"{', '.join(missing)}. Đề nghị kiểm tra có chỉ tiêu nào bị bỏ sót hay đánh số "
+                "nhầm.",
+                f"Numbering skips in {where_en}: "
+                f"{f'{record.stt} follows {after}' if after else f'it starts at {record.stt}'}, "
+                f"{', '.join(missing)} missing. Check for a left-out target or a numbering slip.",
+                previous=after,
                 stt=record.stt,
                 missing=missing,
             )
         )
     return flags
+
+
+def _label(parent: str, item: str | int) -> str:
+    """An item as written: "3", "1.2" under 1, "c)" for a letter."""
+    if isinstance(item, str):
+        return f"{item})"
+    return f"{parent}.{item}" if parent else str(item)
 
 
 def _before_or_same(cur: str | int, prev: str | int) -> bool:
@@ -248,14 +257,14 @@ def _before_or_same(cur: str | int, prev: str | int) -> bool:
     return False
 
 
-def _skipped(prev: str | int | None, cur: str | int) -> list[str]:
+def _skipped(prev: str | int | None, cur: str | int) -> list[str | int]:
     """The numbers skipped from ``prev`` (None: the start) to ``cur``; [] when none."""
     if isinstance(cur, int):
         start = prev + 1 if isinstance(prev, int) else 1
-        return [str(n) for n in range(start, cur)]
+        return list(range(start, cur))
     if isinstance(prev, int):
         return []
-    gaps = []
+    gaps: list[list[str | int]] = []
     for letters in (_LETTERS_VI, _LETTERS_EN):
         if cur in letters and (prev is None or prev in letters):
             start = letters.index(prev) + 1 if prev else 0
