@@ -330,6 +330,7 @@ RANGES = [
     ("Tỷ lệ giải ngân đạt 105% so với kế hoạch.", ("105%",), False),
     ("Số hồ sơ trực tuyến tăng 120% so với năm 2021.", ("120%",), False),
     ("Thu ngân sách đạt 120%.", ("120%",), False),
+    ("Tỷ lệ giải ngân vốn đầu tư công đạt 110%.", ("110%",), False),
     ("Đã xử lý 12/10 văn bản.", ("12/10",), True),
     ("Đã xử lý 10/12 văn bản.", ("10/12",), False),
 ]  # fmt: skip

@@ -315,8 +315,8 @@ def figure_out_of_range(record: Record) -> list[Flag]:
     """A share above 100%, or a ratio whose numerator exceeds its denominator, in the notes.
 
     A percentage is a share when a share word ("tỷ lệ", "hài lòng", "chiếm") comes earlier in its
-    clause or a noun follows it ("120% hồ sơ"); a percentage of a plan ("105% kế hoạch", "so với")
-    or of growth ("tăng 120%") may exceed 100 and is left alone.
+    clause or a noun follows it ("120% hồ sơ"); a percentage of a plan ("105% kế hoạch", "so với",
+    "tỷ lệ giải ngân … 110%") or of growth ("tăng 120%") may exceed 100 and is left alone.
     """
     flags = []
     for p in _place(record.notes, record.figures):
@@ -363,7 +363,11 @@ def _is_plan_or_growth(p: _Placed) -> bool:
         return True
     head = " ".join(p.after.split()[:4])
     tail = " ".join(p.before.split()[-3:])
-    return _starts(vocab.CHECK_PLAN_WORDS, head) or _has(vocab.CHECK_GROWTH_WORDS, tail)
+    return (
+        _starts(vocab.CHECK_PLAN_WORDS, head)
+        or _has(vocab.CHECK_GROWTH_WORDS, tail)
+        or _has(vocab.CHECK_PLAN_SUBJECTS, p.before)
+    )
 
 
 def share_mismatch(record: Record) -> list[Flag]:

@@ -356,6 +356,14 @@ CHECK_PLAN_WORDS: tuple[str, ...] = (
     "so cùng kỳ",
     "cùng kỳ",
 )
+# ... and so may the rate of something measured against a plan, named earlier in the clause.
+CHECK_PLAN_SUBJECTS: tuple[str, ...] = (
+    "giải ngân",
+    "thu ngân sách",
+    "thu nội địa",
+    "dự toán",
+    "kế hoạch",
+)
 # Growth ("tăng 120%", "gấp") may exceed 100%: words just before it.
 CHECK_GROWTH_WORDS: tuple[str, ...] = ("tăng", "gấp", "vượt", "tăng trưởng")
 # Change directions: a target "giảm tối thiểu 10%" is met only by a reduction, not by a level.
