@@ -724,8 +724,7 @@ OTHER_CASES: list[Case] = [
     ),
     (
         "tthc-ranking-units",
-        "có 11/15 đơn vị xếp loại Tốt, 03/15 đơn vị xếp loại Khá, 01/15 đơn vị xếp loại Trung "
-        "bình",
+        "có 11/15 đơn vị xếp loại Tốt, 03/15 đơn vị xếp loại Khá, 01/15 đơn vị xếp loại Trung bình",
         (
             R("11/15", 11, 15, "đơn vị"),
             R("03/15", 3, 15, "đơn vị"),
