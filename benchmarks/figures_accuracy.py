@@ -12,7 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from figure_cases import (  # noqa: E402
+from appendixparse.figures import extract_figures
+from figure_cases import (
     FIGURES_XFAIL,
     NONE_CASES,
     OTHER_CASES,
@@ -20,8 +21,6 @@ from figure_cases import (  # noqa: E402
     Case,
     score,
 )
-
-from appendixparse.figures import extract_figures  # noqa: E402
 
 
 def measure(cases: list[Case], verbose: bool = False) -> tuple[int, int, int]:
@@ -53,7 +52,8 @@ def main() -> int:
         "known failures": FIGURES_XFAIL,
     }
     total = [0, 0, 0]
-    print(f"{'group':<16} {'phrases':>7} {'labelled':>8} {'found':>6} {'right':>6}  precision  recall")
+    heading = f"{'group':<16} {'phrases':>7} {'labelled':>8} {'found':>6} {'right':>6}"
+    print(f"{heading}  precision  recall")
     for name, cases in groups.items():
         right, found, labelled = measure(cases, verbose)
         total = [total[0] + right, total[1] + found, total[2] + labelled]
