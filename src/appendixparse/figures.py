@@ -2,10 +2,10 @@
 
 The grammar, in the order it is applied:
 
-1. One scanner (``_SCAN``) walks the text once, left to right. It consumes whole the spans
-   that never hold a figure (web and e-mail addresses, standards such as "TCVN 9001 -2015")
-   and stops on every *number token*: digits grouped by dots and commas, possibly joined by
-   slashes ("1.381", "55,54", "111/238", "15/7/2021").
+1. The spans that never hold a figure are masked: web and e-mail addresses, standards such
+   as "TCVN 9001 -2015" (``_MASK``, ``_DOMAIN_END``). Then ``_TOKEN`` walks the text once,
+   left to right, and stops on every *number token* outside them: digits grouped by dots and
+   commas, possibly joined by slashes ("1.381", "55,54", "111/238", "15/7/2021").
 2. Each token is classified by what follows it and what precedes it, within a short window:
    "%" or "phần trăm" makes a percent; "/" or "-" then a letter makes a document number
    ("1103/QĐ-UBND", "01-NQ/TU"); two numbers "x/y" make a ratio unless they read as a date;
@@ -28,8 +28,10 @@ Decisions the SPEC leaves open:
 - "80% - 90%" with neither "từ" before nor a bare first number is two exact figures, since a
   dash there is as often a bullet as a range.
 
-Every regular expression runs in linear time: quantifiers over digits are possessive, and the
-context checks look at a bounded window around each token.
+Every regular expression runs in linear time: quantifiers over digits are possessive, the
+context checks look at a bounded window around each token (backwards, with ``REVERSE``), and
+the masks never read a character twice. Input is expected in NFC, as the pipeline's cleaning
+leaves it; vocabulary words in other forms are not recognised.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ _QUALIFIERS = _phrases(tuple(p for ps in vocab.QUALIFIER_PHRASES.values() for p 
 _FILLERS = _phrases(vocab.FIGURE_FILLERS)
 _NOT_FIGURE_EXCEPT = _phrases(vocab.NOT_FIGURE_EXCEPT)
 _NOT_FIGURE = _phrases(vocab.NOT_FIGURE_BEFORE)
+_YEAR_WORDS = _phrases(vocab.YEAR_WORDS)
 _DATE_WORDS = _phrases(vocab.DATE_CONTEXT)
 _RANGE_OPENERS = _phrases(vocab.RANGE_OPENERS)
 _RANGE_WORDS = _phrases(tuple(w for w in vocab.RANGE_JOINERS if w.isalpha()))
@@ -142,7 +145,7 @@ def parse_integer(text: str) -> int | None:
     value = parse_number(text)
     if value is None or "," in text or not value.is_integer():
         return None
-    if "." in text and regex.search(r"\.\d{1,2}\Z", text):  # "14.7": a decimal, not thousands
+    if _DOT_DECIMAL.search(text):
         return None
     return int(value)
 
@@ -173,6 +176,7 @@ _DOMAIN_END = regex.compile(
 _NAME_CHARS = regex.compile(r"[\w.-]")
 _DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+_DOT_DECIMAL = regex.compile(r"\.\d{1,2}\Z")  # "14.7": a decimal dot, not thousands
 
 # --- number tokens ---------------------------------------------------------------------------
 
@@ -233,7 +237,8 @@ _BEFORE_NOT_FIGURE = regex.compile(
     rf"""
     (?<!\w)
     (?: (?P<ok>{_NOT_FIGURE_EXCEPT})            # "tổng số 33 chỉ tiêu": "the number of"
-      | (?P<no>{_NOT_FIGURE})                   # "ngày 15/7", "năm 2023", "số 12", "mức độ 4"
+      | (?P<no>{_NOT_FIGURE})                   # "ngày 15/7", "số 12", "mức độ 4"
+      | (?P<year>{_YEAR_WORDS})                 # "năm 2023" (only a year-like number)
     )
     [\s:.]*\Z                                   # right before the number
     """,
@@ -328,9 +333,12 @@ def _before(pattern: regex.Pattern[str], text: str, start: int) -> regex.Match[s
     return pattern.search(text, max(0, start - _WINDOW), start)
 
 
-def _not_figure_before(text: str, start: int) -> bool:
+def _not_figure_before(text: str, start: int, token: str) -> bool:
+    """Whether the words before the token make it a date, year, article, level… number."""
     m = _before(_BEFORE_NOT_FIGURE, text, start)
-    return m is not None and m.group("no") is not None
+    if m is None or m.lastgroup == "ok":
+        return False
+    return m.lastgroup == "no" or _YEAR.fullmatch(token) is not None
 
 
 def _is_date(day: int, month: int, text: str, start: int, has_unit: bool) -> bool:
@@ -354,8 +362,8 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
             return None
         if follows == "percent":
             return _Candidate("percent", value, start, tail.end(), tail.end(), start)
-        if _not_figure_before(text, start):
-            return None
+        if _not_figure_before(text, start, token) or _DOT_DECIMAL.search(token):
+            return None  # "2.1 Văn bản …" is a heading number, not 2.1 documents
         kind, after = ("count", tail.end()) if unit else ("bare", end)
         return _Candidate(kind, value, start, end, after, start, unit=unit)
     parts = [p.strip() for p in token.split("/")]
@@ -364,11 +372,13 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
     numerator, denominator = parse_integer(parts[0]), parse_integer(parts[1])
     if numerator is None or denominator is None or denominator == 0:
         return None
-    if _not_figure_before(text, start):
+    if _not_figure_before(text, start, token):
         return None
     year = _YEAR.fullmatch(parts[1]) is not None
-    if year and (1 <= numerator <= 12 or _YEAR.fullmatch(parts[0])):
-        return None  # "10/2023" (month/year), "2021/2022" (a school or fiscal year)
+    if year and (1 <= numerator <= 12 or _YEAR.fullmatch(parts[0]) or unit is None):
+        return None  # "10/2023" (month/year), "2021/2022" (school year), "61/2018" (a decree)
+    if unit is None and "/".join(parts) in vocab.ROUND_THE_CLOCK:
+        return None  # "hoạt động 24/24"
     if _is_date(numerator, denominator, text, start, unit is not None):
         return None
     return _Candidate(

@@ -273,7 +273,6 @@ COUNT_UNITS: tuple[str, ...] = (
 NOT_FIGURE_BEFORE: tuple[str, ...] = (
     "ngày",
     "tháng",
-    "năm",
     "quý",
     "tuần",
     "số",
@@ -299,6 +298,11 @@ NOT_FIGURE_BEFORE: tuple[str, ...] = (
     "iso",
     "qcvn",
 )
+# Words after which a four-digit 19xx/20xx number is a year ("năm 2023"); other numbers after
+# them may be counts ("mỗi năm 20 lớp").
+YEAR_WORDS: tuple[str, ...] = ("năm", "năm học", "niên độ")
+# "x/y" without a noun that means "round the clock", not a ratio ("hoạt động 24/24").
+ROUND_THE_CLOCK: tuple[str, ...] = ("24/24", "24/7")
 # …except after these, where "số" is part of "the number of" ("tổng số 33 chỉ tiêu").
 NOT_FIGURE_EXCEPT: tuple[str, ...] = ("tổng số", "với số", "có số", "dân số")
 # Words a short while before "d/m" that make it a date ("đến 30/6", "trước 15/12").
