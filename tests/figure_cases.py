@@ -674,7 +674,21 @@ OTHER_CASES: list[Case] = [
         "có 12/15 xã đạt chuẩn về trình độ",
         (R("12/15", 12, 15, "xã"),),
     ),
-    ("staff-departments", "sắp xếp giảm 3 phòng chuyên môn", ()),
+    (
+        "staff-departments",
+        "sắp xếp giảm 3 phòng chuyên môn",
+        (C("3", 3, "phòng chuyên môn"),),
+    ),
+    (
+        "staff-appointed",
+        "đã bổ nhiệm 05 lãnh đạo cấp sở và tương đương",
+        (C("05", 5, "lãnh đạo"),),
+    ),
+    (
+        "staff-bodies",
+        "quy định chức năng, nhiệm vụ đối với 14 sở, ngành, 12 chi cục và 62 đơn vị sự nghiệp",
+        (C("14", 14, "sở, ngành"), C("12", 12, "chi cục"), C("62", 62, "đơn vị")),
+    ),
     (
         "staff-deputies-excess",
         "số lượng cấp phó vượt quy định 02 người",
@@ -882,6 +896,31 @@ OTHER_CASES: list[Case] = [
         (P("98,7%", 98.7),),
     ),
     ("digital-speed", "Tốc độ truy cập tăng 2 lần", (C("2", 2, "lần"),)),
+    (
+        "digital-users",
+        "đang phục vụ khoảng 2.000 người dùng thường xuyên và 200 người dùng vãng lai",
+        (C("2.000", 2000, "người dùng", "approx"), C("200", 200, "người dùng")),
+    ),
+    (
+        "digital-video-points",
+        "kết nối 248 điểm cầu cấp xã (124 đảng ủy cấp xã và 124 Ủy ban nhân dân cấp xã)",
+        (C("248", 248, "điểm cầu"), C("124", 124, "ủy ban nhân dân")),
+    ),
+    (
+        "digital-certificates",
+        "cấp tỉnh có 4.834 chứng thư chữ ký số, cấp xã có 7.291 chứng thư",
+        (C("4.834", 4834, "chứng thư chữ ký số"), C("7.291", 7291, "chứng thư")),
+    ),
+    (
+        "tthc-feedback-no-comma",
+        "Đã tiếp nhận 306 phản ánh kiến nghị, đã xử lý 306 phản ánh kiến nghị",
+        (C("306", 306, "phản ánh kiến nghị"), C("306", 306, "phản ánh kiến nghị")),
+    ),
+    (
+        "tthc-drafts",
+        "thẩm định 11 văn bản QPPL, góp ý 12 dự thảo văn bản QPPL",
+        (C("11", 11, "văn bản QPPL"), C("12", 12, "dự thảo")),
+    ),
     (
         "digital-payment-ratio",
         "Tỷ lệ thanh toán trực tuyến đạt 45,6% (1.234/2.706 hồ sơ)",

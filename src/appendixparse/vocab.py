@@ -36,7 +36,12 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "notes": ("thực trạng", "kết quả", "giải pháp", "nêu rõ", "nếu rõ"),
 }
 # Headers that are always "extra", whatever else they contain.
-EXTRA_HEADERS: tuple[str, ...] = ("ghi chú", "đơn vị chủ trì", "đơn vị thực hiện", "cơ quan chủ trì")
+EXTRA_HEADERS: tuple[str, ...] = (
+    "ghi chú",
+    "đơn vị chủ trì",
+    "đơn vị thực hiện",
+    "cơ quan chủ trì",
+)
 # Status-role headers that only mean status when the column holds status words.
 WEAK_STATUS_HEADERS: tuple[str, ...] = ("tiến độ", "tình hình thực hiện")
 
@@ -163,7 +168,9 @@ COUNT_UNITS: tuple[str, ...] = (
     # people and posts
     "người",
     "người dân",
+    "người dùng",
     "đồng chí",
+    "lãnh đạo",
     "lượt",
     "lượt người",
     "cán bộ",
@@ -205,11 +212,15 @@ COUNT_UNITS: tuple[str, ...] = (
     "kiến nghị",
     "phản ánh",
     "phản ánh, kiến nghị",
+    "phản ánh kiến nghị",
+    "dự thảo",
     "phương án",
     "tiêu chí",
     "giao dịch",
     "tài khoản",
     "chứng thư số",
+    "chứng thư",
+    "chứng thư chữ ký số",
     "tin",
     "tin bài",
     "tin, bài",
@@ -221,6 +232,14 @@ COUNT_UNITS: tuple[str, ...] = (
     "đơn vị",
     "cơ quan",
     "cơ quan, đơn vị",
+    "sở",
+    "sở, ngành",
+    "chi cục",
+    "phòng",
+    "phòng chuyên môn",
+    "đầu mối",
+    "UBND",
+    "ủy ban nhân dân",
     "xã",
     "phường",
     "xã, phường",
@@ -233,6 +252,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "trường",
     "cơ sở",
     "điểm",
+    "điểm cầu",
     "trạm",
     # work
     "nhiệm vụ",
