@@ -972,6 +972,12 @@ OTHER_CASES: list[Case] = [
         (P("80", 80, "at_least"), P("90%", 90, "at_most")),
     ),
     (
+        "range-bare-below",
+        "tự bảo đảm từ 70 - dưới 100% chi thường xuyên",
+        (P("70", 70, "at_least"), P("100%", 100, "below")),
+    ),
+    ("per-year-bare", "tổ chức 3/năm", ()),
+    (
         "range-counts",
         "mỗi lớp từ 10 đến 15 người",
         (C("10", 10, "người", "at_least"), C("15", 15, "người", "at_most")),
@@ -1077,6 +1083,7 @@ NONE_CASES: list[Case] = [
     ("doc-ampersand", "Văn bản số 4756/BTP-KTVB&QLXLVPHC ngày 05/8/2025", ()),
     ("doc-report", "Báo cáo số 33/BC-UBND ngày 20/01/2026", ()),
     ("doc-law", "Luật số 80/2015/QH13", ()),
+    ("doc-lower-issuer", "Quyết định 12/qđ-ubnd", ()),
     ("doc-spaced", "Công văn số 1226/ UBND-TH ngày 08/8/2023", ()),
     ("doc-decision-no-so", "Quyết định 1103/QĐ-UBND ngày 30/5/2023", ()),
     ("doc-local-regulation", "số 12/2023/QĐ-UBND", ()),

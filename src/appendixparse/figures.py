@@ -195,7 +195,10 @@ _TOKEN = regex.compile(
 _TAIL = regex.compile(
     rf"""
     \G
-    (?: (?P<document>[ ]?[/-][ ]?\p{{L}})       # "1226/ UBND-TH", "01-NQ/TU", "01/2018/TT-VPCP"
+    (?: (?P<document>(?-i:                      # an issuer's capitals after a slash or hyphen:
+            [ ]?/[ ]?\p{{Lu}}                   #   "1226/ UBND-TH", "01/2018/TT-VPCP"
+          | -\p{{Lu}}                           #   "01-NQ/TU"
+        ))
       | (?P<glued>\p{{L}})                      # glued to a letter: "4G", "7h30", "2a"
       | (?P<percent>[ \u00a0]?                  # at most one space, then
             (?: [%％]                           #   the per-cent sign
