@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 import re
 
@@ -129,12 +130,12 @@ _DATE_SUFFIXES = ("", ".", ",", " văn bản", " TTHC", " đã", ")", "; 100", "
 
 @st.composite
 def _dates(draw: st.DrawFn) -> str:
-    year = draw(st.integers(min_value=1990, max_value=2099))
-    month = draw(st.integers(min_value=1, max_value=12))
-    day = draw(st.integers(min_value=1, max_value=28))
-    pad = draw(st.booleans())
-    d, m = (f"{day:02d}", f"{month:02d}") if pad else (str(day), str(month))
-    return draw(st.sampled_from([f"{d}/{m}/{year}", f"{m}/{year}"]))
+    day = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+    if draw(st.booleans()):
+        d, m = f"{day.day:02d}", f"{day.month:02d}"
+    else:
+        d, m = str(day.day), str(day.month)
+    return draw(st.sampled_from([f"{d}/{m}/{day.year}", f"{m}/{day.year}"]))
 
 
 @settings(max_examples=300, deadline=None)

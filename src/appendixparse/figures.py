@@ -184,6 +184,7 @@ _TOKEN = regex.compile(
     r"""
     (?<!\w)                                     # not inside a word ("4G", "QH13")
     (?<!\p{L}-)                                 # nor after "letters-" ("Covid-19")
+    (?<!\d[.,/])(?<!\d[ ]/)                     # nor inside a number glued to a word
     \d++(?:[.,]\d++)*+                          # digits grouped by dots and commas
     (?:[ ]?/[ ]?\d++(?:[.,]\d++)*+)*+           # more of them after slashes: x/y, d/m/y
     """,
@@ -419,7 +420,8 @@ def _link(text: str, cands: list[_Candidate]) -> None:
         gap = text[a.end : b.lead]
         joiner = _RANGE_GAP.match(gap)
         if joiner is not None and (
-            a.bare or (a.kind == b.kind and (a.opens_range or joiner.group("word")))
+            (a.bare and b.kind in ("percent", "count"))
+            or (a.kind == b.kind and (a.opens_range or joiner.group("word")))
         ):
             if a.bare:
                 a.kind, a.unit = b.kind, b.unit
