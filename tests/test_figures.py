@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 import re
 
 import pytest
-from conftest import REAL_TEXT
-from figure_cases import CASES, FIGURES_XFAIL, Case, matches, score
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import appendixparse
-from appendixparse import figures
+from appendixparse import Figure, figures
 from appendixparse.figures import extract_figures, parse_number
+from conftest import REAL_TEXT
+from figure_cases import CASES, FIGURES_XFAIL, Case, matches, score
 
 # --- the labelled table ---------------------------------------------------------------------
 
@@ -129,12 +130,12 @@ _DATE_SUFFIXES = ("", ".", ",", " văn bản", " TTHC", " đã", ")", "; 100", "
 
 @st.composite
 def _dates(draw: st.DrawFn) -> str:
-    year = draw(st.integers(min_value=1990, max_value=2099))
-    month = draw(st.integers(min_value=1, max_value=12))
-    day = draw(st.integers(min_value=1, max_value=28))
-    pad = draw(st.booleans())
-    d, m = (f"{day:02d}", f"{month:02d}") if pad else (str(day), str(month))
-    return draw(st.sampled_from([f"{d}/{m}/{year}", f"{m}/{year}"]))
+    day = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+    if draw(st.booleans()):
+        d, m = f"{day.day:02d}", f"{day.month:02d}"
+    else:
+        d, m = str(day.day), str(day.month)
+    return draw(st.sampled_from([f"{d}/{m}/{day.year}", f"{m}/{day.year}"]))
 
 
 @settings(max_examples=300, deadline=None)
@@ -198,11 +199,11 @@ REAL_NOTES_PERCENTS_AND_RATIOS: dict[str, list[tuple[str, float]]] = {
     "III.2": [("95%", 95), ("90%", 90)],
     "IV.1": [("100%", 100)],
     "IV.2": [
-        ("20,8%", 20.8), ("74,7%", 74.7), ("4,4%", 4.4), ("0,1%", 0.1),
-        ("19,6%", 19.6), ("77%", 77), ("1,7%", 1.7), ("1,7%", 1.7),
-        ("20,6%", 20.6), ("75%", 75), ("4%", 4), ("0,4%", 0.4),
-        ("20,7%", 20.7), ("77%", 77), ("1,4%", 1.4), ("0,9%", 0.9),
-    ],  # fmt: skip
+        *[("20,8%", 20.8), ("74,7%", 74.7), ("4,4%", 4.4), ("0,1%", 0.1)],  # 2021, district
+        *[("19,6%", 19.6), ("77%", 77), ("1,7%", 1.7), ("1,7%", 1.7)],  # 2021, communes
+        *[("20,6%", 20.6), ("75%", 75), ("4%", 4), ("0,4%", 0.4)],  # 2022, district
+        *[("20,7%", 20.7), ("77%", 77), ("1,4%", 1.4), ("0,9%", 0.9)],  # 2022, communes
+    ],
     "IV.5": [("95,1%", 95.1), ("4,9%", 4.9)],
     "VI.1": [("100%", 100)],
     "VI.2": [("100%", 100)],
@@ -265,6 +266,12 @@ def test_real_no_date_document_year_or_standard(real_report: appendixparse.Repor
                 for f in found:
                     assert f.span[1] <= m.start() or f.span[0] >= m.end(), (record.id, m[0], f)
     assert never_seen >= 15  # the patterns did find the dates, documents, years and standards
+
+
+def test_real_figures_are_valid_models(real_report: appendixparse.Report) -> None:
+    for record in real_report.records:
+        for figure in record.figures + record.target_figures:
+            assert Figure.model_validate(figure.model_dump()) == figure
 
 
 def test_real_target_thresholds(real_report: appendixparse.Report) -> None:

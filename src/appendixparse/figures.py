@@ -2,10 +2,10 @@
 
 The grammar, in the order it is applied:
 
-1. One scanner (``_SCAN``) walks the text once, left to right. It consumes whole the spans
-   that never hold a figure (web and e-mail addresses, standards such as "TCVN 9001 -2015")
-   and stops on every *number token*: digits grouped by dots and commas, possibly joined by
-   slashes ("1.381", "55,54", "111/238", "15/7/2021").
+1. The spans that never hold a figure are masked: web and e-mail addresses, standards such
+   as "TCVN 9001 -2015" (``_MASK``, ``_DOMAIN_END``). Then ``_TOKEN`` walks the text once,
+   left to right, and stops on every *number token* outside them: digits grouped by dots and
+   commas, possibly joined by slashes ("1.381", "55,54", "111/238", "15/7/2021").
 2. Each token is classified by what follows it and what precedes it, within a short window:
    "%" or "phần trăm" makes a percent; "/" or "-" then a letter makes a document number
    ("1103/QĐ-UBND", "01-NQ/TU"); two numbers "x/y" make a ratio unless they read as a date;
@@ -28,8 +28,10 @@ Decisions the SPEC leaves open:
 - "80% - 90%" with neither "từ" before nor a bare first number is two exact figures, since a
   dash there is as often a bullet as a range.
 
-Every regular expression runs in linear time: quantifiers over digits are possessive, and the
-context checks look at a bounded window around each token.
+Every regular expression runs in linear time: quantifiers over digits are possessive, the
+context checks look at a bounded window around each token (backwards, with ``REVERSE``), and
+the masks never read a character twice. Input is expected in NFC, as the pipeline's cleaning
+leaves it; vocabulary words in other forms are not recognised.
 """
 
 from __future__ import annotations
@@ -45,12 +47,19 @@ from .models import Figure
 FIELDS = ("notes", "target")
 _WINDOW = 64  # characters of left context examined for qualifiers and exclusions
 _FLAGS = regex.VERBOSE | regex.IGNORECASE | regex.V0
+# Left-context patterns are matched backwards from the token (REVERSE), so each costs a few
+# character tests per position rather than a trial of every phrase at every position.
+_BACKWARD = _FLAGS | regex.REVERSE
 
 
 def _phrases(words: tuple[str, ...]) -> str:
     """A verbose-safe alternation of phrases, longest first; a space matches any white space."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.casefold().split())
 
 
 # Alternations of vocabulary phrases used in the patterns below.
@@ -61,16 +70,18 @@ _UNITS = _phrases(vocab.COUNT_UNITS)
 _TIME_WORDS = _phrases(vocab.TIME_UNITS)
 _AT_LEAST_AFTER = _phrases(vocab.QUALIFIER_AFTER["at_least"])
 _AT_MOST_AFTER = _phrases(vocab.QUALIFIER_AFTER["at_most"])
-_QUALIFIER_GROUPS = "\n      | ".join(
-    f"(?P<{name}>{_phrases(words)})" for name, words in vocab.QUALIFIER_PHRASES.items()
-)
+_QUALIFIERS = _phrases(tuple(p for ps in vocab.QUALIFIER_PHRASES.values() for p in ps))
 _FILLERS = _phrases(vocab.FIGURE_FILLERS)
 _NOT_FIGURE_EXCEPT = _phrases(vocab.NOT_FIGURE_EXCEPT)
 _NOT_FIGURE = _phrases(vocab.NOT_FIGURE_BEFORE)
+_YEAR_WORDS = _phrases(vocab.YEAR_WORDS)
 _DATE_WORDS = _phrases(vocab.DATE_CONTEXT)
 _RANGE_OPENERS = _phrases(vocab.RANGE_OPENERS)
 _RANGE_WORDS = _phrases(tuple(w for w in vocab.RANGE_JOINERS if w.isalpha()))
 _LIST_WORDS = _phrases(tuple(w for w in vocab.LIST_JOINERS if w.isalpha()))
+
+_QUALIFIER_OF = {_key(p): q for q, ps in vocab.QUALIFIER_PHRASES.items() for p in ps}
+_CANONICAL_UNITS = {_key(u): u for u in vocab.COUNT_UNITS}
 
 # --- numbers ------------------------------------------------------------------------------
 
@@ -134,126 +145,129 @@ def parse_integer(text: str) -> int | None:
     value = parse_number(text)
     if value is None or "," in text or not value.is_integer():
         return None
-    if "." in text and regex.search(r"\.\d{1,2}\Z", text):  # "14.7": a decimal, not thousands
+    if _DOT_DECIMAL.search(text):
         return None
     return int(value)
 
 
-# --- the scanner --------------------------------------------------------------------------
+# --- spans that never hold a figure -------------------------------------------------------
 
-_SCAN = regex.compile(
+_MASK = regex.compile(
     rf"""
-    (?P<skip>                                  # spans that never hold a figure:
-        (?:https?|ftp)://\S++                  #   a web address with its scheme
-      | www\.\S++                              #   or starting "www."
-      | (?<![\w.@+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++     # an e-mail address
-      | (?<![\w.-])(?:[\w-]++\.)++(?:{_DOMAINS})(?![\w-])(?:/\S*+)?+   # "dichvucong.gov.vn"
-      | (?<!\w)(?:{_STANDARDS})                 #   a standard: "TCVN 9001 -2015",
-        (?:[ ]?(?:{_STANDARDS}))*+              #     "TCVN ISO 9001:2015"
-        [ ]?\d++(?:[.:]\d++)?+                 #     its number
-        (?:[ ]?[-:][ ]?\d{{4}}(?!\d))?+        #     and its year
-    )
-  | (?P<token>                                 # a number token:
-        (?<!\w)                                #   not inside a word ("4G", "QH13")
-        (?<!\p{{L}}-)                          #   nor after "letters-" ("Covid-19")
-        \d++(?:[.,]\d++)*+                     #   digits grouped by dots and commas
-        (?:[ ]?/[ ]?\d++(?:[.,]\d++)*+)*+      #   more of them after slashes: x/y, d/m/y
-    )
+      (?:https?|ftp)://\S++                     # a web address with its scheme
+    | www\.\S++                                 # or starting "www."
+    | (?<![\w.@+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++     # an e-mail address
+    | (?<!\w)(?-i:{_STANDARDS})                 # a standard, in capitals: "TCVN 9001 -2015",
+      (?:[ ]?(?-i:{_STANDARDS}))*+              #   "TCVN ISO 9001:2015"
+      [ ]?\d++(?:[.:]\d++)?+                    #   its number
+      (?:[ ]?[-:][ ]?\d{{4}}(?!\d))?+           #   and its year
     """,
     _FLAGS,
 )
-
-# --- what follows a token (matched at the token's end with \G) ----------------------------
-
-_PERCENT_SIGN = regex.compile(
+# A bare web address ("dichvucong.gov.vn") is found by its ending, then widened backwards
+# over the name (see _masks): a forward pattern would re-read every word of the text.
+_DOMAIN_END = regex.compile(
     rf"""
-    \G[ \u00a0]?                 # at most one space before the sign
-    (?: [%％]                    # the per-cent sign
-      | (?:{_PERCENT_WORDS})(?!\w)        # or the words: "95 phần trăm"
-    )
+    \.(?-i:{_DOMAINS})(?![\w-])                 # ".vn", ".gov", ".com" ending a name
+    (?:/\S*+)?+                                 # and the path after it
     """,
     _FLAGS,
 )
-_DOCUMENT_TAIL = regex.compile(
+_NAME_CHARS = regex.compile(r"[\w.-]")
+_DIGIT = regex.compile(r"\d")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_DOT_DECIMAL = regex.compile(r"\.\d{1,2}\Z")  # "14.7": a decimal dot, not thousands
+
+# --- number tokens ---------------------------------------------------------------------------
+
+_TOKEN = regex.compile(
     r"""
-    \G[ ]?                       # "1226/ UBND-TH", "01-NQ/TU", "01/2018/TT-VPCP"
-    [/-][ ]?\p{L}                # a slash or hyphen, then the issuer's letters
+    (?<!\w)                                     # not inside a word ("4G", "QH13")
+    (?<!\p{L}-)                                 # nor after "letters-" ("Covid-19")
+    (?<!\d[.,/])(?<!\d[ ]/)                     # nor inside a number glued to a word
+    \d++(?:[.,]\d++)*+                          # digits grouped by dots and commas
+    (?:[ ]?/[ ]?\d++(?:[.,]\d++)*+)*+           # more of them after slashes: x/y, d/m/y
     """,
     _FLAGS,
 )
-_LETTER_TAIL = regex.compile(
-    r"""
-    \G\p{L}                      # glued to a letter: "4G", "7h30", "2a"
-    """,
-    _FLAGS,
-)
-_UNIT = regex.compile(
+
+# --- what follows a token (matched where the token ends, with \G) ---------------------------
+
+_TAIL = regex.compile(
     rf"""
-    \G\s?                        # one space at most between number and noun
-    (?P<unit>{_UNITS})            # a counted noun, longest first
-    (?!\w)                       # ending a word
-    """,
-    _FLAGS,
-)
-_TIME_TAIL = regex.compile(
-    rf"""
-    \G\s?(?:{_TIME_WORDS})(?!\w)       # "24/24 giờ": a time, not a ratio
+    \G
+    (?: (?P<document>(?-i:                      # an issuer's capitals after a slash or hyphen:
+            [ ]?/[ ]?\p{{Lu}}                   #   "1226/ UBND-TH", "01/2018/TT-VPCP"
+          | -\p{{Lu}}                           #   "01-NQ/TU"
+        ))
+      | (?P<glued>\p{{L}})                      # glued to a letter: "4G", "7h30", "2a"
+      | (?P<percent>[ \u00a0]?                  # at most one space, then
+            (?: [%％]                           #   the per-cent sign
+              | (?:{_PERCENT_WORDS})(?!\w)      #   or the words: "95 phần trăm"
+            )
+        )
+      | \s?                                     # one space at most, then
+        (?: (?P<time>{_TIME_WORDS})(?!\w)       #   a time: "24/24 giờ" is no ratio
+          | (?P<unit>{_UNITS})(?!\w)            #   or a counted noun, longest first
+        )
+    )?+
     """,
     _FLAGS,
 )
 _AFTER_QUALIFIER = regex.compile(
     rf"""
     \G\s*
-    (?: (?P<at_least>{_AT_LEAST_AFTER})   # "99% trở lên"
-      | (?P<at_most>{_AT_MOST_AFTER})     # "5 người trở xuống"
+    (?: (?P<at_least>{_AT_LEAST_AFTER})         # "99% trở lên"
+      | (?P<at_most>{_AT_MOST_AFTER})           # "5 người trở xuống"
     )
     (?!\w)
     """,
     _FLAGS,
 )
 
-# --- what precedes a token (searched in a bounded window that ends at the token) ----------
+# --- what precedes a token (matched backwards from the token, within _WINDOW) ---------------
 
 _BEFORE_QUALIFIER = regex.compile(
     rf"""
     (?<!\w)
-    (?: {_QUALIFIER_GROUPS} )                            # the qualifier words, one named group each
-    (?: [\s:,]+ (?:{_FILLERS}) (?!\w) )*+      # fillers: "tương ứng là", "đạt", "tỷ lệ"
-    [\s:]*                                    # white space or a colon
-    \Z                                        # right before the number
+    (?P<q>{_QUALIFIERS})                        # "tối thiểu", "cắt giảm ít nhất", "trên" …
+    (?: [\s:,]+ (?:{_FILLERS}) (?!\w) )*+       # fillers: "tương ứng là", "đạt", "tỷ lệ"
+    [\s:]*                                      # white space or a colon
+    \Z                                          # right before the number
     """,
-    _FLAGS,
+    _BACKWARD,
 )
 _BEFORE_NOT_FIGURE = regex.compile(
     rf"""
     (?<!\w)
-    (?: (?P<ok>{_NOT_FIGURE_EXCEPT})             # "tổng số 33 chỉ tiêu": "số" as "the number of"
-      | (?P<no>{_NOT_FIGURE})             # "ngày 15/7", "năm 2023", "số 12", "mức độ 4"
+    (?: (?P<ok>{_NOT_FIGURE_EXCEPT})            # "tổng số 33 chỉ tiêu": "the number of"
+      | (?P<no>{_NOT_FIGURE})                   # "ngày 15/7", "số 12", "mức độ 4"
+      | (?P<year>{_YEAR_WORDS})                 # "năm 2023" (only a year-like number)
     )
-    [\s:.]*\Z                    # right before the number
+    [\s:.]*\Z                                   # right before the number
     """,
-    _FLAGS,
+    _BACKWARD,
 )
 _BEFORE_DATE = regex.compile(
     rf"""
-    (?<!\w)(?:{_DATE_WORDS})\s*\Z      # "đến 30/6", "trước 15/12": a day and month
+    (?<!\w)(?:{_DATE_WORDS})\s*\Z               # "đến 30/6", "trước 15/12": a day and month
     """,
-    _FLAGS,
+    _BACKWARD,
 )
 _BEFORE_RANGE = regex.compile(
     rf"""
-    (?<!\w)(?:{_RANGE_OPENERS})\s*\Z      # "từ 80% đến 90%"
+    (?<!\w)(?:{_RANGE_OPENERS})\s*\Z            # "từ 80% đến 90%"
     """,
-    _FLAGS,
+    _BACKWARD,
 )
 
-# --- between two figures ------------------------------------------------------------------
+# --- between two figures ---------------------------------------------------------------------
 
 _RANGE_GAP = regex.compile(
     rf"""
     \A\s*
-    (?: (?P<word>{_RANGE_WORDS})(?!\w)  # "đến", "tới"
-      | (?P<dash>[-–—])          # or a dash
+    (?: (?P<word>{_RANGE_WORDS})(?!\w)          # "đến", "tới"
+      | (?P<dash>[-–—])                         # or a dash
     )
     \s*\Z
     """,
@@ -262,15 +276,13 @@ _RANGE_GAP = regex.compile(
 _LIST_GAP = regex.compile(
     rf"""
     \A\s*
-    (?: ,\s*(?:{_LIST_WORDS})?         # "30%, 20%", "30%, và 20%"
-      | (?:{_LIST_WORDS})              # "30% và 20%", "30% hoặc 20%"
+    (?: ,\s*(?:{_LIST_WORDS})?                  # "30%, 20%", "30%, và 20%"
+      | (?:{_LIST_WORDS})                       # "30% và 20%", "30% hoặc 20%"
     )
     \s*\Z
     """,
     _FLAGS,
 )
-
-_CANONICAL_UNITS = {" ".join(u.casefold().split()): u for u in vocab.COUNT_UNITS}
 
 
 @dataclass
@@ -295,58 +307,82 @@ class _Candidate:
         return self.kind == "bare"
 
 
-def _window(text: str, start: int) -> str:
-    return text[max(0, start - _WINDOW) : start]
+def _masks(text: str) -> list[tuple[int, int]]:
+    """The spans of web and e-mail addresses and standards, in order, not overlapping."""
+    spans = [m.span() for m in _MASK.finditer(text)] if _may_mask(text) else []
+    floor = 0
+    for m in _DOMAIN_END.finditer(text):
+        start = m.start()
+        if start < floor:
+            continue
+        while start > floor and _NAME_CHARS.match(text[start - 1]):
+            start -= 1  # each character is walked over once: the next walk stops at floor
+        if start < m.start() and text[start].isalnum():
+            spans.append((start, m.end()))
+        floor = m.end()
+    spans.sort()
+    return spans
 
 
-def _not_figure_before(text: str, start: int) -> bool:
-    m = _BEFORE_NOT_FIGURE.search(_window(text, start))
-    return m is not None and m.group("no") is not None
+def _may_mask(text: str) -> bool:
+    return (
+        "://" in text
+        or "www." in text
+        or "@" in text
+        or any(marker in text for marker in vocab.STANDARD_MARKERS)
+    )
+
+
+def _before(pattern: regex.Pattern[str], text: str, start: int) -> regex.Match[str] | None:
+    return pattern.search(text, max(0, start - _WINDOW), start)
+
+
+def _not_figure_before(text: str, start: int, token: str) -> bool:
+    """Whether the words before the token make it a date, year, article, level… number."""
+    m = _before(_BEFORE_NOT_FIGURE, text, start)
+    if m is None or m.lastgroup == "ok":
+        return False
+    return m.lastgroup == "no" or _YEAR.fullmatch(token) is not None
 
 
 def _is_date(day: int, month: int, text: str, start: int, has_unit: bool) -> bool:
     """Whether "day/month" (no year) is a date rather than a ratio."""
     if not (1 <= day <= 31 and 1 <= month <= 12) or has_unit:
         return False
-    return day > month or _BEFORE_DATE.search(_window(text, start)) is not None
-
-
-def _unit(text: str, pos: int) -> tuple[str | None, int]:
-    m = _UNIT.match(text, pos)
-    if m is None:
-        return None, pos
-    return _CANONICAL_UNITS.get(" ".join(m.group("unit").casefold().split())), m.end()
+    return day > month or _before(_BEFORE_DATE, text, start) is not None
 
 
 def _classify(text: str, start: int, end: int) -> _Candidate | None:
     """The candidate figure the token text[start:end] makes, or None."""
-    token = text[start:end]
-    if _DOCUMENT_TAIL.match(text, end) or _LETTER_TAIL.match(text, end):
+    tail = _TAIL.match(text, end)
+    follows = tail.lastgroup if tail is not None else None  # the alternatives are exclusive
+    if tail is None or follows in ("document", "glued"):
         return None
-    parts = [p.strip() for p in token.split("/")]
-    percent = _PERCENT_SIGN.match(text, end)
-    if len(parts) == 1:
+    token = text[start:end]
+    unit = _CANONICAL_UNITS.get(_key(tail.group("unit"))) if follows == "unit" else None
+    if "/" not in token:
         value = parse_number(token)
         if value is None:
             return None
-        if percent:
-            return _Candidate("percent", value, start, percent.end(), percent.end(), start)
-        if _not_figure_before(text, start):
-            return None
-        unit, unit_end = _unit(text, end)
-        kind = "count" if unit else "bare"
-        return _Candidate(kind, value, start, end, unit_end, start, unit=unit)
-    if len(parts) != 2 or percent:
-        return None  # "15/7/2021" and longer: dates; "x/y%": nothing we know
+        if follows == "percent":
+            return _Candidate("percent", value, start, tail.end(), tail.end(), start)
+        if _not_figure_before(text, start, token) or _DOT_DECIMAL.search(token):
+            return None  # "2.1 Văn bản …" is a heading number, not 2.1 documents
+        kind, after = ("count", tail.end()) if unit else ("bare", end)
+        return _Candidate(kind, value, start, end, after, start, unit=unit)
+    parts = [p.strip() for p in token.split("/")]
+    if len(parts) != 2 or follows in ("percent", "time"):
+        return None  # "15/7/2021" and longer: dates; "x/y%": unknown; "24/24 giờ": a time
     numerator, denominator = parse_integer(parts[0]), parse_integer(parts[1])
     if numerator is None or denominator is None or denominator == 0:
         return None
-    if _not_figure_before(text, start) or _TIME_TAIL.match(text, end):
+    if _not_figure_before(text, start, token):
         return None
-    year = regex.fullmatch(r"(?:19|20)\d\d", parts[1]) is not None
-    if year and (1 <= numerator <= 12 or regex.fullmatch(r"(?:19|20)\d\d", parts[0])):
-        return None  # "10/2023" (month/year), "2021/2022" (a school or fiscal year)
-    unit, unit_end = _unit(text, end)
+    year = _YEAR.fullmatch(parts[1]) is not None
+    if year and (1 <= numerator <= 12 or _YEAR.fullmatch(parts[0]) or unit is None):
+        return None  # "10/2023" (month/year), "2021/2022" (school year), "61/2018" (a decree)
+    if unit is None and "/".join(parts) in vocab.ROUND_THE_CLOCK:
+        return None  # "hoạt động 24/24"
     if _is_date(numerator, denominator, text, start, unit is not None):
         return None
     return _Candidate(
@@ -354,7 +390,7 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
         numerator / denominator,
         start,
         end,
-        unit_end,
+        tail.end() if unit else end,
         start,
         numerator=numerator,
         denominator=denominator,
@@ -364,12 +400,11 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
 
 def _qualify(text: str, cand: _Candidate) -> None:
     """Set the candidate's qualifier from the words around it."""
-    window = _window(text, cand.text_start)
-    m = _BEFORE_QUALIFIER.search(window)
+    m = _before(_BEFORE_QUALIFIER, text, cand.text_start)
     if m is not None:
-        cand.qualifier = m.lastgroup or "exact"
-        cand.lead = cand.text_start - len(window) + m.start()
-    cand.opens_range = _BEFORE_RANGE.search(window) is not None
+        cand.qualifier = _QUALIFIER_OF[_key(m.group("q"))]
+        cand.lead = m.start()
+    cand.opens_range = _before(_BEFORE_RANGE, text, cand.text_start) is not None
     after = _AFTER_QUALIFIER.match(text, cand.end)
     if after is not None:
         if cand.qualifier == "exact":
@@ -385,7 +420,8 @@ def _link(text: str, cands: list[_Candidate]) -> None:
         gap = text[a.end : b.lead]
         joiner = _RANGE_GAP.match(gap)
         if joiner is not None and (
-            a.bare or (a.kind == b.kind and (a.opens_range or joiner.group("word")))
+            (a.bare and b.kind in ("percent", "count"))
+            or (a.kind == b.kind and (a.opens_range or joiner.group("word")))
         ):
             if a.bare:
                 a.kind, a.unit = b.kind, b.unit
@@ -419,12 +455,16 @@ def extract_figures(text: str, *, field: str = "notes") -> list[Figure]:
     """
     if field not in FIELDS:
         raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
-    if not text:
+    if not text or _DIGIT.search(text) is None:
         return []
+    masks = _masks(text)
+    at = 0  # the first mask that may still cover a token
     cands: list[_Candidate] = []
-    for m in _SCAN.finditer(text):
-        if m.group("token") is None:
-            continue
+    for m in _TOKEN.finditer(text):
+        while at < len(masks) and masks[at][1] <= m.start():
+            at += 1
+        if at < len(masks) and masks[at][0] <= m.start():
+            continue  # inside an address or a standard
         cand = _classify(text, m.start(), m.end())
         if cand is not None:
             _qualify(text, cand)

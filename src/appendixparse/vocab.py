@@ -168,7 +168,9 @@ COUNT_UNITS: tuple[str, ...] = (
     # people and posts
     "người",
     "người dân",
+    "người dùng",
     "đồng chí",
+    "lãnh đạo",
     "lượt",
     "lượt người",
     "cán bộ",
@@ -210,11 +212,15 @@ COUNT_UNITS: tuple[str, ...] = (
     "kiến nghị",
     "phản ánh",
     "phản ánh, kiến nghị",
+    "phản ánh kiến nghị",
+    "dự thảo",
     "phương án",
     "tiêu chí",
     "giao dịch",
     "tài khoản",
     "chứng thư số",
+    "chứng thư",
+    "chứng thư chữ ký số",
     "tin",
     "tin bài",
     "tin, bài",
@@ -226,6 +232,14 @@ COUNT_UNITS: tuple[str, ...] = (
     "đơn vị",
     "cơ quan",
     "cơ quan, đơn vị",
+    "sở",
+    "sở, ngành",
+    "chi cục",
+    "phòng",
+    "phòng chuyên môn",
+    "đầu mối",
+    "UBND",
+    "ủy ban nhân dân",
     "xã",
     "phường",
     "xã, phường",
@@ -238,6 +252,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "trường",
     "cơ sở",
     "điểm",
+    "điểm cầu",
     "trạm",
     # work
     "nhiệm vụ",
@@ -278,7 +293,6 @@ COUNT_UNITS: tuple[str, ...] = (
 NOT_FIGURE_BEFORE: tuple[str, ...] = (
     "ngày",
     "tháng",
-    "năm",
     "quý",
     "tuần",
     "số",
@@ -304,6 +318,11 @@ NOT_FIGURE_BEFORE: tuple[str, ...] = (
     "iso",
     "qcvn",
 )
+# Words after which a four-digit 19xx/20xx number is a year ("năm 2023"); other numbers after
+# them may be counts ("mỗi năm 20 lớp").
+YEAR_WORDS: tuple[str, ...] = ("năm", "năm học", "niên độ")
+# "x/y" without a noun that means "round the clock", not a ratio ("hoạt động 24/24").
+ROUND_THE_CLOCK: tuple[str, ...] = ("24/24", "24/7")
 # …except after these, where "số" is part of "the number of" ("tổng số 33 chỉ tiêu").
 NOT_FIGURE_EXCEPT: tuple[str, ...] = ("tổng số", "với số", "có số", "dân số")
 # Words a short while before "d/m" that make it a date ("đến 30/6", "trước 15/12").
