@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from appendixparse import parse
 from appendixparse.checks import (
@@ -542,3 +544,31 @@ def test_real_appendix_share_mismatch_when_a_share_is_wrong(tmp_path):
         ("IV.2", "73%", 1.0),
     ]
     assert "287 trên tổng số 1.381 là 20,78%" in flags[0].message
+
+
+# ------------------------------------------------------------------------------ never crashes
+
+_PIECES = [
+    "Tỷ lệ hồ sơ", "đạt", "trên", "tối thiểu", "từ", "trở lên", "đến", "dưới", "giảm", "tăng",
+    "chiếm tỷ lệ", "trong đó", "Trong số đó,", "Năm 2021,", "năm 2022", "(năm 2023)", "đến nay",
+    "chưa đạt", "còn lại", "đề xuất", "kế hoạch", "cấp huyện", "cấp xã", "cấp tỉnh", "người",
+    "văn bản", "TTHC", ",", ";", ".", "và", "100%", "0%", "80%", "99,5%", "14.7%", "120%", "1.381",
+    "287", "09/10", "12/10", "111/238", "0/0", "5/0", "ngày 08/8/2023", "1226/UBND-TH",
+    "30%, 20%, 15%",
+]  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    target=st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join),
+    notes=st.lists(st.sampled_from(_PIECES), max_size=25).map(" ".join),
+    status=st.sampled_from(["completed", "in_progress", "not_started", "unknown"]),
+)
+def test_checks_never_crash(target, notes, status):
+    record = Record(
+        id="I.1", section="I", stt="1", target=target, status=status, status_raw="x", notes=notes,
+        figures=extract_figures(notes, field="notes"),
+        target_figures=extract_figures(target, field="target"),
+    )  # fmt: skip
+    for flag in run_checks(report(record, unit="UBND huyện Gio Linh")):
+        assert flag.severity == SEVERITY[flag.code] and flag.message and flag.message_en
