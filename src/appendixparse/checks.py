@@ -766,7 +766,7 @@ def _breakdown_ratios(figures: Iterable[Figure]) -> set[int]:
 
 def _pair_lists(parts: list[Part], candidates: list[Candidate], result: Measurement) -> bool:
     """Pair each target list, in order, with a list of as many figures in the notes."""
-    notes_lists = _runs([c for c in candidates])
+    notes_lists = _runs(candidates)
     for list_id in sorted({p.list_id for p in parts if p.list_id is not None}):
         members = [p for p in parts if p.list_id == list_id]
         match = next((run for run in notes_lists if len(run) == len(members)), None)
