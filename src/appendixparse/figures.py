@@ -126,6 +126,8 @@ def parse_number(text: str) -> float | None:
     >>> parse_number("1.2345") is None, parse_number("1,234.5") is None, parse_number("") is None
     (True, True, True)
     """
+    if text.isascii() and text.isdigit():
+        return float(text)  # the common case, without the pattern
     m = _NUMBER.match(text)
     if m is None:
         return None
@@ -299,7 +301,6 @@ class _Candidate:
     numerator: int | None = None
     denominator: int | None = None
     unit: str | None = None
-    opens_range: bool = False  # preceded by "từ"
     ranged: bool = False
 
     @property
@@ -308,7 +309,7 @@ class _Candidate:
 
 
 def _masks(text: str) -> list[tuple[int, int]]:
-    """The spans of web and e-mail addresses and standards, in order, not overlapping."""
+    """The spans of web and e-mail addresses and standards, by start (a domain may sit in a URL)."""
     spans = [m.span() for m in _MASK.finditer(text)] if _may_mask(text) else []
     floor = 0
     for m in _DOMAIN_END.finditer(text):
@@ -404,7 +405,6 @@ def _qualify(text: str, cand: _Candidate) -> None:
     if m is not None:
         cand.qualifier = _QUALIFIER_OF[_key(m.group("q"))]
         cand.lead = m.start()
-    cand.opens_range = _before(_BEFORE_RANGE, text, cand.text_start) is not None
     after = _AFTER_QUALIFIER.match(text, cand.end)
     if after is not None:
         if cand.qualifier == "exact":
@@ -421,7 +421,10 @@ def _link(text: str, cands: list[_Candidate]) -> None:
         joiner = _RANGE_GAP.match(gap)
         if joiner is not None and (
             (a.bare and b.kind in ("percent", "count"))
-            or (a.kind == b.kind and (a.opens_range or joiner.group("word")))
+            or (
+                a.kind == b.kind
+                and (joiner.group("word") or _before(_BEFORE_RANGE, text, a.text_start))
+            )
         ):
             if a.bare:
                 a.kind, a.unit = b.kind, b.unit
