@@ -26,6 +26,7 @@ from appendixparse.checks import (
 from appendixparse.cli import main
 from appendixparse.figures import extract_figures
 from appendixparse.models import Figure, Period, Record, Report, Source, Summary
+
 from conftest import GOLDEN, REAL_TEXT, SAMPLES
 
 # ------------------------------------------------------------------------------------ helpers

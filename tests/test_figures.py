@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 import appendixparse
 from appendixparse import Figure, figures
 from appendixparse.figures import extract_figures, parse_number
-from conftest import REAL_TEXT
 from figure_cases import CASES, FIGURES_XFAIL, Case, matches, score
+
+from conftest import REAL_TEXT
 
 # --- the labelled table ---------------------------------------------------------------------
 
