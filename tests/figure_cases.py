@@ -1013,6 +1013,10 @@ OTHER_CASES: list[Case] = [
     ("q-lower-than", "thấp hơn 60%", (P("60%", 60, "below"),)),
     ("q-about", "khoảng 70% hồ sơ", (P("70%", 70, "approx"),)),
     ("q-nearly", "xấp xỉ 99%", (P("99%", 99, "approx"),)),
+    ("q-more-or-less", "Trên dưới 50% hồ sơ", (P("50%", 50, "approx"),)),
+    ("q-capitals", "CẮT GIẢM ÍT NHẤT 25% THỜI GIAN", (P("25%", 25, "reduce_at_least"),)),
+    ("q-capitals-count", "ÍT NHẤT 5 NGƯỜI", (C("5", 5, "người", "at_least"),)),
+    ("q-not-fewer", "không ít hơn 3 lớp", (C("3", 3, "lớp", "at_least"),)),
     (
         "q-reduce-cost",
         "cắt giảm tối thiểu 20% chi phí tuân thủ",

@@ -403,7 +403,7 @@ def _qualify(text: str, cand: _Candidate) -> None:
     """Set the candidate's qualifier from the words around it."""
     m = _before(_BEFORE_QUALIFIER, text, cand.text_start)
     if m is not None:
-        cand.qualifier = _QUALIFIER_OF[_key(m.group("q"))]
+        cand.qualifier = _QUALIFIER_OF.get(_key(m.group("q")), "exact")
         cand.lead = m.start()
     after = _AFTER_QUALIFIER.match(text, cand.end)
     if after is not None:
