@@ -70,7 +70,7 @@ def test_table_holds_every_number_of_the_real_appendix() -> None:
     pieces += [clean(line) for line in lines if "\t" not in line]
     checked = 0
     for piece in pieces:
-        for m in re.finditer(r"\d[\d.,/%]*", piece):
+        for m in re.finditer(r"\d+(?:[.,/]\d+)*%?", piece):
             context = piece[m.start() : m.end() + 1]
             assert any(context in p for p in phrases), context
             checked += 1
