@@ -80,6 +80,11 @@ _RANGE_OPENERS = _phrases(vocab.RANGE_OPENERS)
 _RANGE_WORDS = _phrases(tuple(w for w in vocab.RANGE_JOINERS if w.isalpha()))
 _LIST_WORDS = _phrases(tuple(w for w in vocab.LIST_JOINERS if w.isalpha()))
 
+# The word every QUALIFIER_AFTER phrase starts with, a cheap test before the pattern.
+_AFTER_HINT = "trở"
+assert all(p.startswith(_AFTER_HINT) for ps in vocab.QUALIFIER_AFTER.values() for p in ps), (
+    "QUALIFIER_AFTER phrases must start with 'trở'"
+)
 _QUALIFIER_OF = {_key(p): q for q, ps in vocab.QUALIFIER_PHRASES.items() for p in ps}
 _CANONICAL_UNITS = {_key(u): u for u in vocab.COUNT_UNITS}
 
@@ -176,6 +181,8 @@ _DOMAIN_END = regex.compile(
     _FLAGS,
 )
 _NAME_CHARS = regex.compile(r"[\w.-]")
+# The literal part every _MASK match holds: most texts have none and skip the pattern.
+_MAY_MASK = regex.compile(rf"://|www\.|@|{_STANDARDS}")
 _DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _DOT_DECIMAL = regex.compile(r"\.\d{1,2}\Z")  # "14.7": a decimal dot, not thousands
@@ -310,7 +317,7 @@ class _Candidate:
 
 def _masks(text: str) -> list[tuple[int, int]]:
     """The spans of web and e-mail addresses and standards, by start (a domain may sit in a URL)."""
-    spans = [m.span() for m in _MASK.finditer(text)] if _may_mask(text) else []
+    spans = [m.span() for m in _MASK.finditer(text)] if _MAY_MASK.search(text) else []
     floor = 0
     for m in _DOMAIN_END.finditer(text):
         start = m.start()
@@ -323,15 +330,6 @@ def _masks(text: str) -> list[tuple[int, int]]:
         floor = m.end()
     spans.sort()
     return spans
-
-
-def _may_mask(text: str) -> bool:
-    return (
-        "://" in text
-        or "www." in text
-        or "@" in text
-        or any(marker in text for marker in vocab.STANDARD_MARKERS)
-    )
 
 
 def _before(pattern: regex.Pattern[str], text: str, start: int) -> regex.Match[str] | None:
@@ -405,7 +403,11 @@ def _qualify(text: str, cand: _Candidate) -> None:
     if m is not None:
         cand.qualifier = _QUALIFIER_OF.get(_key(m.group("q")), "exact")
         cand.lead = m.start()
-    after = _AFTER_QUALIFIER.match(text, cand.end)
+    after = (
+        _AFTER_QUALIFIER.match(text, cand.end)
+        if _AFTER_HINT in text[cand.end : cand.end + 8]
+        else None
+    )
     if after is not None:
         if cand.qualifier == "exact":
             cand.qualifier = after.lastgroup or "exact"
