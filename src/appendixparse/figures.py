@@ -80,11 +80,9 @@ _RANGE_OPENERS = _phrases(vocab.RANGE_OPENERS)
 _RANGE_WORDS = _phrases(tuple(w for w in vocab.RANGE_JOINERS if w.isalpha()))
 _LIST_WORDS = _phrases(tuple(w for w in vocab.LIST_JOINERS if w.isalpha()))
 
-# The word every QUALIFIER_AFTER phrase starts with, a cheap test before the pattern.
-_AFTER_HINT = "trở"
-assert all(p.startswith(_AFTER_HINT) for ps in vocab.QUALIFIER_AFTER.values() for p in ps), (
-    "QUALIFIER_AFTER phrases must start with 'trở'"
-)
+# The first words of QUALIFIER_AFTER: a cheap test before _AFTER_QUALIFIER (the pipeline's text
+# has single spaces, so the word shows within a few characters of the figure when it follows).
+_AFTER_WORDS = tuple({p.split()[0] for ps in vocab.QUALIFIER_AFTER.values() for p in ps})
 _QUALIFIER_OF = {_key(p): q for q, ps in vocab.QUALIFIER_PHRASES.items() for p in ps}
 _CANONICAL_UNITS = {_key(u): u for u in vocab.COUNT_UNITS}
 
@@ -403,11 +401,10 @@ def _qualify(text: str, cand: _Candidate) -> None:
     if m is not None:
         cand.qualifier = _QUALIFIER_OF.get(_key(m.group("q")), "exact")
         cand.lead = m.start()
-    after = (
-        _AFTER_QUALIFIER.match(text, cand.end)
-        if _AFTER_HINT in text[cand.end : cand.end + 8]
-        else None
-    )
+    near = text[cand.end : cand.end + 16]
+    after = None
+    if any(word in near for word in _AFTER_WORDS):
+        after = _AFTER_QUALIFIER.match(text, cand.end)
     if after is not None:
         if cand.qualifier == "exact":
             cand.qualifier = after.lastgroup or "exact"
