@@ -1005,6 +1005,7 @@ OTHER_CASES: list[Case] = [
     ("after-or-more-count", "từ 5 người trở lên", (C("5", 5, "người", "at_least"),)),
     ("after-or-less", "tỷ lệ từ 50% trở xuống", (P("50%", 50, "at_most"),)),
     ("after-or-more", "đạt 95% trở lên", (P("95%", 95, "at_least"),)),
+    ("after-or-more-capitals", "ĐẠT 95% TRỞ LÊN", (P("95%", 95, "at_least"),)),
     ("q-not-over", "không quá 5%", (P("5%", 5, "at_most"),)),
     ("q-not-exceed", "không vượt quá 10% tổng số", (P("10%", 10, "at_most"),)),
     ("q-not-under", "không dưới 70%", (P("70%", 70, "at_least"),)),

@@ -401,7 +401,7 @@ def _qualify(text: str, cand: _Candidate) -> None:
     if m is not None:
         cand.qualifier = _QUALIFIER_OF.get(_key(m.group("q")), "exact")
         cand.lead = m.start()
-    near = text[cand.end : cand.end + 16]
+    near = text[cand.end : cand.end + 16].lower()
     after = None
     if any(word in near for word in _AFTER_WORDS):
         after = _AFTER_QUALIFIER.match(text, cand.end)
