@@ -22,7 +22,12 @@ Decisions the SPEC leaves open:
 - ``text`` is the number as written, with its "%" (or "phần trăm") for a percent, without the
   qualifier or the noun: "55,54%", "111/238", "1.381" (unit "CC, VC").
 - A bare "x/y" is a ratio unless it is a plausible day/month that follows a date word ("đến
-  30/6") or whose day exceeds its month ("30/6"); "m/yyyy" is always a date.
+  30/6") or whose day exceeds its month ("30/6"); "m/yyyy" is always a date; "x/yyyy" with no
+  noun after it is a citation ("Nghị định 61/2018"); "24/24", "24/7" alone mean round the clock.
+- A count needs a noun of :data:`vocab.COUNT_UNITS` right after the number: bare numbers, and
+  numbers with a decimal dot ("2.1 Văn bản …", a heading), are no counts. After "năm" only a
+  year-like number is excluded ("năm 2023"), so "mỗi năm 20 lớp" is a count.
+- The noun is reported as the vocabulary writes it, the longest that matches ("văn bản QPPL").
 - "mức độ 4" is a level of online public service, not a count: never a figure.
 - Durations ("15 ngày", "02 năm", "24/24 giờ") are not counts: time words are no units.
 - "80% - 90%" with neither "từ" before nor a bare first number is two exact figures, since a
