@@ -1005,6 +1005,7 @@ OTHER_CASES: list[Case] = [
     ("after-or-more-count", "từ 5 người trở lên", (C("5", 5, "người", "at_least"),)),
     ("after-or-less", "tỷ lệ từ 50% trở xuống", (P("50%", 50, "at_most"),)),
     ("after-or-more", "đạt 95% trở lên", (P("95%", 95, "at_least"),)),
+    ("after-or-more-capitals", "ĐẠT 95% TRỞ LÊN", (P("95%", 95, "at_least"),)),
     ("q-not-over", "không quá 5%", (P("5%", 5, "at_most"),)),
     ("q-not-exceed", "không vượt quá 10% tổng số", (P("10%", 10, "at_most"),)),
     ("q-not-under", "không dưới 70%", (P("70%", 70, "at_least"),)),
@@ -1013,6 +1014,10 @@ OTHER_CASES: list[Case] = [
     ("q-lower-than", "thấp hơn 60%", (P("60%", 60, "below"),)),
     ("q-about", "khoảng 70% hồ sơ", (P("70%", 70, "approx"),)),
     ("q-nearly", "xấp xỉ 99%", (P("99%", 99, "approx"),)),
+    ("q-more-or-less", "Trên dưới 50% hồ sơ", (P("50%", 50, "approx"),)),
+    ("q-capitals", "CẮT GIẢM ÍT NHẤT 25% THỜI GIAN", (P("25%", 25, "reduce_at_least"),)),
+    ("q-capitals-count", "ÍT NHẤT 5 NGƯỜI", (C("5", 5, "người", "at_least"),)),
+    ("q-not-fewer", "không ít hơn 3 lớp", (C("3", 3, "lớp", "at_least"),)),
     (
         "q-reduce-cost",
         "cắt giảm tối thiểu 20% chi phí tuân thủ",

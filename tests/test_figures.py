@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import appendixparse
 from appendixparse import Figure, figures
+from appendixparse.cleaning import clean
 from appendixparse.figures import extract_figures, parse_number
 from figure_cases import CASES, FIGURES_XFAIL, Case, matches, score
 
@@ -57,6 +58,24 @@ def test_table_is_large_enough_and_ids_unique() -> None:
     ids = [c[0] for c in CASES + FIGURES_XFAIL]
     assert len(CASES) >= 150
     assert len(ids) == len(set(ids))
+
+
+def test_table_holds_every_number_of_the_real_appendix() -> None:
+    """Each number of the real appendix's title, summary and cells, with the character after
+    it, occurs in a phrase of REAL_CASES (the STT column aside)."""
+    from figure_cases import REAL_CASES
+
+    phrases = [phrase for _, phrase, _ in REAL_CASES]
+    lines = REAL_TEXT.read_text(encoding="utf-8").splitlines()
+    pieces = [clean(cell) for line in lines for cell in line.split("\t")[1:]]
+    pieces += [clean(line) for line in lines if "\t" not in line]
+    checked = 0
+    for piece in pieces:
+        for m in re.finditer(r"\d+(?:[.,/]\d+)*%?", piece):
+            context = piece[m.start() : m.end() + 1]
+            assert any(context in p for p in phrases), context
+            checked += 1
+    assert checked > 150
 
 
 def test_precision_and_recall_on_the_table() -> None:

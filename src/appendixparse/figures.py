@@ -22,7 +22,12 @@ Decisions the SPEC leaves open:
 - ``text`` is the number as written, with its "%" (or "phần trăm") for a percent, without the
   qualifier or the noun: "55,54%", "111/238", "1.381" (unit "CC, VC").
 - A bare "x/y" is a ratio unless it is a plausible day/month that follows a date word ("đến
-  30/6") or whose day exceeds its month ("30/6"); "m/yyyy" is always a date.
+  30/6") or whose day exceeds its month ("30/6"); "m/yyyy" is always a date; "x/yyyy" with no
+  noun after it is a citation ("Nghị định 61/2018"); "24/24", "24/7" alone mean round the clock.
+- A count needs a noun of :data:`vocab.COUNT_UNITS` right after the number: bare numbers, and
+  numbers with a decimal dot ("2.1 Văn bản …", a heading), are no counts. After "năm" only a
+  year-like number is excluded ("năm 2023"), so "mỗi năm 20 lớp" is a count.
+- The noun is reported as the vocabulary writes it, the longest that matches ("văn bản QPPL").
 - "mức độ 4" is a level of online public service, not a count: never a figure.
 - Durations ("15 ngày", "02 năm", "24/24 giờ") are not counts: time words are no units.
 - "80% - 90%" with neither "từ" before nor a bare first number is two exact figures, since a
@@ -80,6 +85,9 @@ _RANGE_OPENERS = _phrases(vocab.RANGE_OPENERS)
 _RANGE_WORDS = _phrases(tuple(w for w in vocab.RANGE_JOINERS if w.isalpha()))
 _LIST_WORDS = _phrases(tuple(w for w in vocab.LIST_JOINERS if w.isalpha()))
 
+# The first words of QUALIFIER_AFTER: a cheap test before _AFTER_QUALIFIER (the pipeline's text
+# has single spaces, so the word shows within a few characters of the figure when it follows).
+_AFTER_WORDS = tuple({p.split()[0] for ps in vocab.QUALIFIER_AFTER.values() for p in ps})
 _QUALIFIER_OF = {_key(p): q for q, ps in vocab.QUALIFIER_PHRASES.items() for p in ps}
 _CANONICAL_UNITS = {_key(u): u for u in vocab.COUNT_UNITS}
 
@@ -176,6 +184,8 @@ _DOMAIN_END = regex.compile(
     _FLAGS,
 )
 _NAME_CHARS = regex.compile(r"[\w.-]")
+# The literal part every _MASK match holds: most texts have none and skip the pattern.
+_MAY_MASK = regex.compile(rf"://|www\.|@|{_STANDARDS}")
 _DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _DOT_DECIMAL = regex.compile(r"\.\d{1,2}\Z")  # "14.7": a decimal dot, not thousands
@@ -310,7 +320,7 @@ class _Candidate:
 
 def _masks(text: str) -> list[tuple[int, int]]:
     """The spans of web and e-mail addresses and standards, by start (a domain may sit in a URL)."""
-    spans = [m.span() for m in _MASK.finditer(text)] if _may_mask(text) else []
+    spans = [m.span() for m in _MASK.finditer(text)] if _MAY_MASK.search(text) else []
     floor = 0
     for m in _DOMAIN_END.finditer(text):
         start = m.start()
@@ -323,15 +333,6 @@ def _masks(text: str) -> list[tuple[int, int]]:
         floor = m.end()
     spans.sort()
     return spans
-
-
-def _may_mask(text: str) -> bool:
-    return (
-        "://" in text
-        or "www." in text
-        or "@" in text
-        or any(marker in text for marker in vocab.STANDARD_MARKERS)
-    )
 
 
 def _before(pattern: regex.Pattern[str], text: str, start: int) -> regex.Match[str] | None:
@@ -403,9 +404,12 @@ def _qualify(text: str, cand: _Candidate) -> None:
     """Set the candidate's qualifier from the words around it."""
     m = _before(_BEFORE_QUALIFIER, text, cand.text_start)
     if m is not None:
-        cand.qualifier = _QUALIFIER_OF[_key(m.group("q"))]
+        cand.qualifier = _QUALIFIER_OF.get(_key(m.group("q")), "exact")
         cand.lead = m.start()
-    after = _AFTER_QUALIFIER.match(text, cand.end)
+    near = text[cand.end : cand.end + 16].lower()
+    after = None
+    if any(word in near for word in _AFTER_WORDS):
+        after = _AFTER_QUALIFIER.match(text, cand.end)
     if after is not None:
         if cand.qualifier == "exact":
             cand.qualifier = after.lastgroup or "exact"

@@ -100,8 +100,9 @@ SUMMARY_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ", 
 # --------------------------------------------------------------------------------------------
 # Figures (figures.py): qualifier words, unit nouns, and the words that mark a number as a
 # date, a document number, a standard, a level or a year rather than a figure.
-# Phrases are lower-case NFC and matched ignoring case; a space in a phrase matches any run of
-# white space. Where two phrases could match, the longer one wins.
+# Phrases are NFC, written as a report writes them (lower case but for acronyms such as "TTHC"),
+# and matched ignoring case, except standards and web domains; a space in a phrase matches any
+# run of white space. Where two phrases could match, the longer one wins.
 # --------------------------------------------------------------------------------------------
 
 # Words right before a figure (after any FIGURE_FILLERS) that qualify it, by qualifier.
@@ -318,13 +319,13 @@ NOT_FIGURE_BEFORE: tuple[str, ...] = (
     "iso",
     "qcvn",
 )
+# …except after these, where "số" is part of "the number of" ("tổng số 33 chỉ tiêu").
+NOT_FIGURE_EXCEPT: tuple[str, ...] = ("tổng số", "với số", "có số", "dân số")
 # Words after which a four-digit 19xx/20xx number is a year ("năm 2023"); other numbers after
 # them may be counts ("mỗi năm 20 lớp").
 YEAR_WORDS: tuple[str, ...] = ("năm", "năm học", "niên độ")
 # "x/y" without a noun that means "round the clock", not a ratio ("hoạt động 24/24").
 ROUND_THE_CLOCK: tuple[str, ...] = ("24/24", "24/7")
-# …except after these, where "số" is part of "the number of" ("tổng số 33 chỉ tiêu").
-NOT_FIGURE_EXCEPT: tuple[str, ...] = ("tổng số", "với số", "có số", "dân số")
 # Words a short while before "d/m" that make it a date ("đến 30/6", "trước 15/12").
 DATE_CONTEXT: tuple[str, ...] = (
     "ngày",
