@@ -435,7 +435,7 @@ class _DocumentReader:
         self._runs(p, base_font, para.runs)
         if numbering is not None and numbering[0] != "0":
             label = self.numbering.label(*numbering)
-            if label and any(t.strip() for t, _ in para.runs):
+            if label:
                 para.runs.insert(0, (label, None))
         return para
 
