@@ -288,6 +288,23 @@ def test_tracked_changes_breaks_tabs_and_hyperlinks() -> None:
     assert cells_of(grid.tables[0].rows) == [["giữ"]]
 
 
+def test_text_boxes_are_read_once_before_their_paragraph() -> None:
+    def box(text: str) -> str:
+        return f"<w:txbxContent>{p(text)}</w:txbxContent>"
+
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    anchored = (
+        f'<w:p><w:r><mc:AlternateContent xmlns:mc="{mc}">'
+        f"<mc:Choice><w:drawing><x>{box('Phụ lục 01')}</x></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box('Phụ lục 01')}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+        "<w:r><w:t>ĐÁNH GIÁ</w:t></w:r><w:r><w:pict><x><w:txbxContent><w:p><w:r><w:t>Mẫu</w:t>"
+        f"<w:pict>{box('lồng')}</w:pict></w:r></w:p></w:txbxContent></x></w:pict></w:r></w:p>"
+    )
+    grid = read_docx(make_docx(anchored), "t.docx")
+    assert [b.text for b in grid.blocks] == ["Phụ lục 01", "lồng", "Mẫu", "ĐÁNH GIÁ"]  # type: ignore[union-attr]
+
+
 def test_legacy_runs_by_font_with_styles() -> None:
     styles = (
         '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" '
@@ -341,13 +358,20 @@ def test_numbering_formats_and_restarts() -> None:
             f"</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
         )
 
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="ListBullet"><w:pPr><w:numPr>'
+        '<w:numId w:val="2"/></w:numPr></w:pPr></w:style>'
+    )
+    by_style = (
+        '<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>styled</w:t></w:r></w:p>'
+    )
     body = "".join(
         [item("A", 1), item("a", 1, 1), item("b", 1, 1), item("x", 1, 2), item("B", 1),
-         item("c", 1, 1), item("dot", 2)]
+         item("c", 1, 1), item("dot", 2), by_style, item("bad", 9), item("off", 0)]
     )  # fmt: skip
-    grid = read_docx(make_docx(body, numbering=numbering), "t.docx")
+    grid = read_docx(make_docx(body, numbering=numbering, styles=styles), "t.docx")
     assert [b.text for b in grid.blocks] == [  # type: ignore[union-attr]
-        "I. A", "1) a", "2) b", "a.x", "II. B", "1) c", "• dot"
+        "I. A", "1) a", "2) b", "a.x", "II. B", "1) c", "• dot", "• styled", "bad", "off"
     ]  # fmt: skip
 
 
@@ -410,6 +434,9 @@ def test_limits_are_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
     wide = tbl(tr(tc(p("x"), '<w:gridSpan w:val="5000"/>')), columns=1)
     with pytest.raises(FileTooLargeError, match="spans 5000 columns"):
         read_docx(make_docx(wide), "wide.docx")
+    skipping = tbl(tr(tc(p("x")), props='<w:gridBefore w:val="999999999"/>'), columns=1)
+    with pytest.raises(FileTooLargeError, match="skips 999999999 columns"):
+        read_docx(make_docx(skipping), "skip.docx")
     inner = p("x")
     for _ in range(LIMITS.max_nesting_depth + 2):
         inner = tbl(tr(tc(inner)), columns=1)

@@ -38,7 +38,6 @@ __all__ = ["read_doc", "read_docx"]
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOCUMENT_PART = "word/document.xml"
 
 
@@ -153,7 +152,7 @@ class _Cell:
 @dataclass(slots=True)
 class _Table:
     index: int
-    rows: list[list[_Cell | None]]  # by grid column; None under a span
+    rows: list[list[_Cell | None]]  # by grid column; None under a span or past the row's end
     starts: set[int]  # grid columns where some cell starts
 
 
@@ -166,7 +165,7 @@ class _Names:
         self.del_ = w + "del"
         for name in (
             "body", "p", "r", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "softHyphen",
-            "tbl", "tr", "tc", "tblGrid", "gridCol", "trPr", "tcPr", "gridSpan", "vMerge",
+            "tbl", "tr", "tc", "trPr", "tcPr", "gridSpan", "vMerge",
             "hMerge", "gridBefore", "gridAfter", "pPr", "rPr", "pStyle", "rStyle", "rFonts",
             "numPr", "ilvl", "numId", "ins", "moveTo", "moveFrom", "hyperlink",
             "smartTag", "sdt", "sdtContent", "customXml", "fldSimple", "dir", "bdo",
@@ -176,6 +175,10 @@ class _Names:
             "lvlOverride", "startOverride", "suff",
         ):  # fmt: skip
             setattr(self, name, w + name)
+        mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+        self.alternate, self.choice = mc + "AlternateContent", mc + "Choice"
+        self.txbxContent = w + "txbxContent"
+        self.drawings = frozenset({w + "drawing", w + "pict", self.alternate})
         self.run_containers = frozenset(
             w + n
             for n in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple",
@@ -222,7 +225,7 @@ class _Styles:
                 if num_id:
                     self.numbering_of_style[style_id] = (
                         num_id,
-                        int(_child_val(num_pr, n.ilvl, n) or 0),
+                        _int(_child_val(num_pr, n.ilvl, n)),
                     )
 
     def font(self, style_id: str | None) -> tuple[bool, str | None]:
@@ -264,6 +267,16 @@ def _first(element: Any, tag: str) -> Any | None:
     for child in element.iterchildren(tag):
         return child
     return None
+
+
+def _inside(element: Any, tag: str, top: Any) -> bool:
+    """Whether ``element`` has an ancestor with ``tag`` below ``top``."""
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag == tag:
+            return True
+    return False
 
 
 def _child_val(element: Any, tag: str, n: _Names) -> str | None:
@@ -319,7 +332,7 @@ class _Numbering:
         abstract: dict[str, dict[int, _Level]] = {}
         for element in root.iter(n.abstractNum):
             abstract[element.get(n.abstractNumId) or ""] = {
-                int(lvl.get(n.ilvl) or 0): self._level(lvl) for lvl in element.iter(n.lvl)
+                _int(lvl.get(n.ilvl)): self._level(lvl) for lvl in element.iter(n.lvl)
             }
         for num in root.iter(n.num):
             num_id = num.get(n.numId)
@@ -328,7 +341,7 @@ class _Numbering:
                 continue
             levels = dict(abstract[base])
             for override in num.iter(n.lvlOverride):
-                ilvl = int(override.get(n.ilvl) or 0)
+                ilvl = _int(override.get(n.ilvl))
                 level = _first(override, n.lvl)
                 if level is not None:
                     levels[ilvl] = self._level(level)
@@ -393,6 +406,7 @@ class _DocumentReader:
         self.numbering = _Numbering(package.optional("numbering"), n)
         self.cells = 0
         self.tables = 0
+        self.floating: list[_Para] = []  # text-box paragraphs met in the paragraph being read
 
     def grid(self, fmt: str) -> Grid:
         body = _first(self.root, self.n.body)
@@ -409,7 +423,11 @@ class _DocumentReader:
         for child in parent:
             tag = child.tag
             if tag == n.p:
-                out.append(self._para(child))
+                para = self._para(child)
+                if self.floating:  # text boxes anchored in the paragraph come before it
+                    out.extend(self.floating)
+                    self.floating = []
+                out.append(para)
             elif tag == n.tbl:
                 self.tables += 1
                 out.append(self._table(child, self.tables, depth=0))
@@ -432,7 +450,7 @@ class _DocumentReader:
             if num_pr is not None:
                 num_id = _child_val(num_pr, n.numId, n)
                 if num_id is not None:
-                    numbering = (num_id, int(_child_val(num_pr, n.ilvl, n) or 0))
+                    numbering = (num_id, _int(_child_val(num_pr, n.ilvl, n)))
             mark = _first(ppr, n.rPr)
             if mark is not None and _first(mark, n.del_) is not None:
                 para.joins_next = True
@@ -489,6 +507,8 @@ class _DocumentReader:
                 parts.append("-")
             elif tag == n.softHyphen and font_encoding(font) == "tcvn3":
                 parts.append("\xad")  # TCVN3 "ư" is code 0xAD, which Word stores as a soft hyphen
+            elif tag in n.drawings:
+                self._text_boxes(child)
         if not parts:
             return
         text = "".join(parts)
@@ -496,6 +516,22 @@ class _DocumentReader:
             out[-1] = (out[-1][0] + text, font)
         else:
             out.append((text, font))
+
+    def _text_boxes(self, drawing: Any) -> None:
+        """Collect the paragraphs of the text boxes in a drawing, once: of an alternate content
+        only its first choice (the fallback repeats it)."""
+        n = self.n
+        if drawing.tag == n.alternate:
+            choice = _first(drawing, n.choice)
+            if choice is None:
+                return
+            drawing = choice
+        for box in drawing.iter(n.txbxContent):
+            if _inside(box, n.txbxContent, drawing):
+                continue  # a box inside a box is read with the outer one
+            holder = _Cell()
+            self._cell_content(box, holder, depth=1)
+            self.floating.extend(holder.paras)
 
     # tables
 
@@ -505,8 +541,6 @@ class _DocumentReader:
             raise FileTooLargeError(
                 self.source, f"tables nested more than {LIMITS.max_nesting_depth} deep"
             )
-        grid = _first(tbl, n.tblGrid)
-        width = sum(1 for _ in grid.iterchildren(n.gridCol)) if grid is not None else 0
         rows: list[list[_Cell | None]] = []
         starts: set[int] = set()
         above: dict[int, _Cell] = {}  # grid column -> the cell that starts there in the row above
@@ -517,6 +551,10 @@ class _DocumentReader:
                 if _first(trpr, n.del_) is not None:
                     continue  # a deleted row, as accepted
                 before = _int(_child_val(trpr, n.gridBefore, n))
+                if before > LIMITS.max_grid_span:
+                    raise FileTooLargeError(
+                        self.source, f"a row skips {before} columns (limit {LIMITS.max_grid_span})"
+                    )
             row: list[_Cell | None] = [None] * before
             current: dict[int, _Cell] = {}
             for tc in self._children(tr, n.tc):
@@ -554,9 +592,6 @@ class _DocumentReader:
                 )
             rows.append(row)
             above = current
-        width = max([width, *(len(r) for r in rows)]) if rows else width
-        for row in rows:
-            row.extend([None] * (width - len(row)))
         return _Table(index=index, rows=rows, starts=starts)
 
     def _children(self, parent: Any, tag: str) -> list[Any]:
@@ -579,7 +614,11 @@ class _DocumentReader:
         for child in parent:
             tag = child.tag
             if tag == n.p:
-                cell.paras.append(self._para(child))
+                para = self._para(child)
+                if self.floating:
+                    cell.paras.extend(self.floating)
+                    self.floating = []
+                cell.paras.append(para)
             elif tag == n.tbl:
                 nested = self._table(child, 0, depth + 1)
                 seen: set[int] = set()  # a vMerge cell is shared by the rows it covers
@@ -638,7 +677,7 @@ class _DocumentReader:
             for number, row in enumerate(item.rows, start=1):
                 cells = []
                 for column in keep:
-                    cell = row[column]
+                    cell = row[column] if column < len(row) else None
                     if cell is None:
                         cells.append("")
                         continue
