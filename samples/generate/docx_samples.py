@@ -36,7 +36,9 @@ from .docx_writer import (
     set_widths,
     write_docx,
 )
-from .units import Row, Section, Unit, expected_report, invented_units, real_appendix
+from .units import Section, Unit, expected_report, invented_units, real_appendix
+
+__all__ = ["BUILDERS", "encode_document", "legacy_segments", "make", "with_summary"]
 
 Sample = tuple[Path, dict]
 
@@ -514,16 +516,15 @@ def _numbering_part(doc):
     return doc.part.numbering_part.element
 
 
-def _add_list(doc, fmt: str, text: str, *, font: str | None = None) -> int:
+def _add_list(doc, fmt: str, text: str) -> int:
     """A new list definition (one level) and a list of it; returns the list's numId."""
     numbering = _numbering_part(doc)
     abstract_id = _ABSTRACT_ID + len(numbering.findall(qn("w:abstractNum")))
-    font_xml = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         f'<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
         f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f"{font_xml}</w:lvl></w:abstractNum>"
+        "</w:lvl></w:abstractNum>"
     )
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
@@ -739,5 +740,3 @@ BUILDERS: list[Callable[[Path], Sample]] = [
     vni,
     font_trap,
 ]
-
-__all__ = ["BUILDERS", "Row", "encode_document", "legacy_segments", "make", "with_summary"]

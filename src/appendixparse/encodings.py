@@ -7,13 +7,18 @@ stores such text as the Latin-1 characters of the font's byte codes ("Céng hßa
 name .VnTime or VNI-Times in their styles over text that is already Unicode. So the characters
 decide, the font breaks ties:
 
+The API, for every reader:
+
 - :func:`to_unicode` converts one piece of text (``encoding="auto"`` decides from its characters,
-  with ``font`` as the hint); text that is already Unicode comes back unchanged, NFC.
-- :class:`LegacyDecoder` decides for a whole document: it first :meth:`~LegacyDecoder.observe`
-  every run (text and font), then :meth:`~LegacyDecoder.convert` each run, so a short run
-  ("Có 6") with nothing telling in it follows what the document's other runs in that font say.
-- :func:`font_encoding`, :func:`is_caps_font`, :func:`looks_like_tcvn3`, :func:`looks_like_vni`
-  are the detection helpers; :func:`from_unicode` encodes Unicode back (for tests and samples).
+  with ``font`` as the hint); text that is already Unicode comes back unchanged, NFC. Text whose
+  characters say nothing either way ("hòa" is Unicode, and TCVN3 for "hũa") is left as it is.
+- :class:`LegacyDecoder` decides for a whole document, and is what a reader with fonts (DOCX
+  runs, PDF characters, XLSX cells) should use: :meth:`~LegacyDecoder.observe` every (text,
+  font) first, then :meth:`~LegacyDecoder.convert` each, so a short run ("Có 6") with nothing
+  telling in it follows what the document's other runs in fonts of that encoding say.
+- :func:`guess_encoding`, :func:`looks_like_tcvn3`, :func:`looks_like_vni` judge text without a
+  font; :func:`font_encoding` and :func:`is_caps_font` read font names; :func:`from_unicode`
+  writes Unicode in a legacy encoding (for tests and sample documents).
 
 TCVN3 has no codes for capitals with tone marks: the "H" fonts draw the lower-case codes as
 capitals, so text decoded from an H font is upper-cased.
@@ -31,6 +36,7 @@ __all__ = [
     "LegacyDecoder",
     "font_encoding",
     "from_unicode",
+    "guess_encoding",
     "is_caps_font",
     "looks_like_tcvn3",
     "looks_like_vni",
