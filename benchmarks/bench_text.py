@@ -48,14 +48,18 @@ def main() -> None:
     ).stdout.strip()
     print(f"\npandas imported by `import appendixparse`: {imported}")
     wall, cpu = cli_seconds(["parse", str(real)])
-    print(f"`appendixparse parse` on the real appendix, fresh process: {wall:.3f} s wall, "
-          f"{cpu:.3f} s CPU")
+    print(
+        f"`appendixparse parse` on the real appendix, fresh process: {wall:.3f} s wall, "
+        f"{cpu:.3f} s CPU"
+    )
     no_pandas = rate(lambda: appendixparse.parse(real))
     import pandas  # noqa: F401  (what a notebook user has loaded already)
 
     with_pandas = rate(lambda: appendixparse.parse(real))
-    print(f"in-process parse of the real appendix: {no_pandas:.1f} docs/s before importing "
-          f"pandas, {with_pandas:.1f} docs/s after")
+    print(
+        f"in-process parse of the real appendix: {no_pandas:.1f} docs/s before importing "
+        f"pandas, {with_pandas:.1f} docs/s after"
+    )
 
 
 if __name__ == "__main__":

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 
-from conftest import ROOT
-
 from appendixparse.cli import EXAMPLES
+
+from conftest import ROOT
 
 
 def test_schema_is_up_to_date() -> None:

@@ -138,7 +138,8 @@ def find_layout(grid: Grid, source: str) -> Layout:
     block_index, table, header_at = found
     header_end, columns = _resolve_header(table.rows, header_at)
 
-    preamble = _preamble(grid.blocks[:block_index])
+    # Blocks of another named part (another Excel sheet) are neither preamble nor continuation.
+    preamble = _preamble([b for b in grid.blocks[:block_index] if b.name == table.name])
     for row in table.rows[:header_at]:
         preamble.extend(_row_lines(row, table.index))
     layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
@@ -147,6 +148,8 @@ def find_layout(grid: Grid, source: str) -> Layout:
     _add_rows(layout, table.rows[header_end:], list(range(len(columns))), header_keys)
     pending: list[Paragraph] = []
     for block in grid.blocks[block_index + 1 :]:
+        if block.name != table.name:
+            break
         if isinstance(block, Paragraph):
             pending.append(block)
             continue
@@ -177,9 +180,15 @@ def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
 def _no_table_reason(grid: Grid) -> str:
     tables = grid.tables
     if not tables:
-        return "no table found (an assessment table has STT, target and status/notes columns)"
+        names = ", ".join(dict.fromkeys(b.name for b in grid.blocks if b.name is not None))
+        where = f" in {names}" if names else ""
+        return (
+            f"no table found{where} (an assessment table has STT, target and status/notes columns)"
+        )
     heads = "; ".join(
-        f"table {t.index}: " + " | ".join(clean(c)[:40] for c in t.rows[0].cells if clean(c))
+        (t.name or f"table {t.index}")
+        + ": "
+        + " | ".join(clean(c)[:40] for c in t.rows[0].cells if clean(c))
         for t in tables[:8]
         if t.rows
     )
@@ -239,7 +248,7 @@ def _settle_status_column(layout: Layout) -> None:
     """Make exactly one column the status column: the one whose cells hold status words."""
 
     def status_share(col: Column) -> float:
-        values = [r.cells[col.index] for r in layout.rows if clean(r.cells[col.index])]
+        values = [r.cells[col.index] for r in layout.rows if r.cells[col.index].strip()]
         if not values:
             return 0.0
         return sum(match_status(v) is not None for v in values) / len(values)
@@ -281,7 +290,7 @@ def _add_rows(
                 cells[target] += "\n" + text
             else:
                 cells[target] = text
-        if not any(clean(c) for c in cells) and not overflow:
+        if not any(c.strip() for c in cells) and not overflow:
             continue
         layout.rows.append(BodyRow(cells=cells, location=row.location))
         layout.unparsed.extend(

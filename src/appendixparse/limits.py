@@ -38,8 +38,8 @@ class Limits:
     """PDF: drawing operations on one page (lines, rectangles, curves, characters)."""
     max_pdf_content_bytes: int = 20_000_000
     """PDF: one page's content streams, decompressed."""
-    max_line_chars: int = 2_000_000
-    """Text: one line; a longer one is cut and the rest reported in ``unparsed``."""
+    max_line_chars: int = 5_000_000
+    """Text: one line (no real appendix has a line of a million characters)."""
     document_timeout_s: float = 60.0
     """Batch mode (consolidate): seconds one document may take before it is given up."""
 

@@ -29,9 +29,7 @@ def load(source: Input) -> tuple[bytes, str | None]:
         try:
             size = path.stat().st_size
             if size > LIMITS.max_file_bytes:
-                raise FileTooLargeError(
-                    source, f"{size:,} bytes (limit {LIMITS.max_file_bytes:,})"
-                )
+                raise FileTooLargeError(source, f"{size:,} bytes (limit {LIMITS.max_file_bytes:,})")
             return path.read_bytes(), str(source)
         except IsADirectoryError:
             raise CorruptFileError(source, "a folder, not a file") from None
