@@ -18,6 +18,7 @@ from appendixparse.errors import (
     CorruptFileError,
     FileTooLargeError,
     NoAssessmentTableError,
+    UnsupportedFormatError,
 )
 from appendixparse.grid import Grid, Paragraph
 from appendixparse.layout import find_layout
@@ -440,12 +441,15 @@ def test_malformed_or_hostile_xml_raises_corrupt_file_error() -> None:
 
 
 def test_limits_are_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
-    wide = tbl(tr(tc(p("x"), '<w:gridSpan w:val="5000"/>')), columns=1)
-    with pytest.raises(FileTooLargeError, match="spans 5000 columns"):
-        read_docx(make_docx(wide), "wide.docx")
-    skipping = tbl(tr(tc(p("x")), props='<w:gridBefore w:val="999999999"/>'), columns=1)
-    with pytest.raises(FileTooLargeError, match="skips 999999999 columns"):
-        read_docx(make_docx(skipping), "skip.docx")
+    # absurd spans and skips are cut down to the limit, not refused
+    wide = tbl(
+        tr(tc(p("a")), tc(p("b"), '<w:gridSpan w:val="2000000000"/>'), tc(p("c"))),
+        tr(tc(p("d")), props='<w:gridBefore w:val="999999999"/>'),
+        columns=3,
+    )
+    rows = read_docx(make_docx(wide), "wide.docx").tables[0].rows
+    # cells start at columns 0, 1 and 1 + limit in the first row, at the limit in the second
+    assert [r.cells for r in rows] == [["a", "b", "", "c"], ["", "", "d", ""]]
     inner = p("x")
     for _ in range(LIMITS.max_nesting_depth + 2):
         inner = tbl(tr(tc(inner)), columns=1)
@@ -457,10 +461,17 @@ def test_limits_are_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
                                 columns=2)), "many.docx")  # fmt: skip
 
 
+def test_ole_file_without_word_document_is_refused_before_conversion() -> None:
+    with pytest.raises(UnsupportedFormatError, match="no Word document"):
+        read_doc(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "garbage.doc")
+
+
 def test_doc_without_libreoffice_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(libreoffice, "soffice", lambda: None)
     with pytest.raises(ConversionUnavailableError, match=r"old\.doc: .*install it"):
-        read_doc(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old.doc")
+        read_doc(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "old.doc"
+        )
 
 
 # --- real documents (../shared/real, skipped when absent) -------------------------------------

@@ -8,8 +8,9 @@ exact about what Word shows):
 - tracked changes read as accepted: insertions and moves in, deletions, moved-away text and
   deleted rows out, a deleted paragraph mark joins its paragraph to the next;
 - tables on their grid: ``gridBefore``/``gridAfter`` skipped, a ``gridSpan`` cell's text in its
-  first column and "" in the others, a ``vMerge`` cell's text in every row it covers, grid
-  columns where no cell ever starts (edges a hair apart) dropped;
+  first column and "" in the others (spans cut down to ``LIMITS.max_grid_span``), a ``vMerge``
+  cell's text in every row it covers, grid columns where no cell ever starts (edges a hair
+  apart) dropped;
 - a cell's paragraphs joined with "\\n", a nested table's cells read into the cell in order;
 - list numbering drawn as Word draws it ("1.", "a)", "-", "•"), so an auto-numbered STT column
   or bulleted notes read as typed ones;
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..encodings import LegacyDecoder, font_encoding
-from ..errors import CorruptFileError, FileTooLargeError
+from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
 from ..limits import LIMITS
 from ..models import Location
@@ -39,6 +40,7 @@ __all__ = ["read_doc", "read_docx"]
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _DOCUMENT_PART = "word/document.xml"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_docx(data: bytes, source: str) -> Grid:
@@ -58,6 +60,8 @@ def read_doc(data: bytes, source: str) -> Grid:
     """
     from .libreoffice import convert
 
+    if data.startswith(_OLE_MAGIC) and "WordDocument".encode("utf-16-le") not in data:
+        raise UnsupportedFormatError(source, "an old Office file with no Word document in it")
     converted = convert(data, source, suffix=".doc", target="docx")
     grid = read_docx(converted, source)
     grid.format = "doc"
@@ -550,11 +554,8 @@ class _DocumentReader:
             if trpr is not None:
                 if _first(trpr, n.del_) is not None:
                     continue  # a deleted row, as accepted
-                before = _int(_child_val(trpr, n.gridBefore, n))
-                if before > LIMITS.max_grid_span:
-                    raise FileTooLargeError(
-                        self.source, f"a row skips {before} columns (limit {LIMITS.max_grid_span})"
-                    )
+                # A span past the limit is nonsense, not a reason to refuse: it is cut down.
+                before = min(_int(_child_val(trpr, n.gridBefore, n)), LIMITS.max_grid_span)
             row: list[_Cell | None] = [None] * before
             current: dict[int, _Cell] = {}
             for tc in self._children(tr, n.tc):
@@ -563,7 +564,8 @@ class _DocumentReader:
                 if tcpr is not None:
                     if _first(tcpr, n.cellDel) is not None:
                         continue
-                    span = max(1, _int(_child_val(tcpr, n.gridSpan, n)) or 1)
+                    span = _int(_child_val(tcpr, n.gridSpan, n))
+                    span = min(max(span, 1), LIMITS.max_grid_span)
                     vmerge = _first(tcpr, n.vMerge)
                     if vmerge is not None:
                         merge = vmerge.get(n.val) or "continue"
@@ -571,10 +573,6 @@ class _DocumentReader:
                     if hmerge is not None and (hmerge.get(n.val) or "continue") == "continue":
                         row.append(None)  # a legacy horizontal merge: part of the cell before
                         continue
-                if span > LIMITS.max_grid_span:
-                    raise FileTooLargeError(
-                        self.source, f"a cell spans {span} columns (limit {LIMITS.max_grid_span})"
-                    )
                 column = len(row)
                 if merge == "continue":
                     cell = above.get(column) or _Cell()
