@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import itertools
+import shutil
 import signal
+import subprocess
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterator
@@ -54,8 +56,22 @@ def time_guard(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+_grids: dict[bytes, Grid] = {}
 _reports: dict[Path, appendixparse.Report] = {}
-_grids: dict[Path, Grid] = {}
+
+
+def _cached_read_pdf(data: bytes, source: str) -> Grid:
+    """read_pdf, once per file: the tests below look at the grid and the report of a sample."""
+    if data not in _grids:
+        _grids[data] = read_pdf(data, source)
+    return _grids[data]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _read_each_sample_once() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_reader, "read_pdf", _cached_read_pdf)
+        yield
 
 
 def report_of(path: Path) -> appendixparse.Report:
@@ -65,9 +81,7 @@ def report_of(path: Path) -> appendixparse.Report:
 
 
 def grid_of(path: Path) -> Grid:
-    if path not in _grids:
-        _grids[path] = read_pdf(path.read_bytes(), str(path))
-    return _grids[path]
+    return _cached_read_pdf(path.read_bytes(), str(path))
 
 
 def all_text(grid: Grid) -> str:
@@ -81,10 +95,16 @@ def all_text(grid: Grid) -> str:
 
 
 def page_texts(path: Path) -> list[str]:
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        return [" ".join((p.extract_text() or "").split()) for p in pdf.pages]
+    """Each page's text as poppler's pdftotext reads it: a witness independent of pdfminer."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    pages = out.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [" ".join(unicodedata.normalize("NFC", p).split()) for p in pages]
 
 
 # --------------------------------------------------------------------------------------------
