@@ -872,10 +872,6 @@ def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
 # The document
 
 
-def _box(line: _Line) -> tuple[float, float, float, float]:
-    return (round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2))
-
-
 class _Builder:
     """Pages to blocks, in reading order, carrying an unruled table over page breaks."""
 
@@ -1020,6 +1016,18 @@ def _open(data: bytes, source: str) -> Any:
         raise CorruptFileError(source, f"a damaged PDF ({_describe(exc)})") from None
 
 
+def _too_heavy(number: int, operators: int) -> str:
+    if operators > LIMITS.max_pdf_page_objects:
+        return (
+            f"page {number} draws more than {LIMITS.max_pdf_page_objects:,} lines, shapes and "
+            "pieces of text (limits.LIMITS.max_pdf_page_objects)"
+        )
+    return (
+        f"page {number} holds more than {LIMITS.max_pdf_content_bytes:,} bytes of drawing "
+        "instructions (limits.LIMITS.max_pdf_content_bytes)"
+    )
+
+
 def _read(data: bytes, source: str) -> Grid:
     pdf = _open(data, source)
     with pdf:
@@ -1039,47 +1047,45 @@ def _read(data: bytes, source: str) -> Grid:
         damaged: list[str] = []
         images = 0
         for number, page in enumerate(pages, start=1):
-            operators, size = _operators(page.page_obj)
-            if operators > LIMITS.max_pdf_page_objects or size > LIMITS.max_pdf_content_bytes:
-                reason = (
-                    f"page {number} draws more than {LIMITS.max_pdf_page_objects:,} lines, "
-                    "shapes and pieces of text (limits.LIMITS.max_pdf_page_objects)"
-                    if operators > LIMITS.max_pdf_page_objects
-                    else f"page {number} holds more than {LIMITS.max_pdf_content_bytes:,} bytes "
-                    "of drawing instructions (limits.LIMITS.max_pdf_content_bytes)"
-                )
-                heavy.append(reason)
-                unplaced.append(
-                    Unparsed(
-                        text="",
-                        location=Location(page=number),
-                        reason=f"{reason}: too heavy to read, the page was skipped",
-                    )
-                )
-                continue
             try:
-                content = _read_page(page, number, decoder)
+                operators, size = _operators(page.page_obj)
+                if operators > LIMITS.max_pdf_page_objects or size > LIMITS.max_pdf_content_bytes:
+                    heavy.append(_too_heavy(number, operators))
+                    unplaced.append(
+                        Unparsed(
+                            text="",
+                            location=Location(page=number),
+                            reason=f"{heavy[-1]}: too heavy to read, the page was skipped",
+                        )
+                    )
+                    continue
+                read.append(_read_page(page, number, decoder))
                 images += len(page.images)
             except AppendixParseError:
                 raise
             except Exception as exc:
-                reason = f"page {number} is damaged ({_describe(exc)})"
-                damaged.append(reason)
+                damaged.append(f"page {number} is damaged ({_describe(exc)})")
                 unplaced.append(
-                    Unparsed(text="", location=Location(page=number), reason=f"{reason}: skipped")
+                    Unparsed(
+                        text="",
+                        location=Location(page=number),
+                        reason=f"{damaged[-1]}: the page was skipped",
+                    )
                 )
-                continue
             finally:
                 page.close()
-            read.append(content)
         if not read:
             if heavy:
                 raise FileTooLargeError(source, f"{heavy[0]}: too heavy to read")
             raise CorruptFileError(source, damaged[0] if damaged else "no page could be read")
         if not any(p.lines or p.tables for p in read):
-            what = "only images (a scan?)" if images else "nothing but drawings or blank pages"
             raise ScannedDocumentError(
-                source, f"the PDF has no text layer: its pages hold {what}; run OCR on it first"
+                source,
+                "the PDF has no text layer: its pages hold only images (a scanned document?); "
+                "run OCR on it first"
+                if images
+                else "the PDF has no text layer: its pages are blank or their text is drawn "
+                "as shapes",
             )
         if sum(p.unmapped for p in read) > sum(p.glyphs for p in read) / 2:
             raise ScannedDocumentError(
