@@ -217,6 +217,98 @@ def test_running_header_footer_and_page_numbers_are_left_out() -> None:
     assert "Phụ lục đánh giá Nghị quyết" not in text
 
 
+BODY = [
+    ["I", "THỂ CHẾ", "", "", ""],
+    ["1", "Ban hành 100% văn bản đúng quy định của pháp luật hiện hành", "Đạt",
+     "Đã ban hành 12/12 văn bản", "Tiếp tục rà soát"],
+    ["2", "Xử lý văn bản sau kiểm tra", "Chưa đạt", "Xử lý 8/10 văn bản", "Đôn đốc các đơn vị"],
+    ["3", "Rà soát", "Đạt", "Xong", ""],
+    ["II", "THỦ TỤC HÀNH CHÍNH", "", "", ""],
+    ["1", "Giải quyết đúng hạn 99% hồ sơ", "Đang thực hiện", "Đạt 97%, cao hơn năm trước",
+     "Nâng cao năng lực"],
+]  # fmt: skip
+EXPECTED_BODY = [
+    ("I.1", "completed", "Ban hành 100% văn bản đúng quy định của pháp luật hiện hành"),
+    ("I.2", "in_progress", "Xử lý văn bản sau kiểm tra"),
+    ("I.3", "completed", "Rà soát"),
+    ("II.1", "in_progress", "Giải quyết đúng hạn 99% hồ sơ"),
+]
+
+
+def _table_pdf(
+    header: list[list[tuple[float, str]]],
+    columns: list[tuple[float, float]],
+    *,
+    rules: bool,
+    row_gap: float,
+    stt_right: bool = False,
+) -> bytes:
+    """A table drawn as text: header lines of (centre, text), body rows wrapped in
+    ``columns``; with ``rules``, only a frame, a line under the header and lines between
+    columns (none between rows)."""
+    from reportlab.lib.utils import simpleSplit
+
+    def draw(c, font: str) -> None:
+        c.setFont(font, 10)
+        y = 760.0
+        for line in header:
+            for centre, text in line:
+                c.drawCentredString(centre, y, text)
+            y -= 12
+        under_header = y + 2
+        y -= 8
+        for row in BODY:
+            height = 1
+            for index, (text, (x0, x1)) in enumerate(zip(row, columns)):
+                for k, part in enumerate(simpleSplit(text, font, 10, x1 - x0) if text else []):
+                    if index == 0 and stt_right:
+                        c.drawRightString(x1, y - 12 * k, part)
+                    else:
+                        c.drawString(x0, y - 12 * k, part)
+                    height = max(height, k + 1)
+            y -= 12 * height + row_gap
+        if rules:
+            left, right = columns[0][0] - 3, columns[-1][1] + 3
+            c.rect(left, y + 8, right - left, 772 - (y + 8))
+            c.line(left, under_header, right, under_header)
+            for x0, _ in columns[1:]:
+                c.line(x0 - 3, y + 8, x0 - 3, 772)
+
+    return _canvas_pdf(draw)
+
+
+COLUMNS = [(40.0, 65.0), (75.0, 230.0), (240.0, 320.0), (330.0, 450.0), (460.0, 560.0)]
+
+
+def _body_of(data: bytes) -> list[tuple[str, str, str]]:
+    report = appendixparse.parse(data)
+    assert report.unparsed == []
+    return [(r.id, r.status, r.target) for r in report.records]
+
+
+def test_unruled_table_with_a_two_row_header_under_a_merged_cell() -> None:
+    header = [
+        [(52, "TT"), (152, "Nội dung"), (280, "Mức độ"), (445, "Thực trạng/Giải pháp")],
+        [(280, "hoàn thành"), (390, "Kết quả"), (510, "Giải pháp")],
+    ]
+    data = _table_pdf(header, COLUMNS, rules=False, row_gap=6, stt_right=True)
+    assert _body_of(data) == EXPECTED_BODY
+    first = appendixparse.parse(data).records[0]
+    assert first.notes == "Đã ban hành 12/12 văn bản Tiếp tục rà soát"
+
+
+def test_table_ruled_between_columns_only_is_split_into_its_rows() -> None:
+    header = [
+        [(52, "Số"), (152, "Nội dung"), (280, "Đánh giá"), (390, "Kết quả"), (510, "Giải pháp")],
+        [(52, "TT")],
+    ]
+    for gap in (0, 4):
+        data = _table_pdf(header, COLUMNS, rules=True, row_gap=gap)
+        grid = read_pdf(data, "t.pdf")
+        assert grid.tables and grid.tables[0].rows[0].cells[0] == "Số\nTT"
+        assert _body_of(data) == EXPECTED_BODY
+
+
 # --------------------------------------------------------------------------------------------
 # Text exactly as printed
 
