@@ -221,8 +221,10 @@ def _glyphs(chars: list[dict[str, Any]], orientation: str, turn: Any) -> tuple[l
         if turn is None:
             glyph = _Glyph(text, c["x0"], c["x1"], c["top"], c["bottom"], size, font)
         else:
+            # pdfminer's size of a turned glyph is its advance; its height across the line
+            # is what a font size measures.
             x0, top, x1, bottom = turn(c["x0"], c["top"], c["x1"], c["bottom"])
-            glyph = _Glyph(text, x0, x1, top, bottom, size, font)
+            glyph = _Glyph(text, x0, x1, top, bottom, max(bottom - top, 1.0), font)
         if (combining(text[0]) and all(combining(ch) for ch in text)) or text in _SPACING_ACCENTS:
             marks.append(glyph)
         else:
