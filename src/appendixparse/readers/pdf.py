@@ -205,11 +205,7 @@ def _glyphs(chars: list[dict[str, Any]], orientation: str, turn: Any) -> tuple[l
         text = c.get("text") or ""
         if not text:
             continue
-        a, b = c["matrix"][0], c["matrix"][1]
-        if orientation == "upright":
-            if a <= 0 or abs(b) > abs(a):
-                continue
-        elif orientation != ("flip" if abs(a) >= abs(b) and a < 0 else "up" if b > 0 else "down"):
+        if _direction(c["matrix"]) != orientation:
             continue
         if text.startswith("(cid:"):
             unmapped += 1
@@ -312,10 +308,14 @@ def _words(glyphs: list[_Glyph], decoder: _Decoder) -> list[_Word]:
                 )
             current.clear()
 
+    space_at: float | None = None  # the middle of the last space glyph
     for g in glyphs:
         if g.text.isspace():
-            flush()
+            space_at = (g.x0 + g.x1) / 2
             continue
+        if space_at is not None and g.x0 >= space_at - 0.01:
+            flush()  # a space drawn over the next letter (a ghost) separates nothing
+        space_at = None
         if current:
             last = current[-1]
             if g.text == last.text and g.x0 - last.x0 < 0.5 * max(last.x1 - last.x0, 0.1):
@@ -420,16 +420,20 @@ def _inflate(stream: Any, cap: int) -> Iterator[bytes]:
 Box = tuple[float, float, float, float]
 
 
+def _direction(matrix: Sequence[float]) -> str:
+    """Which way a glyph runs, from its matrix: "upright", "down" (turned a quarter clockwise,
+    as on a /Rotate 90 page), "up", "flip" (upside down) or "mirror" (right to left)."""
+    a, b, _, d = matrix[:4]
+    if abs(a) >= abs(b):
+        if a >= 0:
+            return "upright"
+        return "flip" if d < 0 else "mirror"
+    return "up" if b > 0 else "down"
+
+
 def _orientation(chars: list[dict[str, Any]]) -> str:
-    """How most of the page's text runs: "upright", "down" (page turned a quarter clockwise,
-    as with /Rotate 90), "up" or "flip"."""
-    votes: Counter[str] = Counter()
-    for c in chars[:2000]:
-        a, b = c["matrix"][0], c["matrix"][1]
-        if abs(a) >= abs(b):
-            votes["upright" if a >= 0 else "flip"] += 1
-        else:
-            votes["up" if b > 0 else "down"] += 1
+    """The way most of the page's text runs (see :func:`_direction`)."""
+    votes = Counter(_direction(c["matrix"]) for c in chars[:2000])
     return votes.most_common(1)[0][0] if votes else "upright"
 
 
@@ -441,6 +445,8 @@ def _turner(orientation: str, width: float, height: float) -> Any:
         return lambda x0, top, x1, bottom: (height - bottom, x0, height - top, x1)
     if orientation == "flip":
         return lambda x0, top, x1, bottom: (width - x1, height - bottom, width - x0, height - top)
+    if orientation == "mirror":
+        return lambda x0, top, x1, bottom: (width - x1, top, width - x0, bottom)
     return None
 
 
