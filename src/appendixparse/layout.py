@@ -22,6 +22,7 @@ from .vocab import EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
 ROLES = ("stt", "target", "status", "notes", "extra")
 _HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
 _MAX_SUBHEADER_CELL = 80
+_MAX_HEADING = 120  # a header cell's main text (before any parenthesis) is short
 
 _ROLE_WORDS = {
     role: [(w, re.compile(rf"(?<!\w){re.escape(w)}(?!\w)")) for w in words]
@@ -105,8 +106,20 @@ def header_role(text: str) -> str | None:
 def header_roles(cells: list[str]) -> list[str | None] | None:
     """The roles of a row's cells when the row is an assessment header, else None.
 
-    A header names a target column and a status or notes column.
+    A header names a target column and a status or notes column. A numbered row, or one with
+    a cell whose text before any parenthesis is longer than a heading, is a body row whatever
+    words it holds ("… kết quả giải quyết …" | "… 40/53 nhiệm vụ").
+
+    >>> header_roles(["STT", "Nội dung", "Đánh giá", "Kết quả"])
+    ['stt', 'target', 'status', 'notes']
+    >>> header_roles(["2", "Công khai kết quả giải quyết", "Đang thực hiện", "Đạt 3/4 nhiệm vụ"])
     """
+    texts = [clean(c) for c in cells]
+    filled = [t for t in texts if t]
+    if filled and looks_like_numbering(filled[0]):
+        return None
+    if any(len(t.split("(")[0]) > _MAX_HEADING for t in filled):
+        return None
     roles = [header_role(c) for c in cells]
     named = set(roles)
     if "target" in named and named & {"status", "notes"}:
