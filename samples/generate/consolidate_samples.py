@@ -93,8 +93,9 @@ def _base_sections(plan: Plan) -> list[tuple[Section, list[Entry]]]:
         for real in section.rows:
             target_id = f"{section.numeral}.{real.stt}"
             status = _status(plan, target_id, real.expect, rng)
-            row = Row(real.stt, " ".join(real.target.split()), words[status],
-                      _notes(status, rng), status)
+            row = Row(
+                real.stt, " ".join(real.target.split()), words[status], _notes(status, rng), status
+            )
             entries.append(Entry(target_id, row))
         out.append((Section(section.numeral, title, []), entries))
     return out
@@ -124,20 +125,30 @@ def _status(plan: Plan, target_id: str, real: str, rng: random.Random) -> str:
 
 def _notes(status: str, rng: random.Random) -> list[str]:
     if status == "completed":
-        return [rng.choice([
-            "Đạt 100% kế hoạch đề ra.",
-            f"Đã hoàn thành {(n := rng.randint(5, 40))}/{n} nhiệm vụ theo kế hoạch.",
-            f"Tỷ lệ đạt {rng.choice(['100', '98,5', '99,2'])}%, hoàn thành chỉ tiêu.",
-        ])]
+        return [
+            rng.choice(
+                [
+                    "Đạt 100% kế hoạch đề ra.",
+                    f"Đã hoàn thành {(n := rng.randint(5, 40))}/{n} nhiệm vụ theo kế hoạch.",
+                    f"Tỷ lệ đạt {rng.choice(['100', '98,5', '99,2'])}%, hoàn thành chỉ tiêu.",
+                ]
+            )
+        ]
     if status == "in_progress":
         done = rng.randint(40, 94)
-        return rng.choice([
-            [f"Đến nay đạt {done}%; tiếp tục triển khai trong năm 2024."],
-            [f"Đã thực hiện {done}/{done + rng.randint(3, 30)} nhiệm vụ, "
-             "phấn đấu hoàn thành trong năm 2025."],
-            [f"- Kết quả: đạt {done},{rng.randint(1, 9)}%.",
-             "- Giải pháp: tăng cường kiểm tra, đôn đốc các cơ quan, đơn vị."],
-        ])
+        return rng.choice(
+            [
+                [f"Đến nay đạt {done}%; tiếp tục triển khai trong năm 2024."],
+                [
+                    f"Đã thực hiện {done}/{done + rng.randint(3, 30)} nhiệm vụ, "
+                    "phấn đấu hoàn thành trong năm 2025."
+                ],
+                [
+                    f"- Kết quả: đạt {done},{rng.randint(1, 9)}%.",
+                    "- Giải pháp: tăng cường kiểm tra, đôn đốc các cơ quan, đơn vị.",
+                ],
+            ]
+        )
     if status == "not_started":
         return ["Chưa triển khai do chưa có hướng dẫn của cấp trên."]
     return ["Nhiệm vụ do cấp tỉnh thực hiện."]
@@ -164,11 +175,20 @@ def drop_target(sections: list[tuple[Section, list[Entry]]]) -> None:
 
 
 EXTRA_ROWS = {
-    "III": Row("3", "Sắp xếp, sáp nhập thôn, tổ dân phố không đủ tiêu chuẩn theo Nghị quyết "
-                    "của HĐND tỉnh", "Đã hoàn thành",
-               ["Đã sáp nhập 12 thôn thành 5 thôn mới."], "completed"),
-    "VI": Row("9", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại các thôn, khu phố",
-              "Đang thực hiện", ["Đã thành lập 118/125 tổ."], "in_progress"),
+    "III": Row(
+        "3",
+        "Sắp xếp, sáp nhập thôn, tổ dân phố không đủ tiêu chuẩn theo Nghị quyết của HĐND tỉnh",
+        "Đã hoàn thành",
+        ["Đã sáp nhập 12 thôn thành 5 thôn mới."],
+        "completed",
+    ),
+    "VI": Row(
+        "9",
+        "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại các thôn, khu phố",
+        "Đang thực hiện",
+        ["Đã thành lập 118/125 tổ."],
+        "in_progress",
+    ),
 }
 
 
@@ -252,25 +272,52 @@ def _both(*edits: Callable[[list[tuple[Section, list[Entry]]]], None]):
 
 PLANS = [
     Plan("huyen-cam-lo", "UBND HUYỆN CAM LỘ", "UBND huyện Cam Lộ", 1),
-    Plan("huyen-cam-lo-lan-2", "UBND HUYỆN CAM LỘ", "UBND huyện Cam Lộ", 1,
-         edit=second_copy),
+    Plan("huyen-cam-lo-lan-2", "UBND HUYỆN CAM LỘ", "UBND huyện Cam Lộ", 1, edit=second_copy),
     Plan("huyen-hai-lang", "UBND HUYỆN HẢI LĂNG", "UBND huyện Hải Lăng", 2, edit=drop_target),
     Plan("huyen-vinh-linh", "UBND HUYỆN VĨNH LINH", "UBND huyện Vĩnh Linh", 3, edit=extra_rows),
-    Plan("huyen-trieu-phong", "UBND HUYỆN TRIỆU PHONG", "UBND huyện Triệu Phong", 4,
-         edit=continuous_numbers),
-    Plan("thi-xa-quang-tri", "UBND THỊ XÃ QUẢNG TRỊ", "UBND thị xã Quảng Trị", 5,
-         headers=(DEFAULT_HEADERS[0], DEFAULT_HEADERS[2], DEFAULT_HEADERS[1],
-                  DEFAULT_HEADERS[3], "Ghi chú"),
-         roles=("stt", "status", "target", "notes", "extra"), edit=ghi_chu),
+    Plan(
+        "huyen-trieu-phong",
+        "UBND HUYỆN TRIỆU PHONG",
+        "UBND huyện Triệu Phong",
+        4,
+        edit=continuous_numbers,
+    ),
+    Plan(
+        "thi-xa-quang-tri",
+        "UBND THỊ XÃ QUẢNG TRỊ",
+        "UBND thị xã Quảng Trị",
+        5,
+        headers=(
+            DEFAULT_HEADERS[0],
+            DEFAULT_HEADERS[2],
+            DEFAULT_HEADERS[1],
+            DEFAULT_HEADERS[3],
+            "Ghi chú",
+        ),
+        roles=("stt", "status", "target", "notes", "extra"),
+        edit=ghi_chu,
+    ),
     Plan("huyen-dakrong", "UBND HUYỆN ĐAKRÔNG", "UBND huyện Đakrông", 6, edit=typos),
-    Plan("so-thong-tin-truyen-thong", "UBND TỈNH QUẢNG TRỊ\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG",
-         "Sở Thông tin và Truyền thông", 7, kind="department", edit=reorder_rows),
-    Plan("xa-cam-hieu", "UBND HUYỆN CAM LỘ\nUBND XÃ CAM HIẾU", "UBND xã Cam Hiếu", 8,
-         kind="commune"),
-    Plan("thanh-pho-dong-ha", "UBND THÀNH PHỐ ĐÔNG HÀ", "UBND thành phố Đông Hà", 9,
-         headers=("TT", "Nội dung chỉ tiêu", "Tiến độ thực hiện", "Kết quả đạt được",
-                  "Giải pháp"),
-         roles=("stt", "target", "status", "notes:first", "notes:rest"), edit=page_breaks),
+    Plan(
+        "so-thong-tin-truyen-thong",
+        "UBND TỈNH QUẢNG TRỊ\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        "Sở Thông tin và Truyền thông",
+        7,
+        kind="department",
+        edit=reorder_rows,
+    ),
+    Plan(
+        "xa-cam-hieu", "UBND HUYỆN CAM LỘ\nUBND XÃ CAM HIẾU", "UBND xã Cam Hiếu", 8, kind="commune"
+    ),
+    Plan(
+        "thanh-pho-dong-ha",
+        "UBND THÀNH PHỐ ĐÔNG HÀ",
+        "UBND thành phố Đông Hà",
+        9,
+        headers=("TT", "Nội dung chỉ tiêu", "Tiến độ thực hiện", "Kết quả đạt được", "Giải pháp"),
+        roles=("stt", "target", "status", "notes:first", "notes:rest"),
+        edit=page_breaks,
+    ),
 ]
 
 COVER_LETTER = """UBND HUYỆN GIO LINH
@@ -310,7 +357,9 @@ def build(plan: Plan) -> Sample:
         f"3. Chỉ tiêu đang thực hiện: {counts['in_progress']} chỉ tiêu",
     ]
     summary: dict[str, int | None] = {
-        "total": total, "completed": counts["completed"], "in_progress": counts["in_progress"],
+        "total": total,
+        "completed": counts["completed"],
+        "in_progress": counts["in_progress"],
         "not_started": None,
     }
     if counts["not_started"]:
@@ -338,8 +387,14 @@ def _cells(roles: tuple[str, ...], row: Row, notes: list[str]) -> list[str]:
     def para(parts: list[str]) -> str:
         return "".join(f"<p>{p}</p>" for p in parts) if len(parts) > 1 else "".join(parts)
 
-    values = {"stt": row.stt, "target": row.target, "status": row.status, "notes": para(notes),
-              "notes:first": para(notes[:1]), "notes:rest": para(notes[1:])}
+    values = {
+        "stt": row.stt,
+        "target": row.target,
+        "status": row.status,
+        "notes": para(notes),
+        "notes:first": para(notes[:1]),
+        "notes:rest": para(notes[1:]),
+    }
     return [row.extra.get("Ghi chú", "") if r == "extra" else values[r] for r in roles]
 
 
@@ -347,7 +402,7 @@ def text_of(sample: Sample) -> str:
     """The sample as tab-separated text in the real appendix's layout."""
     plan, unit = sample.plan, sample.unit
     header = (unit.unit_header or "").split("\n")
-    lines = [f"{h}\t{m}" for h, m in zip([*header, ""][:2], MOTTO)]
+    lines = [f"{h}\t{m}" for h, m in zip([*header, ""][:2], MOTTO, strict=True)]
     lines += [f"{h}\t" for h in header[2:]]
     lines += ["", *unit.title_lines, PERIOD_LINE, "", *unit.summary_lines, ""]
     lines.append("\t".join(plan.headers))
@@ -384,8 +439,9 @@ def expected_matrix(samples: list[Sample]) -> dict[str, object]:
     seen: dict[str, int] = {}
     for sample in sorted(samples, key=key):
         seen[sample.plan.unit] = seen.get(sample.plan.unit, 0) + 1
-        label = sample.plan.unit + (f" ({seen[sample.plan.unit]})"
-                                    if seen[sample.plan.unit] > 1 else "")
+        label = sample.plan.unit + (
+            f" ({seen[sample.plan.unit]})" if seen[sample.plan.unit] > 1 else ""
+        )
         columns.append(label)
         reported = {e.target_id: e for _, entries in sample.sections for e in entries}
         for target_id in catalogue:
@@ -398,8 +454,11 @@ def expected_matrix(samples: list[Sample]) -> dict[str, object]:
                 if entry.target_id is None:
                     flags.append([label, "unmatched_row", None])
     twice = {s.plan.unit for s in samples if sum(t.plan.unit == s.plan.unit for t in samples) > 1}
-    flags += [[label, "duplicate_unit", None] for label in columns
-              if any(label.startswith(u) for u in twice)]
+    flags += [
+        [label, "duplicate_unit", None]
+        for label in columns
+        if any(label.startswith(u) for u in twice)
+    ]
     return {
         "units": columns,
         "matrix": matrix,

@@ -78,8 +78,16 @@ def align(records: Sequence[Record], catalogue: Catalogue) -> Alignment:
         free_targets.difference_update(result.matches)
 
     # Rows placed under another section than the catalogue's.
-    _greedy(result, records, keys, catalogue, sorted(free_rows), sorted(free_targets),
-            GLOBAL_THRESHOLD, bonus=False)
+    _greedy(
+        result,
+        records,
+        keys,
+        catalogue,
+        sorted(free_rows),
+        sorted(free_targets),
+        GLOBAL_THRESHOLD,
+        bonus=False,
+    )
     taken = {r for r, _ in result.matches.values()}
     for i in range(len(records)):
         if i not in taken:
@@ -88,7 +96,11 @@ def align(records: Sequence[Record], catalogue: Catalogue) -> Alignment:
 
 
 def _take(
-    result: Alignment, free_rows: set[int], free_targets: set[int], row: int, position: int,
+    result: Alignment,
+    free_rows: set[int],
+    free_targets: set[int],
+    row: int,
+    position: int,
     score: float,
 ) -> None:
     result.matches[position] = (row, round(score, 1))
@@ -152,12 +164,16 @@ def _section_map(records: Sequence[Record], catalogue: Catalogue) -> dict[str | 
         ):
             mapping[numeral] = numeral
             continue
-        best = process.extractOne(
-            title,
-            {s: text_key(t or "") for s, t in titles.items() if t},
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=SECTION_TITLE_THRESHOLD,
-        ) if title else None
+        best = (
+            process.extractOne(
+                title,
+                {s: text_key(t or "") for s, t in titles.items() if t},
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=SECTION_TITLE_THRESHOLD,
+            )
+            if title
+            else None
+        )
         if best is not None:
             mapping[numeral] = best[2]
         else:

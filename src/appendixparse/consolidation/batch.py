@@ -31,6 +31,7 @@ __all__ = ["DEFAULT_TIME_LIMIT", "DOCUMENT_SUFFIXES", "Outcome", "find_documents
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".xlsx", ".xls")
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document
 _POLL = 0.5  # seconds between checks for overdue workers
+_HARD_GRACE = 10.0  # seconds past twice the time limit before a deaf worker is killed
 _IN_FLIGHT_PER_WORKER = 2  # files queued per worker: enough to keep it busy, few to lose
 
 
@@ -67,8 +68,9 @@ def find_documents(
         elif path.exists():
             found = [path]
         else:
-            missing.append(Outcome(str(item), error="FileNotFoundError",
-                                   reason="no such file or folder"))
+            missing.append(
+                Outcome(str(item), error="FileNotFoundError", reason="no such file or folder")
+            )
             continue
         for file in found:
             identity = _identity(file)
@@ -100,13 +102,19 @@ def parse_file(path: str, time_limit: float | None = DEFAULT_TIME_LIMIT) -> Outc
         with _deadline(time_limit):
             report = parse(path)
     except _Expired:
-        return Outcome(path, error="TimeLimitError",
-                       reason=f"reading took longer than {time_limit:g} s; skipped")
+        return Outcome(
+            path,
+            error="TimeLimitError",
+            reason=f"reading took longer than {time_limit:g} s; skipped",
+        )
     except AppendixParseError as exc:
         return Outcome(path, error=type(exc).__name__, reason=exc.reason)
     except Exception as exc:  # a reader's bug must not stop a province's batch
-        return Outcome(path, error=type(exc).__name__,
-                       reason=f"unexpected error ({exc}); please report it with the file")
+        return Outcome(
+            path,
+            error=type(exc).__name__,
+            reason=f"unexpected error ({exc}); please report it with the file",
+        )
     return Outcome(path, report=report)
 
 
@@ -152,9 +160,11 @@ def parse_files(
         retry: list[str] = []
         yield from _pooled(deque([path]), 1, time_limit, retry)
         if retry:
-            yield Outcome(path, error="WorkerCrashError",
-                          reason="its worker process stopped while reading it "
-                                 "(a crash or not enough memory)")
+            yield Outcome(
+                path,
+                error="WorkerCrashError",
+                reason="its worker process stopped while reading it (a crash or not enough memory)",
+            )
 
 
 def _cpus() -> int:
@@ -169,18 +179,21 @@ def _pooled(
 ) -> Iterator[Outcome]:
     """Run ``queue`` through pools of ``jobs`` workers; files in flight when a pool breaks go
     to ``suspects``; a file past the hard limit has its pool killed and is reported."""
-    hard_limit = time_limit * 2 + 10 if time_limit else None
+    hard_limit = time_limit * 2 + _HARD_GRACE if time_limit else None
     while queue:
         executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
         in_flight: dict[Future[Outcome], tuple[str, float]] = {}
         try:
             while queue or in_flight:
-                while queue and len(in_flight) < jobs * _IN_FLIGHT_PER_WORKER:
-                    path = queue.popleft()
-                    future = executor.submit(parse_file, path, time_limit)
-                    in_flight[future] = (path, time.monotonic())
-                done, _ = wait(in_flight, timeout=_POLL, return_when=FIRST_COMPLETED)
                 broken = False
+                while queue and len(in_flight) < jobs * _IN_FLIGHT_PER_WORKER:
+                    try:
+                        future = executor.submit(parse_file, queue[0], time_limit)
+                    except BrokenProcessPool:  # a worker died since the last look
+                        broken = True
+                        break
+                    in_flight[future] = (queue.popleft(), time.monotonic())
+                done, _ = wait(in_flight, timeout=_POLL, return_when=FIRST_COMPLETED)
                 for future in done:
                     path, _ = in_flight.pop(future)
                     try:
@@ -193,14 +206,19 @@ def _pooled(
                     in_flight.clear()
                     break
                 now = time.monotonic()
-                overdue = [f for f, (_, t) in in_flight.items() if hard_limit and now - t > hard_limit]
+                overdue = [
+                    f for f, (_, t) in in_flight.items() if hard_limit and now - t > hard_limit
+                ]
                 if overdue:
                     _kill_workers(executor)
                     for future in overdue:
                         path, _ = in_flight.pop(future)
-                        yield Outcome(path, error="TimeLimitError",
-                                      reason=f"reading did not stop after {hard_limit:g} s; "
-                                             "its worker was stopped")
+                        yield Outcome(
+                            path,
+                            error="TimeLimitError",
+                            reason=f"reading did not stop after {hard_limit:g} s; "
+                            "its worker was stopped",
+                        )
                     queue.extendleft(reversed([path for path, _ in in_flight.values()]))
                     in_flight.clear()
                     break

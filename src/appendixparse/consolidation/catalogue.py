@@ -96,8 +96,10 @@ def load_catalogue(source: Any = None) -> Catalogue:
     id when absent: "II.11" is section "II", STT "11"). Raises :class:`CatalogueError`.
     """
     if source is None:
-        text = resources.files("appendixparse").joinpath("data", DEFAULT_CATALOGUE).read_text(
-            encoding="utf-8"
+        text = (
+            resources.files("appendixparse")
+            .joinpath("data", DEFAULT_CATALOGUE)
+            .read_text(encoding="utf-8")
         )
         return _from_rows(_csv_rows(text), f"appendixparse/data/{DEFAULT_CATALOGUE}")
     if isinstance(source, Catalogue):
@@ -128,7 +130,9 @@ def _from_file(path: Path) -> Catalogue:
             raise CatalogueError(path, f"the catalogue is not valid JSON ({exc.msg})") from None
         rows = loaded.get("targets") if isinstance(loaded, dict) else loaded
         if not isinstance(rows, list):
-            raise CatalogueError(path, 'a JSON catalogue is a list of targets or {"targets": [...]}')
+            raise CatalogueError(
+                path, 'a JSON catalogue is a list of targets or {"targets": [...]}'
+            )
         return _from_rows(rows, str(path))
     if suffix in (".csv", ".txt", ".tsv"):
         return _from_rows(_csv_rows(text), str(path))

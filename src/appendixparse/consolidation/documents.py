@@ -48,14 +48,22 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
     )
     alignment = align(report.records, catalogue)
     target_of = alignment.target_of()
-    catalogue_id = {
-        report.records[i].id: catalogue.targets[p].id for i, p in target_of.items()
-    }
+    catalogue_id = {report.records[i].id: catalogue.targets[p].id for i, p in target_of.items()}
     codes: dict[str, list[str]] = {}
     for flag in report.flags:
         target_id = catalogue_id.get(flag.record) if flag.record else None
-        doc.flags.append(_flag(doc, flag.code, flag.severity, target_id, flag.record,
-                               flag.message, flag.message_en, flag.evidence))
+        doc.flags.append(
+            _flag(
+                doc,
+                flag.code,
+                flag.severity,
+                target_id,
+                flag.record,
+                flag.message,
+                flag.message_en,
+                flag.evidence,
+            )
+        )
         if target_id:
             codes.setdefault(target_id, []).append(flag.code)
 
@@ -114,8 +122,14 @@ def _row(
 
 
 def _flag(
-    doc: Document, code: str, severity: str, target_id: str | None, row_id: str | None,
-    message: str, message_en: str, evidence: dict[str, Any],
+    doc: Document,
+    code: str,
+    severity: str,
+    target_id: str | None,
+    row_id: str | None,
+    message: str,
+    message_en: str,
+    evidence: dict[str, Any],
 ) -> dict[str, Any]:
     return {
         "unit": doc.unit,
@@ -137,7 +151,11 @@ def _short(text: str, limit: int = 90) -> str:
 
 def _missing_target(doc: Document, target_id: str, text: str) -> dict[str, Any]:
     return _flag(
-        doc, "missing_target", WARNING, target_id, None,
+        doc,
+        "missing_target",
+        WARNING,
+        target_id,
+        None,
         f"Báo cáo của {doc.unit} không có dòng nào cho chỉ tiêu {target_id} "
         f"(«{_short(text)}»); đề nghị đơn vị bổ sung đánh giá chỉ tiêu này.",
         f"The report of {doc.unit} has no row for target {target_id} "
@@ -152,13 +170,22 @@ def _unmatched_row(
     near_vi = f" (gần nhất: {closest}, giống {score:g}%)" if closest else ""
     near_en = f" (closest: {closest}, {score:g}% alike)" if closest else ""
     return _flag(
-        doc, "unmatched_row", WARNING, None, record.id,
+        doc,
+        "unmatched_row",
+        WARNING,
+        None,
+        record.id,
         f"Dòng {record.id} trong báo cáo của {doc.unit} không khớp chỉ tiêu nào của danh mục"
         f"{near_vi}: «{_short(record.target)}»; kiểm tra lại nội dung hoặc bổ sung danh mục.",
         f"Row {record.id} of {doc.unit}'s report matches no catalogue target{near_en}: "
         f"“{_short(record.target)}”; check its wording or extend the catalogue.",
-        {"row": record.id, "target": record.target, "status": record.status,
-         "closest": closest, "score": score},
+        {
+            "row": record.id,
+            "target": record.target,
+            "status": record.status,
+            "closest": closest,
+            "score": score,
+        },
     )
 
 
@@ -166,7 +193,11 @@ def duplicate_flag(doc: Document, others: list[Document]) -> dict[str, Any]:
     """The ``duplicate_unit`` flag of ``doc``, one of several reports of one unit for one period."""
     files = ", ".join(Path(d.source).name for d in others)
     return _flag(
-        doc, "duplicate_unit", WARNING, None, None,
+        doc,
+        "duplicate_unit",
+        WARNING,
+        None,
+        None,
         f"{doc.unit} có {len(others) + 1} báo cáo cùng kỳ; tệp {Path(doc.source).name} được "
         f"tổng hợp ở cột «{doc.label}», các tệp khác: {files}. Đề nghị xác định bản chính thức.",
         f"{doc.unit} sent {len(others) + 1} reports for the same period; "

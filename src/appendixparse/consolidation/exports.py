@@ -37,8 +37,11 @@ STATUS_COLOURS = {
     "missing": ("F8CBAD", "833C0B"),
 }
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
-SEVERITY_COLOURS = {"error": ("FFC7CE", "9C0006"), "warning": ("FFEB9C", "9C5700"),
-                    "info": ("DDEBF7", "1F4E78")}
+SEVERITY_COLOURS = {
+    "error": ("FFC7CE", "9C0006"),
+    "warning": ("FFEB9C", "9C5700"),
+    "info": ("DDEBF7", "1F4E78"),
+}
 UNIT_FROM_LABELS = {"document": "văn bản", "file name": "tên tệp"}
 
 SHEETS = ("Tổng hợp", "Chi tiết", "Theo chỉ tiêu", "Theo đơn vị", "Cảnh báo", "Lỗi đọc tệp")
@@ -88,8 +91,12 @@ def export(result: Consolidation, path: str | os.PathLike[str]) -> Path:
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    writers = {".xlsx": write_xlsx, ".csv": write_csv, ".parquet": write_parquet,
-               ".json": write_json}
+    writers = {
+        ".xlsx": write_xlsx,
+        ".csv": write_csv,
+        ".parquet": write_parquet,
+        ".json": write_json,
+    }
     if suffix not in writers:
         raise ValueError(f"{path}: the output must end in {', '.join(EXPORT_SUFFIXES)}")
     with _atomic(path) as temporary:
@@ -146,14 +153,21 @@ def write_xlsx(result: Consolidation, path: Path) -> None:
 def _matrix_sheet(sheet: _SheetWriter, result: Consolidation) -> None:
     catalogue = result.catalogue.set_index("id")
     headers = ["Mã chỉ tiêu", "Phần", "Chỉ tiêu", *[str(c) for c in result.matrix.columns]]
+    statuses = result.matrix.to_numpy().tolist()
     rows = [
-        [target_id, catalogue.at[target_id, "section"], catalogue.at[target_id, "target"],
-         *statuses]
-        for target_id, statuses in zip(result.matrix.index, result.matrix.to_numpy().tolist())
-    ]  # fmt: skip
+        [target_id, catalogue.at[target_id, "section"], catalogue.at[target_id, "target"], *row]
+        for target_id, row in zip(result.matrix.index, statuses, strict=True)
+    ]
     widths = [12, 7, _TEXT_WIDTH, *[max(14, min(28, len(h) + 2)) for h in headers[3:]]]
-    sheet.table("Tổng hợp", headers, rows, widths, freeze="D2",
-                status_columns=range(3, len(headers)), wrap_columns={2})
+    sheet.table(
+        "Tổng hợp",
+        headers,
+        rows,
+        widths,
+        freeze="D2",
+        status_columns=range(3, len(headers)),
+        wrap_columns={2},
+    )
 
 
 class _SheetWriter:
@@ -173,8 +187,14 @@ class _SheetWriter:
         }
 
     def frame(
-        self, title: str, frame: Any, headings: dict[str, str], *, freeze: str = "A2",
-        status: str | None = None, severity: str | None = None,
+        self,
+        title: str,
+        frame: Any,
+        headings: dict[str, str],
+        *,
+        freeze: str = "A2",
+        status: str | None = None,
+        severity: str | None = None,
     ) -> None:
         """A frame's columns named in ``headings``, in that order, under those headings."""
         columns = [c for c in headings if c in frame.columns]
@@ -186,14 +206,28 @@ class _SheetWriter:
                 coloured.add(at)
                 for row in data:
                     row[at] = (row[at], labels.get(row[at], row[at]))
-        widths = [_width(headings[c], [row[i] for row in data[:500]], c in _WIDE)
-                  for i, c in enumerate(columns)]
-        self.table(title, [headings[c] for c in columns], data, widths, freeze=freeze,
-                   status_columns=coloured)
+        widths = [
+            _width(headings[c], [row[i] for row in data[:500]], c in _WIDE)
+            for i, c in enumerate(columns)
+        ]
+        self.table(
+            title,
+            [headings[c] for c in columns],
+            data,
+            widths,
+            freeze=freeze,
+            status_columns=coloured,
+        )
 
     def table(
-        self, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-        widths: Sequence[float], *, freeze: str, status_columns: Iterable[int] = (),
+        self,
+        title: str,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        *,
+        freeze: str,
+        status_columns: Iterable[int] = (),
         wrap_columns: set[int] | None = None,
     ) -> None:
         """Write one sheet. A cell of a status column holds a status code, or (code, label)."""
@@ -224,10 +258,17 @@ class _SheetWriter:
             for i, value in enumerate(row):
                 key = None
                 if i in status_at:  # a status code, or (code, label)
-                    key, value = value if isinstance(value, tuple) else (
-                        value, STATUS_LABELS.get(value, value))
+                    key, value = (
+                        value
+                        if isinstance(value, tuple)
+                        else (value, STATUS_LABELS.get(value, value))
+                    )
                 value = _cell_value(value)
-                if key in self.fills or i in wrap_at or (isinstance(value, str) and value[:1] == "="):
+                if (
+                    key in self.fills
+                    or i in wrap_at
+                    or (isinstance(value, str) and value[:1] == "=")
+                ):
                     cell = WriteOnlyCell(ws, value=value)
                     if isinstance(value, str):
                         cell.data_type = "s"  # text, never a formula
@@ -261,8 +302,9 @@ def _cell_value(value: Any) -> Any:
 def _width(heading: str, values: Sequence[Any], wide: bool) -> float:
     if wide:
         return _TEXT_WIDTH
-    longest = max([len(heading) * 0.8, *(len(str(_label(v))) for v in values if v is not None)],
-                  default=0)
+    longest = max(
+        [len(heading) * 0.8, *(len(str(_label(v))) for v in values if v is not None)], default=0
+    )
     return max(_MIN_WIDTH, min(_MAX_WIDTH, longest + 2))
 
 

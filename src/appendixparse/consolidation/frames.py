@@ -105,7 +105,9 @@ def label(documents: list[Document]) -> None:
             item["unit_label"] = doc.label
 
 
-def build(documents: list[Document], failures: list[Outcome], catalogue: Catalogue) -> Consolidation:
+def build(
+    documents: list[Document], failures: list[Outcome], catalogue: Catalogue
+) -> Consolidation:
     """The frames of the consolidation of ``documents`` (sorted and labelled here)."""
     import pandas as pd
 
