@@ -72,8 +72,12 @@ def paragraphs(cell: str) -> list[str]:
     return [cell.strip()] if cell.strip() else []
 
 
-_REAL_EXPECT = {"Đã thực hiện": "completed", "Đang thực hiện": "in_progress",
-                "(cấp tỉnh thực hiện)": "not_applicable", "Cấp tỉnh": "not_applicable"}
+_REAL_EXPECT = {
+    "Đã thực hiện": "completed",
+    "Đang thực hiện": "in_progress",
+    "(cấp tỉnh thực hiện)": "not_applicable",
+    "Cấp tỉnh": "not_applicable",
+}
 
 
 def real_appendix() -> Unit:
@@ -84,7 +88,7 @@ def real_appendix() -> Unit:
     for line in lines[12:]:
         if "\t" not in line:
             continue
-        stt, target, status, notes = (line.split("\t") + ["", "", ""])[:4]
+        stt, target, status, notes = [*line.split("\t"), "", "", ""][:4]
         if stt and not stt.isdigit():
             sections.append(Section(stt, target, []))
         elif stt:
@@ -128,27 +132,69 @@ def _invented(name: str, unit_header: str, unit: str, **changes: object) -> Unit
         ],
         summary={"total": 6, "completed": 3, "in_progress": 3, "not_started": None},
         sections=[
-            Section("I", "CẢI CÁCH THỂ CHẾ", [
-                Row("1", "100% văn bản quy phạm pháp luật được ban hành đúng pháp luật",
-                    "Đã hoàn thành", ["Đã ban hành 05/05 văn bản QPPL đúng quy định."],
-                    "completed"),
-                Row("2", "Thực hiện xử lý 100% văn bản QPPL cần được xử lý sau kiểm tra",
-                    "Đang thực hiện", ["Năm 2023, đã xử lý được 08/10 văn bản QPPL."],
-                    "in_progress"),
-            ]),
-            Section("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", [
-                Row("1", "Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn đạt từ 99% trở lên",
-                    "Đã thực hiện", ["- Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,6%.",
-                                     "- Không có hồ sơ quá hạn."], "completed"),
-                Row("2", "Mức độ hài lòng của người dân đạt tối thiểu 90%", "Đang triển khai",
-                    ["Mức độ hài lòng đạt 87,5% (theo khảo sát năm 2023)."], "in_progress"),
-                Row("3", "Tối thiểu 80% hồ sơ được luân chuyển bằng phương thức điện tử",
-                    "Đạt", ["Đạt 85% hồ sơ luân chuyển điện tử."], "completed"),
-            ]),
-            Section("III", "XÂY DỰNG CHÍNH QUYỀN SỐ", [
-                Row("1", "Tỷ lệ hồ sơ nộp trực tuyến đạt tối thiểu 50%", "Chưa hoàn thành",
-                    ["Đạt 41,2% (1.236/3.000 hồ sơ)."], "in_progress"),
-            ]),
+            Section(
+                "I",
+                "CẢI CÁCH THỂ CHẾ",
+                [
+                    Row(
+                        "1",
+                        "100% văn bản quy phạm pháp luật được ban hành đúng pháp luật",
+                        "Đã hoàn thành",
+                        ["Đã ban hành 05/05 văn bản QPPL đúng quy định."],
+                        "completed",
+                    ),
+                    Row(
+                        "2",
+                        "Thực hiện xử lý 100% văn bản QPPL cần được xử lý sau kiểm tra",
+                        "Đang thực hiện",
+                        ["Năm 2023, đã xử lý được 08/10 văn bản QPPL."],
+                        "in_progress",
+                    ),
+                ],
+            ),
+            Section(
+                "II",
+                "CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+                [
+                    Row(
+                        "1",
+                        "Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn đạt từ 99% trở lên",
+                        "Đã thực hiện",
+                        [
+                            "- Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,6%.",
+                            "- Không có hồ sơ quá hạn.",
+                        ],
+                        "completed",
+                    ),
+                    Row(
+                        "2",
+                        "Mức độ hài lòng của người dân đạt tối thiểu 90%",
+                        "Đang triển khai",
+                        ["Mức độ hài lòng đạt 87,5% (theo khảo sát năm 2023)."],
+                        "in_progress",
+                    ),
+                    Row(
+                        "3",
+                        "Tối thiểu 80% hồ sơ được luân chuyển bằng phương thức điện tử",
+                        "Đạt",
+                        ["Đạt 85% hồ sơ luân chuyển điện tử."],
+                        "completed",
+                    ),
+                ],
+            ),
+            Section(
+                "III",
+                "XÂY DỰNG CHÍNH QUYỀN SỐ",
+                [
+                    Row(
+                        "1",
+                        "Tỷ lệ hồ sơ nộp trực tuyến đạt tối thiểu 50%",
+                        "Chưa hoàn thành",
+                        ["Đạt 41,2% (1.236/3.000 hồ sơ)."],
+                        "in_progress",
+                    ),
+                ],
+            ),
         ],
     )
     return replace(base, **changes)  # type: ignore[arg-type]
@@ -165,6 +211,7 @@ def invented_units() -> list[Unit]:
 
 def expected_report(unit: Unit, fmt: str) -> dict[str, object]:
     """The golden JSON a sample of ``unit`` must give, from the data alone."""
+
     def clean(parts: list[str]) -> str:
         return " ".join(" ".join(p.split()) for p in parts if p.strip())
 

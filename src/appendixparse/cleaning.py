@@ -13,7 +13,6 @@ _TAG = re.compile(
     r"(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
-_SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s]+")
 # Old-style tone placement ("hoà", "uỷ") folded to the new style ("hòa", "ủy") at word end.
 _OLD_TONES = {
@@ -21,7 +20,7 @@ _OLD_TONES = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_OLD_TONE = re.compile(r"(%s)(?!\w)" % "|".join(_OLD_TONES))
+_OLD_TONE = re.compile(r"({})(?!\w)".format("|".join(_OLD_TONES)))
 
 
 def clean(text: str) -> str:
@@ -36,8 +35,9 @@ def clean(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    text = unicodedata.normalize("NFC", text)
-    return _SPACE.sub(" ", text).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def join(parts: Iterable[str]) -> str:
@@ -54,7 +54,7 @@ def fold(text: str) -> str:
     'ủy ban nhân dân hòa'
     """
     text = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], clean(text).lower())
-    return _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
+    return " ".join(_PUNCT.sub(" ", text).split())
 
 
 def strip_accents(text: str) -> str:

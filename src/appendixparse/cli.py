@@ -29,12 +29,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "csv", "table"), default="json")
     p.add_argument("--input-format", help="force the input format (docx, pdf, text, xlsx, …)")
 
-    c = commands.add_parser("check", help="print the flags; exit 1 on any error flag",
-                            epilog=EXAMPLES["check"])
+    c = commands.add_parser(
+        "check", help="print the flags; exit 1 on any error flag", epilog=EXAMPLES["check"]
+    )
     c.add_argument("files", nargs="+")
 
-    k = commands.add_parser("consolidate", help="many reports into one dataset",
-                            epilog=EXAMPLES["consolidate"])
+    k = commands.add_parser(
+        "consolidate", help="many reports into one dataset", epilog=EXAMPLES["consolidate"]
+    )
     k.add_argument("paths", nargs="+", help="files or folders (searched for documents)")
     k.add_argument("-o", "--output", required=True, help=".xlsx, .csv, .parquet or .json")
     k.add_argument("--catalogue", help="the province's targets as CSV or JSON")

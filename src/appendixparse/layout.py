@@ -22,7 +22,7 @@ from .vocab import EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
 ROLES = ("stt", "target", "status", "notes", "extra")
 _HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
 _MAX_SUBHEADER_CELL = 80
-_MAX_HEADING = 120  # a header cell's main text (before any parenthesis) is short
+_MAX_HEADER_CELL = 300  # longer cells are body text: no need to look for header words
 
 _ROLE_WORDS = {
     role: [(w, re.compile(rf"(?<!\w){re.escape(w)}(?!\w)")) for w in words]
@@ -106,25 +106,22 @@ def header_role(text: str) -> str | None:
 def header_roles(cells: list[str]) -> list[str | None] | None:
     """The roles of a row's cells when the row is an assessment header, else None.
 
-    A header names a target column and a status or notes column. A numbered row, or one with
-    a cell whose text before any parenthesis is longer than a heading, is a body row whatever
-    words it holds ("… kết quả giải quyết …" | "… 40/53 nhiệm vụ").
-
-    >>> header_roles(["STT", "Nội dung", "Đánh giá", "Kết quả"])
-    ['stt', 'target', 'status', 'notes']
-    >>> header_roles(["2", "Công khai kết quả giải quyết", "Đang thực hiện", "Đạt 3/4 nhiệm vụ"])
+    A header names a target column and a status or notes column.
     """
-    texts = [clean(c) for c in cells]
-    filled = [t for t in texts if t]
-    if filled and looks_like_numbering(filled[0]):
-        return None
-    if any(len(t.split("(")[0]) > _MAX_HEADING for t in filled):
-        return None
     roles = [header_role(c) for c in cells]
     named = set(roles)
     if "target" in named and named & {"status", "notes"}:
         return roles
     return None
+
+
+def _repeats_header(cells: list[str], header_keys: set[tuple[str, ...]]) -> bool:
+    """A body row that is a header again (after a page break) or the column-number row."""
+    if any(len(c) > _MAX_HEADER_CELL for c in cells):
+        return False
+    if cells and looks_like_numbering(cells[0]) and not is_column_numbers(cells):
+        return False
+    return _row_key(cells) in header_keys or bool(header_roles(cells)) or is_column_numbers(cells)
 
 
 def is_column_numbers(cells: list[str]) -> bool:
@@ -240,8 +237,9 @@ def _columns(texts: list[str]) -> list[Column]:
 
 def _settle_status_column(layout: Layout) -> None:
     """Make exactly one column the status column: the one whose cells hold status words."""
+
     def status_share(col: Column) -> float:
-        values = [r.cells[col.index] for r in layout.rows if clean(r.cells[col.index])]
+        values = [r.cells[col.index] for r in layout.rows if r.cells[col.index].strip()]
         if not values:
             return 0.0
         return sum(match_status(v) is not None for v in values) / len(values)
@@ -270,10 +268,8 @@ def _add_rows(
 ) -> None:
     width = len(layout.columns)
     for row in rows:
-        if _row_key(row.cells) in header_keys or header_roles(row.cells) or is_column_numbers(
-            row.cells
-        ):
-            continue  # a header repeated after a page break, or its column numbers
+        if _repeats_header(row.cells, header_keys):
+            continue
         cells = [""] * width
         overflow: list[str] = []
         for position, text in enumerate(row.cells):
@@ -285,11 +281,13 @@ def _add_rows(
                 cells[target] += "\n" + text
             else:
                 cells[target] = text
-        if not any(clean(c) for c in cells) and not overflow:
+        if not any(c.strip() for c in cells) and not overflow:
             continue
         layout.rows.append(BodyRow(cells=cells, location=row.location))
         layout.unparsed.extend(
-            Unparsed(text=clean(t), location=row.location, reason="cell outside the table's columns")
+            Unparsed(
+                text=clean(t), location=row.location, reason="cell outside the table's columns"
+            )
             for t in overflow
         )
 
@@ -297,10 +295,10 @@ def _add_rows(
 def _continuation(
     table: Table, layout: Layout, header_keys: set[tuple[str, ...]]
 ) -> tuple[list[int] | None, list[Row]]:
-    """How a later table continues the assessment table: (column mapping, its rows) or (None, [])."""
+    """How a later table continues the assessment table: (column map, rows), or (None, [])."""
     rows = table.rows
     for at, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
-        if header_roles(row.cells) or _row_key(row.cells) in header_keys:
+        if _repeats_header(row.cells, header_keys) and not is_column_numbers(row.cells):
             end, columns = _resolve_header(rows, at)
             return _map_columns(columns, layout.columns), rows[end:]
     first = next((r for r in rows if any(clean(c) for c in r.cells)), None)
@@ -317,7 +315,9 @@ def _map_columns(part: list[Column], main: list[Column]) -> list[int]:
     mapping: list[int] = []
     used: set[int] = set()
     for col in part:
-        same_role = [m for m in main if m.role == col.role or (col.role == "status?" and m.role == "status")]
+        same_role = [
+            m for m in main if m.role == col.role or (col.role == "status?" and m.role == "status")
+        ]
         exact = [m for m in same_role if fold(m.header) == fold(col.header) and m.index not in used]
         pick = (exact or [m for m in same_role if m.index not in used] or [None])[0]
         mapping.append(pick.index if pick else len(main))

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .checks import run_checks
-from .errors import AppendixParseError, CorruptFileError
+from .errors import AppendixParseError, CorruptFileError, FileTooLargeError
 from .figures import extract_figures
 from .layout import find_layout
+from .limits import LIMITS
 from .models import Report, Source
 from .preamble import read_period, read_summary, read_title, read_unit
 from .readers import read
@@ -26,6 +27,9 @@ def load(source: Input) -> tuple[bytes, str | None]:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         try:
+            size = path.stat().st_size
+            if size > LIMITS.max_file_bytes:
+                raise FileTooLargeError(source, f"{size:,} bytes (limit {LIMITS.max_file_bytes:,})")
             return path.read_bytes(), str(source)
         except IsADirectoryError:
             raise CorruptFileError(source, "a folder, not a file") from None
@@ -33,8 +37,11 @@ def load(source: Input) -> tuple[bytes, str | None]:
             raise AppendixParseError(source, "no such file") from None
         except OSError as exc:
             raise AppendixParseError(source, f"cannot be read ({exc.strerror})") from None
-    data = source.read()
-    return data, getattr(source, "name", None)
+    data = source.read(LIMITS.max_file_bytes + 1)
+    name = getattr(source, "name", None)
+    if len(data) > LIMITS.max_file_bytes:
+        raise FileTooLargeError(name, f"more than {LIMITS.max_file_bytes:,} bytes")
+    return data, str(name) if name is not None else None
 
 
 def parse(source: Input, *, format: str | None = None) -> Report:

@@ -18,7 +18,10 @@ from .vocab import (
     UNIT_OPENERS,
 )
 
-_DATE = r"(?:ngày\s*)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
+_DATE = (
+    r"(?:ngày\s*)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})"
+    r"\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
+)
 _PERIOD = re.compile(rf"từ\s*{_DATE}\s*(?:đến|tới|-|–)\s*{_DATE}", re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\d/.,\-])(\d{1,3})(?![\d/%]|[.,]\d)")
 _PLACE_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b", re.IGNORECASE)

@@ -23,11 +23,11 @@ class _Draft:
 
     def add(self, cells: list[str]) -> None:
         for index, text in enumerate(cells):
-            if not clean(text):
+            if not text.strip():
                 continue
             column = self.parts.setdefault(index, [])
             # A cell merged over several rows is seen again in each: keep it once.
-            if not column or clean(column[-1]) != clean(text):
+            if not column or column[-1].strip() != text.strip():
                 column.append(text)
 
 

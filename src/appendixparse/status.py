@@ -13,10 +13,9 @@ _PHRASES: list[tuple[str, str]] = sorted(
     ((fold(p), status) for status, phrases in STATUS_PHRASES.items() for p in phrases),
     key=lambda item: -len(item[0]),
 )
-_PATTERN = re.compile(
-    r"^(?:%s)(?!\w)" % "|".join(re.escape(p) for p, _ in _PHRASES), re.UNICODE
-)
+_PATTERN = re.compile(r"^(?:{})(?!\w)".format("|".join(re.escape(p) for p, _ in _PHRASES)))
 _BY_PHRASE = dict(_PHRASES)
+_HEAD = 200  # a status phrase opens the cell: the rest is explanation
 
 
 @lru_cache(maxsize=4096)
@@ -31,7 +30,7 @@ def match_status(text: str) -> str | None:
     >>> match_status("Đạtđược") is None
     True
     """
-    m = _PATTERN.match(fold(text))
+    m = _PATTERN.match(fold(text[:_HEAD]))
     return _BY_PHRASE[m.group(0)] if m else None
 
 

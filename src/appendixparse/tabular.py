@@ -83,8 +83,5 @@ def report_table(report: Report) -> str:
     """A report's records as a terminal table."""
     return text_table(
         ["id", "status", "status_raw", "figures", "target"],
-        [
-            (r.id, r.status, r.status_raw, len(r.figures), r.target)
-            for r in report.records
-        ],
+        [(r.id, r.status, r.status_raw, len(r.figures), r.target) for r in report.records],
     )

@@ -36,7 +36,12 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "notes": ("thực trạng", "kết quả", "giải pháp", "nêu rõ", "nếu rõ"),
 }
 # Headers that are always "extra", whatever else they contain.
-EXTRA_HEADERS: tuple[str, ...] = ("ghi chú", "đơn vị chủ trì", "đơn vị thực hiện", "cơ quan chủ trì")
+EXTRA_HEADERS: tuple[str, ...] = (
+    "ghi chú",
+    "đơn vị chủ trì",
+    "đơn vị thực hiện",
+    "cơ quan chủ trì",
+)
 # Status-role headers that only mean status when the column holds status words.
 WEAK_STATUS_HEADERS: tuple[str, ...] = ("tiến độ", "tình hình thực hiện")
 

@@ -80,7 +80,9 @@ def read(data: bytes, source: str, format: str | None = None) -> tuple[Grid, str
     """Read ``data`` with the reader for ``format`` (detected when None); return grid and format."""
     fmt = format or detect_format(data, source)
     if fmt not in FORMATS:
-        raise UnsupportedFormatError(source, f"unknown format {fmt!r}; use one of {sorted(FORMATS)}")
+        raise UnsupportedFormatError(
+            source, f"unknown format {fmt!r}; use one of {sorted(FORMATS)}"
+        )
     module_name, function_name = FORMATS[fmt]
     try:
         module = importlib.import_module(f"{__name__}.{module_name}")

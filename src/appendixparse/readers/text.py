@@ -7,8 +7,9 @@ import re
 import unicodedata
 
 from ..encodings import to_unicode
-from ..errors import CorruptFileError, UnsupportedFormatError
+from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
+from ..limits import LIMITS
 from ..models import Location
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029")
@@ -49,6 +50,44 @@ def _decode_utf16_without_bom(data: bytes, source: str) -> str:
     return data.decode(codec, errors="replace")
 
 
+def _open_quote(cell: str) -> bool:
+    """A spreadsheet export's quoted cell still waiting for its closing quote."""
+    return cell.startswith('"') and cell.count('"') % 2 == 1
+
+
+def _logical_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(first line number, text) per row, joining the lines of a quoted multi-line cell.
+
+    Spreadsheet software exports a cell holding line breaks as ``"first\nsecond"``; such a
+    cell is unquoted (``""`` back to ``"``) and keeps its breaks.
+    """
+    out: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None
+    for number, line in enumerate(lines, start=1):
+        if pending is not None:
+            start, text = pending
+            text = f"{text}\n{line}"
+            if _open_quote(text.split("\t")[-1]) and number - start < 200:
+                pending = (start, text)
+                continue
+            pending = None
+            out.append((start, "\t".join(_unquote(c) for c in text.split("\t"))))
+            continue
+        if "\t" in line and _open_quote(line.split("\t")[-1]):
+            pending = (number, line)
+            continue
+        out.append((number, line))
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _unquote(cell: str) -> str:
+    if "\n" in cell and cell.startswith('"') and cell.endswith('"'):
+        return cell[1:-1].replace('""', '"')
+    return cell
+
+
 def read_text(data: bytes, source: str) -> Grid:
     """Read a text document: tab-separated lines become table rows, other lines paragraphs.
 
@@ -60,9 +99,14 @@ def read_text(data: bytes, source: str) -> Grid:
         raise CorruptFileError(source, "the file is empty")
     blocks: list[Block] = []
     table: Table | None = None
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+    for number, line in _logical_lines(_LINE_BREAK.split(text)):
         if not line.strip():
             continue
+        if len(line) > LIMITS.max_line_chars:
+            raise FileTooLargeError(
+                source,
+                f"line {number} has {len(line):,} characters (limit {LIMITS.max_line_chars:,})",
+            )
         location = Location(line=number)
         if "\t" in line:
             if table is None:

@@ -1,0 +1,50 @@
+"""Nothing is lost: every non-empty cell of the assessment table ends up in a record field,
+a section title or ``unparsed`` — accounted for on every sample, whatever its format."""
+
+from __future__ import annotations
+
+import pytest
+
+import appendixparse
+from appendixparse.cleaning import clean
+from appendixparse.errors import UnsupportedFormatError
+from appendixparse.layout import find_layout
+from appendixparse.pipeline import load
+from appendixparse.readers import read
+
+from conftest import SAMPLES
+
+SAMPLE_FILES = sorted(
+    p for p in SAMPLES.rglob("*") if p.suffix in {".txt", ".docx", ".pdf", ".xlsx"}
+)
+
+
+def _placed_text(report: appendixparse.Report) -> str:
+    parts = [f"{s.numeral} {s.title}" for s in report.sections]
+    for r in report.records:
+        parts += [r.stt, r.target, r.status_raw, r.notes, *r.extra.values()]
+    parts += [u.text for u in report.unparsed]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: str(p.relative_to(SAMPLES)))
+def test_every_cell_is_accounted_for(path) -> None:
+    data, _ = load(path)
+    try:
+        grid, _ = read(data, str(path))
+        report = appendixparse.parse(path)
+    except UnsupportedFormatError as exc:
+        pytest.skip(str(exc))
+    except appendixparse.NoAssessmentTableError:
+        pytest.skip("not an appendix")
+    layout = find_layout(grid, str(path))
+    placed = _placed_text(report)
+    missing = [
+        (row.location, clean(cell))
+        for row in layout.rows
+        for cell in row.cells
+        if clean(cell) and clean(cell) not in placed
+    ]
+    assert not missing, missing[:5]
+    cells = sum(1 for row in layout.rows for cell in row.cells if clean(cell))
+    assert cells > 0

@@ -1,0 +1,136 @@
+"""Layout on hand-made grids: header roles, two-row headers, column numbers, split tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from appendixparse.errors import NoAssessmentTableError
+from appendixparse.grid import Grid, Paragraph, Row, Table
+from appendixparse.layout import find_layout, header_role, is_column_numbers
+from appendixparse.models import Location
+from appendixparse.records import build_records
+
+HEADER_ROLES = [
+    ("STT", "stt"),
+    ("Số TT", "stt"),
+    ("TT", "stt"),
+    ("Các mục tiêu cụ thể đến năm 2025", "target"),
+    ("Nội dung", "target"),
+    ("Chỉ tiêu", "target"),
+    ("Đánh giá mức độ hoàn thành đến 14/10/2023 (Đã hoàn thành, Đang thực hiện)", "status"),
+    ("Mức độ hoàn thành", "status"),
+    ("Thực trạng/Giải pháp (Nêu rõ kết quả đạt được… hoàn thành mục tiêu)", "notes"),
+    ("Kết quả thực hiện", "notes"),
+    ("Giải pháp", "notes"),
+    ("Ghi chú", "extra"),
+    ("Đơn vị chủ trì", "extra"),
+    ("TTHC", None),
+    ("", None),
+    ("MỤC TIÊU", "target"),
+    ("ĐÁNH GIÁ", "status"),
+    ("mu\u0323c tie\u0302u", "target"),  # NFD
+]
+
+
+@pytest.mark.parametrize(("text", "role"), HEADER_ROLES)
+def test_header_role(text: str, role: str | None) -> None:
+    assert header_role(text) == role
+
+
+def test_column_numbers_row() -> None:
+    assert is_column_numbers(["(1)", "(2)", "(3)", "(4)"])
+    assert is_column_numbers(["1", "2", "3", "4=2/3"])
+    assert not is_column_numbers(["1", "100% hồ sơ", "Đạt", ""])
+
+
+def _table(rows: list[list[str]], index: int = 1) -> Table:
+    return Table(
+        rows=[Row(cells=r, location=Location(table=index, row=i + 1)) for i, r in enumerate(rows)],
+        index=index,
+    )
+
+
+def _records(*blocks: Paragraph | Table):
+    layout = find_layout(Grid(blocks=list(blocks), format="test"), "test")
+    return layout, build_records(layout)
+
+
+def test_two_row_header_lower_row_decides_and_notes_columns_join() -> None:
+    table = _table([
+        ["STT", "Mục tiêu", "Đánh giá", "Thực trạng/Giải pháp", "", "Ghi chú"],
+        ["", "", "", "Kết quả", "Giải pháp", ""],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        ["I", "CẢI CÁCH THỂ CHẾ", "", "", "", ""],
+        ["1", "100% văn bản", "Đã hoàn thành", "Đạt 100%", "Duy trì", "Sở Tư pháp"],
+    ])  # fmt: skip
+    layout, built = _records(table)
+    assert [c.role for c in layout.columns] == [
+        "stt",
+        "target",
+        "status",
+        "notes",
+        "notes",
+        "extra",
+    ]
+    (record,) = built.records
+    assert record.notes == "Đạt 100% Duy trì"
+    assert record.extra == {"Ghi chú": "Sở Tư pháp"}
+    assert record.status == "completed"
+
+
+def test_columns_in_any_order_status_last() -> None:
+    table = _table([
+        ["Nội dung", "TT", "Kết quả thực hiện", "Tiến độ"],
+        ["100% hồ sơ", "1", "đạt 99%", "Đang thực hiện"],
+        ["Rà soát TTHC", "2", "xong", "Hoàn thành"],
+    ])  # fmt: skip
+    layout, built = _records(table)
+    assert [c.role for c in layout.columns] == ["target", "stt", "notes", "status"]
+    assert [(r.id, r.status) for r in built.records] == [("1", "in_progress"), ("2", "completed")]
+
+
+def test_weak_status_header_without_status_words_is_notes() -> None:
+    table = _table([
+        ["STT", "Chỉ tiêu", "Tình hình thực hiện", "Đánh giá"],
+        ["1", "A", "đã triển khai nhiều văn bản", "Đạt"],
+    ])  # fmt: skip
+    layout, built = _records(table)
+    assert [c.role for c in layout.columns] == ["stt", "target", "notes", "status"]
+    assert built.records[0].status == "completed"
+
+
+def test_table_split_in_two_with_repeated_header_and_paragraph_between() -> None:
+    header = ["STT", "Mục tiêu", "Đánh giá", "Kết quả"]
+    first = _table([header, ["I", "THỂ CHẾ", "", ""], ["1", "A", "Đạt", "x"]], 2)
+    second = _table([header, ["2", "B", "Chưa đạt", "y"], ["", "B tiếp", "", "y2"]], 3)
+    motto = _table([["UBND HUYỆN GIO LINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]], 1)
+    signature = _table([["Nơi nhận:", "TM. UBND"]], 4)
+    layout, built = _records(
+        motto, Paragraph("Phụ lục"), first, Paragraph("Trang 2"), second, signature
+    )
+    assert [r.id for r in built.records] == ["I.1", "I.2"]
+    assert built.records[1].target == "B B tiếp"
+    assert built.records[1].notes == "y y2"
+    assert [u.text for u in layout.unparsed] == ["Trang 2"]
+    assert layout.preamble[0].text == "UBND HUYỆN GIO LINH"
+
+
+def test_sub_items_and_merged_section_row() -> None:
+    table = _table([
+        ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],
+        ["II. CẢI CÁCH TTHC", "", "", ""],
+        ["1", "Nhóm chỉ tiêu", "", ""],
+        ["1.1", "A", "Đạt", ""],
+        ["a)", "B", "Chưa đạt", ""],
+        ["Tổng cộng", "", "", ""],
+    ])  # fmt: skip
+    _, built = _records(table)
+    assert [r.id for r in built.records] == ["II.1", "II.1.1", "II.1.a"]
+    assert built.sections[0].title == "CẢI CÁCH TTHC"
+    assert [u.text for u in built.unparsed] == ["Tổng cộng"]
+
+
+def test_no_assessment_table_names_the_tables_found() -> None:
+    grid = Grid(blocks=[_table([["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu"]])], format="test")
+    with pytest.raises(NoAssessmentTableError, match=r"table 1: STT \| Chỉ tiêu"):
+        find_layout(grid, "x.docx")

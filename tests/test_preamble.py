@@ -1,0 +1,114 @@
+"""Title, unit, period and summary from the lines above the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appendixparse.layout import PreambleLine
+from appendixparse.preamble import (
+    normalise_unit,
+    read_period,
+    read_summary,
+    read_title,
+    read_unit,
+)
+
+
+def lines(*texts: str) -> list[PreambleLine]:
+    return [PreambleLine(text=t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit"),
+    [
+        ("UBND HUYỆN GIO LINH", "UBND huyện Gio Linh"),
+        ("ỦY BAN NHÂN DÂN HUYỆN CAM LỘ", "UBND huyện Cam Lộ"),
+        ("UỶ BAN NHÂN DÂN XÃ CAM HIẾU", "UBND xã Cam Hiếu"),
+        ("UBND THỊ XÃ QUẢNG TRỊ", "UBND thị xã Quảng Trị"),
+        ("UBND TP ĐÔNG HÀ", "UBND thành phố Đông Hà"),
+        ("UBND ĐẶC KHU CỒN CỎ", "UBND đặc khu Cồn Cỏ"),
+        ("SỞ NỘI VỤ", "Sở Nội vụ"),
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở Nội vụ", "Sở Nội vụ"),
+    ],
+)
+def test_normalise_unit(raw: str, unit: str) -> None:
+    assert normalise_unit(raw) == unit
+
+
+def test_unit_from_header_table_lowest_unit_line() -> None:
+    preamble = [
+        PreambleLine("UBND TỈNH QUẢNG TRỊ", table=1, column=0),
+        PreambleLine("SỞ NỘI VỤ", table=1, column=0),
+        PreambleLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", table=1, column=1),
+    ]
+    assert read_unit(preamble) == "Sở Nội vụ"
+
+
+def test_unit_split_over_two_lines() -> None:
+    preamble = [
+        PreambleLine("ỦY BAN NHÂN DÂN", table=1, column=0),
+        PreambleLine("HUYỆN GIO LINH", table=1, column=0),
+    ]
+    assert read_unit(preamble) == "UBND huyện Gio Linh"
+
+
+def test_unit_absent() -> None:
+    assert read_unit(lines("Phụ lục", "Đánh giá mức độ thực hiện")) is None
+
+
+def test_period_numeric_and_spelled() -> None:
+    assert read_period(lines("(Số liệu đánh giá tính từ 15/11/2021 đến 14/10/2023)")).start == (
+        dt.date(2021, 11, 15)
+    )
+    period = read_period(lines("Số liệu tính từ ngày 01 tháng 01 năm 2023 đến ngày 30/6/2023"))
+    assert period is not None and (period.start, period.end) == (
+        dt.date(2023, 1, 1),
+        dt.date(2023, 6, 30),
+    )
+    assert read_period(lines("Nghị quyết 76/NQ-CP ngày 15/7/2021")) is None
+
+
+def test_summary_in_three_lines_ignores_dates() -> None:
+    summary = read_summary(
+        lines(
+            "1. Tổng số chỉ tiêu: 33 chỉ tiêu",
+            "2. Chỉ tiêu đã hoàn thành đến 14/10/2023: 10 chỉ tiêu",
+            "3. Chỉ tiêu đang thực hiện: 23 chỉ tiêu.",
+        )
+    )
+    assert summary is not None
+    assert (summary.total, summary.completed, summary.in_progress, summary.not_started) == (
+        33, 10, 23, None,
+    )  # fmt: skip
+
+
+def test_summary_in_one_sentence_with_not_started() -> None:
+    summary = read_summary(
+        lines(
+            "Tổng số 20 chỉ tiêu, trong đó: đã hoàn thành 12 chỉ tiêu; đang thực hiện "
+            "6 chỉ tiêu; chưa thực hiện 2 chỉ tiêu."
+        )
+    )
+    assert summary is not None
+    assert (summary.total, summary.completed, summary.in_progress, summary.not_started) == (
+        20, 12, 6, 2,
+    )  # fmt: skip
+
+
+def test_title_stops_at_period_and_skips_motto() -> None:
+    title = read_title(
+        lines(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Gio Linh, ngày 14 tháng 10 năm 2023",
+            "PHỤ LỤC",
+            "Đánh giá mức độ thực hiện các mục tiêu",
+            "(Số liệu đánh giá tính từ 15/11/2021 đến 14/10/2023)",
+            "1. Tổng số chỉ tiêu: 33 chỉ tiêu",
+        )
+    )
+    assert title == "PHỤ LỤC / Đánh giá mức độ thực hiện các mục tiêu"

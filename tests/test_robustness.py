@@ -1,0 +1,80 @@
+"""Any file in, a clear answer out: each bad file gives its typed error (or a report), within
+a time guard, and the CLI prints one line and exits 2 for each error."""
+
+from __future__ import annotations
+
+import importlib.util
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+import appendixparse
+from appendixparse.cli import main
+from bad.catalogue import CATALOGUE, BadFile
+
+TIME_GUARD_S = 30
+
+
+def _reader_available(fmt: str) -> bool:
+    return importlib.util.find_spec(f"appendixparse.readers.{fmt}") is not None
+
+
+@contextmanager
+def time_guard(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging: SIGALRM interrupts a parse that runs past ``seconds``."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still parsing after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_catalogue_has_at_least_30_bad_files() -> None:
+    assert len(CATALOGUE) >= 30
+
+
+@pytest.fixture(params=CATALOGUE, ids=lambda b: b.name)
+def bad_file(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[BadFile, Path]:
+    bad: BadFile = request.param
+    if not _reader_available(bad.needs):
+        pytest.skip(f"no {bad.needs} reader")
+    path = tmp_path / bad.name
+    path.write_bytes(bad.make())
+    return bad, path
+
+
+def test_typed_error_or_report(bad_file: tuple[BadFile, Path]) -> None:
+    bad, path = bad_file
+    with time_guard(TIME_GUARD_S):
+        if bad.error is None:
+            report = appendixparse.parse(path)
+            assert report.source.path == str(path)
+        else:
+            with pytest.raises(bad.error) as caught:
+                appendixparse.parse(path)
+            assert str(path) in str(caught.value)
+            assert caught.value.reason
+
+
+def test_cli_one_line_exit_2(
+    bad_file: tuple[BadFile, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad, path = bad_file
+    with time_guard(TIME_GUARD_S):
+        code = main(["parse", str(path), "--format", "table"])
+    captured = capsys.readouterr()
+    if bad.error is None:
+        assert code == 0
+    else:
+        assert code == 2
+        lines = captured.err.strip().splitlines()
+        assert len(lines) == 1 and str(path) in lines[0], captured.err

@@ -1,0 +1,46 @@
+"""The text reader's own quirks: quoted multi-line cells, page-break gaps, decoding."""
+
+from __future__ import annotations
+
+import pytest
+
+import appendixparse
+from appendixparse.readers.text import decode, read_text
+
+HEADER = "STT\tMục tiêu\tĐánh giá\tKết quả\n"
+
+
+def test_quoted_multiline_cell_from_a_spreadsheet_export() -> None:
+    text = HEADER + 'I\tTHỂ CHẾ\t\t\n1\tA\tĐạt\t"dòng một\ndòng ""hai"""\n2\tB\tChưa đạt\tx\n'
+    report = appendixparse.parse(text.encode())
+    assert [r.notes for r in report.records] == ['dòng một dòng "hai"', "x"]
+    assert report.records[1].location.line == 5
+
+
+def test_a_lone_quote_does_not_swallow_the_table() -> None:
+    text = HEADER + '1\tA\tĐạt\t"Một cửa\n2\tB\tĐạt\tx\n'
+    grid = read_text(text.encode(), "t.txt")
+    assert len(grid.tables[0].rows) >= 2
+
+
+def test_blank_lines_do_not_end_the_table_but_text_lines_do() -> None:
+    text = HEADER + "1\tA\tĐạt\tx\n\n\n2\tB\tĐạt\ty\nNơi nhận:\n- Lưu VT\n"
+    grid = read_text(text.encode(), "t.txt")
+    assert len(grid.tables) == 1 and len(grid.tables[0].rows) == 3
+    assert [p.text for p in grid.blocks[1:]] == ["Nơi nhận:", "- Lưu VT"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x00\x01\x02\x03" * 100, bytes(range(0, 32)) * 50],
+)
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(appendixparse.UnsupportedFormatError, match="binary"):
+        decode(data, "x.txt")
+
+
+def test_to_dataframe_one_row_per_record() -> None:
+    report = appendixparse.parse((HEADER + "1\tA\tĐạt\tx\n2\tB\tChưa đạt\ty\n").encode())
+    frame = report.to_dataframe()
+    assert list(frame["id"]) == ["1", "2"]
+    assert list(frame["status"]) == ["completed", "in_progress"]
