@@ -1,16 +1,428 @@
-"""Legacy Vietnamese encodings (TCVN3, VNI) and decomposed Unicode to NFC Unicode."""
+"""Legacy Vietnamese encodings (TCVN3, VNI) and decomposed Unicode to NFC Unicode.
+
+Before Unicode, Vietnamese was typed in 8-bit fonts: TCVN3/ABC (".VnTime", ".VnArial", and the
+all-capital "H" fonts ".VnTimeH", ".VnArialH") and VNI ("VNI-Times", "VNI-Helve"). An office file
+stores such text as the Latin-1 characters of the font's byte codes ("Céng hßa" is TCVN3 for
+"Cộng hòa", "Coäng hoøa" is VNI for it). The font name is only a hint: many modern documents
+name .VnTime or VNI-Times in their styles over text that is already Unicode. So the characters
+decide, the font breaks ties:
+
+- :func:`to_unicode` converts one piece of text (``encoding="auto"`` decides from its characters,
+  with ``font`` as the hint); text that is already Unicode comes back unchanged, NFC.
+- :class:`LegacyDecoder` decides for a whole document: it first :meth:`~LegacyDecoder.observe`
+  every run (text and font), then :meth:`~LegacyDecoder.convert` each run, so a short run
+  ("Có 6") with nothing telling in it follows what the document's other runs in that font say.
+- :func:`font_encoding`, :func:`is_caps_font`, :func:`looks_like_tcvn3`, :func:`looks_like_vni`
+  are the detection helpers; :func:`from_unicode` encodes Unicode back (for tests and samples).
+
+TCVN3 has no codes for capitals with tone marks: the "H" fonts draw the lower-case codes as
+capitals, so text decoded from an H font is upper-cased.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-__all__ = ["to_unicode"]
+__all__ = [
+    "ENCODINGS",
+    "LegacyDecoder",
+    "font_encoding",
+    "from_unicode",
+    "is_caps_font",
+    "looks_like_tcvn3",
+    "looks_like_vni",
+    "to_unicode",
+]
+
+ENCODINGS = ("tcvn3", "vni")
+
+# --- the letters --------------------------------------------------------------------------
+
+_TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")  # none, sắc, huyền, hỏi, ngã, nặng
+_BASES = "aăâeêioôơuưy"
+
+
+def _toned(base: str, tone: int) -> str:
+    return unicodedata.normalize("NFC", base + _TONES[tone])
+
+
+# Every Vietnamese letter, lower case: 12 vowels x 6 tones, and đ.
+VIETNAMESE_LOWER = "".join(_toned(b, t) for b in _BASES for t in range(6)) + "đ"
+VIETNAMESE_LETTERS = VIETNAMESE_LOWER + VIETNAMESE_LOWER.upper()
+
+# --- TCVN3 (TCVN 5712:1993, VN3) -----------------------------------------------------------
+
+# Lower-case letters by code; the codes 0xA1-0xA7 are the capitals without tone marks.
+_TCVN3_ROWS = {
+    "a": "a\xb8\xb5\xb6\xb7\xb9",
+    "ă": "\xa8\xbe\xbb\xbc\xbd\xc6",
+    "â": "\xa9\xca\xc7\xc8\xc9\xcb",
+    "e": "e\xd0\xcc\xce\xcf\xd1",
+    "ê": "\xaa\xd5\xd2\xd3\xd4\xd6",
+    "i": "i\xdd\xd7\xd8\xdc\xde",
+    "o": "o\xe3\xdf\xe1\xe2\xe4",
+    "ô": "\xab\xe8\xe5\xe6\xe7\xe9",
+    "ơ": "\xac\xed\xea\xeb\xec\xee",
+    "u": "u\xf3\xef\xf1\xf2\xf4",
+    "ư": "\xad\xf8\xf5\xf6\xf7\xf9",
+    "y": "y\xfd\xfa\xfb\xfc\xfe",
+}
+_TCVN3_DECODE: dict[str, str] = {
+    code: _toned(base, tone)
+    for base, codes in _TCVN3_ROWS.items()
+    for tone, code in enumerate(codes)
+    if ord(code) > 0x7F
+}
+_TCVN3_DECODE.update(
+    {"\xae": "đ", "\xa1": "Ă", "\xa2": "Â", "\xa3": "Ê", "\xa4": "Ô", "\xa5": "Ơ", "\xa6": "Ư"}
+)
+_TCVN3_DECODE.update({"\xa7": "Đ"})
+_TCVN3_ENCODE = {letter: code for code, letter in _TCVN3_DECODE.items()}
+_TCVN3_TABLE = str.maketrans(_TCVN3_DECODE)
+
+# --- VNI (VNI-Windows) ---------------------------------------------------------------------
+
+# A vowel is written as its base letter followed by a mark character (upper case after a
+# capital); i and ỵ with tones, đ, ơ and ư are single characters.
+_VNI_TONE_MARKS = ("", "ù", "ø", "û", "õ", "ï")  # by tone, as in _TONES
+_VNI_CIRCUMFLEX_MARKS = ("â", "á", "à", "å", "ã", "ä")  # â ê ô, then with each tone
+_VNI_BREVE_MARKS = ("ê", "é", "è", "ú", "ü", "ë")  # ă, then with each tone
+_VNI_SINGLE_LOWER = {"í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ", "ñ": "đ"}
+_VNI_HORN = {"ô": "ơ", "ö": "ư"}
+
+_VNI_ENCODE: dict[str, str] = {"đ": "ñ", "ơ": "ô", "ư": "ö"}
+for _tone in range(6):
+    for _base in "aeouy":
+        if _tone:
+            _VNI_ENCODE[_toned(_base, _tone)] = _base + _VNI_TONE_MARKS[_tone]
+    for _base, _plain in (("a", "â"), ("e", "ê"), ("o", "ô")):
+        _VNI_ENCODE[_toned(_plain, _tone)] = _base + _VNI_CIRCUMFLEX_MARKS[_tone]
+    _VNI_ENCODE[_toned("ă", _tone)] = "a" + _VNI_BREVE_MARKS[_tone]
+    for _horn, _plain in _VNI_HORN.items():
+        if _tone:
+            _VNI_ENCODE[_toned(_plain, _tone)] = _horn + _VNI_TONE_MARKS[_tone]
+for _code, _letter in _VNI_SINGLE_LOWER.items():
+    _VNI_ENCODE[_letter] = _code  # i with tones and ỵ have single codes
+for _letter, _code in list(_VNI_ENCODE.items()):
+    _VNI_ENCODE[_letter.upper()] = _code.upper()
+
+# Decoding: every code, plus variants typists produce ("yï" for ỵ, "iù" for í, a mark in the
+# other case than its base letter); one regex pass, longest code first.
+_VNI_DECODE: dict[str, str] = {code: letter for letter, code in _VNI_ENCODE.items()}
+for _tone in range(1, 6):
+    for _base in "iy":
+        _letter = _toned(_base, _tone)
+        _VNI_DECODE.setdefault(_base + _VNI_TONE_MARKS[_tone], _letter)
+        _VNI_DECODE.setdefault((_base + _VNI_TONE_MARKS[_tone]).upper(), _letter.upper())
+for _code, _letter in list(_VNI_DECODE.items()):
+    if len(_code) == 2:
+        _VNI_DECODE.setdefault(_code[0] + _code[1].swapcase(), _letter)
+_VNI_CODE = re.compile("|".join(re.escape(c) for c in sorted(_VNI_DECODE, key=len, reverse=True)))
+
+# --- evidence -------------------------------------------------------------------------------
+
+_LATIN1_LETTERS = {c for c in VIETNAMESE_LETTERS if 0xA0 <= ord(c) <= 0xFF}
+# Characters only Unicode Vietnamese has: letters beyond Latin-1 and the combining tone marks
+# of decomposed (NFD) text.
+_UNICODE_ONLY = re.compile(
+    "[" + "".join(sorted({c for c in VIETNAMESE_LETTERS if ord(c) > 0xFF}))
+    + "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]"
+)  # fmt: skip
+_TCVN3_CODES = set(_TCVN3_DECODE)
+# TCVN3 codes that are no Vietnamese letter in Unicode ("µ", "§", "ß"): a TCVN3 tell.
+_TCVN3_TELL = re.compile("[" + "".join(sorted(_TCVN3_CODES - _LATIN1_LETTERS)) + "]")
+# Latin-1 Vietnamese letters that TCVN3 never produces ("à", "Â", "Ú"): Unicode, not TCVN3.
+_NOT_TCVN3 = re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _TCVN3_CODES)) + "]")
+# VNI: a vowel followed by its mark, or a VNI single letter that is no Vietnamese letter.
+_VNI_TELL = re.compile(
+    "|".join(re.escape(c) for c in sorted(_VNI_DECODE, key=len, reverse=True) if len(c) == 2)
+    + "|["
+    + "".join(sorted({c for c in _VNI_DECODE if len(c) == 1} - _LATIN1_LETTERS))
+    + "]"
+)
+_VNI_CODES = {ch for code in _VNI_DECODE for ch in code}
+_NOT_VNI = re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _VNI_CODES)) + "]")
+# Symbol-charset fonts store byte b as U+F000+b.
+_PUA = re.compile("[\uf020-\uf0ff]")
+
+
+def _unpua(text: str) -> str:
+    return _PUA.sub(lambda m: chr(ord(m.group()) - 0xF000), text) if _PUA.search(text) else text
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the characters of a text say: counts of Unicode-only and legacy-only signs."""
+
+    unicode: int = 0
+    tcvn3: int = 0
+    vni: int = 0
+    not_tcvn3: int = 0
+    not_vni: int = 0
+
+    def add(self, other: Evidence) -> None:
+        self.unicode += other.unicode
+        self.tcvn3 += other.tcvn3
+        self.vni += other.vni
+        self.not_tcvn3 += other.not_tcvn3
+        self.not_vni += other.not_vni
+
+    def verdict(self, encoding: str) -> str | None:
+        """ "unicode", ``encoding``, or None when the characters do not tell."""
+        legacy = self.tcvn3 if encoding == "tcvn3" else self.vni
+        against = self.unicode + (self.not_tcvn3 if encoding == "tcvn3" else self.not_vni)
+        if legacy > against:
+            return encoding
+        return "unicode" if against else None
+
+
+def evidence(text: str) -> Evidence:
+    """Count the signs of Unicode and of each legacy encoding in ``text``."""
+    if text.isascii():
+        return Evidence()
+    text = _unpua(text)
+    return Evidence(
+        unicode=len(_UNICODE_ONLY.findall(text)),
+        tcvn3=len(_TCVN3_TELL.findall(text)),
+        vni=len(_VNI_TELL.findall(text)),
+        not_tcvn3=len(_NOT_TCVN3.findall(text)),
+        not_vni=len(_NOT_VNI.findall(text)),
+    )
+
+
+# --- fonts ----------------------------------------------------------------------------------
+
+_TCVN3_FONT = re.compile(r"^\.?vn(?!i)", re.IGNORECASE)
+_VNI_FONT = re.compile(r"^vni[-_ ]", re.IGNORECASE)
+
+
+def font_encoding(font: str | None) -> str | None:
+    """The legacy encoding a font name suggests: "tcvn3" (.VnTime…), "vni" (VNI-Times…) or None.
+
+    >>> font_encoding(".VnTimeH"), font_encoding("VNI-Times"), font_encoding("UVnTime")
+    ('tcvn3', 'vni', None)
+    """
+    if not font:
+        return None
+    name = font.strip()
+    if _VNI_FONT.match(name):
+        return "vni"
+    if _TCVN3_FONT.match(name):
+        return "tcvn3"
+    return None
+
+
+def is_caps_font(font: str | None) -> bool:
+    """True for the TCVN3 capital fonts (".VnTimeH", ".VnArialH"), which draw every letter upper case."""
+    if font_encoding(font) != "tcvn3":
+        return False
+    return (font or "").strip().endswith("H")
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+
+def _decode_tcvn3(text: str, *, caps: bool = False) -> str:
+    text = _unpua(text).translate(_TCVN3_TABLE)
+    return text.upper() if caps else text
+
+
+def _decode_vni(text: str) -> str:
+    return _VNI_CODE.sub(lambda m: _VNI_DECODE[m.group()], _unpua(text))
+
+
+def _decode(text: str, encoding: str, *, caps: bool = False) -> str:
+    if encoding == "tcvn3":
+        return _decode_tcvn3(text, caps=caps)
+    if encoding == "vni":
+        return _decode_vni(text)
+    raise ValueError(f"unknown encoding {encoding!r}; use one of {ENCODINGS}")
+
+
+# A Vietnamese syllable: onset, vowel nucleus (with glides), coda; at most one tone mark.
+_NUCLEI = (
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui "
+    "uô uơ ưa ưi ươ ưu uy yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu"
+).split()
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    + "(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + ")"
+    + r"(?:ch|ng|nh|[cmnpt])?$"
+)  # fmt: skip
+_TONE_MARKS = frozenset(_TONES[1:])
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def vietnamese_score(text: str) -> int:
+    """Valid Vietnamese syllables with marks minus characters no Vietnamese text has."""
+    score = 0
+    for word in _WORD.findall(text.lower()):
+        if word.isascii():
+            continue
+        decomposed = unicodedata.normalize("NFD", word)
+        tones = sum(c in _TONE_MARKS for c in decomposed)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+        score += 1 if tones <= 1 and _SYLLABLE.match(base) else -1
+    junk = sum(1 for c in text if 0xA0 < ord(c) <= 0xFF and c not in _LATIN1_LETTERS)
+    return score - junk
+
+
+def looks_like_tcvn3(text: str) -> bool:
+    """True when ``text``'s characters read as TCVN3 codes (see :func:`guess_encoding`)."""
+    return guess_encoding(text) == "tcvn3"
+
+
+def looks_like_vni(text: str) -> bool:
+    """True when ``text``'s characters read as VNI codes (see :func:`guess_encoding`)."""
+    return guess_encoding(text) == "vni"
+
+
+def _improves(text: str, encoding: str) -> bool:
+    return vietnamese_score(_decode(text, encoding)) > vietnamese_score(text)
+
+
+def guess_encoding(text: str) -> str | None:
+    """The legacy encoding ``text`` is written in, judged from its characters alone, or None.
+
+    Needs at least two legacy signs, no more Unicode signs, and a decoding that reads better.
+    """
+    ev = evidence(text)
+    scored = []
+    for encoding in ENCODINGS:
+        legacy = ev.tcvn3 if encoding == "tcvn3" else ev.vni
+        if legacy >= 2 and ev.verdict(encoding) == encoding:
+            scored.append((vietnamese_score(_decode(text, encoding)), encoding))
+    if not scored:
+        return None
+    best_score, best = max(scored)
+    return best if best_score > vietnamese_score(text) else None
+
+
+# --- the public conversion ------------------------------------------------------------------
 
 
 def to_unicode(text: str, *, encoding: str = "auto", font: str | None = None) -> str:
-    """Convert TCVN3 / VNI / NFD text to NFC Unicode; Unicode text comes back unchanged.
+    """Convert TCVN3 / VNI / NFD text to NFC Unicode; Unicode text comes back unchanged (NFC).
 
-    ``encoding`` is ``"auto"``, ``"tcvn3"`` or ``"vni"``; ``font`` is the run's font name, a hint
-    only (".VnTimeH" also means upper case).
+    ``encoding`` is ``"auto"`` (decide from the characters), ``"tcvn3"`` or ``"vni"`` (convert
+    whatever the characters say); ``font`` is the run's font name, a hint only: it names the
+    legacy encoding to use when the characters allow it (".VnTimeH" also means upper case).
+
+    >>> to_unicode("Céng hßa x· héi chñ nghÜa ViÖt Nam", font=".VnTime")
+    'Cộng hòa xã hội chủ nghĩa Việt Nam'
+    >>> to_unicode("Coäng hoøa xaõ hoäi")
+    'Cộng hòa xã hội'
+    >>> to_unicode("Cộng hòa", font="VNI-Times")
+    'Cộng hòa'
     """
-    return unicodedata.normalize("NFC", text)
+    if not text:
+        return text
+    if encoding == "auto":
+        decoder = LegacyDecoder()
+        decoder.observe(text, font)
+        return decoder.convert(text, font)
+    caps = encoding == "tcvn3" and is_caps_font(font)
+    return unicodedata.normalize("NFC", _decode(text, encoding, caps=caps))
+
+
+class LegacyDecoder:
+    """Decide and convert the runs of one document, each with its font.
+
+    Observe every run first; then a run whose own characters do not tell (plain letters that
+    exist in both Unicode and the legacy code, like "Có") follows the verdict of all runs in a
+    font of the same encoding. Runs in other fonts are converted only on strong evidence
+    (:func:`guess_encoding`), or when the document's unhinted text as a whole is legacy.
+    """
+
+    def __init__(self) -> None:
+        self._by_hint: dict[str | None, Evidence] = {}
+        self._unhinted_sample: list[str] = []
+        self._verdicts: dict[str | None, str | None] | None = None
+
+    def observe(self, text: str, font: str | None = None) -> None:
+        """Count ``text``'s evidence under its font's encoding."""
+        if not text or text.isascii():
+            return
+        hint = font_encoding(font)
+        self._by_hint.setdefault(hint, Evidence()).add(evidence(text))
+        if hint is None and sum(map(len, self._unhinted_sample)) < 20_000:
+            self._unhinted_sample.append(text)
+        self._verdicts = None
+
+    def observe_all(self, runs: Iterable[tuple[str, str | None]]) -> None:
+        """Observe many (text, font) runs."""
+        for text, font in runs:
+            self.observe(text, font)
+
+    def verdict(self, font: str | None) -> str | None:
+        """What the document's runs in fonts like ``font`` are: "unicode", "tcvn3", "vni" or None."""
+        if self._verdicts is None:
+            self._verdicts = {}
+        hint = font_encoding(font)
+        if hint not in self._verdicts:
+            ev = self._by_hint.get(hint, Evidence())
+            if hint is not None:
+                self._verdicts[hint] = ev.verdict(hint) or hint
+            else:
+                sample = " ".join(self._unhinted_sample)
+                self._verdicts[hint] = guess_encoding(sample) or "unicode"
+        return self._verdicts[hint]
+
+    def convert(self, text: str, font: str | None = None) -> str:
+        """``text`` (a run in ``font``) in NFC Unicode."""
+        if not text:
+            return text
+        hint = font_encoding(font)
+        document = self.verdict(font)
+        if text.isascii():
+            if hint == "tcvn3" and document == "tcvn3" and is_caps_font(font):
+                return text.upper()
+            return text
+        ev = evidence(text)
+        if hint is not None:
+            own = ev.verdict(hint)
+            if own is None:
+                encoding = document or hint
+            elif own == hint and document != hint:
+                # Old-style tones ("hoà") look like VNI: a Unicode document needs more.
+                legacy = ev.tcvn3 if hint == "tcvn3" else ev.vni
+                encoding = hint if legacy >= 2 and _improves(text, hint) else "unicode"
+            else:
+                encoding = own
+        else:
+            encoding = guess_encoding(text) or "unicode"
+            if encoding == "unicode" and document in ENCODINGS and ev.verdict(document) == document:
+                encoding = document
+        if encoding in ENCODINGS:
+            text = _decode(text, encoding, caps=encoding == "tcvn3" and is_caps_font(font))
+        return unicodedata.normalize("NFC", text)
+
+
+# --- encoding (for tests and sample documents) ----------------------------------------------
+
+
+def from_unicode(text: str, encoding: str, *, caps_font: bool = False) -> str:
+    """Write Unicode ``text`` in a legacy encoding, as a typist in that font would have.
+
+    TCVN3 has no capitals with tone marks: with ``caps_font`` (the text is for an "H" font) the
+    whole text is written in lower-case codes; without it such a capital raises ValueError.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if encoding == "tcvn3":
+        if caps_font:
+            text = text.lower()
+        out = []
+        for ch in text:
+            code = _TCVN3_ENCODE.get(ch)
+            if code is None and ch in VIETNAMESE_LETTERS and not ch.isascii():
+                lower = _TCVN3_ENCODE.get(ch.lower())
+                if ch.isupper() and lower is not None:
+                    raise ValueError(f"TCVN3 has no code for {ch!r} outside an H font")
+            out.append(code if code is not None else ch)
+        return "".join(out)
+    if encoding == "vni":
+        return "".join(_VNI_ENCODE.get(ch, ch) for ch in text)
+    raise ValueError(f"unknown encoding {encoding!r}; use one of {ENCODINGS}")
