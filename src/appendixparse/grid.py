@@ -26,10 +26,15 @@ class Row:
 
 @dataclass(slots=True)
 class Table:
-    """A table as the reader found it; ``index`` counts tables from 1 in document order."""
+    """A table as the reader found it; ``index`` counts tables from 1 in document order.
+
+    ``name`` is the named part of the document holding the table (an Excel sheet's title),
+    None in formats without named parts.
+    """
 
     rows: list[Row]
     index: int = 1
+    name: str | None = None
 
     @property
     def width(self) -> int:
@@ -38,10 +43,11 @@ class Table:
 
 @dataclass(slots=True)
 class Paragraph:
-    """A line or paragraph of running text outside any table."""
+    """A line or paragraph of running text outside any table; ``name`` as in :class:`Table`."""
 
     text: str
     location: Location = field(default_factory=Location)
+    name: str | None = None
 
 
 Block = Paragraph | Table

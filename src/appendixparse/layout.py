@@ -138,7 +138,8 @@ def find_layout(grid: Grid, source: str) -> Layout:
     block_index, table, header_at = found
     header_end, columns = _resolve_header(table.rows, header_at)
 
-    preamble = _preamble(grid.blocks[:block_index])
+    # Blocks of another named part (another Excel sheet) are neither preamble nor continuation.
+    preamble = _preamble([b for b in grid.blocks[:block_index] if b.name == table.name])
     for row in table.rows[:header_at]:
         preamble.extend(_row_lines(row, table.index))
     layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
@@ -147,6 +148,8 @@ def find_layout(grid: Grid, source: str) -> Layout:
     _add_rows(layout, table.rows[header_end:], list(range(len(columns))), header_keys)
     pending: list[Paragraph] = []
     for block in grid.blocks[block_index + 1 :]:
+        if block.name != table.name:
+            break
         if isinstance(block, Paragraph):
             pending.append(block)
             continue
@@ -177,9 +180,16 @@ def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
 def _no_table_reason(grid: Grid) -> str:
     tables = grid.tables
     if not tables:
-        return "no table found (an assessment table has STT, target and status/notes columns)"
+        names = ", ".join(dict.fromkeys(b.name for b in grid.blocks if b.name is not None))
+        where = f" in {names}" if names else ""
+        return (
+            f"no table found{where} "
+            "(an assessment table has STT, target and status/notes columns)"
+        )
     heads = "; ".join(
-        f"table {t.index}: " + " | ".join(clean(c)[:40] for c in t.rows[0].cells if clean(c))
+        (t.name or f"table {t.index}")
+        + ": "
+        + " | ".join(clean(c)[:40] for c in t.rows[0].cells if clean(c))
         for t in tables[:8]
         if t.rows
     )
