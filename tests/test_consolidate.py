@@ -33,11 +33,13 @@ from appendixparse.consolidation.exports import SHEETS, STATUS_COLOURS, STATUS_L
 from appendixparse.consolidation.measure import measuring_value
 from appendixparse.consolidation.progress import Progress
 from appendixparse.models import Figure, Record
+
 from conftest import GOLDEN, REAL_TEXT, SAMPLES
 from golden import assert_golden, load_golden
 
 FOLDER = SAMPLES / "consolidate"
-UNIT_SAMPLES = sorted(p for p in FOLDER.glob("*.txt") if (GOLDEN / f"{p.name}.json").exists())
+UNIT_SAMPLES = sorted(p for p in FOLDER.iterdir() if (GOLDEN / f"{p.name}.json").exists())
+TEXT_SAMPLES = [p for p in UNIT_SAMPLES if p.suffix == ".txt"]
 EXPECTED = load_golden(GOLDEN / "consolidate-matrix.json")
 OWN_CODES = {"unmatched_row", "missing_target", "duplicate_unit"}
 
@@ -124,7 +126,8 @@ def test_records_columns_and_missing_rows(result):
         (result.records["unit"] == "UBND huyện Triệu Phong") & (result.records["id"] == "IV.2")
     ].iloc[0]
     assert row["row_id"] == "IV.21"  # numbered 21 in its table, aligned to the catalogue's IV.2
-    assert json.loads(row["location"])["line"] > 0
+    location = json.loads(row["location"])  # an .xlsx sample: sheet and row
+    assert location["sheet"] == "Phụ lục" and location["row"] > 20
     assert row["period_start"] == "2021-11-15" and row["period_end"] == "2023-10-14"
 
 
@@ -150,7 +153,7 @@ def test_by_target_and_by_unit(result):
     assert ii7["completion_rate"] == pytest.approx(round(expected, 1))
     by_unit = result.by_unit.set_index("unit_label")
     assert by_unit.loc["UBND huyện Vĩnh Linh", "unmatched_rows"] == 2
-    commune = by_unit.loc["UBND xã Cam Hiếu"]
+    commune = by_unit.loc["UBND xã Gio Mỹ"]
     assert commune["not_applicable"] == 10 and commune["not_started"] == 2
     assert commune["declared_not_started"] == 2
 
@@ -168,7 +171,7 @@ def test_real_appendix_aligns_to_its_own_catalogue_exactly():
 
 
 def test_order_does_not_depend_on_inputs_or_workers(result):
-    files = sorted(FOLDER.glob("*.txt"), reverse=True)
+    files = sorted(FOLDER.iterdir(), reverse=True)
     parallel = consolidate([str(f) for f in files], jobs=2)
     pd.testing.assert_frame_equal(parallel.records, result.records)
     pd.testing.assert_frame_equal(parallel.matrix, result.matrix)
@@ -279,13 +282,13 @@ def test_catalogue_from_frame_and_object():
 def test_reports_as_input_and_periods_of_one_unit():
     import datetime as dt
 
-    report = parse(FOLDER / "huyen-cam-lo.txt")
+    report = parse(FOLDER / "huyen-huong-hoa.txt")
     later = report.model_copy(deep=True)
     later.period.start, later.period.end = dt.date(2023, 10, 15), dt.date(2024, 10, 14)
     result = appendixparse.consolidate([later, report])
     assert list(result.matrix.columns) == [
-        "UBND huyện Cam Lộ (2023-10-14)",
-        "UBND huyện Cam Lộ (2024-10-14)",
+        "UBND huyện Hướng Hóa (2023-10-14)",
+        "UBND huyện Hướng Hóa (2024-10-14)",
     ]
     assert "duplicate_unit" not in set(result.flags["code"])
     assert result.units == 1 and result.documents == 2
@@ -293,13 +296,13 @@ def test_reports_as_input_and_periods_of_one_unit():
 
 def test_same_unit_twice_is_flagged_and_both_kept(result):
     duplicates = result.flags[result.flags["code"] == "duplicate_unit"]
-    assert list(duplicates["unit_label"]) == ["UBND huyện Cam Lộ", "UBND huyện Cam Lộ (2)"]
+    assert list(duplicates["unit_label"]) == ["UBND huyện Hướng Hóa", "UBND huyện Hướng Hóa (2)"]
     evidence = json.loads(duplicates.iloc[0]["evidence"])
     assert [Path(s).name for s in evidence["sources"]] == [
-        "huyen-cam-lo.txt",
-        "huyen-cam-lo-lan-2.txt",
+        "huyen-huong-hoa.txt",
+        "huyen-huong-hoa-lan-2.txt",
     ]
-    both = result.matrix[["UBND huyện Cam Lộ", "UBND huyện Cam Lộ (2)"]]
+    both = result.matrix[["UBND huyện Hướng Hóa", "UBND huyện Hướng Hóa (2)"]]
     assert (both.iloc[:, 0] != both.iloc[:, 1]).sum() >= 1  # the second copy's changes kept
 
 
@@ -323,11 +326,17 @@ def test_measuring_value_first_percent_else_ratio():
 # --- the batch: unreadable, slow and crashing files ------------------------------------------
 
 
-def _copy_samples(folder: Path) -> Path:
+def _copy_samples(folder: Path, samples: list[Path] = UNIT_SAMPLES) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    for sample in UNIT_SAMPLES:
+    for sample in samples:
         shutil.copy(sample, folder / sample.name)
     return folder
+
+
+@pytest.fixture(scope="module")
+def text_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The text samples alone (six documents): quick to parse again and again."""
+    return _copy_samples(tmp_path_factory.mktemp("text"), TEXT_SAMPLES)
 
 
 def test_corrupt_files_land_in_errors_and_the_rest_is_consolidated(tmp_path: Path):
@@ -336,7 +345,7 @@ def test_corrupt_files_land_in_errors_and_the_rest_is_consolidated(tmp_path: Pat
     (folder / "rong.pdf").write_bytes(b"")
     (folder / "anh.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     (folder / "ghi-chu.md").write_text("không phải tài liệu", encoding="utf-8")  # not searched
-    (folder / "~$huyen-cam-lo.docx").write_bytes(b"lock")  # an Office lock file: skipped
+    (folder / "~$huyen-huong-hoa.docx").write_bytes(b"lock")  # an Office lock file: skipped
     result = consolidate([folder, tmp_path / "khong-co.docx"], jobs=2)
     assert result.documents == 10
     errors = dict(
@@ -368,14 +377,14 @@ def _slow_parse(path, *args, **kwargs):
     return parse(path)
 
 
-def test_a_slow_document_is_stopped_by_the_time_limit(monkeypatch):
+def test_a_slow_document_is_stopped_by_the_time_limit(monkeypatch, text_folder: Path):
     monkeypatch.setattr(batch, "parse", _slow_parse)
     started = time.monotonic()
-    result = consolidate(FOLDER, jobs=1, time_limit=0.5)
+    result = consolidate(text_folder, jobs=1, time_limit=0.5)
     assert time.monotonic() - started < 20
     timed_out = result.errors[result.errors["error"] == "TimeLimitError"]
     assert [Path(s).name for s in timed_out["source"]] == ["huyen-hai-lang.txt"]
-    assert result.documents == 9
+    assert result.documents == 5
 
 
 fork_only = pytest.mark.skipif(
@@ -390,31 +399,33 @@ def _crashing_parse(path, *args, **kwargs):
 
 
 @fork_only
-def test_a_file_that_kills_its_worker_is_recorded_and_the_rest_goes_on(monkeypatch):
+def test_a_file_that_kills_its_worker_is_recorded_and_the_rest_goes_on(
+    monkeypatch, text_folder: Path
+):
     monkeypatch.setattr(batch, "parse", _crashing_parse)
-    result = consolidate(FOLDER, jobs=2)
+    result = consolidate(text_folder, jobs=2)
     crashed = result.errors[result.errors["error"] == "WorkerCrashError"]
     assert [Path(s).name for s in crashed["source"]] == ["huyen-vinh-linh.txt"]
-    assert result.documents == 9
+    assert result.documents == 5
 
 
 def _stuck_parse(path, *args, **kwargs):
-    if "dakrong" in str(path):
+    if "dong-ha" in str(path):
         signal.signal(signal.SIGALRM, signal.SIG_IGN)  # as a reader stuck inside C code
         time.sleep(60)
     return parse(path)
 
 
 @fork_only
-def test_a_worker_deaf_to_the_alarm_is_killed(monkeypatch):
+def test_a_worker_deaf_to_the_alarm_is_killed(monkeypatch, text_folder: Path):
     monkeypatch.setattr(batch, "parse", _stuck_parse)
     monkeypatch.setattr(batch, "_HARD_GRACE", 0.5)
     started = time.monotonic()
-    result = consolidate(FOLDER, jobs=2, time_limit=0.5)
+    result = consolidate(text_folder, jobs=2, time_limit=0.5)
     assert time.monotonic() - started < 30
     stuck = result.errors[result.errors["error"] == "TimeLimitError"]
-    assert [Path(s).name for s in stuck["source"]] == ["huyen-dakrong.txt"]
-    assert result.documents == 9
+    assert [Path(s).name for s in stuck["source"]] == ["thanh-pho-dong-ha.txt"]
+    assert result.documents == 5
 
 
 def test_progress_bar_draws_only_when_enabled():
@@ -512,17 +523,17 @@ def test_cli_consolidate_samples_folder(tmp_path: Path, capsys):
 
 
 def test_cli_output_in_an_input_folder_is_not_read_back(tmp_path: Path, capsys):
-    folder = _copy_samples(tmp_path / "bao-cao")
+    folder = _copy_samples(tmp_path / "bao-cao", TEXT_SAMPLES)
     out = folder / "tong-hop.xlsx"
     for _ in range(2):
         assert main(["consolidate", str(folder), "-o", str(out), "--no-progress"]) == 0
-    assert "10 document(s)" in capsys.readouterr().out
+    assert "6 document(s)" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".json"])
-def test_cli_other_formats(tmp_path: Path, suffix: str):
+def test_cli_other_formats(tmp_path: Path, suffix: str, text_folder: Path):
     out = tmp_path / f"tong-hop{suffix}"
-    assert main(["consolidate", str(FOLDER), "-o", str(out), "--jobs", "1"]) == 0
+    assert main(["consolidate", str(text_folder), "-o", str(out), "--jobs", "1"]) == 0
     assert out.stat().st_size > 1000
 
 
@@ -538,7 +549,7 @@ def test_cli_exit_2_when_nothing_could_be_read(tmp_path: Path, capsys):
 
 def test_cli_exit_2_when_output_cannot_be_written(tmp_path: Path, capsys):
     out = tmp_path / "khong-co" / "tong-hop.xlsx"
-    assert main(["consolidate", str(FOLDER / "xa-cam-hieu.txt"), "-o", str(out)]) == 2
+    assert main(["consolidate", str(FOLDER / "huyen-hai-lang.txt"), "-o", str(out)]) == 2
     assert "cannot be written" in capsys.readouterr().err
     assert main(["consolidate", str(FOLDER), "-o", str(tmp_path / "x.ods")]) == 2
 

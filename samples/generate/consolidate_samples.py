@@ -5,20 +5,27 @@ gets its own statuses and notes from a seeded generator, then the quirk it exist
 dropped, an extra row, continuous renumbering, reordered columns, typos in the target text,
 rows reordered, other header wording, a second copy of the same unit. Every row remembers the
 catalogue target it reports on, so the expected matrix comes from this data, never from the
-parser. The samples are tab-separated text in the real appendix's layout, in
-``samples/consolidate/``; one file there is a cover letter, not an appendix.
+parser. The samples live in ``samples/consolidate/``: most are tab-separated text in the real
+appendix's layout (the quirks of column order and page breaks are written there), some are
+DOCX (docx_writer), PDF (that DOCX converted by LibreOffice) and XLSX (xlsx_samples); one file
+is a cover letter, not an appendix.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import shutil
+import subprocess
+import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .docx_writer import write_docx
 from .units import DEFAULT_HEADERS, Row, Section, Unit, expected_report, real_appendix
+from .xlsx_samples import write_real as write_xlsx
 
 FOLDER = "consolidate"
 GOLDEN_MATRIX = "consolidate-matrix.json"
@@ -62,6 +69,7 @@ class Plan:
     headers: tuple[str, ...] = DEFAULT_HEADERS
     roles: tuple[str, ...] = DEFAULT_ROLES
     edit: Callable[[list[tuple[Section, list[Entry]]]], None] | None = None
+    fmt: str = "text"  # text, docx, pdf (a DOCX converted by LibreOffice) or xlsx
 
 
 # --- the catalogue -------------------------------------------------------------------------
@@ -271,8 +279,10 @@ def _both(*edits: Callable[[list[tuple[Section, list[Entry]]]], None]):
 
 
 PLANS = [
-    Plan("huyen-cam-lo", "UBND HUYỆN CAM LỘ", "UBND huyện Cam Lộ", 1),
-    Plan("huyen-cam-lo-lan-2", "UBND HUYỆN CAM LỘ", "UBND huyện Cam Lộ", 1, edit=second_copy),
+    Plan("huyen-huong-hoa", "UBND HUYỆN HƯỚNG HÓA", "UBND huyện Hướng Hóa", 1),
+    Plan(
+        "huyen-huong-hoa-lan-2", "UBND HUYỆN HƯỚNG HÓA", "UBND huyện Hướng Hóa", 1, edit=second_copy
+    ),
     Plan("huyen-hai-lang", "UBND HUYỆN HẢI LĂNG", "UBND huyện Hải Lăng", 2, edit=drop_target),
     Plan("huyen-vinh-linh", "UBND HUYỆN VĨNH LINH", "UBND huyện Vĩnh Linh", 3, edit=extra_rows),
     Plan(
@@ -281,6 +291,7 @@ PLANS = [
         "UBND huyện Triệu Phong",
         4,
         edit=continuous_numbers,
+        fmt="xlsx",
     ),
     Plan(
         "thi-xa-quang-tri",
@@ -297,7 +308,7 @@ PLANS = [
         roles=("stt", "status", "target", "notes", "extra"),
         edit=ghi_chu,
     ),
-    Plan("huyen-dakrong", "UBND HUYỆN ĐAKRÔNG", "UBND huyện Đakrông", 6, edit=typos),
+    Plan("huyen-dakrong", "UBND HUYỆN ĐAKRÔNG", "UBND huyện Đakrông", 6, edit=typos, fmt="docx"),
     Plan(
         "so-thong-tin-truyen-thong",
         "UBND TỈNH QUẢNG TRỊ\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG",
@@ -305,9 +316,15 @@ PLANS = [
         7,
         kind="department",
         edit=reorder_rows,
+        fmt="docx",
     ),
     Plan(
-        "xa-cam-hieu", "UBND HUYỆN CAM LỘ\nUBND XÃ CAM HIẾU", "UBND xã Cam Hiếu", 8, kind="commune"
+        "xa-gio-my",
+        "UBND HUYỆN GIO LINH\nUBND XÃ GIO MỸ",
+        "UBND xã Gio Mỹ",
+        8,
+        kind="commune",
+        fmt="pdf",
     ),
     Plan(
         "thanh-pho-dong-ha",
@@ -467,6 +484,37 @@ def expected_matrix(samples: list[Sample]) -> dict[str, object]:
     }
 
 
+def write(sample: Sample, folder: Path) -> Path:
+    """The sample's file in its format."""
+    plan = sample.plan
+    if plan.fmt == "text":
+        path = folder / f"{plan.file}.txt"
+        path.write_text(text_of(sample), encoding="utf-8")
+        return path
+    if plan.fmt == "docx":
+        return write_docx(sample.unit, folder / f"{plan.file}.docx")
+    if plan.fmt == "xlsx":
+        return write_xlsx(sample.unit, folder / f"{plan.file}.xlsx")
+    return to_pdf(sample.unit, folder / f"{plan.file}.pdf")
+
+
+def to_pdf(unit: Unit, path: Path) -> Path:
+    """The unit's DOCX form, printed to PDF by LibreOffice."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        raise SystemExit("the PDF sample needs LibreOffice (soffice) on the PATH")
+    with tempfile.TemporaryDirectory(prefix="consolidate-samples-") as tmp:
+        work = Path(tmp)
+        docx = write_docx(unit, work / f"{path.stem}.docx")
+        command = [
+            exe, f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
+            "--convert-to", "pdf", "--outdir", str(work), str(docx),
+        ]  # fmt: skip
+        subprocess.run(command, capture_output=True, timeout=300, check=True)
+        shutil.copyfile(work / f"{path.stem}.pdf", path)
+    return path
+
+
 def make(samples_dir: Path) -> list[tuple[Path, dict]]:
     """Write the consolidation samples and the expected matrix; return (sample, expected)."""
     folder = samples_dir / FOLDER
@@ -474,9 +522,8 @@ def make(samples_dir: Path) -> list[tuple[Path, dict]]:
     samples = [build(plan) for plan in PLANS]
     made = []
     for sample in samples:
-        path = folder / f"{sample.plan.file}.txt"
-        path.write_text(text_of(sample), encoding="utf-8")
-        made.append((path, expected_report(sample.unit, "text")))
+        path = write(sample, folder)
+        made.append((path, expected_report(sample.unit, sample.plan.fmt)))
     (folder / COVER_LETTER_FILE).write_text(COVER_LETTER, encoding="utf-8")
     golden = samples_dir.parent / "tests" / "golden"
     golden.mkdir(parents=True, exist_ok=True)
