@@ -583,3 +583,18 @@ def test_body_rows_holding_header_words_are_kept():
         "1\tCông khai kết quả giải quyết hồ sơ\tĐang thực hiện\tĐạt 3/4 nhiệm vụ\n"
     )
     assert [r.id for r in parse(text.encode()).records] == ["I.1"]
+
+
+def test_map_reduce_over_report_json_gives_the_same_dataset(text_folder: Path):
+    """docs/consolidation.md: parse anywhere (bytes in, JSON out), consolidate the JSON later."""
+    from appendixparse import Report
+
+    reports = []
+    for path in sorted(text_folder.iterdir(), reverse=True):
+        buffer = io.BytesIO(path.read_bytes())
+        buffer.name = str(path)  # names the file in the report and in error messages
+        reports.append(Report.model_validate_json(parse(buffer).model_dump_json()))
+    from_json = consolidate(reports)
+    from_files = consolidate(text_folder, jobs=1)
+    pd.testing.assert_frame_equal(from_json.records, from_files.records)
+    pd.testing.assert_frame_equal(from_json.flags, from_files.flags)

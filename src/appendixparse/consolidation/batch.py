@@ -120,9 +120,10 @@ def parse_file(path: str, time_limit: float | None = DEFAULT_TIME_LIMIT) -> Outc
 
 @contextmanager
 def _deadline(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`_Expired` after ``seconds`` (POSIX main thread only; else no limit)."""
+    """Raise :class:`_Expired` after ``seconds`` (POSIX main thread only; None or 0: no limit)."""
     usable = (
-        seconds
+        seconds is not None
+        and seconds > 0
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
@@ -179,7 +180,7 @@ def _pooled(
 ) -> Iterator[Outcome]:
     """Run ``queue`` through pools of ``jobs`` workers; files in flight when a pool breaks go
     to ``suspects``; a file past the hard limit has its pool killed and is reported."""
-    hard_limit = time_limit * 2 + _HARD_GRACE if time_limit else None
+    hard_limit = time_limit * 2 + _HARD_GRACE if time_limit and time_limit > 0 else None
     while queue:
         executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
         in_flight: dict[Future[Outcome], tuple[str, float]] = {}

@@ -189,9 +189,16 @@ def _unmatched_row(
     )
 
 
+_LISTED = 3  # other files named in a duplicate_unit message
+_EVIDENCE = 20  # other files listed in its evidence: a unit sent 500 times stays readable
+
+
 def duplicate_flag(doc: Document, others: list[Document]) -> dict[str, Any]:
     """The ``duplicate_unit`` flag of ``doc``, one of several reports of one unit for one period."""
-    files = ", ".join(Path(d.source).name for d in others)
+    names = [Path(d.source).name for d in others[:_LISTED]]
+    more = len(others) - len(names)
+    files = ", ".join(names) + (f" và {more} tệp khác" if more else "")
+    files_en = ", ".join(names) + (f" and {more} more" if more else "")
     return _flag(
         doc,
         "duplicate_unit",
@@ -201,7 +208,11 @@ def duplicate_flag(doc: Document, others: list[Document]) -> dict[str, Any]:
         f"{doc.unit} có {len(others) + 1} báo cáo cùng kỳ; tệp {Path(doc.source).name} được "
         f"tổng hợp ở cột «{doc.label}», các tệp khác: {files}. Đề nghị xác định bản chính thức.",
         f"{doc.unit} sent {len(others) + 1} reports for the same period; "
-        f"{Path(doc.source).name} is consolidated as “{doc.label}”, the others: {files}. "
+        f"{Path(doc.source).name} is consolidated as “{doc.label}”, the others: {files_en}. "
         "Decide which one is official.",
-        {"sources": [doc.source, *(d.source for d in others)], "label": doc.label},
+        {
+            "sources": [doc.source, *(d.source for d in others[:_EVIDENCE])],
+            "reports": len(others) + 1,
+            "label": doc.label,
+        },
     )

@@ -8,6 +8,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -181,10 +182,24 @@ class _SheetWriter:
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.top = Alignment(vertical="top")
         self.header_fill = PatternFill("solid", fgColor="DDEBF7")
+        self._styles: dict[tuple[str | None, bool], Any] = {}
         self.fills = {
             key: (PatternFill("solid", fgColor=fill), Font(color=font))
             for key, (fill, font) in {**STATUS_COLOURS, **SEVERITY_COLOURS}.items()
         }
+
+    def _style(self, ws: Any, key: str | None, wrap: bool) -> Any:
+        # Setting fill and font hashes the style objects: slow over 100,000 cells. Each
+        # combination is built once and its style array copied (openpyxl's own idiom).
+        if (key, wrap) not in self._styles:
+            from openpyxl.cell import WriteOnlyCell
+
+            cell = WriteOnlyCell(ws)
+            if key in self.fills:
+                cell.fill, cell.font = self.fills[key]
+            cell.alignment = self.wrap if wrap else self.top
+            self._styles[key, wrap] = cell._style
+        return self._styles[key, wrap]
 
     def frame(
         self,
@@ -272,11 +287,7 @@ class _SheetWriter:
                     cell = WriteOnlyCell(ws, value=value)
                     if isinstance(value, str):
                         cell.data_type = "s"  # text, never a formula
-                    if key in self.fills:
-                        cell.fill, cell.font = self.fills[key]
-                        cell.alignment = self.top
-                    if i in wrap_at:
-                        cell.alignment = self.wrap
+                    cell._style = copy(self._style(ws, key, i in wrap_at))
                     value = cell
                 out.append(value)
             ws.append(out)
