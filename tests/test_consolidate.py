@@ -598,3 +598,14 @@ def test_map_reduce_over_report_json_gives_the_same_dataset(text_folder: Path):
     from_files = consolidate(text_folder, jobs=1)
     pd.testing.assert_frame_equal(from_json.records, from_files.records)
     pd.testing.assert_frame_equal(from_json.flags, from_files.flags)
+
+
+def test_cli_ctrl_c_is_one_line_and_writes_nothing(tmp_path: Path, monkeypatch, capsys):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(appendixparse.consolidation, "consolidate", interrupted)
+    out = tmp_path / "tong-hop.xlsx"
+    assert main(["consolidate", str(FOLDER), "-o", str(out)]) == 130
+    assert capsys.readouterr().err.strip() == "appendixparse: interrupted; nothing written"
+    assert not out.exists()

@@ -116,14 +116,18 @@ def _consolidate(args: argparse.Namespace) -> int:
         print(f"appendixparse: {output}: the output must end in {', '.join(EXPORT_SUFFIXES)}",
               file=sys.stderr)
         return 2
-    result = consolidate(
-        args.paths,
-        catalogue=args.catalogue,
-        jobs=args.jobs,
-        progress=not args.no_progress and sys.stderr.isatty(),
-        time_limit=args.time_limit or None,
-        exclude=[output],
-    )
+    try:
+        result = consolidate(
+            args.paths,
+            catalogue=args.catalogue,
+            jobs=args.jobs,
+            progress=not args.no_progress and sys.stderr.isatty(),
+            time_limit=args.time_limit or None,
+            exclude=[output],
+        )
+    except KeyboardInterrupt:  # the workers are stopped by then
+        print("\nappendixparse: interrupted; nothing written", file=sys.stderr)
+        return 130
     for item in result.errors.itertuples():
         print(f"appendixparse: {item.source}: {item.reason}", file=sys.stderr)
     if result.documents == 0:
