@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SHARED = ROOT.parent / "shared"
+# ../shared/ beside the repository; APPENDIXPARSE_SHARED points elsewhere (e.g. from a worktree).
+SHARED = Path(os.environ.get("APPENDIXPARSE_SHARED") or ROOT.parent / "shared")
 REAL_TEXT = SAMPLES / "appendix-quang-tri-district-2023.txt"
 
 sys.path.insert(0, str(SAMPLES))  # the sample generators (samples/generate/) as a package

@@ -134,3 +134,16 @@ def test_no_assessment_table_names_the_tables_found() -> None:
     grid = Grid(blocks=[_table([["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu"]])], format="test")
     with pytest.raises(NoAssessmentTableError, match=r"table 1: STT \| Chỉ tiêu"):
         find_layout(grid, "x.docx")
+
+
+def test_stt_and_target_merged_down_make_one_record() -> None:
+    table = _table([
+        ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],
+        ["1", "100% hồ sơ", "Đạt", "Năm 2022: 100%"],
+        ["1", "100% hồ sơ", "Đạt", "Năm 2023: 100%"],
+        ["2", "B", "Chưa đạt", "x"],
+    ])  # fmt: skip
+    _, built = _records(table)
+    assert [r.id for r in built.records] == ["1", "2"]
+    assert built.records[0].notes == "Năm 2022: 100% Năm 2023: 100%"
+    assert built.records[0].status_raw == "Đạt"

@@ -43,8 +43,8 @@ def _mutations(data: bytes, seed: int) -> dict[str, bytes]:
                 buffer = io.BytesIO()
                 with zipfile.ZipFile(buffer, "w") as target:
                     for item in source.infolist():
-                        if item.filename != victim:
-                            target.writestr(item, source.read(item))
+                        if item.filename != victim:  # by name: writestr moves a ZipInfo
+                            target.writestr(item.filename, source.read(item.filename))
                 out[f"without-{victim.replace('/', '_')}"] = buffer.getvalue()
     return out
 

@@ -112,3 +112,12 @@ def test_title_stops_at_period_and_skips_motto() -> None:
         )
     )
     assert title == "PHỤ LỤC / Đánh giá mức độ thực hiện các mục tiêu"
+
+
+def test_unit_only_from_the_first_header_table() -> None:
+    preamble = [
+        PreambleLine("UBND TỈNH LÂM ĐỒNG", table=1, column=0),
+        PreambleLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", table=1, column=1),
+        PreambleLine("- UBND các xã, phường, đặc khu;", table=2, column=0),
+    ]
+    assert read_unit(preamble) == "UBND tỉnh Lâm Đồng"

@@ -44,3 +44,25 @@ def test_to_dataframe_one_row_per_record() -> None:
     frame = report.to_dataframe()
     assert list(frame["id"]) == ["1", "2"]
     assert list(frame["status"]) == ["completed", "in_progress"]
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_legacy_font_bytes_in_a_text_file(encoding: str) -> None:
+    from appendixparse.encodings import from_unicode
+
+    from conftest import REAL_TEXT
+
+    def typeable(char: str) -> str:  # TCVN3 plain text has no capitals with tone marks
+        try:
+            from_unicode(char, encoding)
+        except ValueError:
+            return char.lower()
+        return char
+
+    text = "".join(map(typeable, REAL_TEXT.read_text(encoding="utf-8")))
+    legacy = from_unicode(text, encoding).encode("cp1252", errors="replace")
+    expected = appendixparse.parse(text.encode("utf-8"))
+    again = appendixparse.parse(legacy)
+    assert [r.id for r in again.records] == [r.id for r in expected.records]
+    assert [r.status for r in again.records] == [r.status for r in expected.records]
+    assert again.records[0].target == expected.records[0].target

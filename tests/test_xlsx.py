@@ -23,9 +23,10 @@ from appendixparse import (
     NoAssessmentTableError,
 )
 from appendixparse.grid import Paragraph, Table
+from appendixparse.limits import LIMITS
 from appendixparse.readers import detect_format, libreoffice
-from appendixparse.readers import xlsx as xlsx_reader
 from appendixparse.readers.xlsx import cell_text, format_number, read_xls, read_xlsx
+
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
 from golden import assert_golden, load_golden
 
@@ -349,38 +350,37 @@ def test_huge_merged_range_is_cut_at_the_last_filled_row() -> None:
 
 
 def test_zip_bomb_is_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(xlsx_reader, "MAX_UNCOMPRESSED_BYTES", 10_000)
-    with pytest.raises(FileTooLargeError, match=r"bomb\.xlsx: the workbook unpacks to"):
+    monkeypatch.setattr(LIMITS, "max_zip_uncompressed_bytes", 10_000)
+    with pytest.raises(FileTooLargeError, match=r"bomb\.xlsx: declares 25,346 bytes uncompressed"):
         read_xlsx(MERGED.read_bytes(), "bomb.xlsx")
 
 
 def test_too_many_zip_entries_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(xlsx_reader, "MAX_ZIP_ENTRIES", 3)
-    with pytest.raises(FileTooLargeError, match="parts"):
+    monkeypatch.setattr(LIMITS, "max_zip_entries", 3)
+    with pytest.raises(FileTooLargeError, match="zip entries"):
         read_xlsx(MERGED.read_bytes(), "many.xlsx")
 
 
 def test_grid_cell_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(xlsx_reader, "MAX_GRID_CELLS", 20)
+    monkeypatch.setattr(LIMITS, "max_table_cells", 20)
     with pytest.raises(FileTooLargeError, match="cells"):
         read_xlsx(MERGED.read_bytes(), "big.xlsx")
 
 
-def test_legacy_font_name_reaches_to_unicode(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[tuple[str, str | None]] = []
+def test_short_legacy_cell_follows_the_rest_of_the_sheet() -> None:
+    from appendixparse.encodings import from_unicode
 
-    def recorder(text: str, *, encoding: str = "auto", font: str | None = None) -> str:
-        seen.append((text, font))
-        return text
+    short = from_unicode("Hộ", "tcvn3")  # nothing in it proves TCVN3 on its own
+    assert appendixparse.to_unicode(short, font=".VnTime") == short
 
     def build(wb: openpyxl.Workbook) -> None:
-        ws = wb.active
-        assessment(ws)
-        ws["D3"].font = openpyxl.styles.Font(name=".VnTime")
+        wb.active["A1"] = from_unicode("Tổng số chỉ tiêu đã hoàn thành", "tcvn3")
+        wb.active["A2"] = short
+        for ref in ("A1", "A2"):
+            wb.active[ref].font = openpyxl.styles.Font(name=".VnTime")
 
-    monkeypatch.setattr(xlsx_reader, "to_unicode", recorder)
-    read_xlsx(workbook(build), "legacy.xlsx")
-    assert ("Đạt 100%.", ".VnTime") in seen
+    grid = read_xlsx(workbook(build), "legacy.xlsx")
+    assert [b.text for b in grid.blocks] == ["Tổng số chỉ tiêu đã hoàn thành", "Hộ"]
 
 
 def test_tcvn3_cell_is_converted() -> None:
@@ -525,3 +525,19 @@ def test_consolidate_takes_workbooks_beside_text(tmp_path: Path) -> None:
     units = {row["unit"] for row in _rows(result.records)}
     assert {"UBND huyện Cam Lộ"} <= units
     assert any(str(row["source"]).endswith(".xlsx") for row in _rows(result.records))
+
+
+def test_entity_declarations_in_a_sheet_are_refused() -> None:
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(MERGED.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                part = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + part
+            target.writestr(name, part)
+    with pytest.raises(appendixparse.CorruptFileError, match="DTD or entities"):
+        read_xlsx(out.getvalue(), "xxe.xlsx")

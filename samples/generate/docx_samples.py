@@ -31,11 +31,14 @@ from .docx_writer import (
     add_preamble,
     add_signature,
     new_document,
+    save,
     set_cell,
     set_widths,
     write_docx,
 )
-from .units import Row, Section, Unit, expected_report, invented_units, real_appendix
+from .units import Section, Unit, expected_report, invented_units, real_appendix
+
+__all__ = ["BUILDERS", "encode_document", "legacy_segments", "make", "with_summary"]
 
 Sample = tuple[Path, dict]
 
@@ -123,8 +126,17 @@ def _run(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
+_AUTHOR = 'w:author="Phòng Nội vụ" w:date="2023-10-10T08:00:00Z"'
+
+
 def _revision(kind: str, inner: str, rid: int) -> str:
-    return f'<w:{kind} w:id="{rid}" w:author="Phòng Nội vụ" w:date="2023-10-10T08:00:00Z">{inner}</w:{kind}>'
+    """A tracked insertion or deletion ("ins", "del") around ``inner``."""
+    return f'<w:{kind} w:id="{rid}" {_AUTHOR}>{inner}</w:{kind}>'
+
+
+def _deleted_mark(rid: int) -> str:
+    """Paragraph properties marking the paragraph mark itself as deleted."""
+    return f'<w:pPr><w:rPr><w:del w:id="{rid}" {_AUTHOR}/></w:rPr></w:pPr>'
 
 
 def _deleted_run(text: str) -> str:
@@ -190,7 +202,7 @@ def several_tables_doc(unit: Unit):
 def several_tables(samples_dir: Path) -> Sample:
     unit = replace(_units()["district-cam-lo"], name="docx-several-tables")
     path = samples_dir / f"{unit.name}.docx"
-    several_tables_doc(unit).save(path)
+    save(several_tables_doc(unit), path)
     return path, _expected(unit)
 
 
@@ -219,7 +231,13 @@ def two_row_header(samples_dir: Path) -> Sample:
     table = table_of(
         doc,
         [
-            ["STT", "Mục tiêu cụ thể đến năm 2025", "Mức độ hoàn thành", "Thực trạng/Giải pháp", None],
+            [
+                "STT",
+                "Mục tiêu cụ thể đến năm 2025",
+                "Mức độ hoàn thành",
+                "Thực trạng/Giải pháp",
+                None,
+            ],
             [None, None, None, "Kết quả đạt được", "Giải pháp thực hiện"],
             ["(1)", "(2)", "(3)", "(4)", "(5)"],
         ],
@@ -236,7 +254,7 @@ def two_row_header(samples_dir: Path) -> Sample:
     set_widths(table, widths)
     add_signature(doc)
     path = samples_dir / f"{unit.name}.docx"
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
@@ -265,7 +283,7 @@ def repeated_header(samples_dir: Path) -> Sample:
     mark_header(table.rows[0])
     path = samples_dir / f"{unit.name}.docx"
     add_signature(doc)
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
@@ -282,8 +300,12 @@ def merged_cells(samples_dir: Path) -> Sample:
     base = _units()["district-cam-lo"]
     sections = copy.deepcopy(base.sections)
     # Section II: targets 2 and 3 share one merged status cell.
-    sections[1].rows[1] = replace(sections[1].rows[1], status="Đang triển khai", expect="in_progress")
-    sections[1].rows[2] = replace(sections[1].rows[2], status="Đang triển khai", expect="in_progress")
+    sections[1].rows[1] = replace(
+        sections[1].rows[1], status="Đang triển khai", expect="in_progress"
+    )
+    sections[1].rows[2] = replace(
+        sections[1].rows[2], status="Đang triển khai", expect="in_progress"
+    )
     unit = with_summary(replace(base, name="docx-merged-cells", sections=sections))
     doc = new_document()
     add_motto_table(doc, unit)
@@ -304,7 +326,7 @@ def merged_cells(samples_dir: Path) -> Sample:
     set_widths(table, (1.2, 7.0, 3.2, 7.6))
     add_signature(doc)
     path = samples_dir / f"{unit.name}.docx"
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
@@ -334,7 +356,7 @@ def split_table(samples_dir: Path) -> Sample:
         set_widths(table, widths)
     add_signature(doc)
     path = samples_dir / f"{unit.name}.docx"
-    doc.save(path)
+    save(doc, path)
     unparsed = [{"text": BETWEEN_PARTS, "location": {}, "reason": "text between table parts"}]
     return path, _expected(unit, unparsed=unparsed)
 
@@ -372,7 +394,7 @@ def nested_table(samples_dir: Path) -> Sample:
     notes_cell.add_paragraph(NESTED_AFTER)
     add_signature(doc)
     path = samples_dir / f"{unit.name}.docx"
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
@@ -422,7 +444,7 @@ def extra_columns(samples_dir: Path) -> Sample:
     set_widths(table, widths)
     add_signature(doc)
     path = samples_dir / f"{unit.name}.docx"
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
@@ -450,10 +472,7 @@ def tracked_changes(samples_dir: Path) -> Sample:
     replace_cell_xml(
         row.cells[3],
         [
-            _paragraph_xml(
-                f'<w:pPr><w:rPr>{_revision("del", "", 3).replace("></w:del>", "/>")}</w:rPr></w:pPr>'
-                + _run(head)
-            ),
+            _paragraph_xml(_deleted_mark(3) + _run(head)),
             _paragraph_xml(_run(tail)),
         ],
     )
@@ -470,17 +489,12 @@ def tracked_changes(samples_dir: Path) -> Sample:
                 + _revision("ins", _run("08/10"), 5)
                 + _run(after)
             ),
-            _paragraph_xml(
-                '<w:pPr><w:rPr><w:del w:id="6" w:author="x" w:date="2023-10-10T08:00:00Z"/></w:rPr></w:pPr>'
-                + _revision("del", _deleted_run("Số liệu cũ, bỏ."), 7)
-            ),
+            _paragraph_xml(_deleted_mark(6) + _revision("del", _deleted_run("Số liệu cũ, bỏ."), 7)),
         ],
     )
     # A target row added and then deleted: gone once the changes are accepted.
     gone = copy.deepcopy(rows[second.target]._tr)
-    gone.get_or_add_trPr().append(
-        parse_xml(f'<w:del {nsdecls("w")} w:id="8" w:author="x" w:date="2023-10-10T08:00:00Z"/>')
-    )
+    gone.get_or_add_trPr().append(parse_xml(f'<w:del {nsdecls("w")} w:id="8" {_AUTHOR}/>'))
     for tc in gone.findall(qn("w:tc")):
         _set_tc_text(tc, "Hàng đã xóa")
     rows[second.target]._tr.addnext(gone)
@@ -489,7 +503,7 @@ def tracked_changes(samples_dir: Path) -> Sample:
         table.add_row()
     path = samples_dir / f"{unit.name}.docx"
     add_signature(doc)
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
@@ -502,16 +516,15 @@ def _numbering_part(doc):
     return doc.part.numbering_part.element
 
 
-def _add_list(doc, fmt: str, text: str, *, font: str | None = None) -> int:
+def _add_list(doc, fmt: str, text: str) -> int:
     """A new list definition (one level) and a list of it; returns the list's numId."""
     numbering = _numbering_part(doc)
     abstract_id = _ABSTRACT_ID + len(numbering.findall(qn("w:abstractNum")))
-    font_xml = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         f'<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
         f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f"{font_xml}</w:lvl></w:abstractNum>"
+        "</w:lvl></w:abstractNum>"
     )
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
@@ -568,13 +581,15 @@ def auto_numbering(samples_dir: Path) -> Sample:
     set_widths(table, (1.2, 7.0, 3.2, 7.6))
     add_signature(doc)
     path = samples_dir / f"{unit.name}.docx"
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
 # --- legacy font encodings ------------------------------------------------------------------
 
-_UPPER = "".join(sorted({c for c in VIETNAMESE_LETTERS if c.isupper()} | set("BCDFGHJKLMNPQRSTVWXZ")))
+_UPPER = "".join(
+    sorted({c for c in VIETNAMESE_LETTERS if c.isupper()} | set("BCDFGHJKLMNPQRSTVWXZ"))
+)
 _UPPER_STRETCH = re.compile(rf"[{_UPPER}]+(?:[\s\-–,.:;()/&]+[{_UPPER}]+)*")
 LEGACY_FONTS = {"tcvn3": (".VnTime", ".VnTimeH"), "vni": ("VNI-Times", "VNI-Times")}
 
@@ -683,7 +698,7 @@ def _legacy_twin(samples_dir: Path, encoding: str) -> Sample:
     doc = several_tables_doc(unit)
     encode_document(doc, encoding)
     path = samples_dir / f"{unit.name}.docx"
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
@@ -706,7 +721,7 @@ def font_trap(samples_dir: Path) -> Sample:
             for run in tbl.iter(qn("w:r")):
                 _set_run_font(run, ".VnTime" if table_number == 0 else ".VnTimeH")
     path = samples_dir / f"{unit.name}.docx"
-    doc.save(path)
+    save(doc, path)
     return path, _expected(unit)
 
 
@@ -725,5 +740,3 @@ BUILDERS: list[Callable[[Path], Sample]] = [
     vni,
     font_trap,
 ]
-
-__all__ = ["BUILDERS", "Row", "encode_document", "legacy_segments", "make", "with_summary"]

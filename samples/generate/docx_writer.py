@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import re
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -103,6 +107,34 @@ def add_signature(doc: Document) -> None:
     table.rows[0].cells[1].text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
 
 
+_FIXED_TIME = dt.datetime(2023, 10, 14, 8, 0, 0)
+# Parts of python-docx's template that Word does not need: left out to keep samples small.
+_UNUSED_PARTS = frozenset({"word/stylesWithEffects.xml", "docProps/thumbnail.jpeg"})
+_UNUSED_REFERENCE = re.compile(
+    rb"<(?:Relationship|Override)\b[^>]*(?:stylesWithEffects|thumbnail)[^>]*/>"
+)
+
+
+def save(doc: Document, path: Path) -> Path:
+    """Save ``doc`` byte for byte the same on every run (fixed dates in the zip and properties),
+    so regenerating the samples changes only what changed."""
+    doc.core_properties.created = doc.core_properties.modified = _FIXED_TIME
+    doc.core_properties.last_printed = _FIXED_TIME
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            if info.filename in _UNUSED_PARTS:
+                continue
+            data = source.read(info.filename)
+            if info.filename.endswith((".rels", "[Content_Types].xml")):
+                data = _UNUSED_REFERENCE.sub(b"", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(fixed, data)
+    return path
+
+
 def write_docx(unit: Unit, path: Path, *, landscape: bool = False) -> Path:
     """The plain DOCX form of ``unit``: motto table, title, summary, table, signature."""
     doc = new_document(landscape=landscape)
@@ -110,5 +142,4 @@ def write_docx(unit: Unit, path: Path, *, landscape: bool = False) -> Path:
     add_preamble(doc, unit)
     add_assessment_table(doc, unit)
     add_signature(doc)
-    doc.save(path)
-    return path
+    return save(doc, path)

@@ -32,6 +32,8 @@ MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
 _FIXED_TIME = (2023, 10, 14, 0, 0, 0)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_PLAIN = Alignment(wrap_text=False)  # long lines run over the empty cells to their right
 _BOLD = Font(name="Times New Roman", bold=True)
 
 
@@ -42,11 +44,22 @@ class SheetWriter:
         self.ws = ws
         self.width = width
         self.row = 1
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    def put(self, column: int, value: object, *, span: int = 1, bold: bool = False) -> None:
+    def put(
+        self,
+        column: int,
+        value: object,
+        *,
+        span: int = 1,
+        bold: bool = False,
+        align: Alignment | None = None,
+    ) -> None:
         """Write ``value`` at ``column`` of the current row, merged over ``span`` columns."""
         cell = self.ws.cell(self.row, column, value)
-        cell.alignment = _CENTER if bold or span > 1 else _WRAP
+        cell.alignment = align or (_CENTER if bold or span > 1 else _WRAP)
         cell.font = _BOLD if bold else Font(name="Times New Roman")
         if span > 1:
             self.ws.merge_cells(
@@ -56,9 +69,11 @@ class SheetWriter:
                 end_column=column + span - 1,
             )
 
-    def line(self, text: str, *, bold: bool = False, merged: bool = True) -> None:
+    def line(
+        self, text: str, *, bold: bool = False, merged: bool = True, align: Alignment | None = None
+    ) -> None:
         """A line of text across the table (merged) or in column A only."""
-        self.put(1, text, span=self.width if merged else 1, bold=bold)
+        self.put(1, text, span=self.width if merged else 1, bold=bold, align=align)
         self.next()
 
     def cells(self, values: list[object]) -> None:
@@ -98,13 +113,13 @@ def motto_block(w: SheetWriter, unit: Unit, *, blank_after: bool = True) -> None
 def title_block(w: SheetWriter, unit: Unit, *, merged: bool = True, blanks: bool = True) -> None:
     """Title lines, period, and the declared summary, each line in its own row."""
     for text in unit.title_lines:
-        w.line(text, bold=True, merged=merged)
+        w.line(text, bold=True, merged=merged, align=None if merged else _PLAIN)
     if unit.period_line:
-        w.line(unit.period_line, merged=merged)
+        w.line(unit.period_line, merged=merged, align=None if merged else _PLAIN)
     if blanks:
         w.next()
     for text in unit.summary_lines:
-        w.line(text, merged=False)
+        w.line(text, merged=False, align=_PLAIN)
     if blanks:
         w.next()
 
@@ -138,7 +153,7 @@ def write_real(unit: Unit, path: Path) -> Path:
     w.next()
     for section in unit.sections:
         w.put(1, section.numeral, bold=True)
-        w.put(2, section.title, span=3, bold=True)
+        w.put(2, section.title, span=3, bold=True, align=_LEFT)
         w.next()
         for row in section.rows:
             w.cells([stt_value(row.stt), row.target, row.status, "\n".join(row.notes)])
@@ -172,10 +187,10 @@ def write_merged(unit: Unit, path: Path) -> Path:
     for number, section in enumerate(unit.sections):
         if number == 0:
             w.put(1, section.numeral, bold=True)
-            w.put(2, section.title, span=3, bold=True)
+            w.put(2, section.title, span=3, bold=True, align=_LEFT)
             w.next()
         else:
-            w.line(f"{section.numeral}. {section.title}", bold=True)
+            w.line(f"{section.numeral}. {section.title}", bold=True, align=_LEFT)
         for row in section.rows:
             if len(row.notes) > 1:
                 w.merge_down(2, len(row.notes))

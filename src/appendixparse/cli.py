@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from .errors import AppendixParseError
+from .models import Flag
 
 EXAMPLES = {
     "parse": "example: appendixparse parse phu-luc.docx --format table",
@@ -85,25 +86,45 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import parse
-    from .tabular import flag_table
 
-    pairs = []
-    failed = False
+    errors = failed = 0
+    counts = {"error": 0, "warning": 0, "info": 0}
     for file in args.files:
         try:
             report = parse(file)
         except AppendixParseError as exc:
             print(f"appendixparse: {exc}", file=sys.stderr)
-            failed = True
+            failed += 1
             continue
-        pairs.extend((file, flag) for flag in report.flags)
-    if pairs:
-        print(flag_table(pairs))
-    else:
-        print("no flags")
-    if any(flag.severity == "error" for _, flag in pairs):
+        print(_flag_block(file, report.flags))
+        for flag in report.flags:
+            counts[flag.severity] += 1
+        errors += sum(flag.severity == "error" for flag in report.flags)
+    read = len(args.files) - failed
+    print(
+        f"{read} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} note(s)" + (f"; {failed} unreadable" if failed else "")
+    )
+    if errors:
         return 1
-    return 2 if failed and not pairs else 0
+    return 2 if failed and not read else 0
+
+
+def _flag_block(file: str, flags: Sequence[Flag]) -> str:
+    """One file's flags: a line per flag (severity, code, record), its message wrapped below."""
+    import shutil
+    import textwrap
+
+    if not flags:
+        return f"{file}: no flags\n"
+    width = max(60, shutil.get_terminal_size((100, 24)).columns)
+    code_width = max(len(f.code) for f in flags)
+    lines = [f"{file}: {len(flags)} flag(s)"]
+    for flag in flags:
+        lines.append(f"  {flag.severity:<7}  {flag.code:<{code_width}}  {flag.record or '-'}")
+        lines += textwrap.wrap(flag.message, width - 4, initial_indent="    ",
+                               subsequent_indent="    ")  # fmt: skip
+    return "\n".join(lines) + "\n"
 
 
 def _consolidate(args: argparse.Namespace) -> int:

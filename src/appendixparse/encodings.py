@@ -7,13 +7,18 @@ stores such text as the Latin-1 characters of the font's byte codes ("Céng hßa
 name .VnTime or VNI-Times in their styles over text that is already Unicode. So the characters
 decide, the font breaks ties:
 
+The API, for every reader:
+
 - :func:`to_unicode` converts one piece of text (``encoding="auto"`` decides from its characters,
-  with ``font`` as the hint); text that is already Unicode comes back unchanged, NFC.
-- :class:`LegacyDecoder` decides for a whole document: it first :meth:`~LegacyDecoder.observe`
-  every run (text and font), then :meth:`~LegacyDecoder.convert` each run, so a short run
-  ("Có 6") with nothing telling in it follows what the document's other runs in that font say.
-- :func:`font_encoding`, :func:`is_caps_font`, :func:`looks_like_tcvn3`, :func:`looks_like_vni`
-  are the detection helpers; :func:`from_unicode` encodes Unicode back (for tests and samples).
+  with ``font`` as the hint); text that is already Unicode comes back unchanged, NFC. Text whose
+  characters say nothing either way ("hòa" is Unicode, and TCVN3 for "hũa") is left as it is.
+- :class:`LegacyDecoder` decides for a whole document, and is what a reader with fonts (DOCX
+  runs, PDF characters, XLSX cells) should use: :meth:`~LegacyDecoder.observe` every (text,
+  font) first, then :meth:`~LegacyDecoder.convert` each, so a short run ("Có 6") with nothing
+  telling in it follows what the document's other runs in fonts of that encoding say.
+- :func:`guess_encoding`, :func:`looks_like_tcvn3`, :func:`looks_like_vni` judge text without a
+  font; :func:`font_encoding` and :func:`is_caps_font` read font names; :func:`from_unicode`
+  writes Unicode in a legacy encoding (for tests and sample documents).
 
 TCVN3 has no codes for capitals with tone marks: the "H" fonts draw the lower-case codes as
 capitals, so text decoded from an H font is upper-cased.
@@ -31,6 +36,7 @@ __all__ = [
     "LegacyDecoder",
     "font_encoding",
     "from_unicode",
+    "guess_encoding",
     "is_caps_font",
     "looks_like_tcvn3",
     "looks_like_vni",
@@ -137,14 +143,23 @@ _TCVN3_TELL = re.compile("[" + "".join(sorted(_TCVN3_CODES - _LATIN1_LETTERS)) +
 # Latin-1 Vietnamese letters that TCVN3 never produces ("à", "Â", "Ú"): Unicode, not TCVN3.
 _NOT_TCVN3 = re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _TCVN3_CODES)) + "]")
 # VNI: a vowel followed by its mark, or a VNI single letter that is no Vietnamese letter.
+_TONE_CODES = "".join(_VNI_TONE_MARKS[1:])
+_CIRCUMFLEX_CODES = "".join(_VNI_CIRCUMFLEX_MARKS)
+_BREVE_CODES = "".join(_VNI_BREVE_MARKS)
 _VNI_TELL = re.compile(
-    "|".join(re.escape(c) for c in sorted(_VNI_DECODE, key=len, reverse=True) if len(c) == 2)
-    + "|["
-    + "".join(sorted({c for c in _VNI_DECODE if len(c) == 1} - _LATIN1_LETTERS))
-    + "]"
+    f"[aeoAEO][{_CIRCUMFLEX_CODES}{_CIRCUMFLEX_CODES.upper()}]"
+    f"|[aA][{_BREVE_CODES}{_BREVE_CODES.upper()}]"
+    f"|[aeiouyAEIOUYôöÔÖ][{_TONE_CODES}{_TONE_CODES.upper()}]"
+    "|[" + "".join(sorted({c for c in _VNI_DECODE if len(c) == 1} - _LATIN1_LETTERS)) + "]"
 )
 _VNI_CODES = {ch for code in _VNI_DECODE for ch in code}
 _NOT_VNI = re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _VNI_CODES)) + "]")
+# Characters no Vietnamese Unicode text has but TCVN3 or VNI text is full of: a quick first look.
+_LEGACY_CHAR = re.compile(
+    "["
+    + "".join(sorted(c for c in (_TCVN3_CODES | _VNI_CODES) - _LATIN1_LETTERS if ord(c) > 0x7F))
+    + "\uf020-\uf0ff]"
+)
 # Symbol-charset fonts store byte b as U+F000+b.
 _PUA = re.compile("[\uf020-\uf0ff]")
 
@@ -216,7 +231,8 @@ def font_encoding(font: str | None) -> str | None:
 
 
 def is_caps_font(font: str | None) -> bool:
-    """True for the TCVN3 capital fonts (".VnTimeH", ".VnArialH"), which draw every letter upper case."""
+    """True for the TCVN3 capital fonts (".VnTimeH", ".VnArialH"): they draw every letter as a
+    capital."""
     if font_encoding(font) != "tcvn3":
         return False
     return (font or "").strip().endswith("H")
@@ -243,10 +259,63 @@ def _decode(text: str, encoding: str, *, caps: bool = False) -> str:
 
 
 # A Vietnamese syllable: onset, vowel nucleus (with glides), coda; at most one tone mark.
-_NUCLEI = (
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui "
-    "uô uơ ưa ưi ươ ưu uy yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu"
-).split()
+_NUCLEI = [
+    "a",
+    "ă",
+    "â",
+    "e",
+    "ê",
+    "i",
+    "o",
+    "ô",
+    "ơ",
+    "u",
+    "ư",
+    "y",
+    "ai",
+    "ao",
+    "au",
+    "ay",
+    "âu",
+    "ây",
+    "eo",
+    "êu",
+    "ia",
+    "iê",
+    "iu",
+    "oa",
+    "oă",
+    "oe",
+    "oi",
+    "ôi",
+    "ơi",
+    "oo",
+    "ua",
+    "uâ",
+    "uê",
+    "ui",
+    "uô",
+    "uơ",
+    "ưa",
+    "ưi",
+    "ươ",
+    "ưu",
+    "uy",
+    "yê",
+    "iêu",
+    "yêu",
+    "oai",
+    "oay",
+    "oao",
+    "oeo",
+    "uây",
+    "uôi",
+    "ươi",
+    "ươu",
+    "uya",
+    "uyê",
+    "uyu",
+]
 _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     + "(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + ")"
@@ -289,6 +358,9 @@ def guess_encoding(text: str) -> str | None:
 
     Needs at least two legacy signs, no more Unicode signs, and a decoding that reads better.
     """
+    first = _LEGACY_CHAR.search(text)
+    if first is None or _LEGACY_CHAR.search(text, first.end()) is None:
+        return None  # legacy text has more than one character no Unicode text has
     ev = evidence(text)
     scored = []
     for encoding in ENCODINGS:
@@ -300,6 +372,8 @@ def guess_encoding(text: str) -> str | None:
     best_score, best = max(scored)
     return best if best_score > vietnamese_score(text) else None
 
+
+_SAMPLE_RUNS = 400  # runs kept per font class to judge a class without signs
 
 # --- the public conversion ------------------------------------------------------------------
 
@@ -339,36 +413,51 @@ class LegacyDecoder:
 
     def __init__(self) -> None:
         self._by_hint: dict[str | None, Evidence] = {}
-        self._unhinted_sample: list[str] = []
-        self._verdicts: dict[str | None, str | None] | None = None
+        self._samples: dict[str | None, list[str]] = {}
+        self._verdicts: dict[str | None, str] = {}
+        self._evidence: dict[str, Evidence] = {}
+
+    def _evidence_of(self, text: str) -> Evidence:
+        found = self._evidence.get(text)
+        if found is None:
+            found = self._evidence[text] = evidence(text)
+        return found
 
     def observe(self, text: str, font: str | None = None) -> None:
         """Count ``text``'s evidence under its font's encoding."""
         if not text or text.isascii():
             return
         hint = font_encoding(font)
-        self._by_hint.setdefault(hint, Evidence()).add(evidence(text))
-        if hint is None and sum(map(len, self._unhinted_sample)) < 20_000:
-            self._unhinted_sample.append(text)
-        self._verdicts = None
+        if hint is not None:
+            self._by_hint.setdefault(hint, Evidence()).add(self._evidence_of(text))
+        sample = self._samples.setdefault(hint, [])
+        if len(sample) < _SAMPLE_RUNS:
+            sample.append(text)
+        self._verdicts.pop(hint, None)
 
     def observe_all(self, runs: Iterable[tuple[str, str | None]]) -> None:
         """Observe many (text, font) runs."""
         for text, font in runs:
             self.observe(text, font)
 
-    def verdict(self, font: str | None) -> str | None:
-        """What the document's runs in fonts like ``font`` are: "unicode", "tcvn3", "vni" or None."""
-        if self._verdicts is None:
-            self._verdicts = {}
+    def verdict(self, font: str | None) -> str:
+        """What the document's runs in fonts like ``font`` are: "unicode", "tcvn3" or "vni".
+
+        Runs in a legacy font are legacy when their signs outweigh the Unicode ones; when none
+        of them carries a sign either way, when decoding them reads as better Vietnamese. Runs
+        in other fonts are legacy only when their text as a whole is (:func:`guess_encoding`).
+        """
         hint = font_encoding(font)
         if hint not in self._verdicts:
-            ev = self._by_hint.get(hint, Evidence())
-            if hint is not None:
-                self._verdicts[hint] = ev.verdict(hint) or hint
+            sample = " ".join(self._samples.get(hint, []))
+            if hint is None:
+                verdict = guess_encoding(sample) or "unicode"
             else:
-                sample = " ".join(self._unhinted_sample)
-                self._verdicts[hint] = guess_encoding(sample) or "unicode"
+                found = self._by_hint.get(hint, Evidence()).verdict(hint)
+                if found is None:
+                    found = hint if sample and _improves(sample, hint) else "unicode"
+                verdict = found
+            self._verdicts[hint] = verdict
         return self._verdicts[hint]
 
     def convert(self, text: str, font: str | None = None) -> str:
@@ -381,11 +470,11 @@ class LegacyDecoder:
             if hint == "tcvn3" and document == "tcvn3" and is_caps_font(font):
                 return text.upper()
             return text
-        ev = evidence(text)
         if hint is not None:
+            ev = self._evidence_of(text)
             own = ev.verdict(hint)
             if own is None:
-                encoding = document or hint
+                encoding = document
             elif own == hint and document != hint:
                 # Old-style tones ("hoà") look like VNI: a Unicode document needs more.
                 legacy = ev.tcvn3 if hint == "tcvn3" else ev.vni
@@ -394,7 +483,11 @@ class LegacyDecoder:
                 encoding = own
         else:
             encoding = guess_encoding(text) or "unicode"
-            if encoding == "unicode" and document in ENCODINGS and ev.verdict(document) == document:
+            if (
+                encoding == "unicode"
+                and document != "unicode"
+                and evidence(text).verdict(document) == document
+            ):
                 encoding = document
         if encoding in ENCODINGS:
             text = _decode(text, encoding, caps=encoding == "tcvn3" and is_caps_font(font))

@@ -1,10 +1,493 @@
-"""Figures in Vietnamese text: percentages, ratios of counted things, counts, thresholds."""
+"""Figures in Vietnamese text: percentages, ratios of counted things, counts, thresholds.
+
+The grammar, in the order it is applied:
+
+1. The spans that never hold a figure are masked: web and e-mail addresses, standards such
+   as "TCVN 9001 -2015" (``_MASK``, ``_DOMAIN_END``). Then ``_TOKEN`` walks the text once,
+   left to right, and stops on every *number token* outside them: digits grouped by dots and
+   commas, possibly joined by slashes ("1.381", "55,54", "111/238", "15/7/2021").
+2. Each token is classified by what follows it and what precedes it, within a short window:
+   "%" or "phần trăm" makes a percent; "/" or "-" then a letter makes a document number
+   ("1103/QĐ-UBND", "01-NQ/TU"); two numbers "x/y" make a ratio unless they read as a date;
+   a number followed by a counted noun (:data:`vocab.COUNT_UNITS`) makes a count. Three
+   slash-joined numbers are always a date. A number right after "ngày", "năm", "số",
+   "mức độ" … (:data:`vocab.NOT_FIGURE_BEFORE`) is never a count or a ratio.
+3. Qualifiers come from the words right before ("tối thiểu", "trên", "cắt giảm ít nhất" …,
+   possibly with fillers such as "tương ứng là") or right after ("trở lên").
+4. Ranges ("từ 80% đến 90%", "80-90%") make their ends ``at_least`` and ``at_most``; a list
+   ("tối thiểu 30%, 20%, 15%") passes the first item's qualifier to the items that have none.
+
+Decisions the SPEC leaves open:
+
+- ``text`` is the number as written, with its "%" (or "phần trăm") for a percent, without the
+  qualifier or the noun: "55,54%", "111/238", "1.381" (unit "CC, VC").
+- A bare "x/y" is a ratio unless it is a plausible day/month that follows a date word ("đến
+  30/6") or whose day exceeds its month ("30/6"); "m/yyyy" is always a date; "x/yyyy" with no
+  noun after it is a citation ("Nghị định 61/2018"); "24/24", "24/7" alone mean round the clock.
+- A count needs a noun of :data:`vocab.COUNT_UNITS` right after the number: bare numbers, and
+  numbers with a decimal dot ("2.1 Văn bản …", a heading), are no counts. After "năm" only a
+  year-like number is excluded ("năm 2023"), so "mỗi năm 20 lớp" is a count.
+- The noun is reported as the vocabulary writes it, the longest that matches ("văn bản QPPL").
+- "mức độ 4" is a level of online public service, not a count: never a figure.
+- Durations ("15 ngày", "02 năm", "24/24 giờ") are not counts: time words are no units.
+- "80% - 90%" with neither "từ" before nor a bare first number is two exact figures, since a
+  dash there is as often a bullet as a range.
+
+Every regular expression runs in linear time: quantifiers over digits are possessive, the
+context checks look at a bounded window around each token (backwards, with ``REVERSE``), and
+the masks never read a character twice. Input is expected in NFC, as the pipeline's cleaning
+leaves it; vocabulary words in other forms are not recognised.
+"""
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from . import vocab
 from .models import Figure
+
+FIELDS = ("notes", "target")
+_WINDOW = 64  # characters of left context examined for qualifiers and exclusions
+_FLAGS = regex.VERBOSE | regex.IGNORECASE | regex.V0
+# Left-context patterns are matched backwards from the token (REVERSE), so each costs a few
+# character tests per position rather than a trial of every phrase at every position.
+_BACKWARD = _FLAGS | regex.REVERSE
+
+
+def _phrases(words: tuple[str, ...]) -> str:
+    """A verbose-safe alternation of phrases, longest first; a space matches any white space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.casefold().split())
+
+
+# Alternations of vocabulary phrases used in the patterns below.
+_DOMAINS = _phrases(vocab.WEB_DOMAINS)
+_STANDARDS = _phrases(vocab.STANDARD_MARKERS)
+_PERCENT_WORDS = _phrases(vocab.PERCENT_WORDS)
+_UNITS = _phrases(vocab.COUNT_UNITS)
+_TIME_WORDS = _phrases(vocab.TIME_UNITS)
+_AT_LEAST_AFTER = _phrases(vocab.QUALIFIER_AFTER["at_least"])
+_AT_MOST_AFTER = _phrases(vocab.QUALIFIER_AFTER["at_most"])
+_QUALIFIERS = _phrases(tuple(p for ps in vocab.QUALIFIER_PHRASES.values() for p in ps))
+_FILLERS = _phrases(vocab.FIGURE_FILLERS)
+_NOT_FIGURE_EXCEPT = _phrases(vocab.NOT_FIGURE_EXCEPT)
+_NOT_FIGURE = _phrases(vocab.NOT_FIGURE_BEFORE)
+_YEAR_WORDS = _phrases(vocab.YEAR_WORDS)
+_DATE_WORDS = _phrases(vocab.DATE_CONTEXT)
+_RANGE_OPENERS = _phrases(vocab.RANGE_OPENERS)
+_RANGE_WORDS = _phrases(tuple(w for w in vocab.RANGE_JOINERS if w.isalpha()))
+_LIST_WORDS = _phrases(tuple(w for w in vocab.LIST_JOINERS if w.isalpha()))
+
+# The first words of QUALIFIER_AFTER: a cheap test before _AFTER_QUALIFIER (the pipeline's text
+# has single spaces, so the word shows within a few characters of the figure when it follows).
+_AFTER_WORDS = tuple({p.split()[0] for ps in vocab.QUALIFIER_AFTER.values() for p in ps})
+_QUALIFIER_OF = {_key(p): q for q, ps in vocab.QUALIFIER_PHRASES.items() for p in ps}
+_CANONICAL_UNITS = {_key(u): u for u in vocab.COUNT_UNITS}
+
+# --- numbers ------------------------------------------------------------------------------
+
+_NUMBER = regex.compile(
+    r"""
+    \A
+    (?:
+        (?P<int>\d{1,3}(?:\.\d{3})++)    # thousands grouped by dots: 1.381, 1.234.567
+        (?:,(?P<frac>\d++))?+            #   with a decimal comma: 1.234,5
+      | (?P<plain>\d++)                  # plain digits: 01, 287, 2023
+        (?:
+            ,(?P<cfrac>\d++)             #   decimal comma: 55,54, 0,1
+          | \.(?P<dfrac>\d{1,2})         #   decimal dot of one or two digits: 14.7, 0.25
+        )?+
+    )
+    \Z
+    """,
+    _FLAGS,
+)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written the Vietnamese way, or None when it is not one.
+
+    Dots group thousands and the comma is the decimal separator; a single dot followed by one
+    or two digits is read as a decimal point, since "14.7%" occurs and cannot be 147.
+
+    >>> parse_number("1.381")
+    1381.0
+    >>> parse_number("55,54")
+    55.54
+    >>> parse_number("1.234.567")
+    1234567.0
+    >>> parse_number("1.234,5")
+    1234.5
+    >>> parse_number("0,1")
+    0.1
+    >>> parse_number("14.7")
+    14.7
+    >>> parse_number("01")
+    1.0
+    >>> parse_number("1.2345") is None, parse_number("1,234.5") is None, parse_number("") is None
+    (True, True, True)
+    """
+    if text.isascii() and text.isdigit():
+        return float(text)  # the common case, without the pattern
+    m = _NUMBER.match(text)
+    if m is None:
+        return None
+    if m.group("int") is not None:
+        whole, frac = m.group("int").replace(".", ""), m.group("frac")
+    else:
+        whole, frac = m.group("plain"), m.group("cfrac") or m.group("dfrac")
+    return float(f"{whole}.{frac}") if frac else float(whole)
+
+
+def parse_integer(text: str) -> int | None:
+    """The value of a whole number ("1.381" → 1381, "09" → 9), or None.
+
+    >>> parse_integer("265.456"), parse_integer("09"), parse_integer("1,5")
+    (265456, 9, None)
+    """
+    value = parse_number(text)
+    if value is None or "," in text or not value.is_integer():
+        return None
+    if _DOT_DECIMAL.search(text):
+        return None
+    return int(value)
+
+
+# --- spans that never hold a figure -------------------------------------------------------
+
+_MASK = regex.compile(
+    rf"""
+      (?:https?|ftp)://\S++                     # a web address with its scheme
+    | www\.\S++                                 # or starting "www."
+    | (?<![\w.@+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++     # an e-mail address
+    | (?<!\w)(?-i:{_STANDARDS})                 # a standard, in capitals: "TCVN 9001 -2015",
+      (?:[ ]?(?-i:{_STANDARDS}))*+              #   "TCVN ISO 9001:2015"
+      [ ]?\d++(?:[.:]\d++)?+                    #   its number
+      (?:[ ]?[-:][ ]?\d{{4}}(?!\d))?+           #   and its year
+    """,
+    _FLAGS,
+)
+# A bare web address ("dichvucong.gov.vn") is found by its ending, then widened backwards
+# over the name (see _masks): a forward pattern would re-read every word of the text.
+_DOMAIN_END = regex.compile(
+    rf"""
+    \.(?-i:{_DOMAINS})(?![\w-])                 # ".vn", ".gov", ".com" ending a name
+    (?:/\S*+)?+                                 # and the path after it
+    """,
+    _FLAGS,
+)
+_NAME_CHARS = regex.compile(r"[\w.-]")
+# The literal part every _MASK match holds: most texts have none and skip the pattern.
+_MAY_MASK = regex.compile(rf"://|www\.|@|{_STANDARDS}")
+_DIGIT = regex.compile(r"\d")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_DOT_DECIMAL = regex.compile(r"\.\d{1,2}\Z")  # "14.7": a decimal dot, not thousands
+
+# --- number tokens ---------------------------------------------------------------------------
+
+_TOKEN = regex.compile(
+    r"""
+    (?<!\w)                                     # not inside a word ("4G", "QH13")
+    (?<!\p{L}-)                                 # nor after "letters-" ("Covid-19")
+    (?<!\d[.,/])(?<!\d[ ]/)                     # nor inside a number glued to a word
+    \d++(?:[.,]\d++)*+                          # digits grouped by dots and commas
+    (?:[ ]?/[ ]?\d++(?:[.,]\d++)*+)*+           # more of them after slashes: x/y, d/m/y
+    """,
+    _FLAGS,
+)
+
+# --- what follows a token (matched where the token ends, with \G) ---------------------------
+
+_TAIL = regex.compile(
+    rf"""
+    \G
+    (?: (?P<document>(?-i:                      # an issuer's capitals after a slash or hyphen:
+            [ ]?/[ ]?\p{{Lu}}                   #   "1226/ UBND-TH", "01/2018/TT-VPCP"
+          | -\p{{Lu}}                           #   "01-NQ/TU"
+        ))
+      | (?P<glued>\p{{L}})                      # glued to a letter: "4G", "7h30", "2a"
+      | (?P<percent>[ \u00a0]?                  # at most one space, then
+            (?: [%％]                           #   the per-cent sign
+              | (?:{_PERCENT_WORDS})(?!\w)      #   or the words: "95 phần trăm"
+            )
+        )
+      | \s?                                     # one space at most, then
+        (?: (?P<time>{_TIME_WORDS})(?!\w)       #   a time: "24/24 giờ" is no ratio
+          | (?P<unit>{_UNITS})(?!\w)            #   or a counted noun, longest first
+        )
+    )?+
+    """,
+    _FLAGS,
+)
+_AFTER_QUALIFIER = regex.compile(
+    rf"""
+    \G\s*
+    (?: (?P<at_least>{_AT_LEAST_AFTER})         # "99% trở lên"
+      | (?P<at_most>{_AT_MOST_AFTER})           # "5 người trở xuống"
+    )
+    (?!\w)
+    """,
+    _FLAGS,
+)
+
+# --- what precedes a token (matched backwards from the token, within _WINDOW) ---------------
+
+_BEFORE_QUALIFIER = regex.compile(
+    rf"""
+    (?<!\w)
+    (?P<q>{_QUALIFIERS})                        # "tối thiểu", "cắt giảm ít nhất", "trên" …
+    (?: [\s:,]+ (?:{_FILLERS}) (?!\w) )*+       # fillers: "tương ứng là", "đạt", "tỷ lệ"
+    [\s:]*                                      # white space or a colon
+    \Z                                          # right before the number
+    """,
+    _BACKWARD,
+)
+_BEFORE_NOT_FIGURE = regex.compile(
+    rf"""
+    (?<!\w)
+    (?: (?P<ok>{_NOT_FIGURE_EXCEPT})            # "tổng số 33 chỉ tiêu": "the number of"
+      | (?P<no>{_NOT_FIGURE})                   # "ngày 15/7", "số 12", "mức độ 4"
+      | (?P<year>{_YEAR_WORDS})                 # "năm 2023" (only a year-like number)
+    )
+    [\s:.]*\Z                                   # right before the number
+    """,
+    _BACKWARD,
+)
+_BEFORE_DATE = regex.compile(
+    rf"""
+    (?<!\w)(?:{_DATE_WORDS})\s*\Z               # "đến 30/6", "trước 15/12": a day and month
+    """,
+    _BACKWARD,
+)
+_BEFORE_RANGE = regex.compile(
+    rf"""
+    (?<!\w)(?:{_RANGE_OPENERS})\s*\Z            # "từ 80% đến 90%"
+    """,
+    _BACKWARD,
+)
+
+# --- between two figures ---------------------------------------------------------------------
+
+_RANGE_GAP = regex.compile(
+    rf"""
+    \A\s*
+    (?: (?P<word>{_RANGE_WORDS})(?!\w)          # "đến", "tới"
+      | (?P<dash>[-–—])                         # or a dash
+    )
+    \s*\Z
+    """,
+    _FLAGS,
+)
+_LIST_GAP = regex.compile(
+    rf"""
+    \A\s*
+    (?: ,\s*(?:{_LIST_WORDS})?                  # "30%, 20%", "30%, và 20%"
+      | (?:{_LIST_WORDS})                       # "30% và 20%", "30% hoặc 20%"
+    )
+    \s*\Z
+    """,
+    _FLAGS,
+)
+
+
+@dataclass
+class _Candidate:
+    """A figure being built; ``bare`` numbers only survive as the first end of a range."""
+
+    kind: str
+    value: float
+    text_start: int
+    text_end: int
+    end: int  # after the unit and any trailing qualifier
+    lead: int  # where the qualifier words before it start
+    qualifier: str = "exact"
+    numerator: int | None = None
+    denominator: int | None = None
+    unit: str | None = None
+    ranged: bool = False
+
+    @property
+    def bare(self) -> bool:
+        return self.kind == "bare"
+
+
+def _masks(text: str) -> list[tuple[int, int]]:
+    """The spans of web and e-mail addresses and standards, by start (a domain may sit in a URL)."""
+    spans = [m.span() for m in _MASK.finditer(text)] if _MAY_MASK.search(text) else []
+    floor = 0
+    for m in _DOMAIN_END.finditer(text):
+        start = m.start()
+        if start < floor:
+            continue
+        while start > floor and _NAME_CHARS.match(text[start - 1]):
+            start -= 1  # each character is walked over once: the next walk stops at floor
+        if start < m.start() and text[start].isalnum():
+            spans.append((start, m.end()))
+        floor = m.end()
+    spans.sort()
+    return spans
+
+
+def _before(pattern: regex.Pattern[str], text: str, start: int) -> regex.Match[str] | None:
+    return pattern.search(text, max(0, start - _WINDOW), start)
+
+
+def _not_figure_before(text: str, start: int, token: str) -> bool:
+    """Whether the words before the token make it a date, year, article, level… number."""
+    m = _before(_BEFORE_NOT_FIGURE, text, start)
+    if m is None or m.lastgroup == "ok":
+        return False
+    return m.lastgroup == "no" or _YEAR.fullmatch(token) is not None
+
+
+def _is_date(day: int, month: int, text: str, start: int, has_unit: bool) -> bool:
+    """Whether "day/month" (no year) is a date rather than a ratio."""
+    if not (1 <= day <= 31 and 1 <= month <= 12) or has_unit:
+        return False
+    return day > month or _before(_BEFORE_DATE, text, start) is not None
+
+
+def _classify(text: str, start: int, end: int) -> _Candidate | None:
+    """The candidate figure the token text[start:end] makes, or None."""
+    tail = _TAIL.match(text, end)
+    follows = tail.lastgroup if tail is not None else None  # the alternatives are exclusive
+    if tail is None or follows in ("document", "glued"):
+        return None
+    token = text[start:end]
+    unit = _CANONICAL_UNITS.get(_key(tail.group("unit"))) if follows == "unit" else None
+    if "/" not in token:
+        value = parse_number(token)
+        if value is None:
+            return None
+        if follows == "percent":
+            return _Candidate("percent", value, start, tail.end(), tail.end(), start)
+        if _not_figure_before(text, start, token) or _DOT_DECIMAL.search(token):
+            return None  # "2.1 Văn bản …" is a heading number, not 2.1 documents
+        kind, after = ("count", tail.end()) if unit else ("bare", end)
+        return _Candidate(kind, value, start, end, after, start, unit=unit)
+    parts = [p.strip() for p in token.split("/")]
+    if len(parts) != 2 or follows in ("percent", "time"):
+        return None  # "15/7/2021" and longer: dates; "x/y%": unknown; "24/24 giờ": a time
+    numerator, denominator = parse_integer(parts[0]), parse_integer(parts[1])
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    if _not_figure_before(text, start, token):
+        return None
+    year = _YEAR.fullmatch(parts[1]) is not None
+    if year and (1 <= numerator <= 12 or _YEAR.fullmatch(parts[0]) or unit is None):
+        return None  # "10/2023" (month/year), "2021/2022" (school year), "61/2018" (a decree)
+    if unit is None and "/".join(parts) in vocab.ROUND_THE_CLOCK:
+        return None  # "hoạt động 24/24"
+    if _is_date(numerator, denominator, text, start, unit is not None):
+        return None
+    return _Candidate(
+        "ratio",
+        numerator / denominator,
+        start,
+        end,
+        tail.end() if unit else end,
+        start,
+        numerator=numerator,
+        denominator=denominator,
+        unit=unit,
+    )
+
+
+def _qualify(text: str, cand: _Candidate) -> None:
+    """Set the candidate's qualifier from the words around it."""
+    m = _before(_BEFORE_QUALIFIER, text, cand.text_start)
+    if m is not None:
+        cand.qualifier = _QUALIFIER_OF.get(_key(m.group("q")), "exact")
+        cand.lead = m.start()
+    near = text[cand.end : cand.end + 16].lower()
+    after = None
+    if any(word in near for word in _AFTER_WORDS):
+        after = _AFTER_QUALIFIER.match(text, cand.end)
+    if after is not None:
+        if cand.qualifier == "exact":
+            cand.qualifier = after.lastgroup or "exact"
+        cand.end = after.end()
+
+
+def _link(text: str, cands: list[_Candidate]) -> None:
+    """Ranges and lists: pass qualifiers between neighbouring candidates."""
+    for a, b in itertools.pairwise(cands):
+        if b.bare:
+            continue
+        gap = text[a.end : b.lead]
+        joiner = _RANGE_GAP.match(gap)
+        if joiner is not None and (
+            (a.bare and b.kind in ("percent", "count"))
+            or (
+                a.kind == b.kind
+                and (joiner.group("word") or _before(_BEFORE_RANGE, text, a.text_start))
+            )
+        ):
+            if a.bare:
+                a.kind, a.unit = b.kind, b.unit
+            if a.qualifier == "exact":
+                a.qualifier = "at_least"
+            if b.qualifier == "exact":
+                b.qualifier = "at_most"
+            a.ranged = b.ranged = True
+        elif (
+            not a.bare
+            and a.kind == b.kind
+            and a.qualifier != "exact"
+            and not a.ranged
+            and b.qualifier == "exact"
+            and _LIST_GAP.match(text[a.end : b.text_start])
+        ):
+            b.qualifier = a.qualifier
 
 
 def extract_figures(text: str, *, field: str = "notes") -> list[Figure]:
-    """Every figure in ``text`` in order; ``field`` is "notes" or "target" (thresholds)."""
-    return []
+    """Every figure in ``text`` in order; ``field`` is "notes" or "target" (thresholds).
+
+    Both fields are read with the same grammar (a bare percentage in a target is an ``exact``
+    threshold, per the SPEC); ``field`` only names where the text came from.
+    Dates, document numbers, standards, years, web addresses and list numbers yield nothing.
+
+    >>> [(f.kind, f.value, f.qualifier) for f in extract_figures("đạt tối thiểu 55,54%")]
+    [('percent', 55.54, 'at_least')]
+    >>> [(f.text, f.unit) for f in extract_figures("có 1.381 CC, VC; 111/238 TTHC; 15/7/2021")]
+    [('1.381', 'CC, VC'), ('111/238', 'TTHC')]
+    """
+    if field not in FIELDS:
+        raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
+    if not text or _DIGIT.search(text) is None:
+        return []
+    masks = _masks(text)
+    at = 0  # the first mask that may still cover a token
+    cands: list[_Candidate] = []
+    for m in _TOKEN.finditer(text):
+        while at < len(masks) and masks[at][1] <= m.start():
+            at += 1
+        if at < len(masks) and masks[at][0] <= m.start():
+            continue  # inside an address or a standard
+        cand = _classify(text, m.start(), m.end())
+        if cand is not None:
+            _qualify(text, cand)
+            cands.append(cand)
+    _link(text, cands)
+    return [
+        Figure(
+            kind=c.kind,
+            value=c.value,
+            numerator=c.numerator,
+            denominator=c.denominator,
+            unit=c.unit,
+            qualifier=c.qualifier,  # type: ignore[arg-type]
+            text=text[c.text_start : c.text_end],
+            span=(c.text_start, c.text_end),
+        )
+        for c in cands
+        if not c.bare
+    ]

@@ -183,8 +183,7 @@ def _no_table_reason(grid: Grid) -> str:
         names = ", ".join(dict.fromkeys(b.name for b in grid.blocks if b.name is not None))
         where = f" in {names}" if names else ""
         return (
-            f"no table found{where} "
-            "(an assessment table has STT, target and status/notes columns)"
+            f"no table found{where} (an assessment table has STT, target and status/notes columns)"
         )
     heads = "; ".join(
         (t.name or f"table {t.index}")

@@ -28,6 +28,8 @@ class Limits:
     """DOCX/XLSX: one XML part inflated."""
     max_table_cells: int = 2_000_000
     """All cells of all tables of one document."""
+    max_merged_ranges: int = 100_000
+    """XLSX: merged ranges on one sheet."""
     max_grid_span: int = 1_000
     """DOCX: a cell's gridSpan (columns it merges) — real tables have a few dozen columns."""
     max_nesting_depth: int = 10

@@ -113,11 +113,13 @@ def read_unit(lines: Sequence[PreambleLine]) -> str | None:
     The left cell of a header table decides; its lowest unit line is the unit itself (the line
     above names the body it belongs to). Otherwise the first unit line of the preamble.
     """
-    table_lines = [ln.text for ln in lines if ln.table is not None and ln.column == 0]
-    for group in (table_lines, [ln.text for ln in lines if ln.table is None][:8]):
-        units = _unit_lines(group)
-        if units:
-            return normalise_unit(units[-1] if group is table_lines else units[0])
+    first_table = next((ln.table for ln in lines if ln.table is not None), None)
+    # Only the first header table: later ones (recipient lists, notes) name other bodies.
+    header_cell = [ln.text for ln in lines if ln.table == first_table and ln.column == 0]
+    if first_table is not None and (units := _unit_lines(header_cell)):
+        return normalise_unit(units[-1])
+    if units := _unit_lines([ln.text for ln in lines if ln.table is None][:8]):
+        return normalise_unit(units[0])
     return None
 
 

@@ -61,7 +61,9 @@ def build_records(layout: Layout) -> Assembled:
             _place_rest(row.cells, stt_col, title_col, row.location, unparsed)
             continue
         stt = parse_stt(stt_text) if stt_text else None
-        if stt is not None:
+        if stt is not None and _repeats(drafts, stt, section, row.cells, title_col):
+            drafts[-1].add(row.cells)  # STT and target merged down over several rows
+        elif stt is not None:
             if stt.kind == "arabic" and "." not in stt.key:
                 parent = stt.key
             key = stt.key if stt.kind == "arabic" or parent is None else f"{parent}.{stt.key}"
@@ -79,6 +81,17 @@ def build_records(layout: Layout) -> Assembled:
                 reason = "row with no target above it" if not stt_text else "unrecognised STT"
                 unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
     return Assembled([_finish(d, layout) for d in drafts], sections, unparsed)
+
+
+def _repeats(
+    drafts: list[_Draft], stt: Stt, section: Section | None, cells: list[str], title_col: int
+) -> bool:
+    """True when a row repeats the STT and target of the record above (cells merged down)."""
+    if not drafts or drafts[-1].stt != stt or drafts[-1].section is not section:
+        return False
+    target = cells[title_col].strip()
+    parts = drafts[-1].parts.get(title_col, [])
+    return bool(target) and bool(parts) and parts[-1].strip() == target
 
 
 def _place_rest(

@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Sequence
 from typing import Any
 
-from .models import Flag, Report
+from .models import Report
 
 RECORD_COLUMNS = (
     "id",
@@ -69,14 +69,6 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], width: int
 def _fit(value: str, width: int) -> str:
     value = " ".join(value.split())
     return value.ljust(width) if len(value) <= width else value[: width - 1] + "…"
-
-
-def flag_table(pairs: Sequence[tuple[str, Flag]]) -> str:
-    """(file, flag) pairs as a table for ``appendixparse check``."""
-    return text_table(
-        ["file", "severity", "code", "record", "message"],
-        [(f, fl.severity, fl.code, fl.record or "-", fl.message) for f, fl in pairs],
-    )
 
 
 def report_table(report: Report) -> str:

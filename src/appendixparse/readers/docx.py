@@ -8,13 +8,15 @@ exact about what Word shows):
 - tracked changes read as accepted: insertions and moves in, deletions, moved-away text and
   deleted rows out, a deleted paragraph mark joins its paragraph to the next;
 - tables on their grid: ``gridBefore``/``gridAfter`` skipped, a ``gridSpan`` cell's text in its
-  first column and "" in the others, a ``vMerge`` cell's text in every row it covers, grid
-  columns where no cell ever starts (edges a hair apart) dropped;
+  first column and "" in the others (spans cut down to ``LIMITS.max_grid_span``), a ``vMerge``
+  cell's text in every row it covers, grid columns where no cell ever starts (edges a hair
+  apart) dropped;
 - a cell's paragraphs joined with "\\n", a nested table's cells read into the cell in order;
 - list numbering drawn as Word draws it ("1.", "a)", "-", "•"), so an auto-numbered STT column
   or bulleted notes read as typed ones;
-- legacy font encodings (TCVN3, VNI) decided per run from the characters with the run's
-  resolved font as a hint, over the whole document (:class:`~appendixparse.encodings.LegacyDecoder`).
+- legacy font encodings (TCVN3, VNI) decided per run from the characters, with the run's
+  resolved font as a hint, over the whole document
+  (:class:`~appendixparse.encodings.LegacyDecoder`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..encodings import LegacyDecoder, font_encoding
-from ..errors import CorruptFileError, FileTooLargeError
+from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
 from ..limits import LIMITS
 from ..models import Location
@@ -37,8 +39,8 @@ __all__ = ["read_doc", "read_docx"]
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOCUMENT_PART = "word/document.xml"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_docx(data: bytes, source: str) -> Grid:
@@ -58,6 +60,8 @@ def read_doc(data: bytes, source: str) -> Grid:
     """
     from .libreoffice import convert
 
+    if data.startswith(_OLE_MAGIC) and "WordDocument".encode("utf-16-le") not in data:
+        raise UnsupportedFormatError(source, "an old Office file with no Word document in it")
     converted = convert(data, source, suffix=".doc", target="docx")
     grid = read_docx(converted, source)
     grid.format = "doc"
@@ -152,7 +156,7 @@ class _Cell:
 @dataclass(slots=True)
 class _Table:
     index: int
-    rows: list[list[_Cell | None]]  # by grid column; None under a span
+    rows: list[list[_Cell | None]]  # by grid column; None under a span or past the row's end
     starts: set[int]  # grid columns where some cell starts
 
 
@@ -165,7 +169,7 @@ class _Names:
         self.del_ = w + "del"
         for name in (
             "body", "p", "r", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "softHyphen",
-            "tbl", "tr", "tc", "tblGrid", "gridCol", "trPr", "tcPr", "gridSpan", "vMerge",
+            "tbl", "tr", "tc", "trPr", "tcPr", "gridSpan", "vMerge",
             "hMerge", "gridBefore", "gridAfter", "pPr", "rPr", "pStyle", "rStyle", "rFonts",
             "numPr", "ilvl", "numId", "ins", "moveTo", "moveFrom", "hyperlink",
             "smartTag", "sdt", "sdtContent", "customXml", "fldSimple", "dir", "bdo",
@@ -175,6 +179,10 @@ class _Names:
             "lvlOverride", "startOverride", "suff",
         ):  # fmt: skip
             setattr(self, name, w + name)
+        mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+        self.alternate, self.choice = mc + "AlternateContent", mc + "Choice"
+        self.txbxContent = w + "txbxContent"
+        self.drawings = frozenset({w + "drawing", w + "pict", self.alternate})
         self.run_containers = frozenset(
             w + n
             for n in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple",
@@ -197,30 +205,31 @@ class _Styles:
         self.numbering_of_style: dict[str, tuple[str, int]] = {}
         if root is None:
             return
-        defaults = root.find(n.docDefaults)
+        defaults = _first(root, n.docDefaults)
         if defaults is not None:
-            rpr = defaults.find(f"{n.rPrDefault}/{n.rPr}")
+            default = _first(defaults, n.rPrDefault)
+            rpr = _first(default, n.rPr) if default is not None else None
             if rpr is not None:
                 found, font = _rfonts(rpr, n)
                 self.default_font = font if found else None
-        for style in root.iter(n.style):
+        for style in root.iterchildren(n.style):
             style_id = style.get(n.styleId)
             if not style_id:
                 continue
-            rpr = style.find(n.rPr)
+            rpr = _first(style, n.rPr)
             found, font = _rfonts(rpr, n) if rpr is not None else (False, None)
-            based = style.find(n.basedOn)
+            based = _first(style, n.basedOn)
             self._raw[style_id] = (font, based.get(n.val) if based is not None else None, found)
             if style.get(n.type) == "paragraph" and style.get(n.default) in ("1", "true", "on"):
                 self.default_paragraph_style = style_id
-            ppr = style.find(n.pPr)
-            num_pr = ppr.find(n.numPr) if ppr is not None else None
+            ppr = _first(style, n.pPr)
+            num_pr = _first(ppr, n.numPr) if ppr is not None else None
             if num_pr is not None:
                 num_id = _child_val(num_pr, n.numId, n)
                 if num_id:
                     self.numbering_of_style[style_id] = (
                         num_id,
-                        int(_child_val(num_pr, n.ilvl, n) or 0),
+                        _int(_child_val(num_pr, n.ilvl, n)),
                     )
 
     def font(self, style_id: str | None) -> tuple[bool, str | None]:
@@ -243,7 +252,7 @@ class _Styles:
 
 def _rfonts(rpr: Any, n: _Names) -> tuple[bool, str | None]:
     """Whether ``rpr`` sets the font of Latin text, and the font (None for a theme font)."""
-    fonts = rpr.find(n.rFonts)
+    fonts = _first(rpr, n.rFonts)
     if fonts is None:
         return False, None
     if fonts.get(n.hAnsiTheme) is not None:
@@ -257,8 +266,25 @@ def _rfonts(rpr: Any, n: _Names) -> tuple[bool, str | None]:
     return False, None
 
 
+def _first(element: Any, tag: str) -> Any | None:
+    """The first child of ``element`` with ``tag`` (faster than lxml's ``find``)."""
+    for child in element.iterchildren(tag):
+        return child
+    return None
+
+
+def _inside(element: Any, tag: str, top: Any) -> bool:
+    """Whether ``element`` has an ancestor with ``tag`` below ``top``."""
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag == tag:
+            return True
+    return False
+
+
 def _child_val(element: Any, tag: str, n: _Names) -> str | None:
-    child = element.find(tag)
+    child = _first(element, tag)
     return child.get(n.val) if child is not None else None
 
 
@@ -310,7 +336,7 @@ class _Numbering:
         abstract: dict[str, dict[int, _Level]] = {}
         for element in root.iter(n.abstractNum):
             abstract[element.get(n.abstractNumId) or ""] = {
-                int(lvl.get(n.ilvl) or 0): self._level(lvl) for lvl in element.iter(n.lvl)
+                _int(lvl.get(n.ilvl)): self._level(lvl) for lvl in element.iter(n.lvl)
             }
         for num in root.iter(n.num):
             num_id = num.get(n.numId)
@@ -319,8 +345,8 @@ class _Numbering:
                 continue
             levels = dict(abstract[base])
             for override in num.iter(n.lvlOverride):
-                ilvl = int(override.get(n.ilvl) or 0)
-                level = override.find(n.lvl)
+                ilvl = _int(override.get(n.ilvl))
+                level = _first(override, n.lvl)
                 if level is not None:
                     levels[ilvl] = self._level(level)
                 start = _child_val(override, n.startOverride, n)
@@ -384,9 +410,10 @@ class _DocumentReader:
         self.numbering = _Numbering(package.optional("numbering"), n)
         self.cells = 0
         self.tables = 0
+        self.floating: list[_Para] = []  # text-box paragraphs met in the paragraph being read
 
     def grid(self, fmt: str) -> Grid:
-        body = self.root.find(self.n.body)
+        body = _first(self.root, self.n.body)
         if body is None:
             raise CorruptFileError(self.source, "the document has no body")
         items: list[_Para | _Table] = []
@@ -400,12 +427,16 @@ class _DocumentReader:
         for child in parent:
             tag = child.tag
             if tag == n.p:
-                out.append(self._para(child))
+                para = self._para(child)
+                if self.floating:  # text boxes anchored in the paragraph come before it
+                    out.extend(self.floating)
+                    self.floating = []
+                out.append(para)
             elif tag == n.tbl:
                 self.tables += 1
                 out.append(self._table(child, self.tables, depth=0))
             elif tag == n.sdt:
-                content = child.find(n.sdtContent)
+                content = _first(child, n.sdtContent)
                 if content is not None:
                     self._blocks(content, out)
             elif tag == n.customXml:
@@ -414,18 +445,18 @@ class _DocumentReader:
     def _para(self, p: Any) -> _Para:
         n = self.n
         para = _Para()
-        ppr = p.find(n.pPr)
+        ppr = _first(p, n.pPr)
         style_id = None
         numbering: tuple[str, int] | None = None
         if ppr is not None:
             style_id = _child_val(ppr, n.pStyle, n)
-            num_pr = ppr.find(n.numPr)
+            num_pr = _first(ppr, n.numPr)
             if num_pr is not None:
                 num_id = _child_val(num_pr, n.numId, n)
                 if num_id is not None:
-                    numbering = (num_id, int(_child_val(num_pr, n.ilvl, n) or 0))
-            mark = ppr.find(n.rPr)
-            if mark is not None and mark.find(n.del_) is not None:
+                    numbering = (num_id, _int(_child_val(num_pr, n.ilvl, n)))
+            mark = _first(ppr, n.rPr)
+            if mark is not None and _first(mark, n.del_) is not None:
                 para.joins_next = True
         style_id = style_id or self.styles.default_paragraph_style
         if numbering is None and style_id in self.styles.numbering_of_style:
@@ -436,6 +467,8 @@ class _DocumentReader:
         if numbering is not None and numbering[0] != "0":
             label = self.numbering.label(*numbering)
             if label:
+                if not any(t.strip() for t, _ in para.runs):
+                    label = label.rstrip()  # a number alone, as in an auto-numbered STT cell
                 para.runs.insert(0, (label, None))
         return para
 
@@ -448,7 +481,7 @@ class _DocumentReader:
             elif tag in n.run_containers:
                 self._runs(child, base_font, out)
             elif tag == n.sdt:
-                content = child.find(n.sdtContent)
+                content = _first(child, n.sdtContent)
                 if content is not None:
                     self._runs(content, base_font, out)
 
@@ -478,6 +511,8 @@ class _DocumentReader:
                 parts.append("-")
             elif tag == n.softHyphen and font_encoding(font) == "tcvn3":
                 parts.append("\xad")  # TCVN3 "ư" is code 0xAD, which Word stores as a soft hyphen
+            elif tag in n.drawings:
+                self._text_boxes(child)
         if not parts:
             return
         text = "".join(parts)
@@ -485,6 +520,22 @@ class _DocumentReader:
             out[-1] = (out[-1][0] + text, font)
         else:
             out.append((text, font))
+
+    def _text_boxes(self, drawing: Any) -> None:
+        """Collect the paragraphs of the text boxes in a drawing, once: of an alternate content
+        only its first choice (the fallback repeats it)."""
+        n = self.n
+        if drawing.tag == n.alternate:
+            choice = _first(drawing, n.choice)
+            if choice is None:
+                return
+            drawing = choice
+        for box in drawing.iter(n.txbxContent):
+            if _inside(box, n.txbxContent, drawing):
+                continue  # a box inside a box is read with the outer one
+            holder = _Cell()
+            self._cell_content(box, holder, depth=1)
+            self.floating.extend(holder.paras)
 
     # tables
 
@@ -494,38 +545,34 @@ class _DocumentReader:
             raise FileTooLargeError(
                 self.source, f"tables nested more than {LIMITS.max_nesting_depth} deep"
             )
-        grid = tbl.find(n.tblGrid)
-        width = len(grid.findall(n.gridCol)) if grid is not None else 0
         rows: list[list[_Cell | None]] = []
         starts: set[int] = set()
         above: dict[int, _Cell] = {}  # grid column -> the cell that starts there in the row above
         for tr in self._children(tbl, n.tr):
-            trpr = tr.find(n.trPr)
+            trpr = _first(tr, n.trPr)
             before = 0
             if trpr is not None:
-                if trpr.find(n.del_) is not None:
+                if _first(trpr, n.del_) is not None:
                     continue  # a deleted row, as accepted
-                before = _int(_child_val(trpr, n.gridBefore, n))
+                # A span past the limit is nonsense, not a reason to refuse: it is cut down.
+                before = min(_int(_child_val(trpr, n.gridBefore, n)), LIMITS.max_grid_span)
             row: list[_Cell | None] = [None] * before
             current: dict[int, _Cell] = {}
             for tc in self._children(tr, n.tc):
-                tcpr = tc.find(n.tcPr)
+                tcpr = _first(tc, n.tcPr)
                 span, merge = 1, None
                 if tcpr is not None:
-                    if tcpr.find(n.cellDel) is not None:
+                    if _first(tcpr, n.cellDel) is not None:
                         continue
-                    span = max(1, _int(_child_val(tcpr, n.gridSpan, n)) or 1)
-                    vmerge = tcpr.find(n.vMerge)
+                    span = _int(_child_val(tcpr, n.gridSpan, n))
+                    span = min(max(span, 1), LIMITS.max_grid_span)
+                    vmerge = _first(tcpr, n.vMerge)
                     if vmerge is not None:
                         merge = vmerge.get(n.val) or "continue"
-                    hmerge = tcpr.find(n.hMerge)
+                    hmerge = _first(tcpr, n.hMerge)
                     if hmerge is not None and (hmerge.get(n.val) or "continue") == "continue":
                         row.append(None)  # a legacy horizontal merge: part of the cell before
                         continue
-                if span > LIMITS.max_grid_span:
-                    raise FileTooLargeError(
-                        self.source, f"a cell spans {span} columns (limit {LIMITS.max_grid_span})"
-                    )
                 column = len(row)
                 if merge == "continue":
                     cell = above.get(column) or _Cell()
@@ -543,9 +590,6 @@ class _DocumentReader:
                 )
             rows.append(row)
             above = current
-        width = max([width, *(len(r) for r in rows)]) if rows else width
-        for row in rows:
-            row.extend([None] * (width - len(row)))
         return _Table(index=index, rows=rows, starts=starts)
 
     def _children(self, parent: Any, tag: str) -> list[Any]:
@@ -556,7 +600,7 @@ class _DocumentReader:
             if child.tag == tag:
                 found.append(child)
             elif child.tag == n.sdt:
-                content = child.find(n.sdtContent)
+                content = _first(child, n.sdtContent)
                 if content is not None:
                     found.extend(self._children(content, tag))
             elif child.tag == n.customXml:
@@ -568,7 +612,11 @@ class _DocumentReader:
         for child in parent:
             tag = child.tag
             if tag == n.p:
-                cell.paras.append(self._para(child))
+                para = self._para(child)
+                if self.floating:
+                    cell.paras.extend(self.floating)
+                    self.floating = []
+                cell.paras.append(para)
             elif tag == n.tbl:
                 nested = self._table(child, 0, depth + 1)
                 seen: set[int] = set()  # a vMerge cell is shared by the rows it covers
@@ -578,7 +626,7 @@ class _DocumentReader:
                             seen.add(id(inner))
                             cell.paras.extend(inner.paras)
             elif tag == n.sdt:
-                content = child.find(n.sdtContent)
+                content = _first(child, n.sdtContent)
                 if content is not None:
                     self._cell_content(content, cell, depth)
             elif tag == n.customXml:
@@ -627,7 +675,7 @@ class _DocumentReader:
             for number, row in enumerate(item.rows, start=1):
                 cells = []
                 for column in keep:
-                    cell = row[column]
+                    cell = row[column] if column < len(row) else None
                     if cell is None:
                         cells.append("")
                         continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import logging
 import re
 import unicodedata
@@ -63,6 +64,9 @@ _SPACING_ACCENTS = {
 # minus sign and that of "ã" (0xB7, a middle dot) to a bullet operator.
 _TCVN3_QUIRKS = str.maketrans({"\u2212": "\u00ad", "\u2219": "\u00b7"})
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_STYLE_SUFFIX = re.compile(r"[,-]?(?:Bold|Italic|Oblique|Regular|MT|PS)$", re.IGNORECASE)
+# What bytes 0x80-0x9F of a legacy 8-bit font come out as when read as Windows-1252.
+_CP1252_EXTRAS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -123,6 +127,7 @@ class _Decoder:
 
     def __init__(self) -> None:
         self.fonts: dict[str, tuple[str, bool] | None] = {}
+        self.legacy = False  # any legacy font seen yet
 
     def learn(self, glyphs: Sequence[_Glyph]) -> None:
         samples: dict[str, list[str]] = {}
@@ -131,6 +136,7 @@ class _Decoder:
                 samples.setdefault(g.font, []).append(g.text)
         for font, texts in samples.items():
             self.fonts[font] = self._decide(font, "".join(texts[:4000]))
+            self.legacy = self.legacy or self.fonts[font] is not None
 
     @staticmethod
     def _decide(font: str, sample: str) -> tuple[str, bool] | None:
@@ -138,8 +144,13 @@ class _Decoder:
             return None
         plain = unicodedata.normalize("NFC", sample)
         quirked = sample.translate(_TCVN3_QUIRKS)
-        if quirked != sample and to_unicode(quirked, encoding="auto", font=font) != (
-            unicodedata.normalize("NFC", quirked)
+        # A legacy layer is 8-bit text: a letter of Unicode's Vietnamese ranges means Unicode.
+        eight_bit = all(ord(c) < 256 or c in _CP1252_EXTRAS for c in quirked)
+        if (
+            eight_bit
+            and quirked != sample
+            and to_unicode(quirked, encoding="auto", font=font)
+            != (unicodedata.normalize("NFC", quirked))
         ):
             return "tcvn3", True
         converted = to_unicode(sample, encoding="auto", font=font)
@@ -152,6 +163,8 @@ class _Decoder:
 
     def text(self, glyphs: Sequence[_Glyph]) -> str:
         """The Unicode (NFC) text of a word's glyphs, legacy font runs converted."""
+        if not self.legacy:
+            return unicodedata.normalize("NFC", "".join([g.text for g in glyphs]))
         out: list[str] = []
         start = 0
         for i in range(1, len(glyphs) + 1):
@@ -168,26 +181,53 @@ class _Decoder:
         return unicodedata.normalize("NFC", "".join(out))
 
 
-def _glyphs(chars: list[dict[str, Any]]) -> list[_Glyph]:
-    """pdfplumber's chars as glyphs, with separately drawn accents put on their letters."""
+def _font_hint(name: str) -> str:
+    """A PDF font name as the font a document named: "FBHPFO+VnTimeHBold" → "VnTimeH" (the
+    subset prefix and the style suffixes PDF producers add are dropped)."""
+    name = _SUBSET_PREFIX.sub("", name)
+    while True:
+        shorter = _STYLE_SUFFIX.sub("", name)
+        if shorter == name or not shorter:
+            return name
+        name = shorter
+
+
+def _glyphs(chars: list[dict[str, Any]], orientation: str, turn: Any) -> tuple[list[_Glyph], int]:
+    """pdfplumber's chars as glyphs, with separately drawn accents put on their letters; and
+    how many chars had no Unicode mapping ("(cid:n)"). Only text running the page's way is
+    kept (a label turned sideways in a header cell would break the lines)."""
     glyphs: list[_Glyph] = []
     marks: list[_Glyph] = []
-    upright = sum(1 for c in chars if c.get("upright", True))
-    keep_rotated = upright < len(chars) / 2
+    fonts: dict[str, str] = {}
+    combining = unicodedata.combining
+    unmapped = 0
     for c in chars:
         text = c.get("text") or ""
-        if not text or not (c.get("upright", True) or keep_rotated):
+        if not text:
             continue
-        size = float(c.get("size") or 0) or max(float(c["bottom"]) - float(c["top"]), 1.0)
-        font = _SUBSET_PREFIX.sub("", str(c.get("fontname") or ""))
-        glyph = _Glyph(text, c["x0"], c["x1"], c["top"], c["bottom"], size, font)
-        if all(unicodedata.combining(ch) for ch in text) or text in _SPACING_ACCENTS:
+        if _direction(c["matrix"]) != orientation:
+            continue
+        if text.startswith("(cid:"):
+            unmapped += 1
+        size = c.get("size") or max(c["bottom"] - c["top"], 1.0)
+        name = c.get("fontname") or ""
+        font = fonts.get(name)
+        if font is None:
+            font = fonts[name] = _font_hint(str(name))
+        if turn is None:
+            glyph = _Glyph(text, c["x0"], c["x1"], c["top"], c["bottom"], size, font)
+        else:
+            # pdfminer's size of a turned glyph is its advance; its height across the line
+            # is what a font size measures.
+            x0, top, x1, bottom = turn(c["x0"], c["top"], c["x1"], c["bottom"])
+            glyph = _Glyph(text, x0, x1, top, bottom, max(bottom - top, 1.0), font)
+        if (combining(text[0]) and all(combining(ch) for ch in text)) or text in _SPACING_ACCENTS:
             marks.append(glyph)
         else:
             glyphs.append(glyph)
     if marks:
         _attach_marks(glyphs, marks)
-    return glyphs
+    return glyphs, unmapped
 
 
 def _attach_marks(glyphs: list[_Glyph], marks: list[_Glyph]) -> None:
@@ -268,10 +308,14 @@ def _words(glyphs: list[_Glyph], decoder: _Decoder) -> list[_Word]:
                 )
             current.clear()
 
+    space_at: float | None = None  # the middle of the last space glyph
     for g in glyphs:
         if g.text.isspace():
-            flush()
+            space_at = (g.x0 + g.x1) / 2
             continue
+        if space_at is not None and g.x0 >= space_at - 0.01:
+            flush()  # a space drawn over the next letter (a ghost) separates nothing
+        space_at = None
         if current:
             last = current[-1]
             if g.text == last.text and g.x0 - last.x0 < 0.5 * max(last.x1 - last.x0, 0.1):
@@ -300,6 +344,8 @@ class _Page:
     height: float
     tables: list[_RuledTable]
     lines: list[_Line]  # the text outside ruled tables
+    glyphs: int = 0
+    unmapped: int = 0  # glyphs without a Unicode mapping
 
 
 def _operators(page_obj: Any) -> tuple[int, int]:
@@ -334,8 +380,8 @@ def _operators(page_obj: Any) -> tuple[int, int]:
             cut = max(data.rfind(b" "), data.rfind(b"\n"))
             count += len(_OPERATORS.findall(data, 0, cut if cut > 0 else len(data)))
             tail = data[cut:] if cut > 0 else b""
-            if size > budget:
-                return count, size
+            if size > budget or count > LIMITS.max_pdf_page_objects:
+                return count, size  # enough to judge: no need to read the rest
         count += len(_OPERATORS.findall(tail))
     return count, size
 
@@ -371,64 +417,170 @@ def _inflate(stream: Any, cap: int) -> Iterator[bytes]:
         return  # pdfminer recovers what it can of a damaged stream
 
 
+Box = tuple[float, float, float, float]
+
+
+def _direction(matrix: Sequence[float]) -> str:
+    """Which way a glyph runs, from its matrix: "upright", "down" (turned a quarter clockwise,
+    as on a /Rotate 90 page), "up", "flip" (upside down) or "mirror" (right to left)."""
+    a, b, _, d = matrix[:4]
+    if abs(a) >= abs(b):
+        if a >= 0:
+            return "upright"
+        return "flip" if d < 0 else "mirror"
+    return "up" if b > 0 else "down"
+
+
+def _orientation(chars: list[dict[str, Any]]) -> str:
+    """The way most of the page's text runs (see :func:`_direction`)."""
+    votes = Counter(_direction(c["matrix"]) for c in chars[:2000])
+    return votes.most_common(1)[0][0] if votes else "upright"
+
+
+def _turner(orientation: str, width: float, height: float) -> Any:
+    """A function turning a box (x0, top, x1, bottom) so that the text reads left to right."""
+    if orientation == "down":
+        return lambda x0, top, x1, bottom: (top, width - x1, bottom, width - x0)
+    if orientation == "up":
+        return lambda x0, top, x1, bottom: (height - bottom, x0, height - top, x1)
+    if orientation == "flip":
+        return lambda x0, top, x1, bottom: (width - x1, height - bottom, width - x0, height - top)
+    if orientation == "mirror":
+        return lambda x0, top, x1, bottom: (width - x1, top, width - x0, bottom)
+    return None
+
+
 def _read_page(page: Any, number: int, decoder: _Decoder) -> _Page:
     """One page: its ruled tables (cell text by cell) and the lines of text outside them."""
-    glyphs = _glyphs(page.chars)
+    chars = page.chars
+    orientation = _orientation(chars)
+    width, height = float(page.width), float(page.height)
+    turn = _turner(orientation, width, height)
+    glyphs, unmapped = _glyphs(chars, orientation, turn)
+    if orientation in ("up", "down"):
+        width, height = height, width
     decoder.learn(glyphs)
-    tables: list[_RuledTable] = []
-    found = [t for t in page.find_tables() if _is_real_table(t)]
+    found: list[tuple[list[Box], list[Box], Box]] = []
+    for t in page.find_tables():
+        cells = [turn(*c) for c in t.cells] if turn else list(t.cells)
+        rows = _row_boxes(cells)
+        if len(rows) >= 2 and len({round(c[0], 1) for c in cells}) >= 2:
+            box = (
+                min(c[0] for c in cells),
+                min(c[1] for c in cells),
+                max(c[2] for c in cells),
+                max(c[3] for c in cells),
+            )
+            found.append((cells, rows, box))
     inside: list[list[_Glyph]] = [[] for _ in found]
     outside: list[_Glyph] = []
     for g in glyphs:
         cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-        for i, t in enumerate(found):
-            x0, top, x1, bottom = t.bbox
+        for i, (_, _, (x0, top, x1, bottom)) in enumerate(found):
             if x0 <= cx <= x1 and top <= cy <= bottom:
                 inside[i].append(g)
                 break
         else:
             outside.append(g)
-    for t, table_glyphs in zip(found, inside):
-        tables.append(_ruled_table(t, table_glyphs, decoder))
+    tables = [
+        _ruled_table(cells, rows, box, mine, decoder)
+        for (cells, rows, box), mine in zip(found, inside)
+    ]
     return _Page(
         number=number,
-        width=float(page.width),
-        height=float(page.height),
+        width=width,
+        height=height,
         tables=tables,
         lines=_lines(outside, decoder),
+        glyphs=len(glyphs),
+        unmapped=unmapped,
     )
 
 
-def _is_real_table(table: Any) -> bool:
-    rows = table.rows
-    return len(rows) >= 2 and max((len(r.cells) for r in rows), default=0) >= 2
+def _row_boxes(cells: list[Box]) -> list[Box]:
+    """The rows of a table from its cells: one per distinct cell top, down to the next one."""
+    tops = sorted({round(c[1], 1) for c in cells})
+    x0, x1 = min(c[0] for c in cells), max(c[2] for c in cells)
+    bottom = max(c[3] for c in cells)
+    return [(x0, top, x1, nxt) for top, nxt in zip(tops, [*tops[1:], bottom])]
 
 
-def _ruled_table(table: Any, glyphs: list[_Glyph], decoder: _Decoder) -> _RuledTable:
+def _ruled_table(
+    cells: list[Box],
+    row_boxes: list[Box],
+    box: Box,
+    glyphs: list[_Glyph],
+    decoder: _Decoder,
+) -> _RuledTable:
     """Cell texts of a ruled table: a cell merged across columns gives its text to the first
-    column and "" to the others; one merged across rows gives it to every row it covers."""
-    row_boxes = [r.bbox for r in table.rows]
-    col_starts = sorted({round(c[0], 1) for c in table.cells})
+    column and "" to the others; one merged across rows gives it to every row it covers.
+
+    A ruled row whose first column holds several entries (a table ruled between columns but
+    not between rows) is split where each entry starts.
+    """
+    col_starts = sorted({round(c[0], 1) for c in cells})
     width = len(col_starts)
-    grid = [[""] * width for _ in row_boxes]
+    row_tops = [b[1] for b in row_boxes]
+    spans: list[list[str]] = [[""] * width for _ in row_boxes]  # cells merged over rows
+    own: dict[tuple[int, int], list[_Line]] = {}  # cells of exactly one row: their lines
     glyphs = sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2)
     middles = [(g.top + g.bottom) / 2 for g in glyphs]
-    for x0, top, x1, bottom in table.cells:
+    for x0, top, x1, bottom in cells:
         lo, hi = bisect.bisect_left(middles, top), bisect.bisect_right(middles, bottom)
-        mine = [g for g in glyphs[lo:hi] if x0 <= (g.x0 + g.x1) / 2 <= x1]
-        text = "\n".join(line.text for line in _lines(mine, decoder))
-        if not text:
+        lines = _lines([g for g in glyphs[lo:hi] if x0 <= (g.x0 + g.x1) / 2 <= x1], decoder)
+        if not lines:
             continue
-        column = min(bisect.bisect_right(col_starts, round(x0, 1) + 0.5) - 1, width - 1)
-        for r, (_, rtop, _, rbottom) in enumerate(row_boxes):
-            if rtop >= top - 1 and rbottom <= bottom + 1:
-                grid[r][max(column, 0)] = text
-    rows = [
-        (cells, tuple(round(v, 2) for v in box))
-        for cells, box in zip(grid, row_boxes)
-    ]
-    bbox = tuple(round(v, 2) for v in table.bbox)
-    return _RuledTable(bbox=bbox, rows=rows)  # type: ignore[arg-type]
+        column = max(min(bisect.bisect_right(col_starts, round(x0, 1) + 0.5) - 1, width - 1), 0)
+        covered = []
+        for r in range(bisect.bisect_left(row_tops, top - 1), len(row_boxes)):
+            if row_boxes[r][3] > bottom + 1:
+                break
+            covered.append(r)
+        if len(covered) == 1:
+            own[(covered[0], column)] = lines
+        for r in covered:
+            spans[r][column] = "\n".join(line.text for line in lines)
+
+    rows: list[tuple[list[str], Box]] = []
+    for r, row_box in enumerate(row_boxes):
+        starts = _entry_starts(own.get((r, 0), []))
+        if len(starts) < 2:
+            rows.append((spans[r], _round_box(row_box)))
+            continue
+        bounds = [*starts[1:], row_box[3] + 1]
+        for k, (top, bottom) in enumerate(zip([row_box[1], *starts[1:]], bounds)):
+            texts = []
+            for c in range(width):
+                lines = own.get((r, c))
+                if lines is None:
+                    texts.append(spans[r][c] if k == 0 else "")
+                    continue
+                mine = [ln for ln in lines if top - 1 <= ln.top < bottom - 1]
+                texts.append("\n".join(ln.text for ln in mine))
+            rows.append((texts, _round_box((row_box[0], top, row_box[2], min(bottom, row_box[3])))))
+    return _RuledTable(bbox=_round_box(box), rows=rows)
+
+
+def _entry_starts(lines: list[_Line]) -> list[float]:
+    """Where the entries of a first-column cell start, when it holds several: short labels
+    on lines of their own, numbers among them ("1", "2", "II"; not a wrapped "Số / TT"), or
+    blocks of lines with blank space between."""
+    if len(lines) < 2:
+        return []
+    if (
+        all(len(ln.text) <= 8 for ln in lines)
+        and sum(any(ch.isdigit() for ch in ln.text) for ln in lines) >= 2
+    ):
+        return [ln.top for ln in lines]
+    starts = [lines[0].top]
+    for prev, line in itertools.pairwise(lines):
+        if line.top - prev.bottom > 0.6 * line.size:
+            starts.append(line.top)
+    return starts if len(starts) > 1 else []
+
+
+def _round_box(box: Box) -> Box:
+    return (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))
 
 
 # --------------------------------------------------------------------------------------------
@@ -442,6 +594,7 @@ def _mask(text: str) -> str:
 def _drop_running_lines(pages: list[_Page]) -> None:
     """Leave out page numbers and the lines repeated at the same place at the top or the
     bottom of several pages, working inwards from the page edge."""
+
     def outer(page: _Page) -> tuple[list[_Line], list[_Line]]:
         top = [ln for ln in page.lines if ln.bottom <= _RUNNING_BAND * page.height]
         bottom = [ln for ln in page.lines if ln.top >= (1 - _RUNNING_BAND) * page.height]
@@ -582,9 +735,13 @@ class _Run:
         """Split column ``index`` between the segments of one line that all fell in it."""
         old = self.columns.pop(index)
         extents.sort()
-        cuts = [(a[1] + b[0]) / 2 for a, b in zip(extents, extents[1:])]
+        cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(extents)]
         parts = [_Column.of(x0, x1) for x0, x1 in extents]
-        for values, name in ((old.lefts, "lefts"), (old.rights, "rights"), (old.centres, "centres")):
+        for values, name in (
+            (old.lefts, "lefts"),
+            (old.rights, "rights"),
+            (old.centres, "centres"),
+        ):
             for v in values:
                 getattr(parts[bisect.bisect_right(cuts, v)], name).append(v)
         parts[0].x0 = min(parts[0].x0, old.x0)
@@ -603,8 +760,10 @@ class _Run:
                 used = sorted(
                     {bisect.bisect_right(bounds, sum(_extent(seg)) / 2) for seg in line.segments}
                 )
-                together.update(zip(used, used[1:]))
-            lonely = next((i for i in range(len(self.columns) - 1) if (i, i + 1) not in together), None)
+                together.update(itertools.pairwise(used))
+            lonely = next(
+                (i for i in range(len(self.columns) - 1) if (i, i + 1) not in together), None
+            )
             if lonely is None:
                 return
             a, b = self.columns[lonely], self.columns.pop(lonely + 1)
@@ -615,7 +774,7 @@ class _Run:
 
 
 def _bounds(columns: list[_Column]) -> list[float]:
-    return [(a.x1 + b.x0) / 2 for a, b in zip(columns, columns[1:])]
+    return [(a.x1 + b.x0) / 2 for a, b in itertools.pairwise(columns)]
 
 
 def _start_run(line: _Line) -> _Run:
@@ -675,7 +834,7 @@ def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int
         return [(first, " ".join(w.text for w in seg))]
     pieces: list[tuple[int, str]] = []
     column, words = first, [seg[0].text]
-    for prev, word in zip(seg, seg[1:]):
+    for prev, word in itertools.pairwise(seg):
         crossed = [b for b in bounds if prev.x1 <= b <= word.x0]
         if crossed and word.x0 - prev.x1 > 0.35 * size:
             pieces.append((column, " ".join(words)))
@@ -764,10 +923,6 @@ def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
 # The document
 
 
-def _box(line: _Line) -> tuple[float, float, float, float]:
-    return (round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2))
-
-
 class _Builder:
     """Pages to blocks, in reading order, carrying an unruled table over page breaks."""
 
@@ -794,7 +949,9 @@ class _Builder:
                 continue
             self.text(pending, page, left, right, carried)
             pending, carried = [], None
-            self.table([Row(cells, Location(page=page.number, bbox=box)) for cells, box in item.rows])
+            self.table(
+                [Row(cells, Location(page=page.number, bbox=box)) for cells, box in item.rows]
+            )
         self.text(pending, page, left, right, carried, last=True)
 
     def text(
@@ -816,7 +973,18 @@ class _Builder:
                 loose.append(part)
                 continue
             is_table = len(part.columns) >= 3 and (part.multi >= 2 or part.carried)
-            at_top = page.number == 1 and not self.blocks and not loose and n == 0
+            # A two-column block heading the first page (the motto table beside the unit's
+            # name) stays a table; elsewhere two columns of text are just lines.
+            at_top = (
+                page.number == 1
+                and not any(isinstance(b, Table) for b in self.blocks)
+                and all(ln.bottom <= _RUNNING_BAND * page.height for ln in loose)
+                and all(
+                    b.location.bbox is not None
+                    and b.location.bbox[3] <= _RUNNING_BAND * page.height
+                    for b in self.blocks
+                )
+            )
             if is_table or (at_top and len(part.columns) == 2):
                 self.paragraphs(loose, page, left, right)
                 loose = []
@@ -869,7 +1037,9 @@ def read_pdf(data: bytes, source: str) -> Grid:
     except AppendixParseError:
         raise
     except RecursionError:
-        raise CorruptFileError(source, "a damaged PDF (its objects refer to each other in a loop)") from None
+        raise CorruptFileError(
+            source, "a damaged PDF (its objects refer to each other in a loop)"
+        ) from None
     except Exception as exc:  # pdfminer raises many kinds of errors on damaged files
         raise CorruptFileError(source, f"a damaged PDF ({_describe(exc)})") from None
 
@@ -897,6 +1067,18 @@ def _open(data: bytes, source: str) -> Any:
         raise CorruptFileError(source, f"a damaged PDF ({_describe(exc)})") from None
 
 
+def _too_heavy(number: int, operators: int) -> str:
+    if operators > LIMITS.max_pdf_page_objects:
+        return (
+            f"page {number} draws more than {LIMITS.max_pdf_page_objects:,} lines, shapes and "
+            "pieces of text (limits.LIMITS.max_pdf_page_objects)"
+        )
+    return (
+        f"page {number} holds more than {LIMITS.max_pdf_content_bytes:,} bytes of drawing "
+        "instructions (limits.LIMITS.max_pdf_content_bytes)"
+    )
+
+
 def _read(data: bytes, source: str) -> Grid:
     pdf = _open(data, source)
     with pdf:
@@ -915,46 +1097,48 @@ def _read(data: bytes, source: str) -> Grid:
         heavy: list[str] = []
         damaged: list[str] = []
         images = 0
-        cids = glyph_count = 0
         for number, page in enumerate(pages, start=1):
-            operators, size = _operators(page.page_obj)
-            if operators > LIMITS.max_pdf_page_objects or size > LIMITS.max_pdf_content_bytes:
-                reason = (
-                    f"page {number} not read: it draws about {operators:,} lines, shapes and "
-                    f"text pieces, more than the limit of {LIMITS.max_pdf_page_objects:,} "
-                    "(limits.LIMITS.max_pdf_page_objects)"
-                    if operators > LIMITS.max_pdf_page_objects
-                    else f"page {number} not read: its content exceeds "
-                    f"{LIMITS.max_pdf_content_bytes:,} bytes (limits.LIMITS.max_pdf_content_bytes)"
-                )
-                heavy.append(reason)
-                unplaced.append(Unparsed(text="", location=Location(page=number), reason=reason))
-                continue
             try:
-                content = _read_page(page, number, decoder)
+                operators, size = _operators(page.page_obj)
+                if operators > LIMITS.max_pdf_page_objects or size > LIMITS.max_pdf_content_bytes:
+                    heavy.append(_too_heavy(number, operators))
+                    unplaced.append(
+                        Unparsed(
+                            text="",
+                            location=Location(page=number),
+                            reason=f"{heavy[-1]}: too heavy to read, the page was skipped",
+                        )
+                    )
+                    continue
+                read.append(_read_page(page, number, decoder))
                 images += len(page.images)
-                cids += sum(1 for c in page.chars if str(c.get("text", "")).startswith("(cid:"))
-                glyph_count += len(page.chars)
             except AppendixParseError:
                 raise
             except Exception as exc:
-                reason = f"page {number} not read: damaged ({_describe(exc)})"
-                damaged.append(reason)
-                unplaced.append(Unparsed(text="", location=Location(page=number), reason=reason))
-                continue
+                damaged.append(f"page {number} is damaged ({_describe(exc)})")
+                unplaced.append(
+                    Unparsed(
+                        text="",
+                        location=Location(page=number),
+                        reason=f"{damaged[-1]}: the page was skipped",
+                    )
+                )
             finally:
                 page.close()
-            read.append(content)
         if not read:
             if heavy:
-                raise FileTooLargeError(source, heavy[0])
-            raise CorruptFileError(source, damaged[0].replace(" not read: ", " ") if damaged else "no page could be read")
+                raise FileTooLargeError(source, f"{heavy[0]}: too heavy to read")
+            raise CorruptFileError(source, damaged[0] if damaged else "no page could be read")
         if not any(p.lines or p.tables for p in read):
-            what = "only images (a scan?)" if images else "nothing but drawings or blank pages"
             raise ScannedDocumentError(
-                source, f"the PDF has no text layer: its pages hold {what}; run OCR on it first"
+                source,
+                "the PDF has no text layer: its pages hold only images (a scanned document?); "
+                "run OCR on it first"
+                if images
+                else "the PDF has no text layer: its pages are blank or their text is drawn "
+                "as shapes",
             )
-        if cids > glyph_count / 2:
+        if sum(p.unmapped for p in read) > sum(p.glyphs for p in read) / 2:
             raise ScannedDocumentError(
                 source,
                 "the PDF's fonts carry no Unicode mapping, so its text layer cannot be read; "

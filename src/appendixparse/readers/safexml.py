@@ -9,6 +9,12 @@ from ..errors import CorruptFileError
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
 
 
+def refuse_dtd(data: bytes, source: str, part: str) -> None:
+    """Raise CorruptFileError when an XML part declares a DTD or entities."""
+    if any(marker in data[:4096] for marker in _DTD_MARKERS) or b"<!ENTITY" in data:
+        raise CorruptFileError(source, f"the part {part!r} declares a DTD or entities: refused")
+
+
 def parse_xml(data: bytes, source: str, part: str) -> Any:
     """The lxml root element of an Office XML part.
 
@@ -18,9 +24,7 @@ def parse_xml(data: bytes, source: str, part: str) -> Any:
     """
     from lxml import etree
 
-    head = data[:4096]
-    if any(marker in head for marker in _DTD_MARKERS) or b"<!ENTITY" in data:
-        raise CorruptFileError(source, f"the part {part!r} declares a DTD or entities: refused")
+    refuse_dtd(data, source, part)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ..errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from ..limits import LIMITS
@@ -58,7 +59,7 @@ class SafeZip:
                     out += chunk
                     self._inflated += len(chunk)
                     self._check(name, info, len(out), limit)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
             raise CorruptFileError(self.source, f"the part {name!r} is damaged ({exc})") from None
         return bytes(out)
 

@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 
-from ..encodings import to_unicode
+from ..encodings import guess_encoding, to_unicode
 from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
 from ..limits import LIMITS
@@ -32,12 +32,33 @@ def decode(data: bytes, source: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            # cp1258 is the Vietnamese Windows code page; it writes tones as combining marks.
-            text = data.decode("cp1258", errors="replace")
+            text = _decode_8bit(data)
     sample = text[:65536]
     if sample and len(_BINARY.findall(sample)) > max(2, len(sample) // 200):
         raise UnsupportedFormatError(source, "binary content, not a text document")
     return to_unicode(unicodedata.normalize("NFC", text))
+
+
+def _decode_8bit(data: bytes) -> str:
+    """An 8-bit file: TCVN3 or VNI bytes (typed in legacy fonts) or cp1258.
+
+    Legacy-font text is the Windows-1252 characters of the font's codes, so the bytes are read
+    that way first and the characters decide; otherwise cp1258, the Vietnamese Windows code
+    page, which writes tones as combining marks.
+    """
+    as_fonts = data.decode("cp1252", errors="latin1_fallback")
+    if encoding := guess_encoding(as_fonts):
+        return to_unicode(as_fonts, encoding=encoding)
+    return data.decode("cp1258", errors="replace")
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Bytes cp1252 leaves undefined (0x81, 0x8D, …) read as Latin-1, as legacy fonts do."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("latin1_fallback", _latin1_fallback)
 
 
 def _decode_utf16_without_bom(data: bytes, source: str) -> str:

@@ -24,19 +24,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..cleaning import join
-from ..encodings import to_unicode
+from ..encodings import LegacyDecoder, to_unicode
 from ..errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from ..grid import Block, Grid, Paragraph, Row, Table
+from ..limits import LIMITS
 from ..models import Location, Unparsed
 from .libreoffice import convert
+from .safexml import refuse_dtd
+from .safezip import SafeZip
 
 __all__ = ["cell_text", "format_number", "read_xls", "read_xlsx"]
 
-MAX_ZIP_ENTRIES = 10_000
-MAX_UNCOMPRESSED_BYTES = 200 * 2**20  # what the zip declares it unpacks to, all parts together
-MAX_TEXT_CELLS = 1_000_000  # cells holding text, all sheets together
-MAX_GRID_CELLS = 4_000_000  # cells of the tables handed on, merges expanded and rows padded
-MAX_MERGED_RANGES = 100_000  # per sheet
 _WIDE_ROW_CELLS = 3  # a row filling this many cells (the header) starts a sheet's main table
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # OOXML's escape for control characters (_x000D_)
@@ -99,23 +97,13 @@ def _check_archive(data: bytes, source: str) -> None:
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedFileError(source, "the workbook is protected by a password")
         raise CorruptFileError(source, "an Excel 97 (.xls) or other old Office file, not .xlsx")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise CorruptFileError(source, f"a damaged or truncated Excel file ({exc})") from None
-    if len(infos) > MAX_ZIP_ENTRIES:
-        raise FileTooLargeError(
-            source, f"the workbook holds {len(infos)} parts (the limit is {MAX_ZIP_ENTRIES})"
-        )
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > MAX_UNCOMPRESSED_BYTES:
-        raise FileTooLargeError(
-            source,
-            f"the workbook unpacks to {unpacked // 2**20} MB "
-            f"(the limit is {MAX_UNCOMPRESSED_BYTES // 2**20} MB)",
-        )
-    if not any(info.filename == "xl/workbook.xml" for info in infos):
+    archive = SafeZip(data, source)  # entry count and declared sizes judged here
+    for name in archive.names():
+        if name.endswith((".xml", ".rels", ".vml")):
+            # Inflated in bounded chunks (a lying zip is caught), DTDs and entities refused:
+            # openpyxl's own parser is then only handed parts already judged safe.
+            refuse_dtd(archive.read(name), source, name)
+    if "xl/workbook.xml" not in archive:
         raise CorruptFileError(source, "a zip archive without an Excel workbook inside")
 
 
@@ -129,17 +117,17 @@ class _Budget:
 
     def add_text_cell(self) -> None:
         self.text_cells += 1
-        if self.text_cells > MAX_TEXT_CELLS:
+        if self.text_cells > LIMITS.max_table_cells:
             raise FileTooLargeError(
-                self.source, f"the workbook holds more than {MAX_TEXT_CELLS} filled cells"
+                self.source, f"the workbook holds more than {LIMITS.max_table_cells} filled cells"
             )
 
     def add_grid_cells(self, count: int) -> None:
         self.grid_cells += count
-        if self.grid_cells > MAX_GRID_CELLS:
+        if self.grid_cells > LIMITS.max_table_cells:
             raise FileTooLargeError(
                 self.source,
-                f"the workbook's tables span more than {MAX_GRID_CELLS} cells "
+                f"the workbook's tables span more than {LIMITS.max_table_cells} cells "
                 "(merged ranges or far-apart cells)",
             )
 
@@ -263,10 +251,10 @@ def _read_sheet(worksheet: Any, budget: _Budget) -> _Sheet:
     last_col = max(max(cols) for cols in values.values())
     row_numbers = sorted(values)
 
-    if len(merges) > MAX_MERGED_RANGES:
+    if len(merges) > LIMITS.max_merged_ranges:
         raise FileTooLargeError(
             budget.source,
-            f"sheet {worksheet.title!r} has more than {MAX_MERGED_RANGES} merged ranges",
+            f"sheet {worksheet.title!r} has more than {LIMITS.max_merged_ranges} merged ranges",
         )
     placed: dict[int, dict[int, str]] = {}
     for min_col, min_row, max_col, max_row in merges:
@@ -321,6 +309,7 @@ def _scan(
     workbook = worksheet.parent
     styles: dict[int, tuple[str, str | None]] = {}
     values: dict[int, dict[int, str]] = {}
+    strings: list[tuple[int, int, str, str | None]] = []  # decoded once the sheet is seen
     with worksheet._get_source() as xml:
         parser = WorkSheetParser(
             xml,
@@ -343,10 +332,20 @@ def _scan(
                     except (IndexError, AttributeError, KeyError):
                         styles[style_id] = ("General", None)  # a dangling style reference
                 number_format, font = styles[style_id]
+                if isinstance(value, str):
+                    if value.strip():
+                        budget.add_text_cell()
+                        strings.append((cell["row"], cell["column"], _raw_string(value), font))
+                    continue
                 text = cell_text(value, number_format, font)
                 if text.strip():
                     budget.add_text_cell()
                     values.setdefault(cell["row"], {})[cell["column"]] = text
+    # Legacy fonts are judged on the whole sheet: a short cell ("Có 6") follows the others.
+    decoder = LegacyDecoder()
+    decoder.observe_all((raw, font) for _, _, raw, font in strings)
+    for row, column, raw, font in strings:
+        values.setdefault(row, {})[column] = decoder.convert(raw, font)
     merges = []
     if parser.merged_cells is not None:
         for merged in parser.merged_cells.mergeCell:
@@ -361,6 +360,13 @@ def _is_true(flag: object) -> bool:
     return str(flag).strip().lower() in ("1", "true")
 
 
+def _raw_string(value: str) -> str:
+    """A string cell with Excel's escapes (``_x000D_``) and line breaks undone."""
+    if "_x" in value:
+        value = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return _LINE_BREAKS.sub("\n", value)
+
+
 def cell_text(value: object, number_format: str = "General", font: str | None = None) -> str:
     """A cell's text as Excel shows it (Vietnamese number style), legacy encodings converted.
 
@@ -370,9 +376,7 @@ def cell_text(value: object, number_format: str = "General", font: str | None = 
     ('14/10/2023', 'a\\nb')
     """
     if isinstance(value, str):
-        if "_x" in value:
-            value = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
-        return to_unicode(_LINE_BREAKS.sub("\n", value), encoding="auto", font=font)
+        return to_unicode(_raw_string(value), encoding="auto", font=font)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
