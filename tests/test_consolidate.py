@@ -32,7 +32,7 @@ from appendixparse.consolidation.align import align
 from appendixparse.consolidation.exports import SHEETS, STATUS_COLOURS, STATUS_LABELS
 from appendixparse.consolidation.measure import measuring_value
 from appendixparse.consolidation.progress import Progress
-from appendixparse.models import Figure, Record
+from appendixparse.models import Record
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES
 from golden import assert_golden, load_golden
@@ -167,7 +167,11 @@ def test_real_appendix_aligns_to_its_own_catalogue_exactly():
     assert result.by_unit.iloc[0]["unit_from"] == "file name"
     counts = result.records["status"].value_counts().to_dict()
     assert counts == {"in_progress": 23, "completed": 10, "not_applicable": 2}
-    assert result.flags.empty
+    assert not set(result.flags["code"]) & OWN_CODES
+    flagged = result.flags.dropna(subset=["id"])  # the report's own flags, on catalogue ids
+    assert (flagged["id"] == flagged["row_id"]).all() and len(flagged) > 0
+    codes = result.records.set_index("id")["flags"]
+    assert all(code in codes[row.id] for row in flagged.itertuples() for code in [row.code])
 
 
 def test_order_does_not_depend_on_inputs_or_workers(result):
@@ -311,16 +315,15 @@ def test_consolidate_rejects_what_is_not_a_path_or_report():
         consolidate([b"bytes"])
 
 
-def test_measuring_value_first_percent_else_ratio():
-    def fig(kind: str, value: float, **extra) -> Figure:
-        return Figure(kind=kind, value=value, text="x", span=(0, 1), **extra)
-
-    record = _records([("I", "1", "x")])[0]
-    assert measuring_value(record) is None
-    record.figures = [fig("ratio", 0.8, numerator=8, denominator=10), fig("percent", 95.5)]
-    assert measuring_value(record) == 95.5
-    record.figures = [fig("count", 3, unit="người"), fig("ratio", 0.8, numerator=8, denominator=10)]
-    assert measuring_value(record) == 80.0
+def test_value_is_the_figure_the_checks_say_measures_the_target():
+    records = {r.id: r for r in parse(REAL_TEXT).records}
+    # "2021, 2022 … 100% … Năm 2023, đã thực hiện 80%": the latest year counts.
+    assert measuring_value(records["I.2"], end_year=2023) == 80.0
+    assert measuring_value(records["I.3"], end_year=2023) == 90.0  # "09/10 văn bản"
+    assert measuring_value(records["II.1"], end_year=2023) is None  # no figure measures it
+    result = consolidate(REAL_TEXT)
+    values = result.records.set_index("id")["value"]
+    assert values["I.2"] == 80.0 and values.notna().sum() >= 10
 
 
 # --- the batch: unreadable, slow and crashing files ------------------------------------------

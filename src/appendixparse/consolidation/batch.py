@@ -1,7 +1,8 @@
 """Find documents in folders and parse them in worker processes; a bad file never stops a batch.
 
 ``parse`` is a pure function of a file's bytes, so files are parsed independently, in a process
-pool, and each comes back as an :class:`Outcome`: its report, or why it could not be read. A
+pool, and each comes back as an :class:`Outcome`: its report (or, given a catalogue, the
+report already aligned to it, so the parent only assembles), or why it could not be read. A
 document gets ``time_limit`` seconds (an alarm in the worker stops it); a worker that ignores
 the alarm (stuck inside C code) is killed after twice that. A file that kills its worker (a
 crash, the out-of-memory killer) is retried alone and, failing again, recorded as unreadable.
@@ -15,16 +16,19 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..errors import AppendixParseError
 from ..models import Report
 from ..pipeline import parse
+from .catalogue import Catalogue
+from .documents import Document, document_of
 
 __all__ = ["DEFAULT_TIME_LIMIT", "DOCUMENT_SUFFIXES", "Outcome", "find_documents", "parse_files"]
 
@@ -37,10 +41,11 @@ _IN_FLIGHT_PER_WORKER = 2  # files queued per worker: enough to keep it busy, fe
 
 @dataclass(slots=True)
 class Outcome:
-    """What became of one input: its report, or the error's type name and the reason."""
+    """What became of one input: its report or aligned document, or the error and the reason."""
 
     source: str
     report: Report | None = None
+    document: Document | None = None
     error: str | None = None
     reason: str | None = None
 
@@ -96,11 +101,16 @@ def _documents_in(folder: Path) -> list[Path]:
     return found
 
 
-def parse_file(path: str, time_limit: float | None = DEFAULT_TIME_LIMIT) -> Outcome:
-    """Parse one file into an :class:`Outcome`; never raises for a bad or slow file."""
+def parse_file(
+    path: str, time_limit: float | None = DEFAULT_TIME_LIMIT, catalogue: Catalogue | None = None
+) -> Outcome:
+    """Parse one file (and align it to ``catalogue``, if given) into an :class:`Outcome`;
+    never raises for a bad or slow file."""
     try:
         with _deadline(time_limit):
             report = parse(path)
+            if catalogue is not None:
+                return Outcome(path, document=document_of(report, catalogue, path))
     except _Expired:
         return Outcome(
             path,
@@ -144,22 +154,28 @@ def _deadline(seconds: float | None) -> Iterator[None]:
 
 
 def parse_files(
-    files: list[str], *, jobs: int | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT
+    files: list[str],
+    *,
+    jobs: int | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    catalogue: Catalogue | None = None,
 ) -> Iterator[Outcome]:
     """Parse ``files`` on ``jobs`` processes (default: the CPUs), yielding outcomes as they come.
 
     One job, or one file, runs in this process.
     """
+    task = partial(parse_file, time_limit=time_limit, catalogue=catalogue)
     jobs = min(jobs or _cpus(), len(files))
     if jobs <= 1:
         for path in files:
-            yield parse_file(path, time_limit)
+            yield task(path)
         return
+    hard_limit = time_limit * 2 + _HARD_GRACE if time_limit and time_limit > 0 else None
     suspects: list[str] = []
-    yield from _pooled(deque(files), jobs, time_limit, suspects)
+    yield from _pooled(deque(files), jobs, task, hard_limit, suspects)
     for path in suspects:  # alone, so a crash can only be this file's doing
         retry: list[str] = []
-        yield from _pooled(deque([path]), 1, time_limit, retry)
+        yield from _pooled(deque([path]), 1, task, hard_limit, retry)
         if retry:
             yield Outcome(
                 path,
@@ -176,11 +192,14 @@ def _cpus() -> int:
 
 
 def _pooled(
-    queue: deque[str], jobs: int, time_limit: float | None, suspects: list[str]
+    queue: deque[str],
+    jobs: int,
+    task: Callable[[str], Outcome],
+    hard_limit: float | None,
+    suspects: list[str],
 ) -> Iterator[Outcome]:
-    """Run ``queue`` through pools of ``jobs`` workers; files in flight when a pool breaks go
-    to ``suspects``; a file past the hard limit has its pool killed and is reported."""
-    hard_limit = time_limit * 2 + _HARD_GRACE if time_limit and time_limit > 0 else None
+    """Run ``task`` over ``queue`` in pools of ``jobs`` workers; files in flight when a pool
+    breaks go to ``suspects``; a file past ``hard_limit`` has its pool killed and is reported."""
     while queue:
         executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
         in_flight: dict[Future[Outcome], tuple[str, float]] = {}
@@ -189,7 +208,7 @@ def _pooled(
                 broken = False
                 while queue and len(in_flight) < jobs * _IN_FLIGHT_PER_WORKER:
                     try:
-                        future = executor.submit(parse_file, queue[0], time_limit)
+                        future = executor.submit(task, queue[0])
                     except BrokenProcessPool:  # a worker died since the last look
                         broken = True
                         break

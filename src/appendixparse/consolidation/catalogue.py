@@ -48,10 +48,13 @@ class Catalogue:
 
     targets: list[Target]
     source: str = "<catalogue>"
-    _index: dict[str, int] = field(default_factory=dict, repr=False)
+    _index: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    keys: list[str] = field(default_factory=list, init=False, repr=False)
+    """Each target's text as a matching key (see :func:`text_key`), in catalogue order."""
 
     def __post_init__(self) -> None:
         self._index = {t.id: i for i, t in enumerate(self.targets)}
+        self.keys = [text_key(t.target) for t in self.targets]  # once, shipped to workers
 
     def __len__(self) -> int:
         return len(self.targets)
@@ -59,11 +62,6 @@ class Catalogue:
     def find(self, target_id: str) -> int | None:
         """The target's position in catalogue order, or None when the catalogue lacks the id."""
         return self._index.get(target_id)
-
-    @cached_property
-    def keys(self) -> list[str]:
-        """Each target's text as a matching key (see :func:`text_key`)."""
-        return [text_key(t.target) for t in self.targets]
 
     @cached_property
     def section_titles(self) -> dict[str | None, str | None]:

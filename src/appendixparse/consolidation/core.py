@@ -46,12 +46,12 @@ def consolidate(
         for number, report in enumerate(reports, start=1)
     ]
     with Progress(len(files), enabled=progress) as bar:
-        for outcome in parse_files(files, jobs=jobs, time_limit=time_limit):
-            if outcome.report is None:
+        for outcome in parse_files(files, jobs=jobs, time_limit=time_limit, catalogue=targets):
+            if outcome.document is None:
                 failures.append(outcome)
             else:
-                documents.append(document_of(outcome.report, targets, outcome.source))
-            bar.advance(failed=outcome.report is None)
+                documents.append(outcome.document)
+            bar.advance(failed=outcome.document is None)
     return build(documents, failures, targets)
 
 

@@ -111,7 +111,7 @@ def _row(
         row.update(
             status=record.status,
             status_raw=record.status_raw,
-            value=measuring_value(record),
+            value=measuring_value(record, end_year=_year(doc.period_end)),
             figures=as_json([f.model_dump(mode="json") for f in record.figures]),
             notes=record.notes,
             location=as_json(record.location.model_dump(mode="json")),
@@ -119,6 +119,10 @@ def _row(
             row_target=record.target,
         )
     return row
+
+
+def _year(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
 
 
 def _flag(
