@@ -19,7 +19,7 @@ from .models import Figure, Flag, Record, Report
 from .pipeline import parse
 
 if TYPE_CHECKING:
-    from .consolidate import Consolidation
+    from .consolidation import Consolidation
 
 __version__ = "0.1.0"
 __all__ = [
@@ -42,7 +42,7 @@ __all__ = [
 
 
 def consolidate(sources: Any, *, catalogue: Any = None, **options: Any) -> Consolidation:
-    """Many units' reports into one dataset; see :func:`appendixparse.consolidate.consolidate`."""
-    from .consolidate import consolidate as _consolidate
+    """Many units' reports into one dataset; see :func:`appendixparse.consolidation.consolidate`."""
+    from .consolidation import consolidate as _consolidate
 
     return _consolidate(sources, catalogue=catalogue, **options)

@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("-o", "--output", required=True, help=".xlsx, .csv, .parquet or .json")
     k.add_argument("--catalogue", help="the province's targets as CSV or JSON")
     k.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    k.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS",
+                   help="give up on a document after this long (default: 60; 0: no limit)")
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
 
@@ -126,28 +128,40 @@ def _flag_block(file: str, flags: Sequence[Flag]) -> str:
 
 
 def _consolidate(args: argparse.Namespace) -> int:
-    from .consolidate import consolidate, export
+    from pathlib import Path
 
-    result = consolidate(
-        args.paths,
-        catalogue=args.catalogue,
-        jobs=args.jobs,
-        progress=not args.no_progress and sys.stderr.isatty(),
-    )
-    if result.units == 0:
-        print("appendixparse: no input could be read", file=sys.stderr)
-        for item in result.errors.itertuples():
-            print(f"appendixparse: {item.source}: {item.reason}", file=sys.stderr)
+    from .consolidation import EXPORT_SUFFIXES, consolidate, export
+
+    output = Path(args.output)
+    if output.suffix.lower() not in EXPORT_SUFFIXES:
+        print(f"appendixparse: {output}: the output must end in {', '.join(EXPORT_SUFFIXES)}",
+              file=sys.stderr)
         return 2
     try:
-        export(result, args.output)
-    except OSError as exc:
-        print(f"appendixparse: {args.output}: cannot be written ({exc.strerror})", file=sys.stderr)
+        result = consolidate(
+            args.paths,
+            catalogue=args.catalogue,
+            jobs=args.jobs,
+            progress=not args.no_progress and sys.stderr.isatty(),
+            time_limit=args.time_limit or None,
+            exclude=[output],
+        )
+    except KeyboardInterrupt:  # the workers are stopped by then
+        print("\nappendixparse: interrupted; nothing written", file=sys.stderr)
+        return 130
+    for item in result.errors.itertuples():
+        print(f"appendixparse: {item.source}: {item.reason}", file=sys.stderr)
+    if result.documents == 0:
+        print("appendixparse: no input could be read", file=sys.stderr)
         return 2
-    print(
-        f"{result.units} unit(s), {len(result.records)} rows, "
-        f"{len(result.errors)} unreadable file(s) → {args.output}"
-    )
+    try:
+        export(result, output)
+    except OSError as exc:
+        print(f"appendixparse: {output}: cannot be written ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
+    print(f"{result.units} unit(s), {result.documents} document(s), {len(result.records)} rows, "
+          f"{len(result.flags)} flag(s), {len(result.errors)} unreadable file(s) → {output}")
     return 0
 
 

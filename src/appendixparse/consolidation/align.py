@@ -1,0 +1,188 @@
+"""Align a unit's rows to the catalogue: by text similarity within sections, then across them.
+
+Units renumber, drop, add, reorder and retype rows, so a row's id alone cannot say which
+target it reports on. Each row is scored against the catalogue's targets (rapidfuzz on the
+folded text without tone marks, so typos and missing diacritics cost little); pairs are taken
+greedily, best score first, within the row's section, then any row still alone against any
+target still free, with a stricter threshold. An equal id adds a small bonus; an equal id with
+near-identical text is taken at once (the common case, and the fast one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..models import Record
+from .catalogue import Catalogue, text_key
+
+__all__ = ["Alignment", "align", "similarity"]
+
+SECTION_THRESHOLD = 65.0  # a row and a target of the same section
+GLOBAL_THRESHOLD = 80.0  # a row and a target of different sections
+SAME_STT_BONUS = 10.0
+FAST_PATH = 90.0  # equal id and at least this similarity: matched without further search
+SECTION_TITLE_THRESHOLD = 70.0
+
+
+def similarity(a: str, b: str, **_: object) -> float:
+    """How alike two matching keys are, 0–100: word order ignored, and a text that keeps only
+    some of the other's words (a shortened target) still scores high, a little less."""
+    return max(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b) - 10.0)
+
+
+@dataclass
+class Alignment:
+    """Which row reports on which target.
+
+    ``matches`` maps a catalogue position to (row index, score); ``unmatched`` lists the rows
+    no target took, with the closest target's id and score.
+    """
+
+    matches: dict[int, tuple[int, float]] = field(default_factory=dict)
+    unmatched: list[tuple[int, str | None, float]] = field(default_factory=list)
+
+    def target_of(self) -> dict[int, int]:
+        """Row index → catalogue position, for the rows that matched."""
+        return {row: position for position, (row, _) in self.matches.items()}
+
+
+def align(records: Sequence[Record], catalogue: Catalogue) -> Alignment:
+    """Match ``records`` (one unit's rows) to the targets of ``catalogue``."""
+    result = Alignment()
+    keys = [text_key(r.target) for r in records]
+    free_rows = set(range(len(records)))
+    free_targets = set(range(len(catalogue)))
+
+    # The fast path: same id, near-identical text.
+    for i, record in enumerate(records):
+        position = catalogue.find(record.id)
+        if position is None or position not in free_targets:
+            continue
+        score = similarity(keys[i], catalogue.keys[position])
+        if score >= FAST_PATH:
+            _take(result, free_rows, free_targets, i, position, score)
+
+    sections = _section_map(records, catalogue)
+    groups: dict[str | None, list[int]] = {}
+    for i in sorted(free_rows):
+        groups.setdefault(sections.get(records[i].section), []).append(i)
+    for section, rows in groups.items():
+        targets = sorted(
+            p for p in free_targets if section is None or catalogue.targets[p].section == section
+        )
+        _greedy(result, records, keys, catalogue, rows, targets, SECTION_THRESHOLD, bonus=True)
+        free_rows.difference_update(r for r, _ in result.matches.values())
+        free_targets.difference_update(result.matches)
+
+    # Rows placed under another section than the catalogue's.
+    _greedy(
+        result,
+        records,
+        keys,
+        catalogue,
+        sorted(free_rows),
+        sorted(free_targets),
+        GLOBAL_THRESHOLD,
+        bonus=False,
+    )
+    taken = {r for r, _ in result.matches.values()}
+    for i in range(len(records)):
+        if i not in taken:
+            result.unmatched.append((i, *_closest(keys[i], catalogue)))
+    return result
+
+
+def _take(
+    result: Alignment,
+    free_rows: set[int],
+    free_targets: set[int],
+    row: int,
+    position: int,
+    score: float,
+) -> None:
+    result.matches[position] = (row, round(score, 1))
+    free_rows.discard(row)
+    free_targets.discard(position)
+
+
+def _greedy(
+    result: Alignment,
+    records: Sequence[Record],
+    keys: list[str],
+    catalogue: Catalogue,
+    rows: list[int],
+    targets: list[int],
+    threshold: float,
+    *,
+    bonus: bool,
+) -> None:
+    """Take (row, target) pairs best first while both are free and the score clears the bar."""
+    if not rows or not targets:
+        return
+    scores = process.cdist(
+        [keys[i] for i in rows], [catalogue.keys[p] for p in targets], scorer=similarity
+    )
+    pairs = []
+    for a, i in enumerate(rows):
+        for b, p in enumerate(targets):
+            score = float(scores[a, b])
+            same = bonus and records[i].stt == catalogue.targets[p].stt
+            effective = score + (SAME_STT_BONUS if same else 0.0)
+            if effective >= threshold:
+                pairs.append((-effective, -score, i, p, score))
+    pairs.sort()
+    used_rows: set[int] = set()
+    used_targets: set[int] = set()
+    for _, _, i, p, score in pairs:
+        if i in used_rows or p in used_targets:
+            continue
+        used_rows.add(i)
+        used_targets.add(p)
+        result.matches[p] = (i, round(score, 1))
+
+
+def _section_map(records: Sequence[Record], catalogue: Catalogue) -> dict[str | None, str | None]:
+    """Each section of the unit's table → the catalogue section it stands for.
+
+    The same numeral with a similar (or no) title; else the catalogue section with the most
+    similar title; else the same numeral. Sections the catalogue lacks map to None (all).
+    """
+    titles = catalogue.section_titles
+    mapping: dict[str | None, str | None] = {}
+    for record in records:
+        numeral = record.section
+        if numeral in mapping:
+            continue
+        title = text_key(record.section_title or "")
+        if numeral in titles and (
+            not title
+            or not titles[numeral]
+            or fuzz.token_sort_ratio(title, text_key(titles[numeral] or "")) >= 60
+        ):
+            mapping[numeral] = numeral
+            continue
+        best = (
+            process.extractOne(
+                title,
+                {s: text_key(t or "") for s, t in titles.items() if t},
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=SECTION_TITLE_THRESHOLD,
+            )
+            if title
+            else None
+        )
+        if best is not None:
+            mapping[numeral] = best[2]
+        else:
+            mapping[numeral] = numeral if numeral in titles else None
+    return mapping
+
+
+def _closest(key: str, catalogue: Catalogue) -> tuple[str | None, float]:
+    best = process.extractOne(key, catalogue.keys, scorer=similarity)
+    if best is None:
+        return None, 0.0
+    return catalogue.targets[best[2]].id, round(float(best[1]), 1)

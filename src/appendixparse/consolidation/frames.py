@@ -1,0 +1,195 @@
+"""The consolidated dataset: documents in a fixed order, labelled, and their pandas frames."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..cleaning import fold, strip_accents
+from .batch import Outcome
+from .catalogue import Catalogue
+from .documents import Document, duplicate_flag
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+STATUSES = ("completed", "in_progress", "not_started", "not_applicable", "unknown", "missing")
+RECORD_COLUMNS = (
+    "unit", "unit_label", "period_start", "period_end", "id", "section", "section_title", "stt",
+    "target", "status", "status_raw", "value", "figures", "notes", "flags", "source", "location",
+    "row_id", "row_target", "match_score",
+)  # fmt: skip
+FLAG_COLUMNS = (
+    "unit", "unit_label", "source", "code", "severity", "id", "row_id", "message", "message_en",
+    "evidence",
+)  # fmt: skip
+ERROR_COLUMNS = ("source", "reason", "error")
+DECLARED = ("total", "completed", "in_progress", "not_started")
+
+
+@dataclass
+class Consolidation:
+    """Many units' reports side by side, target by target.
+
+    - ``records``: one row per document and catalogue target (``status`` "missing" where the
+      document has no row for it); columns in :data:`RECORD_COLUMNS`.
+    - ``matrix``: targets (index ``id``) × documents (columns, by label), the status.
+    - ``by_target``: per target, how many documents give each status, and the completion rate.
+    - ``by_unit``: per document, its counts, declared summary and completion rate.
+    - ``flags``: the documents' own flags and the consolidation's (``unmatched_row``,
+      ``missing_target``, ``duplicate_unit``).
+    - ``errors``: the inputs that could not be read (``source``, ``reason``, ``error``).
+    - ``catalogue``: the targets everything was aligned to.
+
+    ``unit_label`` names a document's column: the unit, with the period's end date when the
+    unit reports for several periods, and " (2)", " (3)" for further reports of the same
+    unit and period (flagged ``duplicate_unit``; all are kept).
+    """
+
+    records: pd.DataFrame
+    matrix: pd.DataFrame
+    by_target: pd.DataFrame
+    by_unit: pd.DataFrame
+    flags: pd.DataFrame
+    errors: pd.DataFrame
+    catalogue: pd.DataFrame
+
+    @property
+    def documents(self) -> int:
+        """How many documents were consolidated."""
+        return len(self.by_unit)
+
+    @property
+    def units(self) -> int:
+        """How many distinct units those documents come from."""
+        return int(self.by_unit["unit"].map(fold).nunique()) if len(self.by_unit) else 0
+
+    def __repr__(self) -> str:
+        return (
+            f"<Consolidation: {self.units} unit(s), {self.documents} document(s), "
+            f"{len(self.catalogue)} target(s), {len(self.flags)} flag(s), "
+            f"{len(self.errors)} unreadable file(s)>"
+        )
+
+
+def sort_key(doc: Document) -> tuple[Any, ...]:
+    """Units alphabetically (tone marks ignored first), then period, then file."""
+    path = Path(doc.source)
+    return (
+        strip_accents(fold(doc.unit)), fold(doc.unit), doc.period_start or "",
+        doc.period_end or "", str(path.parent), path.stem, path.suffix,
+    )  # fmt: skip
+
+
+def label(documents: list[Document]) -> None:
+    """Give each document (already sorted) its column label; flag reports of one unit and period."""
+    by_unit: dict[str, list[Document]] = {}
+    for doc in documents:
+        by_unit.setdefault(fold(doc.unit), []).append(doc)
+    for docs in by_unit.values():
+        periods = {(d.period_start, d.period_end) for d in docs}
+        seen: Counter[str] = Counter()
+        groups: dict[tuple[str | None, str | None], list[Document]] = {}
+        for doc in docs:
+            base = doc.unit if len(periods) == 1 else f"{doc.unit} ({doc.period_end or '?'})"
+            seen[base] += 1
+            doc.label = base if seen[base] == 1 else f"{base} ({seen[base]})"
+            groups.setdefault((doc.period_start, doc.period_end), []).append(doc)
+        for group in groups.values():
+            for doc in group if len(group) > 1 else []:
+                doc.flags.insert(0, duplicate_flag(doc, [d for d in group if d is not doc]))
+    for doc in documents:
+        for item in (*doc.rows, *doc.flags):
+            item["unit_label"] = doc.label
+
+
+def build(
+    documents: list[Document], failures: list[Outcome], catalogue: Catalogue
+) -> Consolidation:
+    """The frames of the consolidation of ``documents`` (sorted and labelled here)."""
+    import pandas as pd
+
+    documents = sorted(documents, key=sort_key)
+    label(documents)
+    records = pd.DataFrame(
+        [row for doc in documents for row in doc.rows], columns=list(RECORD_COLUMNS)
+    )
+    records["value"] = records["value"].astype("float64")
+    records["match_score"] = records["match_score"].astype("float64")
+    flags = pd.DataFrame(
+        [flag for doc in documents for flag in doc.flags], columns=list(FLAG_COLUMNS)
+    )
+    errors = pd.DataFrame(
+        [(o.source, o.reason, o.error) for o in sorted(failures, key=lambda o: o.source)],
+        columns=list(ERROR_COLUMNS),
+    )
+    ids = [t.id for t in catalogue.targets]
+    labels = [doc.label for doc in documents]
+    matrix = pd.DataFrame(
+        [[doc.rows[i]["status"] for doc in documents] for i in range(len(ids))],
+        index=pd.Index(ids, name="id"),
+        columns=pd.Index(labels, name="unit"),
+        dtype=object,
+    )
+    return Consolidation(
+        records=records,
+        matrix=matrix,
+        by_target=_by_target(documents, catalogue),
+        by_unit=_by_unit(documents, len(catalogue)),
+        flags=flags,
+        errors=errors,
+        catalogue=catalogue.frame(),
+    )
+
+
+def completion_rate(counts: dict[str, int], total: int) -> float | None:
+    """Completed as a percentage of the rows that apply and were reported (None when none)."""
+    base = total - counts.get("not_applicable", 0) - counts.get("missing", 0)
+    return round(100 * counts.get("completed", 0) / base, 1) if base else None
+
+
+def _by_target(documents: list[Document], catalogue: Catalogue) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = []
+    for i, target in enumerate(catalogue.targets):
+        counts = Counter(doc.rows[i]["status"] for doc in documents)
+        rows.append({
+            "id": target.id, "section": target.section, "target": target.target,
+            **{s: counts.get(s, 0) for s in STATUSES}, "units": len(documents),
+            "completion_rate": completion_rate(counts, len(documents)),
+        })  # fmt: skip
+    frame = pd.DataFrame(
+        rows, columns=["id", "section", "target", *STATUSES, "units", "completion_rate"]
+    )
+    frame["completion_rate"] = frame["completion_rate"].astype("float64")
+    return frame
+
+
+def _by_unit(documents: list[Document], targets: int) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = []
+    for doc in documents:
+        counts = Counter(row["status"] for row in doc.rows)
+        summary = doc.summary.model_dump() if doc.summary else {}
+        rows.append({
+            "unit_label": doc.label, "unit": doc.unit, "unit_from": doc.unit_from,
+            "source": doc.source, "format": doc.format,
+            "period_start": doc.period_start, "period_end": doc.period_end,
+            **{s: counts.get(s, 0) for s in STATUSES}, "unmatched_rows": doc.unmatched,
+            "flags": len(doc.flags), "completion_rate": completion_rate(counts, targets),
+            **{f"declared_{k}": summary.get(k) for k in DECLARED},
+        })  # fmt: skip
+    columns = [
+        "unit_label", "unit", "unit_from", "source", "format", "period_start", "period_end",
+        *STATUSES, "unmatched_rows", "flags", "completion_rate",
+        *(f"declared_{k}" for k in DECLARED),
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["completion_rate"] = frame["completion_rate"].astype("float64")
+    for k in DECLARED:
+        frame[f"declared_{k}"] = frame[f"declared_{k}"].astype("Int64")
+    return frame
