@@ -518,7 +518,7 @@ def _rows(records: Any) -> list[dict[str, Any]]:
 
 
 def test_consolidate_takes_workbooks_beside_text(tmp_path: Path) -> None:
-    pytest.importorskip("appendixparse.consolidate")
+    pytest.importorskip("appendixparse.consolidation")
     shutil.copy(MERGED, tmp_path)
     shutil.copy(REAL_TEXT, tmp_path)
     result = appendixparse.consolidate([tmp_path])
