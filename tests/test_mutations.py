@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import appendixparse
-from test_robustness import TIME_GUARD_S, time_guard
 
 from conftest import SAMPLES
+from helpers import TIME_GUARD_S, time_guard
 
 BASES = [
     p

@@ -6,12 +6,10 @@ from __future__ import annotations
 import io
 import itertools
 import shutil
-import signal
 import subprocess
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,27 +31,12 @@ from appendixparse.readers.pdf import read_pdf
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
 from generate.pdf_samples import units
 from golden import assert_golden, load_golden
+from helpers import time_guard, write_pdf
 
 PDF_SAMPLES = sorted(SAMPLES.glob("*.pdf"))
 REAL = "appendix-quang-tri-district-2023"
 REAL_PDFS = [SAMPLES / f"{REAL}{s}.pdf" for s in ("", "-landscape", "-unruled")]
 FIELDS = ("id", "section", "section_title", "stt", "target", "status_raw", "status", "notes")
-
-
-@contextmanager
-def time_guard(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging: SIGALRM interrupts a read that runs past ``seconds``."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still reading after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 _grids: dict[bytes, Grid] = {}
@@ -542,20 +525,7 @@ def _raw_pdf(contents: list[bytes]) -> bytes:
             + stream
             + b"\nendstream"
         )
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
+    return write_pdf(objects)
 
 
 TEXT_PAGE = b"BT /F1 12 Tf 72 700 Td (Bao cao tong hop) Tj ET"

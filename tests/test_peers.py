@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import appendixparse
-from test_robustness import TIME_GUARD_S, time_guard
 
 from conftest import SHARED
+from helpers import TIME_GUARD_S, time_guard
 
 PEERS = SHARED / "peers"
 FILES = (

@@ -4,38 +4,19 @@ a time guard, and the CLI prints one line and exits 2 for each error."""
 from __future__ import annotations
 
 import importlib.util
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 import appendixparse
 from appendixparse.cli import main
-from bad.catalogue import CATALOGUE, BadFile
 
-TIME_GUARD_S = 30
+from bad.catalogue import CATALOGUE, BadFile
+from helpers import TIME_GUARD_S, time_guard
 
 
 def _reader_available(fmt: str) -> bool:
     return importlib.util.find_spec(f"appendixparse.readers.{fmt}") is not None
-
-
-@contextmanager
-def time_guard(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging: SIGALRM interrupts a parse that runs past ``seconds``."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still parsing after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_catalogue_has_at_least_30_bad_files() -> None:
