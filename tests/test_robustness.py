@@ -59,3 +59,29 @@ def test_cli_one_line_exit_2(
         assert code == 2
         lines = captured.err.strip().splitlines()
         assert len(lines) == 1 and str(path) in lines[0], captured.err
+
+
+def test_batch_of_bad_and_good_files(tmp_path: Path) -> None:
+    """Every good sample is consolidated, every bad file listed with its reason."""
+    from appendixparse.consolidation import DOCUMENT_SUFFIXES
+    from appendixparse.readers.libreoffice import soffice
+
+    from conftest import SAMPLES
+
+    bad_names = []  # the bad files a folder search picks up: those with a document's suffix
+    for bad in CATALOGUE:
+        if bad.error is not None and Path(bad.name).suffix in DOCUMENT_SUFFIXES:
+            (tmp_path / bad.name).write_bytes(bad.make())
+            bad_names.append(bad.name)
+    if soffice() is None:  # an .doc would only fail for want of LibreOffice
+        bad_names = [n for n in bad_names if not n.endswith((".doc", ".xls"))]
+    good = sorted((SAMPLES / "consolidate").glob("huyen-*"))
+    result = appendixparse.consolidate([tmp_path, *good], jobs=2)
+    reported = {
+        Path(source).name: reason
+        for source, reason in result.errors[["source", "reason"]].itertuples(index=False)
+    }
+    for name in bad_names:
+        assert reported.get(name), name
+    good_sources = set(result.records["source"].map(lambda s: Path(s).name))
+    assert {p.name for p in good} <= good_sources

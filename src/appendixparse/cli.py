@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("-o", "--output", required=True, help=".xlsx, .csv, .parquet or .json")
     k.add_argument("--catalogue", help="the province's targets as CSV or JSON")
     k.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
-    k.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS",
+    k.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                    help="give up on a document after this long (default: 60; 0: no limit)")
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
@@ -143,7 +143,7 @@ def _consolidate(args: argparse.Namespace) -> int:
             catalogue=args.catalogue,
             jobs=args.jobs,
             progress=not args.no_progress and sys.stderr.isatty(),
-            time_limit=args.time_limit or None,
+            time_limit=args.time_limit,
             exclude=[output],
         )
     except KeyboardInterrupt:  # the workers are stopped by then

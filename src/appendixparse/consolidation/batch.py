@@ -30,10 +30,9 @@ from ..pipeline import parse
 from .catalogue import Catalogue
 from .documents import Document, document_of
 
-__all__ = ["DEFAULT_TIME_LIMIT", "DOCUMENT_SUFFIXES", "Outcome", "find_documents", "parse_files"]
+__all__ = ["DOCUMENT_SUFFIXES", "Outcome", "find_documents", "parse_files"]
 
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".xlsx", ".xls")
-DEFAULT_TIME_LIMIT = 60.0  # seconds per document
 _POLL = 0.5  # seconds between checks for overdue workers
 _HARD_GRACE = 10.0  # seconds past twice the time limit before a deaf worker is killed
 _IN_FLIGHT_PER_WORKER = 2  # files queued per worker: enough to keep it busy, few to lose
@@ -102,7 +101,7 @@ def _documents_in(folder: Path) -> list[Path]:
 
 
 def parse_file(
-    path: str, time_limit: float | None = DEFAULT_TIME_LIMIT, catalogue: Catalogue | None = None
+    path: str, time_limit: float | None = None, catalogue: Catalogue | None = None
 ) -> Outcome:
     """Parse one file (and align it to ``catalogue``, if given) into an :class:`Outcome`;
     never raises for a bad or slow file."""
@@ -157,7 +156,7 @@ def parse_files(
     files: list[str],
     *,
     jobs: int | None = None,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: float | None = None,
     catalogue: Catalogue | None = None,
 ) -> Iterator[Outcome]:
     """Parse ``files`` on ``jobs`` processes (default: the CPUs), yielding outcomes as they come.

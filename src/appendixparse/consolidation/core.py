@@ -6,8 +6,9 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+from ..limits import LIMITS
 from ..models import Report
-from .batch import DEFAULT_TIME_LIMIT, Outcome, find_documents, parse_files
+from .batch import Outcome, find_documents, parse_files
 from .catalogue import load_catalogue
 from .documents import Document, document_of
 from .frames import Consolidation, build
@@ -22,7 +23,7 @@ def consolidate(
     catalogue: Any = None,
     jobs: int | None = None,
     progress: bool = False,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: float | None = None,
     exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Consolidation:
     """Consolidate many units' reports into one dataset, target by target.
@@ -30,15 +31,16 @@ def consolidate(
     ``sources``: files, folders (searched recursively for .docx .doc .pdf .txt .xlsx .xls)
     and already parsed :class:`Report` objects, in any mix. ``catalogue``: the targets to
     align to (see :func:`load_catalogue`; default: the Quảng Trị appendix's). Files are parsed
-    on ``jobs`` processes (default: the CPUs), each within ``time_limit`` seconds (None: no
-    limit); ``progress`` draws a bar on stderr; ``exclude`` lists files to leave out (the
-    output file, when it sits in an input folder).
+    on ``jobs`` processes (default: the CPUs), each within ``time_limit`` seconds (None:
+    ``LIMITS.document_timeout_s``; 0: no limit); ``progress`` draws a bar on stderr;
+    ``exclude`` lists files to leave out (the output file, when it sits in an input folder).
 
     A file that cannot be read goes to ``errors`` and the rest go on. The result does not
     depend on the order of the inputs or of the workers: documents are sorted by unit, then
     period, then file, and targets keep the catalogue's order.
     """
     targets = load_catalogue(catalogue)
+    limit = LIMITS.document_timeout_s if time_limit is None else (time_limit or None)
     reports, paths = _split(sources)
     files, failures = find_documents(paths, exclude)
     documents: list[Document] = [
@@ -46,7 +48,7 @@ def consolidate(
         for number, report in enumerate(reports, start=1)
     ]
     with Progress(len(files), enabled=progress) as bar:
-        for outcome in parse_files(files, jobs=jobs, time_limit=time_limit, catalogue=targets):
+        for outcome in parse_files(files, jobs=jobs, time_limit=limit, catalogue=targets):
             if outcome.document is None:
                 failures.append(outcome)
             else:
