@@ -27,6 +27,7 @@ from appendixparse.errors import (
 from appendixparse.grid import Grid, Paragraph, Table
 from appendixparse.readers import pdf as pdf_reader
 from appendixparse.readers.pdf import read_pdf
+from appendixparse.readers.pdf import text as pdf_text
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
 from generate.pdf_samples import units
@@ -404,7 +405,7 @@ def _fake_to_unicode(text: str, *, encoding: str = "auto", font: str | None = No
 
 
 def test_producer_quirks_of_tcvn3_layers_reach_encodings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_reader, "to_unicode", _fake_to_unicode)
+    monkeypatch.setattr(pdf_text, "to_unicode", _fake_to_unicode)
 
     def draw(c, font: str) -> None:
         c.setFont(font, 12)
@@ -416,7 +417,7 @@ def test_producer_quirks_of_tcvn3_layers_reach_encodings(monkeypatch: pytest.Mon
 def test_unicode_minus_signs_stay_where_the_layer_is_unicode(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pdf_reader, "to_unicode", _fake_to_unicode)
+    monkeypatch.setattr(pdf_text, "to_unicode", _fake_to_unicode)
 
     def draw(c, font: str) -> None:
         c.setFont(font, 12)

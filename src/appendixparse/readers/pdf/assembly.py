@@ -1,0 +1,187 @@
+"""Pages to blocks: running headers and footers left out, paragraphs, tables in reading order."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ...grid import Block, Paragraph, Row, Table
+from ...models import Location
+from .page import _Page
+from .text import _Line
+from .unruled import _carry, _Run, _run_rows, _runs
+
+_RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
+_MIN_RUNNING_PAGES = 2
+_PAGE_NUMBER = re.compile(
+    r"^(?:trang|page|tr\.)?\s*[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"
+    r"(?:\s*(?:/|of|trên|của)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-+•–*]|[a-zđ]\)|[IVX]{1,4}\.)$")
+
+
+# --------------------------------------------------------------------------------------------
+# Running headers and footers
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Leave out page numbers and the lines repeated at the same place at the top or the
+    bottom of several pages, working inwards from the page edge."""
+
+    def outer(page: _Page) -> tuple[list[_Line], list[_Line]]:
+        top = [ln for ln in page.lines if ln.bottom <= _RUNNING_BAND * page.height]
+        bottom = [ln for ln in page.lines if ln.top >= (1 - _RUNNING_BAND) * page.height]
+        return top, bottom[::-1]
+
+    seen: Counter[tuple[str, str, int]] = Counter()
+    for page in pages:
+        top, bottom = outer(page)
+        for where, lines in (("top", top), ("bottom", bottom)):
+            for key in {(where, _mask(ln.text), round(ln.top / 3)) for ln in lines}:
+                seen[key] += 1
+
+    def running(where: str, line: _Line) -> bool:
+        if len(line.segments) > 2:
+            return False
+        if _PAGE_NUMBER.match(line.text.strip()):
+            return True
+        if len(pages) < _MIN_RUNNING_PAGES:
+            return False
+        mask = _mask(line.text)
+        near = round(line.top / 3)
+        hits = max(seen[(where, mask, near + d)] for d in (-1, 0, 1))
+        return hits >= _MIN_RUNNING_PAGES
+
+    for page in pages:
+        top, bottom = outer(page)
+        drop: set[int] = set()
+        for where, lines in (("top", top), ("bottom", bottom)):
+            for line in lines:
+                if not running(where, line):
+                    break
+                drop.add(id(line))
+        if drop:
+            page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+# --------------------------------------------------------------------------------------------
+# Paragraphs
+
+
+def _paragraphs(lines: list[_Line], left: float, right: float) -> list[list[_Line]]:
+    """Join lines that wrap into the next one: the next line's first word did not fit."""
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if groups and _continues(groups[-1][-1], line, left, right):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    if len(prev.segments) > 1 or len(line.segments) > 1:
+        return False
+    if line.top - prev.bottom > 0.5 * prev.size or abs(line.size - prev.size) > 0.6:
+        return False
+    first = line.words[0]
+    if _LIST_MARKER.match(first.text):
+        return False
+    left_slack, right_slack = prev.x0 - left, right - prev.x1
+    centred = abs(left_slack - right_slack) < 0.3 * prev.size and left_slack > prev.size
+    slack = left_slack + right_slack if centred else right_slack
+    return slack < (first.x1 - first.x0) + 0.6 * prev.size
+
+
+# --------------------------------------------------------------------------------------------
+# The document
+
+
+class _Builder:
+    """Pages to blocks, in reading order, carrying an unruled table over page breaks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.carried: _Run | None = None
+        self.tables = 0
+
+    def table(self, rows: list[Row]) -> None:
+        self.tables += 1
+        self.blocks.append(Table(rows=rows, index=self.tables))
+
+    def page(self, page: _Page) -> None:
+        left = min([ln.x0 for ln in page.lines] + [t.bbox[0] for t in page.tables], default=0)
+        right = max([ln.x1 for ln in page.lines] + [t.bbox[2] for t in page.tables], default=0)
+        items: list[tuple[float, int, Any]] = [(t.bbox[1], 0, t) for t in page.tables]
+        items += [(ln.top, 1, ln) for ln in page.lines]
+        items.sort(key=lambda item: (item[0], item[1]))
+        pending: list[_Line] = []
+        carried, self.carried = self.carried, None
+        for _, kind, item in items:
+            if kind == 1:
+                pending.append(item)
+                continue
+            self.text(pending, page, left, right, carried)
+            pending, carried = [], None
+            self.table(
+                [Row(cells, Location(page=page.number, bbox=box)) for cells, box in item.rows]
+            )
+        self.text(pending, page, left, right, carried, last=True)
+
+    def text(
+        self,
+        lines: list[_Line],
+        page: _Page,
+        left: float,
+        right: float,
+        carried: _Run | None,
+        *,
+        last: bool = False,
+    ) -> None:
+        if not lines:
+            return
+        parts = _runs(lines, carried)
+        loose: list[_Line] = []
+        for n, part in enumerate(parts):
+            if isinstance(part, _Line):
+                loose.append(part)
+                continue
+            is_table = len(part.columns) >= 3 and (part.multi >= 2 or part.carried)
+            # A two-column block heading the first page (the motto table beside the unit's
+            # name) stays a table; elsewhere two columns of text are just lines.
+            at_top = (
+                page.number == 1
+                and not any(isinstance(b, Table) for b in self.blocks)
+                and all(ln.bottom <= _RUNNING_BAND * page.height for ln in loose)
+                and all(
+                    b.location.bbox is not None
+                    and b.location.bbox[3] <= _RUNNING_BAND * page.height
+                    for b in self.blocks
+                )
+            )
+            if is_table or (at_top and len(part.columns) == 2):
+                self.paragraphs(loose, page, left, right)
+                loose = []
+                self.table(_run_rows(part, page.number))
+                if last and n == len(parts) - 1 and is_table:
+                    self.carried = _carry(part)
+            else:
+                loose.extend(part.lines)
+        self.paragraphs(loose, page, left, right)
+
+    def paragraphs(self, lines: list[_Line], page: _Page, left: float, right: float) -> None:
+        for group in _paragraphs(lines, left, right):
+            text = " ".join(ln.text for ln in group)
+            box = (
+                round(min(ln.x0 for ln in group), 2),
+                round(group[0].top, 2),
+                round(max(ln.x1 for ln in group), 2),
+                round(group[-1].bottom, 2),
+            )
+            self.blocks.append(Paragraph(text=text, location=Location(page=page.number, bbox=box)))

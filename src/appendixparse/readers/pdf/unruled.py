@@ -1,0 +1,272 @@
+"""Unruled tables: lines whose text sits in aligned columns, gathered into rows."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...grid import Row
+from ...models import Location
+from .text import _SEGMENT_GAP, _Line, _Word
+
+# Distances are in units of the font size of the text concerned.
+_ROW_GAP = 0.9  # a blank wider than this between lines ends an unruled table…
+_ROW_GAP_ALIGNED = 1.8  # …unless the next line sits in the table's columns
+_ALIGN = 0.25  # edges closer than this are aligned
+
+
+@dataclass(slots=True)
+class _Column:
+    x0: float
+    x1: float
+    lefts: list[float]
+    rights: list[float]
+    centres: list[float]
+
+    @classmethod
+    def of(cls, x0: float, x1: float) -> _Column:
+        return cls(x0, x1, [x0], [x1], [(x0 + x1) / 2])
+
+    def add(self, x0: float, x1: float) -> None:
+        self.x0, self.x1 = min(self.x0, x0), max(self.x1, x1)
+        self.lefts.append(x0)
+        self.rights.append(x1)
+        self.centres.append((x0 + x1) / 2)
+
+    def aligned(self, x0: float, x1: float, tolerance: float) -> bool:
+        centre = (x0 + x1) / 2
+        return (
+            any(abs(x0 - v) <= tolerance for v in self.lefts)
+            or any(abs(x1 - v) <= tolerance for v in self.rights)
+            or any(abs(centre - v) <= tolerance for v in self.centres)
+        )
+
+    def copy(self) -> _Column:
+        return _Column(self.x0, self.x1, list(self.lefts), list(self.rights), list(self.centres))
+
+
+def _extent(seg: list[_Word]) -> tuple[float, float]:
+    return seg[0].x0, max(w.x1 for w in seg)
+
+
+@dataclass(slots=True)
+class _Run:
+    """Lines being gathered into an unruled table, and the columns they define.
+
+    Columns grow from the segments of the lines (text separated by wide gaps); a line whose
+    segments share one column splits it (a two-row header under a merged cell), a segment
+    across several columns is a merged cell when it starts where a column's text starts.
+    Carried over a page break, the columns are frozen so that every part has the same width.
+    """
+
+    columns: list[_Column]
+    lines: list[_Line] = field(default_factory=list)
+    multi: int = 0  # lines with text in two or more columns
+    carried: bool = False
+
+    def overlapping(self, x0: float, x1: float) -> list[int]:
+        return [i for i, c in enumerate(self.columns) if min(c.x1, x1) - max(c.x0, x0) > 0]
+
+    def fits(self, line: _Line) -> bool:
+        """Can ``line`` join the run? If so, it is added and the columns are updated."""
+        tolerance = _ALIGN * line.size
+        single = len(line.segments) == 1
+        plan: list[tuple[tuple[float, float], list[int]]] = []
+        for seg in line.segments:
+            x0, x1 = _extent(seg)
+            cols = self.overlapping(x0, x1)
+            if not cols and self.carried:
+                cols = self._nearest(x0, x1, _SEGMENT_GAP * line.size)
+            if len(cols) > 1:
+                # A merged cell (a section title) starts where a column's text starts.
+                if self.multi < 2 or not any(
+                    abs(x0 - v) <= tolerance for i in cols for v in self.columns[i].lefts
+                ):
+                    return False
+                cols = []  # spans: it does not shape the columns
+                plan.append(((x0, x1), [-1]))
+                continue
+            if single and (not cols or not self.columns[cols[0]].aligned(x0, x1, tolerance)):
+                return False
+            plan.append(((x0, x1), cols))
+        shared = Counter(cols[0] for _, cols in plan if len(cols) == 1 and cols[0] >= 0)
+        if self.carried and (any(n > 1 for n in shared.values()) or any(not c for _, c in plan)):
+            return False
+        for index in sorted((i for i, n in shared.items() if n > 1), reverse=True):
+            self._split(index, [extent for extent, cols in plan if cols == [index]])
+        for (x0, x1), cols in plan:
+            if cols == [-1]:
+                continue
+            if cols and shared[cols[0]] == 1:
+                self.columns[cols[0]].add(x0, x1)
+            elif not cols:
+                self.columns.append(_Column.of(x0, x1))
+        self.columns.sort(key=lambda c: c.x0)
+        self.lines.append(line)
+        self.multi += not single
+        return True
+
+    def _nearest(self, x0: float, x1: float, reach: float) -> list[int]:
+        distance = [(max(c.x0 - x1, x0 - c.x1), i) for i, c in enumerate(self.columns)]
+        best = min(distance, default=None)
+        return [best[1]] if best is not None and best[0] <= reach else []
+
+    def _split(self, index: int, extents: list[tuple[float, float]]) -> None:
+        """Split column ``index`` between the segments of one line that all fell in it."""
+        old = self.columns.pop(index)
+        extents.sort()
+        cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(extents)]
+        parts = [_Column.of(x0, x1) for x0, x1 in extents]
+        for values, name in (
+            (old.lefts, "lefts"),
+            (old.rights, "rights"),
+            (old.centres, "centres"),
+        ):
+            for v in values:
+                getattr(parts[bisect.bisect_right(cuts, v)], name).append(v)
+        parts[0].x0 = min(parts[0].x0, old.x0)
+        parts[-1].x1 = max(parts[-1].x1, old.x1)
+        self.columns[index:index] = parts
+
+    def settle(self) -> None:
+        """Merge neighbouring columns that never hold text on the same line (a centred header
+        over left-aligned cells can look like a column of its own)."""
+        if self.carried:
+            return
+        while len(self.columns) > 1:
+            bounds = _bounds(self.columns)
+            together = set()
+            for line in self.lines:
+                used = sorted(
+                    {bisect.bisect_right(bounds, sum(_extent(seg)) / 2) for seg in line.segments}
+                )
+                together.update(itertools.pairwise(used))
+            lonely = next(
+                (i for i in range(len(self.columns) - 1) if (i, i + 1) not in together), None
+            )
+            if lonely is None:
+                return
+            a, b = self.columns[lonely], self.columns.pop(lonely + 1)
+            a.x0, a.x1 = min(a.x0, b.x0), max(a.x1, b.x1)
+            a.lefts += b.lefts
+            a.rights += b.rights
+            a.centres += b.centres
+
+
+def _bounds(columns: list[_Column]) -> list[float]:
+    return [(a.x1 + b.x0) / 2 for a, b in itertools.pairwise(columns)]
+
+
+def _start_run(line: _Line) -> _Run:
+    run = _Run(columns=[_Column.of(*_extent(seg)) for seg in line.segments])
+    run.lines.append(line)
+    run.multi = 1
+    return run
+
+
+def _carry(run: _Run) -> _Run:
+    """A fresh run on the next page with the (frozen) columns of ``run``."""
+    return _Run(columns=[c.copy() for c in run.columns], multi=max(run.multi, 2), carried=True)
+
+
+def _gap_allows(run: _Run, line: _Line) -> bool:
+    gap = line.top - run.lines[-1].bottom
+    if gap <= _ROW_GAP * line.size:
+        return True
+    if gap > _ROW_GAP_ALIGNED * line.size or len(line.segments) < 2:
+        return False
+    tolerance = _ALIGN * line.size
+    return all(
+        any(any(abs(seg[0].x0 - v) <= tolerance for v in c.lefts) for c in run.columns)
+        for seg in line.segments
+    )
+
+
+def _runs(lines: list[_Line], carried: _Run | None) -> list[_Line | _Run]:
+    """Split a page's lines into unruled tables (runs) and the lines between them."""
+    out: list[_Line | _Run] = []
+    run: _Run | None = carried
+    for line in lines:
+        if run is not None and (not run.lines or _gap_allows(run, line)) and run.fits(line):
+            continue
+        if run is not None and run.lines:
+            out.append(run)
+        run = None
+        if len(line.segments) > 1:
+            run = _start_run(line)
+        else:
+            out.append(line)
+    if run is not None and run.lines:
+        out.append(run)
+    for part in out:
+        if isinstance(part, _Run):
+            part.settle()
+    return out
+
+
+def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int, str]]:
+    """The column of each piece of a segment: a segment crossing a column boundary is split
+    at a gap wider than a space there, else it is a merged cell and stays whole, in the column
+    where it starts."""
+    x0, x1 = _extent(seg)
+    first, last = bisect.bisect_right(bounds, x0), bisect.bisect_right(bounds, x1)
+    if first == last:
+        return [(first, " ".join(w.text for w in seg))]
+    pieces: list[tuple[int, str]] = []
+    column, words = first, [seg[0].text]
+    for prev, word in itertools.pairwise(seg):
+        crossed = [b for b in bounds if prev.x1 <= b <= word.x0]
+        if crossed and word.x0 - prev.x1 > 0.35 * size:
+            pieces.append((column, " ".join(words)))
+            column, words = bisect.bisect_right(bounds, crossed[-1]), []
+        words.append(word.text)
+    pieces.append((column, " ".join(words)))
+    return pieces
+
+
+def _run_rows(run: _Run, page: int) -> list[Row]:
+    """The rows of an unruled table: a row starts after a wider blank, or where the first
+    column has text again; cells hold their lines joined with "\\n"."""
+    columns = run.columns
+    bounds = _bounds(columns)
+    placed: list[list[list[str]]] = []  # per line: per column, its pieces of text
+    for line in run.lines:
+        cells: list[list[str]] = [[] for _ in columns]
+        for seg in line.segments:
+            for column, text in _place(seg, bounds, line.size):
+                cells[column].append(text)
+        placed.append(cells)
+    first_column = [bool(cells[0]) for cells in placed]
+    gaps = [b.top - a.bottom for a, b in zip(run.lines, run.lines[1:])]
+    tight = min(gaps, default=0.0)
+    sizes = [ln.size for ln in run.lines]
+    spaced = any(g > tight + 0.3 * s for g, s in zip(gaps, sizes[1:]))
+
+    groups: list[list[int]] = []
+    for i in range(len(run.lines)):
+        if not groups:
+            groups.append([i])
+            continue
+        has_first = any(first_column[j] for j in groups[-1])
+        if spaced:
+            new = gaps[i - 1] > tight + 0.3 * sizes[i] or (first_column[i] and has_first)
+        else:
+            new = first_column[i]
+        if new:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+
+    rows: list[Row] = []
+    x0, x1 = columns[0].x0, max(c.x1 for c in columns)
+    for group in groups:
+        cells = [
+            "\n".join(" ".join(placed[i][c]) for i in group if placed[i][c])
+            for c in range(len(columns))
+        ]
+        top, bottom = run.lines[group[0]].top, run.lines[group[-1]].bottom
+        box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+        rows.append(Row(cells=cells, location=Location(page=page, bbox=box)))
+    return rows
