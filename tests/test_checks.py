@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from appendixparse import parse
 from appendixparse.checks import (
     SEVERITY,
-    measure,
     numbering_gap,
     run_checks,
     share_mismatch,
@@ -25,6 +24,7 @@ from appendixparse.checks import (
 )
 from appendixparse.cli import main
 from appendixparse.figures import extract_figures
+from appendixparse.measure import measure
 from appendixparse.models import Figure, Period, Record, Report, Source, Summary
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES

@@ -351,8 +351,9 @@ STANDARD_MARKERS: tuple[str, ...] = ("TCVN", "QCVN", "ISO", "IEC")
 WEB_DOMAINS: tuple[str, ...] = ("vn", "com", "net", "org", "gov", "edu", "info", "io", "int")
 
 # ---------------------------------------------------------------------------------------------
-# Checks (checks.py): the words that decide which notes figure measures a target, and whether a
-# percentage is a share. All lower-case NFC; matched as whole words in lower-cased text.
+# Checks (checks.py, measure.py): the words that decide which notes figure measures a target,
+# and whether a percentage is a share. All lower-case NFC; matched as whole words in lower-cased
+# text.
 # ---------------------------------------------------------------------------------------------
 
 # Words that make a percentage a share of something, which cannot exceed 100%.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import measure
+from ..measure import measure
 from ..models import Record
 
 

@@ -1,0 +1,124 @@
+"""Figures in their text: the clause and sentence around each one, and whole-word matching."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .models import Figure
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A figure with the clause it sits in: from the previous clause break to the next one."""
+
+    figure: Figure
+    start: int
+    end: int
+    text: str
+    low: str
+    sentence: int = 0  # where its sentence starts
+    head: str = ""  # the sentence's words before its first figure, when that is another figure
+
+    @property
+    def about(self) -> str:
+        """What the figure is about: its clause, after the subject its sentence opens with
+        ("Hồ sơ được số hóa đạt 100% ở cấp huyện và 60% ở cấp xã": both are about "hồ sơ")."""
+        return f"{self.head} {self.clause}" if self.head else self.clause
+
+    @property
+    def before(self) -> str:
+        return self.low[self.start : self.figure.span[0]]
+
+    @property
+    def after(self) -> str:
+        return self.low[self.figure.span[1] : self.end]
+
+    @property
+    def clause(self) -> str:
+        return self.text[self.start : self.end].strip(" ,;.")
+
+
+# Sentence breaks: ";", "!", "?", a full stop before a space, a line break.
+_STRONG = re.compile(r"[;!?\n]|\.(?=\s|$)")
+
+
+def place(text: str, figures: Iterable[Figure]) -> list[Placed]:
+    """Each figure with its clause. Between two figures the clause break is the last sentence
+    break, else the last comma, between them; the first starts at its sentence."""
+    low = lower(text)
+    figs = sorted(figures, key=lambda f: f.span)
+    starts = [f.span[0] for f in figs]
+    sentences = _sentence_starts(low)
+    out = []
+    for i, f in enumerate(figs):
+        lo = figs[i - 1].span[1] if i else 0
+        gap = text[lo : f.span[0]]
+        breaks = list(_STRONG.finditer(gap))
+        if breaks:
+            start = lo + breaks[-1].end()
+        elif i and (comma := gap.rfind(",")) >= 0:
+            start = lo + comma + 1
+        else:
+            start = lo
+        hi = figs[i + 1].span[0] if i + 1 < len(figs) else len(text)
+        gap = text[f.span[1] : hi]
+        found = _STRONG.search(gap)
+        if found:
+            end = f.span[1] + found.start()
+        elif i + 1 < len(figs) and (comma := gap.rfind(",")) >= 0:
+            end = f.span[1] + comma
+        else:
+            end = hi
+        sentence = sentences[bisect_right(sentences, f.span[0]) - 1]
+        first = bisect_left(starts, sentence)
+        head = text[sentence : starts[first]].strip() if first < i else ""
+        out.append(Placed(f, start, end, text, low, sentence, head))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _sentence_starts(low: str) -> list[int]:
+    """Where each sentence of ``low`` starts: 0 and the end of every sentence break."""
+    return [0, *(m.end() for m in _STRONG.finditer(low))]
+
+
+# The words just before a share in a breakdown: "N người, chiếm tỷ lệ P%".
+BREAKDOWN_END = re.compile(
+    r"(?<!\w)chiếm(?:\s+t[ỷỉ]\s+lệ)?\s*(?:là\s*)?:?\s*(?:khoảng|gần|trên|hơn|dưới)?\s*$"
+)
+
+
+@lru_cache(maxsize=1024)
+def lower(text: str) -> str:
+    """Lower case with the same length as ``text``, so figure spans index both."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" and the like
+
+
+@lru_cache(maxsize=256)
+def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching any of ``words`` as a whole word, the longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def has_word(words: tuple[str, ...], text: str) -> bool:
+    """Whether one of ``words`` occurs in ``text`` as a whole word."""
+    return bool(words_re(words).search(text))
+
+
+def starts_with_word(words: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` opens with one of ``words``."""
+    found = words_re(words).match(text.strip())
+    return bool(found)
+
+
+def ends_with_word(words: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` ends with one of ``words``."""
+    return any(m.end() == len(text.rstrip()) for m in words_re(words).finditer(text.rstrip()))

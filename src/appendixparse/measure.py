@@ -1,0 +1,626 @@
+"""Which notes figure measures a target's thresholds, and the verdict: met, unmet or unknown.
+
+It works in four steps.
+
+1. **Thresholds.** The target's percentages and ratios become *parts*, each with the clause it
+   sits in: a range ("từ 80% đến 90%") is one part with two conditions; a list ("tương ứng là
+   30%, 20%, 15%") is one part per figure, marked as a list; a part introduced by "trong đó" /
+   "trong số đó" is a *sub-threshold* of the part before it; a part whose clause names one
+   administrative level ("tại cấp huyện") carries that level. A "giảm"/"tăng" threshold measures
+   a change, every other one a level.
+2. **Candidates.** A notes percentage or ratio is dropped, with the reason kept as evidence, when
+   it is a share in a breakdown ("N người, chiếm tỷ lệ P%", or ratios over one denominator that
+   add up to it: "111/238 … toàn trình; 127/238 … một phần"), the part not done ("4,9% … chưa đạt
+   chuẩn", "20% … còn lại"), an aim or a proposal ("đề xuất", "phấn đấu" earlier in its
+   sentence), or the figure of a year after the period. Where the remaining ones belong to
+   several years ("Năm 2021, 2022 … 100%. Năm 2023 … 80%"; "đến nay", "hiện nay" are the latest),
+   only the latest year's are kept. A candidate must measure the same direction as the threshold
+   (a reduction for "giảm tối thiểu 10%") and be about the same thing: share a word with it
+   (abbreviations spelled out, common words ignored) or follow "đạt"/"tỷ lệ".
+3. **Pairing.** One part: the candidate that shares clearly more words with the target, or any
+   candidate when all of them give the same verdict; otherwise it is ambiguous. Several parts:
+   each candidate goes to the part whose *own* words (those no other part has: "cấp huyện",
+   "đất đai, xây dựng") it shares most; a list pairs in order with a list of the same length in
+   the notes, and a list without one makes the record not measurable.
+4. **Verdict.** A figure is an interval ("trên 80%" is (80, ∞), "đạt 80%" is [80, 80]) and a
+   threshold a condition ("tối thiểu 80%" and a bare "80%" are ≥ 80, "trên 80%" is > 80): *met*
+   when the interval lies inside, *unmet* when outside, undecided otherwise. So "trên 80%" meets
+   both "tối thiểu 80%" and "trên 80%"; "đạt 80%" does not meet "trên 80%"; "trên 70%" says
+   nothing about "tối thiểu 80%". The record is *unmet* when any paired part is unmet, *met* when
+   every part is met or excused (a sub-threshold whose main part is met; a level above the
+   unit's — read from the unit's name, else the highest level the notes speak of), and
+   otherwise not measurable, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any, Literal
+
+from . import vocab
+from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place, words_re
+from .cleaning import fold
+from .models import Figure, Record
+from .wording import as_percent, describe, figure_evidence, shorten
+
+
+@dataclass
+class Part:
+    """A threshold of the target: its conditions (two for a range) and its clause."""
+
+    figures: list[Figure]
+    clause: str
+    direction: str  # "level", "reduce" or "increase"
+    sub: bool = False  # introduced by "trong đó": a part of the part before it
+    main: int | None = None  # the index of that part
+    level: str | None = None  # "tỉnh", "huyện", "xã" when the clause names one
+    list_id: int | None = None  # parts of one list ("30%, 20%, 15%") share it
+    start: int = 0  # where its clause starts in the target
+
+    def describe(self, en: bool = False) -> str:
+        """The threshold as an officer reads it: "tối thiểu 80%", "tối thiểu 80% và tối đa 90%"."""
+        return (" and " if en else " và ").join(describe(f, en) for f in self.figures)
+
+
+@dataclass
+class Candidate:
+    """A notes figure that may measure the target."""
+
+    placed: Placed
+    direction: str
+    year: int | None
+
+    @property
+    def figure(self) -> Figure:
+        return self.placed.figure
+
+
+@dataclass
+class Pair:
+    """A threshold part with the notes figure that measures it, and the verdict."""
+
+    part: Part
+    figure: Figure
+    clause: str
+    verdict: str  # "met", "unmet" or "undecided"
+
+
+@dataclass
+class Measurement:
+    """What the notes say about the target's thresholds."""
+
+    verdict: Literal["met", "unmet", "unknown"]
+    parts: list[Part] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    reason: str = ""
+    reason_en: str = ""
+    excluded: list[dict[str, Any]] = field(default_factory=list)
+
+    def evidence(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "thresholds": [
+                {
+                    "figures": [figure_evidence(f) for f in p.figures],
+                    "direction": p.direction,
+                    **({"sub": True} if p.sub else {}),
+                    **({"level": p.level} if p.level else {}),
+                    **({"list": p.list_id} if p.list_id is not None else {}),
+                }
+                for p in self.parts
+            ],
+            "figures": [
+                {
+                    "threshold": self.parts.index(p.part),
+                    "figure": figure_evidence(p.figure),
+                    "verdict": p.verdict,
+                    "context": shorten(p.clause, 200),
+                }
+                for p in self.pairs
+            ],
+        }
+        if self.excluded:
+            out["excluded"] = self.excluded
+        if self.reason_en:
+            out["reason"] = self.reason_en
+        return out
+
+
+def measure(
+    record: Record, *, unit_rank: int | None = None, end_year: int | None = None
+) -> Measurement:
+    """Which notes figure measures each of the target's thresholds, and whether it is met.
+
+    ``unit_rank`` (3 province, 2 district, 1 commune) excuses thresholds of higher levels;
+    ``end_year`` (the period's last year) drops figures of later years as plans.
+    """
+    parts = threshold_parts(record)
+    if not parts:
+        return Measurement("unknown")
+    candidates, excluded = notes_candidates(record, end_year=end_year)
+    result = Measurement("unknown", parts=parts, excluded=excluded)
+    if not record.figures or not any(_is_measure(f) for f in record.figures):
+        return _unknown(
+            result,
+            "phần thực trạng không nêu tỷ lệ (%) hay số liệu dạng x/y",
+            "the notes give no percentage or x/y figure",
+        )
+    if not candidates:
+        why = _why_excluded(excluded)
+        why_en = _why_excluded(excluded, en=True)
+        return _unknown(
+            result,
+            f"không có số liệu nào đo mục tiêu ({why})",
+            f"no notes figure measures it ({why_en})",
+        )
+    if any(p.list_id is not None for p in parts) and not _pair_lists(parts, candidates, result):
+        listed = next(p for p in parts if p.list_id is not None).list_id
+        values = ", ".join(p.describe() for p in parts if p.list_id == listed)
+        values_en = ", ".join(p.describe(en=True) for p in parts if p.list_id == listed)
+        return _unknown(
+            result,
+            f"mục tiêu có nhiều ngưỡng ({values}) nhưng phần thực trạng không nêu số liệu riêng "
+            "cho từng ngưỡng",
+            f"the target has several thresholds ({values_en}) and the notes do not give one "
+            "figure for each",
+        )
+    rest = [p for p in parts if p.list_id is None]
+    used = {id(p.figure) for p in result.pairs}
+    free = [c for c in candidates if id(c.figure) not in used]
+    if len(parts) == 1:
+        _pair_single(parts[0], free, record.target, result)
+    elif rest:
+        _pair_by_own_words(parts, rest, free, result)
+    return _conclude(result, unit_rank if unit_rank is not None else _notes_rank(record.notes))
+
+
+_EXCLUDED_VI = {
+    "breakdown": "là tỷ lệ cơ cấu (chiếm tỷ lệ…)",
+    "not_done": "là phần chưa đạt/còn lại",
+    "proposal": "là mục tiêu/đề xuất, không phải kết quả",
+    "after_period": "là số liệu của năm sau kỳ đánh giá",
+    "earlier_year": "là số liệu của năm trước",
+}
+_EXCLUDED_EN = {
+    "breakdown": "a share in a breakdown",
+    "not_done": "the part not done",
+    "proposal": "an aim or a proposal, not a result",
+    "after_period": "for a year after the period",
+    "earlier_year": "for an earlier year",
+}
+
+
+def _why_excluded(excluded: list[dict[str, Any]], en: bool = False) -> str:
+    """Why each notes figure was dropped, at most three examples a reason.
+
+    >>> _why_excluded([{"figure": {"text": "25%"}, "reason": "proposal"}])
+    '25% là mục tiêu/đề xuất, không phải kết quả'
+    """
+    by_reason: dict[str, list[str]] = {}
+    for item in excluded:
+        by_reason.setdefault(item["reason"], []).append(item["figure"]["text"])
+    parts = []
+    for reason, texts in by_reason.items():
+        shown = ", ".join(texts[:3]) + ("…" if len(texts) > 3 else "")
+        if en:
+            parts.append(f"{shown}: {_EXCLUDED_EN[reason]}")
+        else:
+            parts.append(f"{shown} {_EXCLUDED_VI[reason]}")
+    return "; ".join(parts)
+
+
+def _unknown(result: Measurement, reason: str, reason_en: str) -> Measurement:
+    result.verdict = "unknown"
+    result.reason, result.reason_en = reason, reason_en
+    return result
+
+
+def threshold_parts(record: Record) -> list[Part]:
+    """The target's thresholds (percentages and ratios) as parts, in order (see the module)."""
+    text = record.target
+    low = lower(text)
+    parts: list[Part] = []
+    prev_end = 0
+    next_list = 0
+    for p in place(text, [f for f in record.target_figures if _is_measure(f)]):
+        f = p.figure
+        gap = low[prev_end : f.span[0]] if parts else ""
+        prev_end = f.span[1]
+        if parts and gap.strip() in ("đến", "tới", "-", "–") and f.qualifier == "at_most":
+            parts[-1].figures.append(f)  # a range: one part, two conditions
+            parts[-1].clause = text[parts[-1].start : p.end]
+            continue
+        part = Part([f], p.clause, _direction(f, p.before), start=p.start)
+        if parts and re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", gap):
+            if parts[-1].list_id is None:
+                parts[-1].list_id = next_list
+                next_list += 1
+            part.list_id = parts[-1].list_id
+        if parts and has_word(vocab.CHECK_SUB_MARKERS, gap):
+            part.sub = True
+            part.main = next(i for i in range(len(parts) - 1, -1, -1) if not parts[i].sub)
+        levels = [
+            lv for lv, words in vocab.CHECK_LEVELS.items() if has_word(words, lower(p.clause))
+        ]
+        part.level = levels[0] if len(levels) == 1 else None
+        parts.append(part)
+    if len(parts) == 1:
+        parts[0].clause = text
+    return parts
+
+
+def notes_candidates(
+    record: Record, *, end_year: int | None = None
+) -> tuple[list[Candidate], list[dict[str, Any]]]:
+    """The notes figures that may measure the target, and the ones dropped with their reason."""
+    text = record.notes
+    low = lower(text)
+    target_low = lower(record.target)
+    placed = place(text, record.figures)
+    breakdown_ratios = _breakdown_ratios(record.figures)
+    marks = _year_marks(low)
+    kept: list[Candidate] = []
+    excluded: list[dict[str, Any]] = []
+
+    def drop(p: Placed, reason: str) -> None:
+        excluded.append({"figure": figure_evidence(p.figure), "reason": reason})
+
+    for p in placed:
+        f = p.figure
+        if not _is_measure(f):
+            continue
+        head = " ".join(p.after.split()[:6])
+        negative = [w for w in vocab.CHECK_NEGATIVE_WORDS if has_word((w,), head)]
+        year = _year_of(p, marks)
+        if (f.kind == "percent" and BREAKDOWN_END.search(p.before)) or id(f) in breakdown_ratios:
+            drop(p, "breakdown")
+        elif negative and not any(has_word((w,), target_low) for w in negative):
+            drop(p, "not_done")
+        elif has_word(vocab.CHECK_PROPOSAL_WORDS, low[p.sentence : f.span[0]]):
+            drop(p, "proposal")
+        elif year is not None and end_year is not None and end_year < year < _NOW:
+            drop(p, "after_period")
+        else:
+            kept.append(Candidate(p, _direction(f, p.before), year))
+    years = {c.year for c in kept if c.year is not None}
+    if years:
+        latest = max(years)
+        for c in kept:
+            if c.year != latest:
+                drop(c.placed, "earlier_year")
+        kept = [c for c in kept if c.year == latest]
+    return kept, excluded
+
+
+def _breakdown_ratios(figures: Iterable[Figure]) -> set[int]:
+    """Ratios over one denominator whose numerators add up to it ("111/238", "127/238")."""
+    by_den: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.kind == "ratio" and f.numerator is not None and f.denominator:
+            by_den.setdefault(f.denominator, []).append(f)
+    out: set[int] = set()
+    for den, group in by_den.items():
+        if len(group) > 1 and sum(f.numerator or 0 for f in group) == den:
+            out.update(id(f) for f in group)
+    return out
+
+
+def _pair_lists(parts: list[Part], candidates: list[Candidate], result: Measurement) -> bool:
+    """Pair each target list, in order, with a list of as many figures in the notes."""
+    notes_lists = _runs(candidates)
+    for list_id in sorted({p.list_id for p in parts if p.list_id is not None}):
+        members = [p for p in parts if p.list_id == list_id]
+        match = next((run for run in notes_lists if len(run) == len(members)), None)
+        if match is None:
+            return False
+        notes_lists.remove(match)
+        for part, cand in zip(members, match, strict=True):
+            result.pairs.append(_pair(part, cand))
+    return True
+
+
+def _runs(candidates: list[Candidate]) -> list[list[Candidate]]:
+    """Candidates written as a list ("35%, 25% và 20%"): runs of two or more."""
+    runs: list[list[Candidate]] = []
+    for c in candidates:
+        if runs and re.fullmatch(
+            r"\s*(?:,|và|,\s*và)?\s*",
+            c.placed.low[runs[-1][-1].figure.span[1] : c.figure.span[0]],
+        ):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return [r for r in runs if len(r) > 1]
+
+
+def _pair_single(part: Part, candidates: list[Candidate], target: str, result: Measurement) -> None:
+    """One threshold: the candidate clearly closest to the target, or all when they agree."""
+    target_words = _bag(target)
+    fitting = [
+        c for c in candidates
+        if c.direction == part.direction and _relevant(c, target_words)
+    ]  # fmt: skip
+    if not fitting:
+        _explain_none(part, candidates, result)
+        return
+    chosen = _choose(fitting, target_words, part)
+    if chosen is None:
+        figures = ", ".join(describe(c.figure) for c in fitting)
+        figures_en = ", ".join(describe(c.figure, en=True) for c in fitting)
+        result.reason = (
+            f"có nhiều số liệu ({figures}) cho kết quả khác nhau, không rõ số nào đo mục tiêu"
+        )
+        result.reason_en = f"several figures ({figures_en}) disagree and none is clearly the one"
+        return
+    result.pairs.append(_pair(part, chosen))
+
+
+def _explain_none(part: Part, candidates: list[Candidate], result: Measurement) -> None:
+    if candidates and all(c.direction != part.direction for c in candidates):
+        kind = {"reduce": "mức giảm", "increase": "mức tăng", "level": "mức đạt được"}
+        kind_en = {"reduce": "a reduction", "increase": "an increase", "level": "a level"}
+        result.reason = (
+            f"mục tiêu đo {kind[part.direction]} nhưng phần thực trạng chỉ nêu "
+            f"{', '.join(describe(c.figure) for c in candidates)}"
+        )
+        result.reason_en = (
+            f"the target measures {kind_en[part.direction]}, the notes give only "
+            f"{', '.join(describe(c.figure, en=True) for c in candidates)}"
+        )
+    else:
+        result.reason = "số liệu trong phần thực trạng không nói về nội dung của mục tiêu"
+        result.reason_en = "the notes figures are not about what the target measures"
+
+
+def _choose(candidates: list[Candidate], words: set[str], part: Part) -> Candidate | None:
+    """The candidate sharing clearly more words with ``words``, or the first when all agree."""
+    if len(candidates) == 1:
+        return candidates[0]
+    scored = sorted(candidates, key=lambda c: -len(_bag(c.placed.about) & words))
+    best, second = (len(_bag(c.placed.about) & words) for c in scored[:2])
+    if best >= 2 and best >= 1.5 * second and best - second >= 2:
+        return scored[0]
+    verdicts = {_verdict(c.figure, part) for c in candidates}
+    if len(verdicts) == 1 and verdicts != {"undecided"}:
+        return scored[0]
+    return None
+
+
+def _pair_by_own_words(
+    parts: list[Part], rest: list[Part], candidates: list[Candidate], result: Measurement
+) -> None:
+    """Several thresholds: each candidate to the part whose own words it shares most."""
+    bags = [_bag(p.clause) for p in parts]
+    own = []
+    for i, bag in enumerate(bags):
+        others = set().union(*(b for j, b in enumerate(bags) if j != i))
+        own.append(bag - others)
+    assigned: dict[int, list[Candidate]] = {}
+    loose = []
+    for c in candidates:
+        words = _bag(c.placed.about)
+        scores = [
+            len(words & own[i]) if parts[i] in rest and parts[i].direction == c.direction else -1
+            for i in range(len(parts))
+        ]
+        best = max(scores)
+        if best > 0 and scores.count(best) == 1:
+            assigned.setdefault(scores.index(best), []).append(c)
+        else:
+            loose.append(c)
+    if (
+        not assigned
+        and len(loose) == len(rest)
+        and all(c.direction == p.direction for c, p in zip(loose, rest, strict=True))
+    ):
+        for i, c in zip((parts.index(p) for p in rest), loose, strict=True):
+            assigned[i] = [c]  # as many figures as thresholds, none closer to another: in order
+    for i, group in sorted(assigned.items()):
+        chosen = _choose(group, own[i] | bags[i], parts[i])
+        if chosen is not None:
+            result.pairs.append(_pair(parts[i], chosen))
+    if not result.pairs:
+        result.reason = "không xác định được số liệu nào ứng với từng ngưỡng của mục tiêu"
+        result.reason_en = "no notes figure could be matched to a threshold"
+
+
+def _pair(part: Part, candidate: Candidate) -> Pair:
+    return Pair(part, candidate.figure, candidate.placed.clause, _verdict(candidate.figure, part))
+
+
+def _conclude(result: Measurement, rank: int | None) -> Measurement:
+    """The record's verdict from its pairs (see the module docstring, step 4)."""
+    verdicts = {id(p.part): p.verdict for p in result.pairs}
+    parts = result.parts
+
+    def excused(i: int) -> bool:
+        part = parts[i]
+        if part.level and rank is not None and vocab.CHECK_LEVEL_RANK[part.level] > rank:
+            return True
+        return part.sub and part.main is not None and verdicts.get(id(parts[part.main])) == "met"
+
+    if any(p.verdict == "unmet" and not excused(parts.index(p.part)) for p in result.pairs):
+        result.verdict = "unmet"
+        return result
+    open_parts = [i for i, p in enumerate(parts) if verdicts.get(id(p)) != "met" and not excused(i)]
+    if not open_parts and "met" in verdicts.values():
+        result.verdict = "met"
+        return result
+    result.verdict = "unknown"
+    if not result.reason:
+        part = parts[open_parts[0]] if open_parts else parts[0]
+        pair = next((p for p in result.pairs if p.part is part), None)
+        if pair is not None and pair.verdict == "undecided":
+            result.reason = (
+                f"số liệu {describe(pair.figure)} không đủ để biết đã đạt {part.describe()} chưa"
+            )
+            result.reason_en = (
+                f"{describe(pair.figure, en=True)} cannot tell whether "
+                f"{part.describe(en=True)} is met"
+            )
+        else:
+            result.reason = f"phần thực trạng không nêu số liệu cho ngưỡng {part.describe()}"
+            result.reason_en = f"the notes give no figure for {part.describe(en=True)}"
+    return result
+
+
+# A figure as an interval of the true value, a threshold as a condition on it.
+_INF = float("inf")
+
+
+def _interval(f: Figure) -> tuple[float, bool, float, bool]:
+    """(low, low open, high, high open) of the value a notes figure states."""
+    v = round(as_percent(f), 6)
+    q = f.qualifier
+    if q in ("at_least", "reduce_at_least", "increase_at_least"):
+        return v, False, _INF, True
+    if q == "above":
+        return v, True, _INF, True
+    if q == "below":
+        return -_INF, True, v, True
+    if q == "at_most":
+        return -_INF, True, v, False
+    return v, False, v, False
+
+
+def _condition(f: Figure) -> tuple[float, bool, float, bool]:
+    """The values that meet a threshold: a bare "100%" is met at or above it (SPEC)."""
+    t = round(as_percent(f), 6)
+    q = f.qualifier
+    if q == "above":
+        return t, True, _INF, True
+    if q == "below":
+        return -_INF, True, t, True
+    if q == "at_most":
+        return -_INF, True, t, False
+    return t, False, _INF, True
+
+
+def _verdict(f: Figure, part: Part) -> str:
+    """The verdict, "met", "unmet" or "undecided": the figure's interval against every condition."""
+    lo, lo_open, hi, hi_open = _interval(f)
+    result = "met"
+    for cond in part.figures:
+        c_lo, c_lo_open, c_hi, c_hi_open = _condition(cond)
+        if f.qualifier == "approx" and lo in (c_lo, c_hi):
+            return "undecided"  # "khoảng 80%" against 80%
+        above_floor = lo > c_lo or (lo == c_lo and (lo_open or not c_lo_open))
+        below_ceiling = hi < c_hi or (hi == c_hi and (hi_open or not c_hi_open))
+        if above_floor and below_ceiling:
+            continue
+        under = hi < c_lo or (hi == c_lo and (hi_open or c_lo_open))
+        over = lo > c_hi or (lo == c_hi and (lo_open or c_hi_open))
+        if under or over:
+            return "unmet"
+        result = "undecided"
+    return result
+
+
+# ------------------------------------------------------------------------ years, directions, levels
+
+
+_NOW = 9999  # "đến nay", "hiện nay": later than any year
+_YEARS = re.compile(
+    r"(?<!\w)năm\s+((?:19|20)\d\d(?:\s*(?:,|và|-|–)\s*(?:năm\s+)?(?:19|20)\d\d)*)(?!\d)"
+)
+
+
+def _year_marks(low: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each "năm 2021, 2022" (the latest of a list) and each "đến nay"."""
+    marks = []
+    for m in _YEARS.finditer(low):
+        if any(low[: m.start()].rstrip().endswith(w) for w in vocab.CHECK_BASELINE_WORDS):
+            continue  # "so với năm 2021": a baseline, not the period of what follows
+        marks.append((m.start(), m.end(), max(int(y) for y in re.findall(r"\d{4}", m.group(1)))))
+    for m in words_re(vocab.CHECK_NOW_WORDS).finditer(low):
+        marks.append((m.start(), m.end(), _NOW))
+    return sorted(marks)
+
+
+def _year_of(p: Placed, marks: list[tuple[int, int, int]]) -> int | None:
+    """The year a notes figure belongs to: "(năm 2023)" right after it, else the last before."""
+    follows = re.match(r"\s*\(?\s*năm\s+((?:19|20)\d\d)(?!\d)", p.low[p.figure.span[1] :])
+    if follows:
+        return int(follows.group(1))
+    before = [year for start, _, year in marks if start < p.figure.span[0]]
+    return before[-1] if before else None
+
+
+def _direction(f: Figure, before: str) -> str:
+    """What a figure measures, "reduce", "increase" or "level": from its qualifier or the words
+    just before it ("giảm 12%"; but "tăng lên 80%" states a level)."""
+    if f.qualifier == "reduce_at_least":
+        return "reduce"
+    if f.qualifier == "increase_at_least":
+        return "increase"
+    tail = " ".join(
+        w for w in before.split()[-4:] if w not in ("tối", "thiểu", "ít", "nhất", "tối đa")
+    )
+    if ends_with_word(vocab.CHECK_LEVEL_AFTER_CHANGE, tail):
+        return "level"
+    if has_word(vocab.CHECK_REDUCE_WORDS, tail):
+        return "reduce"
+    if has_word(vocab.CHECK_INCREASE_WORDS, tail):
+        return "increase"
+    return "level"
+
+
+def _relevant(c: Candidate, target_words: set[str]) -> bool:
+    """About the same thing: a shared word, or the figure follows "đạt" / "tỷ lệ"."""
+    if _bag(c.placed.about) & target_words:
+        return True
+    return has_word(vocab.CHECK_RESULT_WORDS, " ".join(c.placed.before.split()[-4:]))
+
+
+def unit_rank(unit: str | None) -> int | None:
+    """3 for a province-level body, 2 for a district, 1 for a commune, None when unknown."""
+    if not unit:
+        return None
+    folded = fold(unit)
+    for word, level in vocab.CHECK_UNIT_LEVEL_WORDS:
+        if has_word((word,), folded):
+            return vocab.CHECK_LEVEL_RANK[level]
+    return None
+
+
+def _notes_rank(notes: str) -> int | None:
+    """The highest administrative level the notes speak of ("cấp huyện, cấp xã" → 2)."""
+    low = lower(notes)
+    ranks = [
+        vocab.CHECK_LEVEL_RANK[level]
+        for level, words in vocab.CHECK_LEVELS.items()
+        if has_word(words, low)
+    ]
+    return max(ranks) if ranks else None
+
+
+def _is_measure(f: Figure) -> bool:
+    return f.kind == "percent" or (f.kind == "ratio" and bool(f.denominator or f.value))
+
+
+@lru_cache(maxsize=4096)
+def _bag(text: str) -> frozenset[str]:
+    """The words of ``text`` that say what it is about, and their adjacent pairs."""
+    words: list[str] = []
+    for token in fold(text).split():
+        for word in vocab.CHECK_ABBREVIATIONS.get(token, token).split():
+            word = "tỷ" if word == "tỉ" else word
+            if word in vocab.CHECK_STOPWORDS or any(ch.isdigit() for ch in word):
+                continue
+            words.append(word)
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
+
+
+__all__ = [
+    "Candidate",
+    "Measurement",
+    "Pair",
+    "Part",
+    "measure",
+    "notes_candidates",
+    "threshold_parts",
+    "unit_rank",
+]

@@ -1,0 +1,76 @@
+"""How flags and verdicts write figures and numbers, in Vietnamese and in English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import Figure
+
+
+def as_percent(f: Figure) -> float:
+    """A percentage, or a ratio read as one."""
+    if f.kind == "ratio":
+        if f.numerator is not None and f.denominator:
+            return f.numerator / f.denominator * 100
+        return f.value * 100
+    return f.value
+
+
+def format_count(value: float, en: bool = False) -> str:
+    """A count with its thousands grouped: "1.381" in Vietnamese, "1,381" in English."""
+    text = f"{value:,.0f}" if value == int(value) else format_number(value, 2, en=True)
+    return text if en else text.translate(str.maketrans(",.", ".,"))
+
+
+def format_number(value: float, places: int = 2, en: bool = False) -> str:
+    """A number as written in Vietnamese ("20,78"), or in English ("20.78")."""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
+    return text if en else text.replace(".", ",")
+
+
+_QUALIFIER_VI = {
+    "exact": "",
+    "at_least": "tối thiểu ",
+    "above": "trên ",
+    "below": "dưới ",
+    "at_most": "tối đa ",
+    "approx": "khoảng ",
+    "reduce_at_least": "giảm tối thiểu ",
+    "increase_at_least": "tăng tối thiểu ",
+}
+_QUALIFIER_EN = {
+    "exact": "",
+    "at_least": "at least ",
+    "above": "above ",
+    "below": "below ",
+    "at_most": "at most ",
+    "approx": "about ",
+    "reduce_at_least": "a cut of at least ",
+    "increase_at_least": "a rise of at least ",
+}
+
+
+def describe(f: Figure, en: bool = False) -> str:
+    """A figure as an officer reads it: "trên 80%", "9/10 = 90%"."""
+    words = (_QUALIFIER_EN if en else _QUALIFIER_VI).get(f.qualifier, "")
+    if f.kind == "ratio" and f.numerator is not None and f.denominator:
+        return f"{words}{f.numerator}/{f.denominator} = {format_number(as_percent(f), 1, en)}%"
+    return f"{words}{format_number(f.value, 2, en)}%"
+
+
+def figure_evidence(f: Figure) -> dict[str, Any]:
+    """A figure as flag evidence: its text, kind and value, and what else it states."""
+    out: dict[str, Any] = {"text": f.text, "kind": f.kind, "value": f.value}
+    if f.kind == "ratio":
+        out.update(numerator=f.numerator, denominator=f.denominator)
+    if f.unit:
+        out["unit"] = f.unit
+    if f.qualifier != "exact":
+        out["qualifier"] = f.qualifier
+    return out
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
