@@ -30,7 +30,7 @@ from appendixparse.consolidation import (
 )
 from appendixparse.consolidation.align import align
 from appendixparse.consolidation.exports import SHEETS, STATUS_COLOURS, STATUS_LABELS
-from appendixparse.consolidation.measure import measuring_value
+from appendixparse.consolidation.value import measuring_value
 from appendixparse.consolidation.progress import Progress
 from appendixparse.models import Record
 

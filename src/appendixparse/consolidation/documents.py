@@ -10,7 +10,7 @@ from ..models import Record, Report, Summary
 from ..tabular import as_json
 from .align import align
 from .catalogue import Catalogue
-from .measure import measuring_value
+from .value import measuring_value
 
 WARNING = "warning"
 
