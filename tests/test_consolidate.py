@@ -30,8 +30,8 @@ from appendixparse.consolidation import (
 )
 from appendixparse.consolidation.align import align
 from appendixparse.consolidation.exports import SHEETS, STATUS_COLOURS, STATUS_LABELS
-from appendixparse.consolidation.value import measuring_value
 from appendixparse.consolidation.progress import Progress
+from appendixparse.consolidation.value import measuring_value
 from appendixparse.models import Record
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES
@@ -612,3 +612,15 @@ def test_cli_ctrl_c_is_one_line_and_writes_nothing(tmp_path: Path, monkeypatch, 
     assert main(["consolidate", str(FOLDER), "-o", str(out)]) == 130
     assert capsys.readouterr().err.strip() == "appendixparse: interrupted; nothing written"
     assert not out.exists()
+
+
+def test_output_gets_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    from appendixparse.consolidation import export
+
+    result = consolidate([SAMPLES / "consolidate" / "huyen-huong-hoa.txt"], jobs=1)
+    out = export(result, tmp_path / "tong-hop.csv")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -107,11 +107,15 @@ def export(result: Consolidation, path: str | os.PathLike[str]) -> Path:
 
 @contextmanager
 def _atomic(path: Path) -> Iterator[Path]:
+    """Write to a temporary file beside ``path``, then move it into place: whole or nothing."""
     handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(handle)
     temporary = Path(name)
     try:
         yield temporary
+        umask = os.umask(0)
+        os.umask(umask)
+        temporary.chmod(0o666 & ~umask)  # mkstemp's 0600 would hide the file from colleagues
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
