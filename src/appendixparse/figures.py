@@ -477,15 +477,14 @@ def extract_figures(text: str, *, field: str = "notes") -> list[Figure]:
             _qualify(text, cand)
             cands.append(cand)
     _link(text, cands)
-    # model_construct: the grammar builds valid values, so pydantic's checks are skipped (~15%).
     return [
-        Figure.model_construct(
+        Figure(
             kind=c.kind,
             value=c.value,
             numerator=c.numerator,
             denominator=c.denominator,
             unit=c.unit,
-            qualifier=c.qualifier,
+            qualifier=c.qualifier,  # type: ignore[arg-type]
             text=text[c.text_start : c.text_end],
             span=(c.text_start, c.text_end),
         )
