@@ -24,11 +24,3 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     return path
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--regen-golden",
-        action="store_true",
-        help="rewrite generated samples' golden files from the generators' data",
-    )
