@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,11 +47,32 @@ class Placed:
 _STRONG = re.compile(r"[;!?\n]|\.(?=\s|$)")
 
 
+_PLACED: OrderedDict[tuple[str, tuple[int, ...]], list[Placed]] = OrderedDict()
+_PLACED_MAX = 512
+
+
 def place(text: str, figures: Iterable[Figure]) -> list[Placed]:
     """Each figure with its clause. Between two figures the clause break is the last sentence
-    break, else the last comma, between them; the first starts at its sentence."""
-    low = lower(text)
+    break, else the last comma, between them; the first starts at its sentence.
+
+    Several checks place the same record's figures: the result is memoised on the text and the
+    figure objects' identities (safe: a cached entry keeps its figures alive, so no id is reused
+    while it is cached).
+    """
     figs = sorted(figures, key=lambda f: f.span)
+    key = (text, tuple(id(f) for f in figs))
+    if (cached := _PLACED.get(key)) is not None:
+        _PLACED.move_to_end(key)
+        return list(cached)
+    out = _place(text, figs)
+    _PLACED[key] = out
+    if len(_PLACED) > _PLACED_MAX:
+        _PLACED.popitem(last=False)
+    return list(out)
+
+
+def _place(text: str, figs: list[Figure]) -> list[Placed]:
+    low = lower(text)
     starts = [f.span[0] for f in figs]
     sentences = _sentence_starts(low)
     out = []
