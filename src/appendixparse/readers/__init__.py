@@ -8,6 +8,7 @@ import zipfile
 
 from ..errors import CorruptFileError, EncryptedFileError, UnsupportedFormatError
 from ..grid import Grid
+from .ole import has_stream, is_ole
 
 __all__ = ["FORMATS", "detect_format", "read"]
 
@@ -21,7 +22,6 @@ FORMATS: dict[str, tuple[str, str]] = {
     "xls": ("xlsx", "read_xls"),
 }
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect_format(data: bytes, name: str = "") -> str:
@@ -37,7 +37,7 @@ def detect_format(data: bytes, name: str = "") -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_format(data, source)
-    if data.startswith(_OLE_MAGIC):
+    if is_ole(data):
         return _ole_format(data, name, source)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if stripped.startswith(b"{\\rtf"):
@@ -63,11 +63,11 @@ def _zip_format(data: bytes, source: str) -> str:
 
 
 def _ole_format(data: bytes, name: str, source: str) -> str:
-    if "EncryptedPackage".encode("utf-16-le") in data:
+    if has_stream(data, "EncryptedPackage"):
         raise EncryptedFileError(source, "the Office file is protected by a password")
-    if "WordDocument".encode("utf-16-le") in data:
+    if has_stream(data, "WordDocument"):
         return "doc"
-    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+    if has_stream(data, "Workbook") or has_stream(data, "Book"):
         return "xls"
     if name.lower().endswith(".xls"):
         return "xls"

@@ -32,6 +32,7 @@ from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
 from ..limits import LIMITS
 from ..models import Location
+from .ole import has_stream, is_ole
 from .safexml import parse_xml
 from .safezip import SafeZip
 
@@ -40,7 +41,6 @@ __all__ = ["read_doc", "read_docx"]
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _DOCUMENT_PART = "word/document.xml"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_docx(data: bytes, source: str) -> Grid:
@@ -60,7 +60,7 @@ def read_doc(data: bytes, source: str) -> Grid:
     """
     from .libreoffice import convert
 
-    if data.startswith(_OLE_MAGIC) and "WordDocument".encode("utf-16-le") not in data:
+    if is_ole(data) and not has_stream(data, "WordDocument"):
         raise UnsupportedFormatError(source, "an old Office file with no Word document in it")
     converted = convert(data, source, suffix=".doc", target="docx")
     grid = read_docx(converted, source)

@@ -30,13 +30,13 @@ from ..grid import Block, Grid, Paragraph, Row, Table
 from ..limits import LIMITS
 from ..models import Location, Unparsed
 from .libreoffice import convert
+from .ole import has_stream, is_ole
 from .safexml import refuse_dtd
 from .safezip import SafeZip
 
 __all__ = ["cell_text", "format_number", "read_xls", "read_xlsx"]
 
 _WIDE_ROW_CELLS = 3  # a row filling this many cells (the header) starts a sheet's main table
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # OOXML's escape for control characters (_x000D_)
 _LINE_BREAKS = re.compile(r"\r\n|\r|\x0b")
 # What a damaged sheet part raises inside openpyxl: XML syntax errors (lxml's and the standard
@@ -93,8 +93,8 @@ def read_xls(data: bytes, source: str) -> Grid:
 
 def _check_archive(data: bytes, source: str) -> None:
     """Refuse what is not a workbook, and zip bombs, before any part is unpacked."""
-    if data.startswith(_OLE_MAGIC):
-        if "EncryptedPackage".encode("utf-16-le") in data:
+    if is_ole(data):
+        if has_stream(data, "EncryptedPackage"):
             raise EncryptedFileError(source, "the workbook is protected by a password")
         raise CorruptFileError(source, "an Excel 97 (.xls) or other old Office file, not .xlsx")
     archive = SafeZip(data, source)  # entry count and declared sizes judged here
