@@ -61,16 +61,17 @@ def build_records(layout: Layout) -> Assembled:
             _place_rest(row.cells, stt_col, title_col, row.location, unparsed)
             continue
         stt = parse_stt(stt_text) if stt_text else None
-        if stt is not None and _repeats(drafts, stt, section, row.cells, title_col):
-            drafts[-1].add(row.cells)  # STT and target merged down over several rows
-        elif stt is not None:
+        if stt is not None:
+            cells = list(row.cells)
+            cells[stt_col] = ""  # the STT is the record's number, not its text
+            if _repeats(drafts, stt, section, cells, title_col):
+                drafts[-1].add(cells)  # STT and target merged down over several rows
+                continue
             if stt.kind == "arabic" and "." not in stt.key:
                 parent = stt.key
             key = stt.key if stt.kind == "arabic" or parent is None else f"{parent}.{stt.key}"
             record_id = f"{section.numeral}.{key}" if section else key
             draft = _Draft(id=record_id, stt=stt, section=section, location=row.location)
-            cells = list(row.cells)
-            cells[stt_col] = ""
             draft.add(cells)
             drafts.append(draft)
         elif not stt_text and drafts and drafts[-1].section is section:
