@@ -142,6 +142,31 @@ def test_sheet_rows_above_the_table_become_paragraphs_and_the_motto_a_small_tabl
     assert [t.name for t in grid.tables] == ["Phụ lục", "Phụ lục", "Ghi chú"]
 
 
+def test_sub_numbers_stored_as_numbers_keep_their_rows() -> None:
+    # Excel stores a typed "1.1" as the number 1.1, which the reader shows as "1,1": those rows
+    # went to `unparsed` ("unrecognised STT") and their targets were lost.
+    def build(wb: openpyxl.Workbook) -> None:
+        for values in (
+            HEADERS,
+            ["I", "CẢI CÁCH THỂ CHẾ", None, None],
+            [1, "Ban hành văn bản", "Đã thực hiện", "Đạt 100%."],
+            [1.1, "Văn bản quy phạm pháp luật", "Đã thực hiện", None],
+            [1.2, "Kiểm tra văn bản", "Đang thực hiện", "Đạt 50%."],
+            [2, "Rà soát thủ tục", "Đang thực hiện", None],
+        ):
+            wb.active.append(values)
+
+    report = appendixparse.parse(workbook(build))
+    assert [(r.id, r.stt) for r in report.records] == [
+        ("I.1", "1"),
+        ("I.1.1", "1.1"),
+        ("I.1.2", "1.2"),
+        ("I.2", "2"),
+    ]
+    assert report.records[2].target == "Kiểm tra văn bản"
+    assert report.unparsed == []
+
+
 def test_horizontal_merge_keeps_text_in_its_first_column() -> None:
     def build(wb: openpyxl.Workbook) -> None:
         ws = wb.active

@@ -15,7 +15,9 @@ _SECTION = re.compile(
     rf"^(?:(?:{_PREFIX})\s+)?(?P<numeral>{ROMAN})(?![\w])\s*[.:\-–)]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
-_ARABIC = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?$")
+# "1.2" may show as "1,2": a spreadsheet that stored the typed "1.2" as a number shows it with
+# a decimal comma (and the reader shows numbers the Vietnamese way), so a comma reads as a dot.
+_ARABIC = re.compile(r"^(?P<number>\d{1,3}(?:[.,]\d{1,3})*)\.?$")
 _LETTER = re.compile(r"^(?P<letter>[a-zđ])[).]?$")
 
 
@@ -53,10 +55,13 @@ def parse_stt(text: str) -> Stt | None:
 
     >>> parse_stt("3."), parse_stt("a)")
     (Stt(text='3', key='3', kind='arabic'), Stt(text='a)', key='a', kind='letter'))
+    >>> parse_stt("1,2")  # a sub-number a spreadsheet stored as a number
+    Stt(text='1.2', key='1.2', kind='arabic')
     """
     text = clean(text)
     if m := _ARABIC.match(text):
-        return Stt(text=m.group("number"), key=m.group("number"), kind="arabic")
+        number = m.group("number").replace(",", ".")
+        return Stt(text=number, key=number, kind="arabic")
     if m := _LETTER.match(text):
         return Stt(text=text.rstrip("."), key=m.group("letter"), kind="letter")
     return None
