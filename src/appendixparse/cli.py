@@ -42,8 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("-o", "--output", required=True, help=".xlsx, .csv, .parquet or .json")
     k.add_argument("--catalogue", help="the province's targets as CSV or JSON")
     k.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
-    k.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
-                   help="give up on a document after this long (default: 60; 0: no limit)")
+    k.add_argument(
+        "--time-limit",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="give up on a document after this long (default: 60; 0: no limit)",
+    )
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
 
@@ -134,8 +139,10 @@ def _consolidate(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     if output.suffix.lower() not in EXPORT_SUFFIXES:
-        print(f"appendixparse: {output}: the output must end in {', '.join(EXPORT_SUFFIXES)}",
-              file=sys.stderr)
+        print(
+            f"appendixparse: {output}: the output must end in {', '.join(EXPORT_SUFFIXES)}",
+            file=sys.stderr,
+        )
         return 2
     try:
         result = consolidate(
@@ -157,11 +164,14 @@ def _consolidate(args: argparse.Namespace) -> int:
     try:
         export(result, output)
     except OSError as exc:
-        print(f"appendixparse: {output}: cannot be written ({exc.strerror or exc})",
-              file=sys.stderr)
+        print(
+            f"appendixparse: {output}: cannot be written ({exc.strerror or exc})", file=sys.stderr
+        )
         return 2
-    print(f"{result.units} unit(s), {result.documents} document(s), {len(result.records)} rows, "
-          f"{len(result.flags)} flag(s), {len(result.errors)} unreadable file(s) → {output}")
+    print(
+        f"{result.units} unit(s), {result.documents} document(s), {len(result.records)} rows, "
+        f"{len(result.flags)} flag(s), {len(result.errors)} unreadable file(s) → {output}"
+    )
     return 0
 
 

@@ -23,7 +23,6 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-
 def detect_format(data: bytes, name: str = "") -> str:
     """Tell the format from the bytes themselves; the file name only breaks ties.
 
