@@ -461,9 +461,6 @@ def test_check_command_unreadable_file(capsys, tmp_path):
 
 # ---------------------------------------------------------------- golden samples, real appendix
 
-needs_figures = pytest.mark.skipif(
-    not extract_figures("đạt 80%"), reason="figures.py is still a stub on this branch"
-)
 CHECK_SAMPLES = sorted(SAMPLES.glob("checks-*.txt"))
 
 
@@ -482,21 +479,10 @@ def test_golden_planted_flags(sample):
     actual = [r.model_dump(mode="json") for r in got.records]
     assert [{k: r[k] for k in RECORD_FIELDS} for r in actual] == expected["records"]
     planted = {(f["code"], f["record"]) for f in expected["flags"]}
-    if any(code in _FIGURE_CODES for code, _ in planted) and not extract_figures("đạt 80%"):
-        pytest.skip("figures.py is still a stub on this branch")
     raised = {(f.code, f.record) for f in got.flags}
     assert planted <= raised, f"missing: {planted - raised}"
     loud = {(f.code, f.record) for f in got.flags if f.severity != "info"}
     assert loud <= planted, f"unplanted: {loud - planted}"
-
-
-_FIGURE_CODES = {
-    "completed_below_target",
-    "in_progress_meets_target",
-    "figure_out_of_range",
-    "share_mismatch",
-    "not_measurable",
-}
 
 
 def test_there_are_check_samples_for_every_code():
@@ -519,7 +505,6 @@ def test_real_appendix_document_checks():
     assert not [f for f in flags if f.code in ("unknown_status", "missing_status")]
 
 
-@needs_figures
 def test_real_appendix_figure_checks():
     flags = parse(REAL_TEXT).flags
     loud = [(f.code, f.record) for f in flags if f.severity != "info"]
@@ -530,7 +515,6 @@ def test_real_appendix_figure_checks():
     assert len(flags) == len(REAL_MEETS) + len(REAL_NOT_MEASURABLE)
 
 
-@needs_figures
 def test_real_appendix_share_mismatch_when_a_share_is_wrong(tmp_path):
     """IV.2's shares add up; change two of them and each is caught with its own tolerance."""
     text = REAL_TEXT.read_text(encoding="utf-8")
