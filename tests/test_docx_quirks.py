@@ -1,0 +1,94 @@
+"""Word habits the samples do not cover, each in a document built here: layout frames, lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import appendixparse
+from appendixparse.readers.docx import read_docx
+from test_docx import make_docx, p, tbl, tc, tr
+
+HEADER = ("STT", "Mục tiêu", "Đánh giá mức độ hoàn thành", "Thực trạng/Giải pháp")
+TARGETS = [("1", "Mục tiêu A", "Đã hoàn thành", "Đạt 100%"),
+           ("2", "Mục tiêu B", "Đang thực hiện", "Đạt 50%")]  # fmt: skip
+TITLE = ("Phụ lục", "KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU")
+PERIOD = "(Số liệu đánh giá tính từ 15/11/2021 đến 14/10/2023)"
+
+
+def span(columns: int) -> str:
+    return f'<w:gridSpan w:val="{columns}"/>'
+
+
+def assessment_table() -> str:
+    rows = [tr(*(tc(p(h)) for h in HEADER)), tr(tc(p("I")), tc(p("CẢI CÁCH THỂ CHẾ"), span(3)))]
+    rows += [tr(*(tc(p(v)) for v in target)) for target in TARGETS]
+    return tbl(*rows, columns=4)
+
+
+def title_block() -> str:
+    return "".join(p(t) for t in TITLE) + p(PERIOD)
+
+
+def assert_targets(report: appendixparse.Report) -> None:
+    assert [(r.id, r.target, r.status_raw, r.notes) for r in report.records] == [
+        (f"I.{stt}", target, status, notes) for stt, target, status, notes in TARGETS
+    ]
+
+
+# --- layout frames ----------------------------------------------------------------------------
+
+
+def test_table_in_a_one_column_frame_is_the_documents_table() -> None:
+    frame = tbl(tr(tc(title_block() + assessment_table() + "<w:p/>")), columns=1)
+    report = appendixparse.parse(make_docx(p("UBND HUYỆN GIO LINH") + frame))
+    assert_targets(report)
+    assert report.title == " / ".join(TITLE)
+    assert report.period is not None and report.period.end == dt.date(2023, 10, 14)
+    assert report.unit == "UBND huyện Gio Linh"
+
+
+def test_frame_rows_around_a_header_table_keep_their_tables() -> None:
+    frame = tbl(
+        tr(tc(p("UBND XÃ CAM HIẾU")), tc(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))),
+        tr(tc(title_block() + assessment_table() + "<w:p/>", span(2))),
+        tr(tc(p("Nơi nhận:")), tc(p("CHỦ TỊCH"))),
+        columns=2,
+    )
+    grid = read_docx(make_docx(frame), "t.docx")
+    assert [len(t.rows) for t in grid.tables] == [1, 2 + len(TARGETS), 1]
+    assert grid.tables[0].rows[0].cells[0] == "UBND XÃ CAM HIẾU"
+    report = appendixparse.parse(make_docx(frame))
+    assert_targets(report)
+    assert report.unit == "UBND xã Cam Hiếu"
+
+
+# --- list numbering ---------------------------------------------------------------------------
+
+DECIMAL_LIST = (
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="0"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+)
+
+
+def numbered(num_id: int) -> str:
+    return tc(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+              "</w:pPr></w:p>")  # fmt: skip
+
+
+def test_lists_over_one_abstract_list_count_on_until_restarted() -> None:
+    # Word counts per abstract list: numId 2 continues numId 1's 1, 2 with 3; numId 3 restarts
+    # at 1 ("Restart at 1"), and numId 1 then continues that sequence.
+    sections = [("I", [(1, "A"), (1, "B"), (2, "C")]), ("II", [(3, "D"), (3, "E"), (1, "F")])]
+    rows = [tr(*(tc(p(h)) for h in HEADER))]
+    for numeral, targets in sections:
+        rows.append(tr(tc(p(numeral)), tc(p(f"PHẦN {numeral}"), span(3))))
+        rows += [tr(numbered(num), tc(p(t)), tc(p("Đạt")), tc(p("x"))) for num, t in targets]
+    report = appendixparse.parse(make_docx(tbl(*rows, columns=4), numbering=DECIMAL_LIST))
+    assert [(r.id, r.target) for r in report.records] == [
+        ("I.1", "A"), ("I.2", "B"), ("I.3", "C"), ("II.1", "D"), ("II.2", "E"), ("II.3", "F"),
+    ]  # fmt: skip
+    assert not [f for f in report.flags if f.code == "duplicate_id"]
