@@ -92,3 +92,43 @@ def test_lists_over_one_abstract_list_count_on_until_restarted() -> None:
         ("I.1", "A"), ("I.2", "B"), ("I.3", "C"), ("II.1", "D"), ("II.2", "E"), ("II.3", "F"),
     ]  # fmt: skip
     assert not [f for f in report.flags if f.code == "duplicate_id"]
+
+
+# --- the preamble -----------------------------------------------------------------------------
+
+
+def soft_broken(*parts: str) -> str:
+    """One paragraph whose parts are separated by typed line breaks (Shift+Enter)."""
+    runs = "<w:br/>".join(f'<w:t xml:space="preserve">{t}</w:t>' for t in parts)
+    return f"<w:p><w:r>{runs}</w:r></w:p>"
+
+
+def test_period_sentence_broken_by_a_line_break() -> None:
+    preamble = p("Phụ lục") + soft_broken("(Số liệu đánh giá tính từ", "15/11/2021 đến 14/10/2023)")
+    report = appendixparse.parse(make_docx(preamble + assessment_table()))
+    assert report.period is not None
+    assert (report.period.start, report.period.end) == (
+        dt.date(2021, 11, 15),
+        dt.date(2023, 10, 14),
+    )
+    assert report.title == "Phụ lục"
+
+
+def test_summary_in_a_table_of_one_row_per_count() -> None:
+    counts = [("1", "Tổng số chỉ tiêu", "3"), ("2", "Số chỉ tiêu đã hoàn thành", "1"),
+              ("3", "Số chỉ tiêu đang thực hiện", "2")]  # fmt: skip
+    summary = tbl(*(tr(*(tc(p(c)) for c in row)) for row in counts), columns=3)
+    report = appendixparse.parse(make_docx(title_block() + summary + assessment_table()))
+    assert report.summary is not None
+    assert (report.summary.total, report.summary.completed, report.summary.in_progress) == (3, 1, 2)
+    assert report.summary.not_started is None
+
+
+def test_summary_in_a_table_of_labels_over_counts() -> None:
+    labels = ("Tổng số chỉ tiêu", "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện")
+    summary = tbl(tr(*(tc(p(t)) for t in labels)), tr(*(tc(p(c)) for c in "4121")), columns=4)
+    report = appendixparse.parse(make_docx(title_block() + summary + assessment_table()))
+    assert report.summary is not None
+    assert report.summary.model_dump() == {
+        "total": 4, "completed": 1, "in_progress": 2, "not_started": 1,
+    }  # fmt: skip
