@@ -132,3 +132,37 @@ def test_summary_in_a_table_of_labels_over_counts() -> None:
     assert report.summary.model_dump() == {
         "total": 4, "completed": 1, "in_progress": 2, "not_started": 1,
     }  # fmt: skip
+
+
+# --- runs -------------------------------------------------------------------------------------
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+
+
+def test_alternate_content_symbols_and_equations_keep_their_text() -> None:
+    alternate = (
+        f'<mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="w14">{{}}</mc:Choice>'
+        "<mc:Fallback>{{}}</mc:Fallback></mc:AlternateContent>"
+    )
+    status = "<w:p>" + alternate.replace("{}", "<w:r><w:t>Đã hoàn thành</w:t></w:r>") + "</w:p>"
+    symbols = (
+        '<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:t xml:space="preserve"> tỷ lệ </w:t>'
+        '<w:sym w:font="Symbol" w:char="F0B3"/><w:t xml:space="preserve"> 80%</w:t>'
+        '<w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Webdings" w:char="F021"/></w:r>'
+        "</w:p>"
+    )
+    equation = (
+        '<w:p><w:r><w:t xml:space="preserve">Đạt </w:t></w:r>'
+        f'<m:oMath xmlns:m="{MATH}"><m:f><m:num><m:r><m:t>111</m:t></m:r></m:num>'
+        "<m:den><m:r><m:t>238</m:t></m:r></m:den></m:f></m:oMath></w:p>"
+    )
+    table = tbl(
+        tr(*(tc(p(h)) for h in HEADER)),
+        tr(tc(p("1")), tc(p("Mục tiêu A")), tc(status), tc(symbols + equation)),
+        columns=4,
+    )
+    grid = read_docx(make_docx(table), "t.docx")
+    assert grid.tables[0].rows[1].cells[2:] == ["Đã hoàn thành", "• tỷ lệ ≥ 80%✓\nĐạt 111/238"]
+    report = appendixparse.parse(make_docx(table))
+    assert report.records[0].status == "completed"

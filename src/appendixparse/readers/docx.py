@@ -3,8 +3,9 @@
 The walk reads ``word/document.xml`` directly (much faster than python-docx's object layer, and
 exact about what Word shows):
 
-- body paragraphs and tables in document order, content controls (``w:sdt``) and custom XML
-  opened; headers, footers, footnotes and comments left out;
+- body paragraphs and tables in document order, content controls (``w:sdt``), custom XML and
+  alternate content (its first choice) opened; equations read as text, Insert-Symbol characters
+  (``w:sym``) as the characters they show; headers, footers, footnotes and comments left out;
 - tracked changes read as accepted: insertions and moves in, deletions, moved-away text and
   deleted rows out, a deleted paragraph mark joins its paragraph to the next;
 - tables on their grid: ``gridBefore``/``gridAfter`` skipped, a ``gridSpan`` cell's text in its
@@ -178,9 +179,15 @@ class _Names:
             "cellDel", "style", "styleId", "basedOn", "docDefaults", "rPrDefault", "type",
             "default", "val", "ascii", "hAnsi", "asciiTheme", "hAnsiTheme", "abstractNum",
             "abstractNumId", "num", "lvl", "start", "numFmt", "lvlText", "lvlRestart",
-            "lvlOverride", "startOverride", "suff",
+            "lvlOverride", "startOverride", "suff", "sym", "char", "font",
         ):  # fmt: skip
             setattr(self, name, w + name)
+        math = ("http://schemas.openxmlformats.org/officeDocument/2006/math",
+                "http://purl.oclc.org/ooxml/officeDocument/math")  # fmt: skip
+        self.equations = frozenset(f"{{{m}}}{e}" for m in math for e in ("oMath", "oMathPara"))
+        self.equation_text = frozenset(f"{{{m}}}t" for m in math)
+        self.fraction = frozenset(f"{{{m}}}f" for m in math)
+        self.fraction_parts = frozenset(f"{{{m}}}{e}" for m in math for e in ("num", "den"))
         mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
         self.alternate, self.choice = mc + "AlternateContent", mc + "Choice"
         self.txbxContent = w + "txbxContent"
@@ -285,6 +292,16 @@ def _inside(element: Any, tag: str, top: Any) -> bool:
     return False
 
 
+def _equation_text(element: Any, n: _Names) -> str:
+    """The text of an equation, a fraction written "numerator/denominator"."""
+    if element.tag in n.equation_text:
+        return element.text or ""
+    if element.tag in n.fraction:
+        parts = [_equation_text(c, n) for c in element if c.tag in n.fraction_parts]
+        return "/".join(parts)
+    return "".join(_equation_text(c, n) for c in element)
+
+
 def _deleted_row(tr: Any, n: _Names) -> bool:
     trpr = _first(tr, n.trPr)
     return trpr is not None and _first(trpr, n.del_) is not None
@@ -315,6 +332,21 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖",
                    "\uf0a8": "◦", "\uf06c": "●", "\uf06e": "■", "\uf0e0": "➢"}  # fmt: skip
 _LEVEL_REF = re.compile(r"%([1-9])")
+# Characters of the Symbol font inserted with Insert > Symbol (w:sym), by their code.
+_SYMBOL_FONT = {0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈",
+                0xAE: "→", 0xB7: "•", 0xA5: "∞", 0xBC: "…"}  # fmt: skip
+
+
+def _symbol(char: str | None, font: str | None) -> str:
+    """The text of a ``w:sym``: a Symbol-font character or a bullet, "" for other symbols."""
+    try:
+        code = int(char or "", 16)
+    except ValueError:
+        return ""
+    low = code - 0xF000 if code >= 0xF000 else code
+    if (font or "").lower().startswith("symbol") and low in _SYMBOL_FONT:
+        return _SYMBOL_FONT[low]
+    return _SYMBOL_BULLETS.get(chr(0xF000 + low) if low < 0x100 else "", "")
 
 
 def _format_number(value: int, fmt: str) -> str:
@@ -473,6 +505,8 @@ class _DocumentReader:
                     self._blocks(content, out, frames)
             elif tag == n.customXml:
                 self._blocks(child, out, frames)
+            elif tag == n.alternate and (choice := _first(child, n.choice)) is not None:
+                self._blocks(choice, out, frames)
 
     def _top_table(self, tbl: Any, out: list[_Para | _Table], frames: int) -> None:
         """Read a body-level table, or open it when it is a layout frame around other content."""
@@ -567,6 +601,12 @@ class _DocumentReader:
                 content = _first(child, n.sdtContent)
                 if content is not None:
                     self._runs(content, base_font, out)
+            elif tag == n.alternate:  # runs offered in two forms: the first choice is read
+                choice = _first(child, n.choice)
+                if choice is not None:
+                    self._runs(choice, base_font, out)
+            elif tag in n.equations and (text := _equation_text(child, n)):
+                out.append((text, None))  # an equation ("111/238" typed as a fraction)
 
     def _run(self, r: Any, base_font: str | None, out: list[tuple[str, str | None]]) -> None:
         n = self.n
@@ -592,6 +632,8 @@ class _DocumentReader:
                 parts.append("\n")
             elif tag == n.noBreakHyphen:
                 parts.append("-")
+            elif tag == n.sym:
+                parts.append(_symbol(child.get(n.char), child.get(n.font)))
             elif tag == n.softHyphen and font_encoding(font) == "tcvn3":
                 parts.append("\xad")  # TCVN3 "ư" is code 0xAD, which Word stores as a soft hyphen
             elif tag in n.drawings:
@@ -715,6 +757,8 @@ class _DocumentReader:
                     self._cell_content(content, cell, depth)
             elif tag == n.customXml:
                 self._cell_content(child, cell, depth)
+            elif tag == n.alternate and (choice := _first(child, n.choice)) is not None:
+                self._cell_content(choice, cell, depth)
 
     # the second pass: text
 
