@@ -166,3 +166,22 @@ def test_alternate_content_symbols_and_equations_keep_their_text() -> None:
     assert grid.tables[0].rows[1].cells[2:] == ["Đã hoàn thành", "• tỷ lệ ≥ 80%✓\nĐạt 111/238"]
     report = appendixparse.parse(make_docx(table))
     assert report.records[0].status == "completed"
+
+
+def test_hidden_text_is_left_out() -> None:
+    def run(text: str, props: str = "") -> str:
+        return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    hidden = "<w:p>" + run("Đang thực hiện ", "<w:vanish/>") + run("Đã hoàn thành") + "</w:p>"
+    shown = "<w:p>" + run("Chưa thực hiện", '<w:vanish w:val="0"/>') + "</w:p>"
+    table = tbl(
+        tr(*(tc(p(h)) for h in HEADER)),
+        tr(tc(p("1")), tc(p("Mục tiêu A")), tc(hidden), tc(p("x"))),
+        tr(tc(p("2")), tc(p("Mục tiêu B")), tc(shown), tc(p("y"))),
+        columns=4,
+    )
+    report = appendixparse.parse(make_docx(table))
+    assert [(r.status_raw, r.status) for r in report.records] == [
+        ("Đã hoàn thành", "completed"),
+        ("Chưa thực hiện", "not_started"),
+    ]
