@@ -6,8 +6,9 @@ exact about what Word shows):
 - body paragraphs and tables in document order, content controls (``w:sdt``), custom XML and
   alternate content (its first choice) opened; equations read as text, Insert-Symbol characters
   (``w:sym``) as the characters they show; headers, footers, footnotes and comments left out;
-- tracked changes read as accepted: insertions and moves in, deletions, moved-away text and
-  deleted rows out, a deleted paragraph mark joins its paragraph to the next;
+- hidden text left out, as Word prints it; tracked changes read as accepted: insertions and
+  moves in, deletions, moved-away text and deleted rows out, a deleted paragraph mark joins its
+  paragraph to the next;
 - tables on their grid: ``gridBefore``/``gridAfter`` skipped, a ``gridSpan`` cell's text in its
   first column and "" in the others (spans cut down to ``LIMITS.max_grid_span``), a ``vMerge``
   cell's text in every row it covers, grid columns where no cell ever starts (edges a hair
@@ -179,7 +180,7 @@ class _Names:
             "cellDel", "style", "styleId", "basedOn", "docDefaults", "rPrDefault", "type",
             "default", "val", "ascii", "hAnsi", "asciiTheme", "hAnsiTheme", "abstractNum",
             "abstractNumId", "num", "lvl", "start", "numFmt", "lvlText", "lvlRestart",
-            "lvlOverride", "startOverride", "suff", "sym", "char", "font",
+            "lvlOverride", "startOverride", "suff", "sym", "char", "font", "vanish",
         ):  # fmt: skip
             setattr(self, name, w + name)
         math = ("http://schemas.openxmlformats.org/officeDocument/2006/math",
@@ -618,6 +619,9 @@ class _DocumentReader:
                 if child.text:
                     parts.append(child.text)
             elif tag == n.rPr:
+                hidden = _first(child, n.vanish)
+                if hidden is not None and hidden.get(n.val) not in ("0", "false", "off"):
+                    return  # hidden text (Font > Hidden): Word neither shows nor prints it
                 found, own = _rfonts(child, n)
                 if found:
                     font = own
