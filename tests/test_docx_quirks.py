@@ -185,18 +185,3 @@ def test_hidden_text_is_left_out() -> None:
         ("Đã hoàn thành", "completed"),
         ("Chưa thực hiện", "not_started"),
     ]
-
-
-# --- a table broken over pages ----------------------------------------------------------------
-
-
-def test_continuation_marks_between_table_parts_are_not_unparsed_text() -> None:
-    page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-    second = tbl(
-        tr(*(tc(p(v)) for v in ("3", "Mục tiêu C", "Đạt", "z"))),
-        columns=4,
-    )
-    between = page_break + p("(Tiếp theo)") + p("Ghi chú giữa trang") + p("TIẾP THEO PHỤ LỤC")
-    report = appendixparse.parse(make_docx(assessment_table() + between + second))
-    assert [r.id for r in report.records] == ["I.1", "I.2", "I.3"]
-    assert [u.text for u in report.unparsed] == ["Ghi chú giữa trang"]

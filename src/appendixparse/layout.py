@@ -17,7 +17,7 @@ from .grid import Grid, Paragraph, Row, Table
 from .models import Location, Unparsed
 from .numbering import looks_like_numbering
 from .status import match_status
-from .vocab import CONTINUATION_MARKS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
+from .vocab import EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
 
 ROLES = ("stt", "target", "status", "notes", "extra")
 _HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
@@ -161,17 +161,12 @@ def find_layout(grid: Grid, source: str) -> Layout:
         layout.unparsed.extend(
             Unparsed(text=clean(p.text), location=p.location, reason="text between table parts")
             for p in pending
-            if clean(p.text) and not _is_continuation_mark(p.text)
+            if clean(p.text)
         )
         pending = []
         _add_rows(layout, rows, mapping, header_keys)
     _settle_status_column(layout)
     return layout
-
-
-def _is_continuation_mark(text: str) -> bool:
-    """A "(Tiếp theo)" line between table parts: page furniture, not content."""
-    return fold(text) in CONTINUATION_MARKS
 
 
 def _find_header(grid: Grid) -> tuple[int, Table, int] | None:

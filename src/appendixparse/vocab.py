@@ -87,13 +87,6 @@ MOTTO_WORDS: tuple[str, ...] = (
 )
 
 TITLE_OPENERS: tuple[str, ...] = ("phụ lục", "biểu", "mẫu")
-# A line typed between the parts of a table broken over pages: "(Tiếp theo)".
-CONTINUATION_MARKS: tuple[str, ...] = (
-    "tiếp theo",
-    "tiếp",
-    "tiếp theo phụ lục",
-    "tiếp theo trang trước",
-)
 
 # The declared summary above the table, by the count it declares.
 SUMMARY_WORDS: dict[str, tuple[str, ...]] = {
