@@ -52,11 +52,13 @@ class BodyRow:
 
 @dataclass(slots=True)
 class PreambleLine:
-    """A line of text above the table; ``table`` and ``column`` say where a header table held it."""
+    """A line of text above the table; ``table``, ``column`` and ``row`` (0-based in its table)
+    say where a header table held it."""
 
     text: str
     table: int | None = None
     column: int | None = None
+    row: int | None = None
 
 
 @dataclass(slots=True)
@@ -140,8 +142,8 @@ def find_layout(grid: Grid, source: str) -> Layout:
 
     # Blocks of another named part (another Excel sheet) are neither preamble nor continuation.
     preamble = _preamble([b for b in grid.blocks[:block_index] if b.name == table.name])
-    for row in table.rows[:header_at]:
-        preamble.extend(_row_lines(row, table.index))
+    for number, row in enumerate(table.rows[:header_at]):
+        preamble.extend(_row_lines(row, table.index, number))
     layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
     header_keys = {_row_key(r.cells) for r in table.rows[header_at:header_end]}
 
@@ -341,14 +343,14 @@ def _preamble(blocks: list[Paragraph | Table]) -> list[PreambleLine]:
         if isinstance(block, Paragraph):
             lines.extend(PreambleLine(text=t) for t in _split_lines(block.text))
         else:
-            for row in block.rows:
-                lines.extend(_row_lines(row, block.index))
+            for number, row in enumerate(block.rows):
+                lines.extend(_row_lines(row, block.index, number))
     return lines
 
 
-def _row_lines(row: Row, table_index: int) -> list[PreambleLine]:
+def _row_lines(row: Row, table_index: int, row_index: int) -> list[PreambleLine]:
     return [
-        PreambleLine(text=t, table=table_index, column=j)
+        PreambleLine(text=t, table=table_index, column=j, row=row_index)
         for j, cell in enumerate(row.cells)
         for t in _split_lines(cell)
     ]

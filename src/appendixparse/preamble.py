@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .cleaning import fold
 from .layout import PreambleLine
@@ -31,9 +32,14 @@ _UBND = ("ubnd", "ủy ban nhân dân")
 
 
 def read_period(lines: Sequence[PreambleLine]) -> Period | None:
-    """The period from "tính từ 15/11/2021 đến 14/10/2023" (or "từ ngày … tháng … năm …")."""
-    for line in lines:
-        if m := _PERIOD.search(line.text):
+    """The period from "tính từ 15/11/2021 đến 14/10/2023" (or "từ ngày … tháng … năm …").
+
+    The sentence may be broken over two lines (a line break typed in it, a wrapped line).
+    """
+    texts = [line.text for line in lines]
+    candidates = texts + [f"{a} {b}" for a, b in pairwise(texts)]
+    for text in candidates:
+        if m := _PERIOD.search(text):
             try:
                 d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups())
                 return Period(start=dt.date(y1, m1, d1), end=dt.date(y2, m2, d2))
@@ -43,10 +49,14 @@ def read_period(lines: Sequence[PreambleLine]) -> Period | None:
 
 
 def read_summary(lines: Sequence[PreambleLine]) -> Summary | None:
-    """The declared counts ("1. Tổng số chỉ tiêu: 33 chỉ tiêu", "đang thực hiện: 23")."""
+    """The declared counts ("1. Tổng số chỉ tiêu: 33 chỉ tiêu", "đang thực hiện: 23").
+
+    A small table may hold them: a row per count ("1 | Tổng số chỉ tiêu | 33") or a row of
+    labels over a row of counts.
+    """
     found: dict[str, int] = {}
-    for line in lines:
-        for clause in re.split(r"[;,]|\.\s", line.text):
+    for text in [line.text for line in lines] + _table_statements(lines):
+        for clause in re.split(r"[;,]|\.\s", text):
             folded = fold(clause)
             if not any(n in folded for n in SUMMARY_NOUNS) and not found:
                 continue
@@ -55,6 +65,21 @@ def read_summary(lines: Sequence[PreambleLine]) -> Summary | None:
             if kind and count is not None and kind not in found:
                 found[kind] = count
     return Summary(**found) if found else None
+
+
+def _table_statements(lines: Sequence[PreambleLine]) -> list[str]:
+    """The preamble's table rows as "cell: cell: cell", and each cell over the one below it as
+    "label: count"."""
+    rows: dict[tuple[int, int], dict[int, str]] = {}
+    for line in lines:
+        if line.table is not None and line.row is not None and line.column is not None:
+            cells = rows.setdefault((line.table, line.row), {})
+            cells[line.column] = " ".join(filter(None, (cells.get(line.column), line.text)))
+    statements = [": ".join(cells[c] for c in sorted(cells)) for cells in rows.values()]
+    for (table, row), upper in rows.items():
+        lower = rows.get((table, row + 1), {})
+        statements.extend(f"{upper[c]}: {lower[c]}" for c in sorted(upper) if c in lower)
+    return statements
 
 
 def _summary_kind(folded: str) -> str | None:

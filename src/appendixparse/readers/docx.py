@@ -3,17 +3,21 @@
 The walk reads ``word/document.xml`` directly (much faster than python-docx's object layer, and
 exact about what Word shows):
 
-- body paragraphs and tables in document order, content controls (``w:sdt``) and custom XML
-  opened; headers, footers, footnotes and comments left out;
-- tracked changes read as accepted: insertions and moves in, deletions, moved-away text and
-  deleted rows out, a deleted paragraph mark joins its paragraph to the next;
+- body paragraphs and tables in document order, content controls (``w:sdt``), custom XML and
+  alternate content (its first choice) opened; equations read as text, Insert-Symbol characters
+  (``w:sym``) as the characters they show; headers, footers, footnotes and comments left out;
+- hidden text left out, as Word prints it; tracked changes read as accepted: insertions and
+  moves in, deletions, moved-away text and deleted rows out, a deleted paragraph mark joins its
+  paragraph to the next;
 - tables on their grid: ``gridBefore``/``gridAfter`` skipped, a ``gridSpan`` cell's text in its
   first column and "" in the others (spans cut down to ``LIMITS.max_grid_span``), a ``vMerge``
   cell's text in every row it covers, grid columns where no cell ever starts (edges a hair
   apart) dropped;
 - a cell's paragraphs joined with "\\n", a nested table's cells read into the cell in order;
-- list numbering drawn as Word draws it ("1.", "a)", "-", "•"), so an auto-numbered STT column
-  or bulleted notes read as typed ones;
+  a layout frame (a table used as a box around the appendix or its table) opened, its content
+  read as the document's;
+- list numbering drawn as Word draws it ("1.", "a)", "-", "•"), counted per abstract list, so
+  an auto-numbered STT column or bulleted notes read as typed ones;
 - legacy font encodings (TCVN3, VNI) decided per run from the characters, with the run's
   resolved font as a hint, over the whole document
   (:class:`~appendixparse.encodings.LegacyDecoder`).
@@ -176,9 +180,15 @@ class _Names:
             "cellDel", "style", "styleId", "basedOn", "docDefaults", "rPrDefault", "type",
             "default", "val", "ascii", "hAnsi", "asciiTheme", "hAnsiTheme", "abstractNum",
             "abstractNumId", "num", "lvl", "start", "numFmt", "lvlText", "lvlRestart",
-            "lvlOverride", "startOverride", "suff",
+            "lvlOverride", "startOverride", "suff", "sym", "char", "font", "vanish",
         ):  # fmt: skip
             setattr(self, name, w + name)
+        math = ("http://schemas.openxmlformats.org/officeDocument/2006/math",
+                "http://purl.oclc.org/ooxml/officeDocument/math")  # fmt: skip
+        self.equations = frozenset(f"{{{m}}}{e}" for m in math for e in ("oMath", "oMathPara"))
+        self.equation_text = frozenset(f"{{{m}}}t" for m in math)
+        self.fraction = frozenset(f"{{{m}}}f" for m in math)
+        self.fraction_parts = frozenset(f"{{{m}}}{e}" for m in math for e in ("num", "den"))
         mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
         self.alternate, self.choice = mc + "AlternateContent", mc + "Choice"
         self.txbxContent = w + "txbxContent"
@@ -283,6 +293,35 @@ def _inside(element: Any, tag: str, top: Any) -> bool:
     return False
 
 
+def _equation_text(element: Any, n: _Names) -> str:
+    """The text of an equation, a fraction written "numerator/denominator"."""
+    if element.tag in n.equation_text:
+        return element.text or ""
+    if element.tag in n.fraction:
+        parts = [_equation_text(c, n) for c in element if c.tag in n.fraction_parts]
+        return "/".join(parts)
+    return "".join(_equation_text(c, n) for c in element)
+
+
+def _deleted_row(tr: Any, n: _Names) -> bool:
+    trpr = _first(tr, n.trPr)
+    return trpr is not None and _first(trpr, n.del_) is not None
+
+
+def _deleted_cell(tc: Any, n: _Names) -> bool:
+    tcpr = _first(tc, n.tcPr)
+    return tcpr is not None and _first(tcpr, n.cellDel) is not None
+
+
+def _has_content(cell: Any, n: _Names) -> bool:
+    """Whether a table cell holds any text or a table."""
+    return any(t.text and t.text.strip() for t in cell.iter(n.t)) or _holds_table(cell, n)
+
+
+def _holds_table(cell: Any, n: _Names) -> bool:
+    return next(cell.iter(n.tbl), None) is not None
+
+
 def _child_val(element: Any, tag: str, n: _Names) -> str | None:
     child = _first(element, tag)
     return child.get(n.val) if child is not None else None
@@ -294,6 +333,21 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖",
                    "\uf0a8": "◦", "\uf06c": "●", "\uf06e": "■", "\uf0e0": "➢"}  # fmt: skip
 _LEVEL_REF = re.compile(r"%([1-9])")
+# Characters of the Symbol font inserted with Insert > Symbol (w:sym), by their code.
+_SYMBOL_FONT = {0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈",
+                0xAE: "→", 0xB7: "•", 0xA5: "∞", 0xBC: "…"}  # fmt: skip
+
+
+def _symbol(char: str | None, font: str | None) -> str:
+    """The text of a ``w:sym``: a Symbol-font character or a bullet, "" for other symbols."""
+    try:
+        code = int(char or "", 16)
+    except ValueError:
+        return ""
+    low = code - 0xF000 if code >= 0xF000 else code
+    if (font or "").lower().startswith("symbol") and low in _SYMBOL_FONT:
+        return _SYMBOL_FONT[low]
+    return _SYMBOL_BULLETS.get(chr(0xF000 + low) if low < 0x100 else "", "")
 
 
 def _format_number(value: int, fmt: str) -> str:
@@ -325,12 +379,19 @@ class _Level:
 
 
 class _Numbering:
-    """List numbering as Word draws it: counters per list, reset by higher levels."""
+    """List numbering as Word draws it: counters per list, reset by higher levels.
+
+    Word counts per abstract list, not per ``w:num``: two lists over one abstract list continue
+    one sequence (a table part pasted or split off keeps counting), and a ``w:num`` with a
+    ``startOverride`` restarts that sequence where it is first used ("Restart at 1").
+    """
 
     def __init__(self, root: Any | None, n: _Names) -> None:
         self.n = n
         self.levels: dict[str, dict[int, _Level]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}  # by abstract list
+        self.abstract_of: dict[str, str] = {}  # num id -> abstract list id
+        self.restarts: dict[str, set[int]] = {}  # num id -> levels it restarts when first used
         if root is None:
             return
         abstract: dict[str, dict[int, _Level]] = {}
@@ -344,6 +405,7 @@ class _Numbering:
             if num_id is None or base not in abstract:
                 continue
             levels = dict(abstract[base])
+            self.abstract_of[num_id] = base
             for override in num.iter(n.lvlOverride):
                 ilvl = _int(override.get(n.ilvl))
                 level = _first(override, n.lvl)
@@ -351,6 +413,7 @@ class _Numbering:
                     levels[ilvl] = self._level(level)
                 start = _child_val(override, n.startOverride, n)
                 if start is not None and start.isdigit() and ilvl in levels:
+                    self.restarts.setdefault(num_id, set()).add(ilvl)
                     old = levels[ilvl]
                     levels[ilvl] = _Level(int(start), old.fmt, old.text, old.restart, old.suffix)
             self.levels[num_id] = levels
@@ -372,8 +435,11 @@ class _Numbering:
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
         level = levels[ilvl]
+        if ilvl in self.restarts.get(num_id, ()):
+            self.restarts[num_id].discard(ilvl)
+            counters.pop(ilvl, None)
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
         for deeper in [k for k in counters if k > ilvl]:
             if levels.get(deeper, _Level()).restart != 0:
@@ -422,7 +488,7 @@ class _DocumentReader:
 
     # blocks
 
-    def _blocks(self, parent: Any, out: list[_Para | _Table]) -> None:
+    def _blocks(self, parent: Any, out: list[_Para | _Table], frames: int = 0) -> None:
         n = self.n
         for child in parent:
             tag = child.tag
@@ -433,14 +499,66 @@ class _DocumentReader:
                     self.floating = []
                 out.append(para)
             elif tag == n.tbl:
-                self.tables += 1
-                out.append(self._table(child, self.tables, depth=0))
+                self._top_table(child, out, frames)
             elif tag == n.sdt:
                 content = _first(child, n.sdtContent)
                 if content is not None:
-                    self._blocks(content, out)
+                    self._blocks(content, out, frames)
             elif tag == n.customXml:
-                self._blocks(child, out)
+                self._blocks(child, out, frames)
+            elif tag == n.alternate and (choice := _first(child, n.choice)) is not None:
+                self._blocks(choice, out, frames)
+
+    def _top_table(self, tbl: Any, out: list[_Para | _Table], frames: int) -> None:
+        """Read a body-level table, or open it when it is a layout frame around other content."""
+        parts = self._frame_parts(tbl) if frames < LIMITS.max_nesting_depth else None
+        if parts is None:
+            self.tables += 1
+            out.append(self._table(tbl, self.tables, depth=frames))  # frames count as nesting
+            return
+        for part in parts:
+            if isinstance(part, list):
+                self.tables += 1
+                out.append(self._table(tbl, self.tables, depth=frames, rows=part))
+            else:
+                self._blocks(part, out, frames + 1)
+
+    def _frame_parts(self, tbl: Any) -> list[Any] | None:
+        """A layout frame's parts in order: cells to read as body content and runs of rows that
+        stay a table; None when ``tbl`` is a table of its own.
+
+        Offices put a whole appendix, or its table, in a table used as a box or a border; read
+        as a table, the assessment table would end up inside one of its cells. A table with one
+        filled cell per row, some holding a table, is all frame; otherwise a row whose only cell
+        holds a table is a frame row, and the rows between stay tables (a unit | motto header).
+        """
+        n = self.n
+        rows = [tr for tr in self._children(tbl, n.tr) if not _deleted_row(tr, n)]
+        cells_of = [
+            [tc for tc in self._children(tr, n.tc) if not _deleted_cell(tc, n)] for tr in rows
+        ]
+        filled: list[Any] = []
+        for cells in cells_of:
+            in_row = [tc for tc in cells if _has_content(tc, n)]
+            if len(in_row) > 1:
+                break
+            filled.extend(in_row)
+        else:
+            if any(_holds_table(tc, n) for tc in filled):
+                return filled
+        parts: list[Any] = []
+        pending: list[Any] = []
+        for tr, cells in zip(rows, cells_of):
+            if len(cells) == 1 and _holds_table(cells[0], n):
+                if pending:
+                    parts.append(pending)
+                    pending = []
+                parts.append(cells[0])
+            else:
+                pending.append(tr)
+        if pending:
+            parts.append(pending)
+        return parts if any(not isinstance(part, list) for part in parts) else None
 
     def _para(self, p: Any) -> _Para:
         n = self.n
@@ -484,6 +602,12 @@ class _DocumentReader:
                 content = _first(child, n.sdtContent)
                 if content is not None:
                     self._runs(content, base_font, out)
+            elif tag == n.alternate:  # runs offered in two forms: the first choice is read
+                choice = _first(child, n.choice)
+                if choice is not None:
+                    self._runs(choice, base_font, out)
+            elif tag in n.equations and (text := _equation_text(child, n)):
+                out.append((text, None))  # an equation ("111/238" typed as a fraction)
 
     def _run(self, r: Any, base_font: str | None, out: list[tuple[str, str | None]]) -> None:
         n = self.n
@@ -495,6 +619,9 @@ class _DocumentReader:
                 if child.text:
                     parts.append(child.text)
             elif tag == n.rPr:
+                hidden = _first(child, n.vanish)
+                if hidden is not None and hidden.get(n.val) not in ("0", "false", "off"):
+                    return  # hidden text (Font > Hidden): Word neither shows nor prints it
                 found, own = _rfonts(child, n)
                 if found:
                     font = own
@@ -509,6 +636,8 @@ class _DocumentReader:
                 parts.append("\n")
             elif tag == n.noBreakHyphen:
                 parts.append("-")
+            elif tag == n.sym:
+                parts.append(_symbol(child.get(n.char), child.get(n.font)))
             elif tag == n.softHyphen and font_encoding(font) == "tcvn3":
                 parts.append("\xad")  # TCVN3 "ư" is code 0xAD, which Word stores as a soft hyphen
             elif tag in n.drawings:
@@ -539,16 +668,17 @@ class _DocumentReader:
 
     # tables
 
-    def _table(self, tbl: Any, index: int, depth: int) -> _Table:
+    def _table(self, tbl: Any, index: int, depth: int, rows: list[Any] | None = None) -> _Table:
+        """Read ``tbl`` (or only its rows ``rows``) onto its grid."""
         n = self.n
         if depth > LIMITS.max_nesting_depth:
             raise FileTooLargeError(
                 self.source, f"tables nested more than {LIMITS.max_nesting_depth} deep"
             )
-        rows: list[list[_Cell | None]] = []
+        grid: list[list[_Cell | None]] = []
         starts: set[int] = set()
         above: dict[int, _Cell] = {}  # grid column -> the cell that starts there in the row above
-        for tr in self._children(tbl, n.tr):
+        for tr in self._children(tbl, n.tr) if rows is None else rows:
             trpr = _first(tr, n.trPr)
             before = 0
             if trpr is not None:
@@ -588,9 +718,9 @@ class _DocumentReader:
                 raise FileTooLargeError(
                     self.source, f"more than {LIMITS.max_table_cells:,} table cells"
                 )
-            rows.append(row)
+            grid.append(row)
             above = current
-        return _Table(index=index, rows=rows, starts=starts)
+        return _Table(index=index, rows=grid, starts=starts)
 
     def _children(self, parent: Any, tag: str) -> list[Any]:
         """``parent``'s children with ``tag``, looking through content controls and custom XML."""
@@ -631,6 +761,8 @@ class _DocumentReader:
                     self._cell_content(content, cell, depth)
             elif tag == n.customXml:
                 self._cell_content(child, cell, depth)
+            elif tag == n.alternate and (choice := _first(child, n.choice)) is not None:
+                self._cell_content(choice, cell, depth)
 
     # the second pass: text
 
