@@ -185,3 +185,39 @@ def test_hidden_text_is_left_out() -> None:
         ("Đã hoàn thành", "completed"),
         ("Chưa thực hiện", "not_started"),
     ]
+
+
+# --- statuses ticked under status-phrase columns ----------------------------------------------
+
+
+def test_status_ticked_in_columns_under_a_merged_header() -> None:
+    # "Mức độ hoàn thành" over "Hoàn thành | Đang thực hiện | Chưa thực hiện", an "x" in one:
+    # the notes column was taken for the status column ("Đạt 50%" read as completed).
+    choices = ("Hoàn thành", "Đang thực hiện", "Chưa thực hiện")
+    vmerge_start, vmerge = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+    header = tr(
+        tc(p("STT"), vmerge_start),
+        tc(p("Nội dung"), vmerge_start),
+        tc(p("Mức độ hoàn thành"), span(3)),
+        tc(p("Kết quả thực hiện"), vmerge_start),
+    )
+    lower = tr(
+        tc(p(""), vmerge), tc(p(""), vmerge), *(tc(p(c)) for c in choices), tc(p(""), vmerge)
+    )
+    targets = [  # STT, target, the three status cells, notes
+        ("1", "Mục tiêu A", ("x", "", ""), "Đạt 100%"),
+        ("2", "Mục tiêu B", ("", "X", ""), "Đạt 50%"),
+        ("3", "Mục tiêu C", ("", "", "✓"), ""),
+        ("4", "Mục tiêu D", ("x", "x", ""), ""),
+    ]
+    rows = [header, lower, tr(tc(p("I")), tc(p("CẢI CÁCH THỂ CHẾ"), span(5)))]
+    for stt, target, marks, notes in targets:
+        rows.append(tr(tc(p(stt)), tc(p(target)), *(tc(p(m)) for m in marks), tc(p(notes))))
+    report = appendixparse.parse(make_docx(title_block() + tbl(*rows, columns=6)))
+    assert [(r.id, r.status_raw, r.status, r.notes, r.extra) for r in report.records] == [
+        ("I.1", "Hoàn thành", "completed", "Đạt 100%", {}),
+        ("I.2", "Đang thực hiện", "in_progress", "Đạt 50%", {}),
+        ("I.3", "Chưa thực hiện", "not_started", "", {}),
+        ("I.4", "Hoàn thành; Đang thực hiện", "unknown", "", {}),
+    ]
+    assert ("unknown_status", "I.4") in {(f.code, f.record) for f in report.flags}

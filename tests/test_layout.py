@@ -115,6 +115,56 @@ def test_table_split_in_two_with_repeated_header_and_paragraph_between() -> None
     assert layout.preamble[0].text == "UBND HUYỆN GIO LINH"
 
 
+def test_part_without_header_but_one_column_wider_continues_the_table() -> None:
+    # A part after a page break with a stray extra column was taken for another table: its
+    # targets were dropped without a word in unparsed.
+    first = _table([["STT", "Mục tiêu", "Đánh giá", "Kết quả"], ["1", "A", "Đạt", "x"]], 1)
+    second = _table([["2", "B", "Chưa đạt", "y", ""], ["3", "C", "Đạt", "z", "lạc cột"]], 2)
+    layout, built = _records(first, second)
+    assert [(r.id, r.target, r.notes) for r in built.records] == [
+        ("1", "A", "x"),
+        ("2", "B", "y"),
+        ("3", "C", "z"),
+    ]
+    assert [(u.text, u.reason) for u in layout.unparsed] == [
+        ("lạc cột", "cell outside the table's columns")
+    ]
+
+
+def test_other_tables_after_the_assessment_table_are_left_alone() -> None:
+    first = _table([["STT", "Mục tiêu", "Đánh giá", "Kết quả"], ["1", "A", "Đạt", "x"]], 1)
+    wider = _table([["", "Nơi nhận:", "", "TM. ỦY BAN NHÂN DÂN", ""]], 2)
+    narrower = _table([["1", "Văn bản kèm theo"]], 3)
+    for after in (wider, narrower):
+        layout, built = _records(first, after)
+        assert [r.id for r in built.records] == ["1"]
+        assert layout.unparsed == []
+
+
+def test_columns_headed_by_status_phrases_are_ticked_choices() -> None:
+    table = _table([
+        ["STT", "Mục tiêu", "Đánh giá", "", "Kết quả"],
+        ["", "", "Đã hoàn thành", "Chưa hoàn thành", ""],
+        ["1", "A", "✓", "", "đạt 100%"],
+        ["2", "B", "", "x", "Đạt 40%"],
+        ["3", "C", "", "", ""],
+    ])  # fmt: skip
+    layout, built = _records(table)
+    assert [c.role for c in layout.columns] == ["stt", "target", "choice", "choice", "notes"]
+    assert [(r.status_raw, r.status) for r in built.records] == [
+        ("Đã hoàn thành", "completed"),
+        ("Chưa hoàn thành", "in_progress"),
+        ("", "unknown"),
+    ]
+
+
+def test_one_column_headed_by_a_status_phrase_is_no_choice() -> None:
+    table = _table([["STT", "Mục tiêu", "Hoàn thành", "Kết quả"], ["1", "A", "Đạt", "x"]])
+    layout, built = _records(table)
+    assert "choice" not in [c.role for c in layout.columns]
+    assert built.records[0].status == "completed"
+
+
 def test_sub_items_and_merged_section_row() -> None:
     table = _table([
         ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],

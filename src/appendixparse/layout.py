@@ -16,10 +16,11 @@ from .errors import NoAssessmentTableError
 from .grid import Grid, Paragraph, Row, Table
 from .models import Location, Unparsed
 from .numbering import looks_like_numbering
-from .status import match_status
+from .status import match_status, named_status
 from .vocab import EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
 
-ROLES = ("stt", "target", "status", "notes", "extra")
+# "choice": one of several columns headed by a status phrase, ticked on the row that has it.
+ROLES = ("stt", "target", "status", "choice", "notes", "extra")
 _HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
 _MAX_SUBHEADER_CELL = 80
 _MAX_HEADER_CELL = 300  # longer cells are body text: no need to look for header words
@@ -243,6 +244,11 @@ def _columns(texts: list[str]) -> list[Column]:
         columns.append(Column(index=index, role=role, header=text or f"Cột {index + 1}"))
     if "stt" not in seen and columns and columns[0].role == "extra":
         columns[0].role = "stt"
+    choices = [c for c in columns if c.role in ("extra", "status", "status?", "notes")]
+    choices = [c for c in choices if named_status(c.header) is not None]
+    if len(choices) >= 2:  # "Hoàn thành | Đang thực hiện | Chưa thực hiện", ticked with an "x"
+        for col in choices:
+            col.role = "choice"
     return columns
 
 
@@ -258,7 +264,8 @@ def _settle_status_column(layout: Layout) -> None:
     candidates = [c for c in layout.columns if c.role in ("status", "status?")]
     strong = [c for c in candidates if c.role == "status"]
     chosen = strong[0] if strong else None
-    if chosen is None:
+    ticked = any(c.role == "choice" for c in layout.columns)
+    if chosen is None and not ticked:  # where statuses are ticked, no text column holds them
         pool = candidates or [c for c in layout.columns if c.role in ("notes", "extra")]
         scored = [(status_share(c), c) for c in pool]
         scored = [s for s in scored if s[0] >= 0.5]
@@ -313,10 +320,16 @@ def _continuation(
             end, columns = _resolve_header(rows, at)
             return _map_columns(columns, layout.columns), rows[end:]
     first = next((r for r in rows if any(clean(c) for c in r.cells)), None)
-    if first is None or table.width != len(layout.columns):
+    if first is None:
         return None, []
     stt = clean(first.cells[0]) if first.cells else ""
     if stt and not looks_like_numbering(stt):
+        return None, []
+    # Without a header the columns are taken in order. A part as wide as the table may open
+    # with a row broken from the last part (no STT); a wider one (a stray empty column, an
+    # added one) must open with a number, and what lies beyond the table's columns goes to
+    # unparsed. A narrower part, or a wider one without a number, is some other table.
+    if table.width < len(layout.columns) or (table.width > len(layout.columns) and not stt):
         return None, []
     return list(range(len(layout.columns))), rows
 

@@ -110,6 +110,12 @@ def _finish(draft: _Draft, layout: Layout) -> Record:
         return join(p for i in layout.index_of(role) for p in draft.parts.get(i, []))
 
     status_raw = text_of("status")
+    status = normalise_status(status_raw)
+    ticked = [c.header for c in layout.columns if c.role == "choice" and draft.parts.get(c.index)]
+    if not status_raw and ticked:
+        # The status is the header of the column ticked; two ticks state no one status.
+        status_raw = "; ".join(ticked)
+        status = normalise_status(status_raw) if len(ticked) == 1 else "unknown"
     extra = {
         col.header: join(draft.parts.get(col.index, []))
         for col in layout.columns
@@ -122,7 +128,7 @@ def _finish(draft: _Draft, layout: Layout) -> Record:
         stt=draft.stt.text,
         target=text_of("target"),
         status_raw=status_raw,
-        status=normalise_status(status_raw),  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
         notes=text_of("notes"),
         extra=extra,
         location=draft.location,

@@ -34,6 +34,16 @@ def match_status(text: str) -> str | None:
     return _BY_PHRASE[m.group(0)] if m else None
 
 
+def named_status(text: str) -> str | None:
+    """The status a header cell is exactly the phrase of ("Hoàn thành", "Đang thực hiện"), or
+    None: the columns of a table where the status is ticked under one such header.
+
+    >>> named_status("Đang thực hiện"), named_status("Thời gian hoàn thành")
+    ('in_progress', None)
+    """
+    return _BY_PHRASE.get(fold(text))
+
+
 def normalise_status(text: str) -> str:
     """The record status for a cleaned status cell: a matched status or "unknown"."""
     return match_status(text) or "unknown"
