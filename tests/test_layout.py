@@ -165,6 +165,45 @@ def test_one_column_headed_by_a_status_phrase_is_no_choice() -> None:
     assert built.records[0].status == "completed"
 
 
+def test_stt_header_over_two_columns_numerals_in_one_numbers_in_the_other() -> None:
+    # Every target row went to unparsed and the section titles were lost.
+    table = _table([
+        ["STT", "", "Nội dung", "Đánh giá", "Kết quả"],
+        ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["", "1", "A", "Đã hoàn thành", "đạt 100%"],
+        ["", "2", "B", "Đang thực hiện", "đạt 50%"],
+        ["", "", "B tiếp", "", "còn lại"],
+        ["II", "CẢI CÁCH TTHC", "", "", ""],
+        ["", "1", "C", "Đã hoàn thành", ""],
+    ])  # fmt: skip
+    layout, built = _records(table)
+    assert [c.role for c in layout.columns][:2] == ["stt", "stt"]
+    assert [(s.numeral, s.title) for s in built.sections] == [
+        ("I", "CẢI CÁCH THỂ CHẾ"),
+        ("II", "CẢI CÁCH TTHC"),
+    ]
+    assert [(r.id, r.stt, r.target, r.notes) for r in built.records] == [
+        ("I.1", "1", "A", "đạt 100%"),
+        ("I.2", "2", "B B tiếp", "đạt 50% còn lại"),
+        ("II.1", "1", "C", ""),
+    ]
+    assert built.unparsed == [] and layout.unparsed == []
+
+
+def test_unnamed_column_of_text_beside_the_stt_stays_extra() -> None:
+    table = _table([
+        ["STT", "", "Nội dung", "Đánh giá", "Kết quả"],
+        ["1", "Lĩnh vực nội vụ", "A", "Đã hoàn thành", ""],
+        ["2", "Lĩnh vực tư pháp", "B", "Đang thực hiện", ""],
+    ])  # fmt: skip
+    layout, built = _records(table)
+    assert [c.role for c in layout.columns][:2] == ["stt", "extra"]
+    assert [r.extra for r in built.records] == [
+        {"Cột 2": "Lĩnh vực nội vụ"},
+        {"Cột 2": "Lĩnh vực tư pháp"},
+    ]
+
+
 def test_sub_items_and_merged_section_row() -> None:
     table = _table([
         ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],

@@ -167,6 +167,7 @@ def find_layout(grid: Grid, source: str) -> Layout:
         pending = []
         _add_rows(layout, rows, mapping, header_keys)
     _settle_status_column(layout)
+    _settle_stt_columns(layout)
     return layout
 
 
@@ -241,7 +242,7 @@ def _columns(texts: list[str]) -> list[Column]:
         if role == "status" and any(w in fold(text) for w in WEAK_STATUS_HEADERS):
             role = "status?"  # settled by the column's content
         seen.add(role)
-        columns.append(Column(index=index, role=role, header=text or f"Cột {index + 1}"))
+        columns.append(Column(index=index, role=role, header=text or _unnamed(index)))
     if "stt" not in seen and columns and columns[0].role == "extra":
         columns[0].role = "stt"
     choices = [c for c in columns if c.role in ("extra", "status", "status?", "notes")]
@@ -275,6 +276,26 @@ def _settle_status_column(layout: Layout) -> None:
             col.role = "status"
         elif col.role in ("status", "status?"):
             col.role = "notes"
+
+
+def _settle_stt_columns(layout: Layout) -> None:
+    """An unnamed column right of the STT column that holds numbers is STT too: an "STT" header
+    spanning two columns, the section numerals in one and the targets' numbers in the other."""
+    for left, col in zip(layout.columns, layout.columns[1:]):
+        if left.role != "stt" or col.role != "extra" or col.header != _unnamed(col.index):
+            continue
+        values = [  # on the rows without a section numeral (those hold the section's title)
+            clean(r.cells[col.index])
+            for r in layout.rows
+            if r.cells[col.index].strip() and not r.cells[left.index].strip()
+        ]
+        if values and sum(map(looks_like_numbering, values)) >= 0.8 * len(values):
+            col.role = "stt"
+
+
+def _unnamed(index: int) -> str:
+    """The header given to a column whose header cell is empty."""
+    return f"Cột {index + 1}"
 
 
 def _row_key(cells: list[str]) -> tuple[str, ...]:

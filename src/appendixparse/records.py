@@ -43,9 +43,9 @@ class Assembled:
 def build_records(layout: Layout) -> Assembled:
     """Walk the body rows: sections open, numbered rows start records, rows without STT continue
     the record above; anything else goes to ``unparsed``."""
-    stt_col = (layout.index_of("stt") or [0])[0]
+    stt_cols = layout.index_of("stt") or [0]
     target_cols = layout.index_of("target")
-    title_col = target_cols[0] if target_cols else min(stt_col + 1, len(layout.columns) - 1)
+    title_col = target_cols[0] if target_cols else min(stt_cols[-1] + 1, len(layout.columns) - 1)
     drafts: list[_Draft] = []
     sections: list[Section] = []
     unparsed: list[Unparsed] = []
@@ -53,12 +53,13 @@ def build_records(layout: Layout) -> Assembled:
     parent: str | None = None  # the last arabic STT, for lettered sub-items
 
     for row in layout.rows:
-        stt_text = clean(row.cells[stt_col])
-        if stt_text and (found := parse_section(stt_text, row.cells[title_col])):
+        stt_col, stt_text = _stt_cell(row.cells, stt_cols)
+        title_at = _section_title_at(row.cells, stt_col, title_col)
+        if stt_text and (found := parse_section(stt_text, row.cells[title_at])):
             section = Section(numeral=found[0], title=found[1])
             sections.append(section)
             parent = None
-            _place_rest(row.cells, stt_col, title_col, row.location, unparsed)
+            _place_rest(row.cells, stt_col, title_at, row.location, unparsed)
             continue
         stt = parse_stt(stt_text) if stt_text else None
         if stt is not None:
@@ -82,6 +83,23 @@ def build_records(layout: Layout) -> Assembled:
                 reason = "row with no target above it" if not stt_text else "unrecognised STT"
                 unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
     return Assembled([_finish(d, layout) for d in drafts], sections, unparsed)
+
+
+def _stt_cell(cells: list[str], stt_cols: list[int]) -> tuple[int, str]:
+    """The first STT column with text in this row, and that text ("" when none has any)."""
+    for index in stt_cols:
+        if text := clean(cells[index]):
+            return index, text
+    return stt_cols[0], ""
+
+
+def _section_title_at(cells: list[str], stt_col: int, title_col: int) -> int:
+    """Where a section row's title is: the target column, or else the first cell with text
+    between the STT and the target column (a title merged from an STT column of its own)."""
+    if cells[title_col].strip() or title_col <= stt_col:
+        return title_col
+    between = range(stt_col + 1, title_col)
+    return next((i for i in between if cells[i].strip()), title_col)
 
 
 def _repeats(
