@@ -92,3 +92,45 @@ def test_repeated_header_part_with_statuses_does_not_replace_the_first_part() ->
     assert [(r.id, r.status) for r in report.records] == [
         ("1", "unknown"), ("2", "completed"), ("3", "completed"),
     ]  # fmt: skip
+
+
+TICKS = ["Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện"]
+
+
+def test_status_ticked_in_one_column_per_status() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Mục tiêu", "Đánh giá mức độ hoàn thành", None, None, "Thực trạng"])
+    ws.append([None, None, *TICKS, None])
+    for cells in ("A1:A2", "B1:B2", "C1:E1", "F1:F2"):
+        ws.merge_cells(cells)
+    ws.append(["I", "CẢI CÁCH THỂ CHẾ"])
+    ws.append([1, "A", "x", None, None, "n1"])
+    ws.append([2, "B", None, "X", None, "n2"])
+    ws.append([3, "C", None, None, "✓", "n3"])
+    ws.append([4, "D", "x", "x", None, "n4"])  # two ticks: the form does not say
+    ws.append([5, "E", "-", None, None, "n5"])  # a dash is no tick
+    report = appendixparse.parse(saved(wb))
+    assert [(r.id, r.status, r.status_raw) for r in report.records] == [
+        ("I.1", "completed", "Đã hoàn thành"),
+        ("I.2", "in_progress", "Đang thực hiện"),
+        ("I.3", "not_started", "Chưa thực hiện"),
+        ("I.4", "unknown", ""),
+        ("I.5", "unknown", ""),
+    ]
+    assert report.records[1].extra == {"Đang thực hiện": "X"}
+    assert report.records[0].notes == "n1"
+
+
+def test_status_ticked_in_a_text_table_with_a_two_row_header() -> None:
+    lines = [
+        "STT\tMục tiêu\tĐánh giá\t\tKết quả",
+        "\t\tĐạt\tChưa đạt\t",
+        "1\tA\tx\t\tn1",
+        "2\tB\t\tx\tn2",
+    ]
+    report = appendixparse.parse("\n".join(lines).encode())
+    assert [(r.id, r.status, r.notes) for r in report.records] == [
+        ("1", "completed", "n1"),
+        ("2", "in_progress", "n2"),
+    ]
