@@ -141,3 +141,10 @@ def test_page_break_gap_inside_the_table_still_continues_it() -> None:
     first = report.records[0]
     assert first.target == "100% văn bản được ban hành đúng quy định đến năm 2025"
     assert first.notes == "Đạt 100%; đúng hạn còn tiếp"
+
+
+def test_wider_rows_after_a_gap_stay_in_the_table() -> None:
+    body = ["\t".join(c.replace("\n", " ") for c in row) for row in [HEADER, *ROWS[:2]]]
+    body += ["", "\t".join(ROWS[3]) + "\t", "\t".join(ROWS[4]) + "\t"]  # a stray trailing tab
+    report = appendixparse.parse("\n".join(body).encode())
+    assert [r.id for r in report.records] == ["I.1", "II.1"]

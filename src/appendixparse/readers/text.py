@@ -1,4 +1,8 @@
-"""Plain and tab-separated text: decoding (UTF-8/16, cp1258, legacy fonts) and lines to blocks."""
+"""Plain text: decoding (UTF-8/16, cp1258, legacy fonts), then lines to paragraphs and tables.
+
+Tables come tab-separated (Word's and Excel's export), as CSV (Excel's "Save as CSV", comma or
+semicolon, quoted cells over several lines) or as Markdown or pipe tables.
+"""
 
 from __future__ import annotations
 
@@ -216,11 +220,11 @@ def _filled(cells: list[str]) -> int:
 
 
 def _pieces(rows: list[tuple[int, list[str]]]) -> list[list[tuple[int, list[str]]]]:
-    """A run of table lines split where, across a blank-line gap, the number of cells changes.
+    """A run of table lines split where, after a blank-line gap, rows get fewer cells.
 
-    Blank lines are often page breaks inside one table, whose rows all have its width; a row
-    of another width after the gap (a signature table below, after a header table above)
-    starts another table. Rows of varying widths (trailing tabs trimmed) are never split.
+    Blank lines are often page breaks inside one table, whose rows all have its width; a
+    narrower row after the gap (the signature table below the appendix) starts another table.
+    Tables whose rows vary in width (trailing tabs trimmed) are never split.
     """
     pieces: list[list[tuple[int, list[str]]]] = []
     current: list[tuple[int, list[str]]] = []
@@ -230,7 +234,7 @@ def _pieces(rows: list[tuple[int, list[str]]]) -> list[list[tuple[int, list[str]
         if not _filled(cells):
             gap = bool(current)
             continue
-        if gap and len(widths) == 1 and len(cells) not in widths:
+        if gap and len(widths) == 1 and len(cells) < min(widths):
             pieces.append(current)
             current, widths = [], set()
         current.append((number, cells))
