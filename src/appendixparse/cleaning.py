@@ -14,6 +14,9 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _PUNCT = re.compile(r"[^\w\s]+")
+# Invisible characters that never separate words (soft hyphen, zero-width joiners, BOM):
+# inside a word ("hi\u00adện" from a web page) they would split it when matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200c\u200d\u2060\ufeff"))
 # Old-style tone placement ("hoà", "uỷ") folded to the new style ("hòa", "ủy") at word end.
 _OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
@@ -35,6 +38,7 @@ def clean(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
+    text = text.translate(_INVISIBLE)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())
@@ -48,12 +52,16 @@ def join(parts: Iterable[str]) -> str:
 def fold(text: str) -> str:
     """A key for matching words: cleaned, lower case, punctuation as spaces, 'đ' kept.
 
+    The look-alike "Ð" (U+00D0, Icelandic eth, which some converters and keyboards write for
+    "Đ") folds to "đ".
+
     >>> fold("  (Cấp TỈNH thực hiện) ")
     'cấp tỉnh thực hiện'
     >>> fold("UỶ BAN NHÂN DÂN; hoà")
     'ủy ban nhân dân hòa'
     """
-    text = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], clean(text).lower())
+    text = clean(text).lower().replace("ð", "đ")
+    text = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], text)
     return " ".join(_PUNCT.sub(" ", text).split())
 
 

@@ -151,13 +151,16 @@ def find_layout(grid: Grid, source: str) -> Layout:
     _add_rows(layout, table.rows[header_end:], list(range(len(columns))), header_keys)
     pending: list[Paragraph] = []
     for block in grid.blocks[block_index + 1 :]:
-        if block.name != table.name:
-            break
+        # Another named part (sheet) continues the table only where it repeats the header.
+        other_part = block.name != table.name
         if isinstance(block, Paragraph):
             pending.append(block)
             continue
-        mapping, rows = _continuation(block, layout, header_keys)
+        mapping, rows = _continuation(block, layout, header_keys, headed_only=other_part)
         if mapping is None:
+            if other_part:
+                pending = []
+                continue
             break
         layout.unparsed.extend(
             Unparsed(text=clean(p.text), location=p.location, reason="text between table parts")
@@ -172,13 +175,37 @@ def find_layout(grid: Grid, source: str) -> Layout:
 
 
 def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
+    """The first table with an assessment header whose rows state statuses, else the first
+    table with such a header (a summary table of counts above the appendix has the words too).
+
+    A later table repeating the first one's header is a part of it, never another choice.
+    """
+    first: tuple[int, Table, int] | None = None
     for block_index, block in enumerate(grid.blocks):
         if not isinstance(block, Table):
             continue
         for row_index, row in enumerate(block.rows[:_HEADER_SCAN_ROWS]):
-            if header_roles(row.cells):
-                return block_index, block, row_index
-    return None
+            if roles := header_roles(row.cells):
+                if first and _row_key(row.cells) == _row_key(first[1].rows[first[2]].cells):
+                    return first  # the first table's header repeated: a part of that table
+                found = (block_index, block, row_index)
+                if _states_statuses(block.rows[row_index + 1 :], roles):
+                    return found
+                first = first or found
+                break
+    return first
+
+
+def _states_statuses(rows: list[Row], roles: list[str | None]) -> bool:
+    """True when a column of ``rows`` other than STT and target holds status words in at least
+    half its filled cells."""
+    for index, role in enumerate(roles):
+        if role in ("stt", "target"):
+            continue
+        values = [r.cells[index] for r in rows if index < len(r.cells) and r.cells[index].strip()]
+        if values and sum(match_status(v) is not None for v in values) * 2 >= len(values):
+            return True
+    return False
 
 
 def _no_table_reason(grid: Grid) -> str:
@@ -332,14 +359,21 @@ def _add_rows(
 
 
 def _continuation(
-    table: Table, layout: Layout, header_keys: set[tuple[str, ...]]
+    table: Table, layout: Layout, header_keys: set[tuple[str, ...]], *, headed_only: bool = False
 ) -> tuple[list[int] | None, list[Row]]:
-    """How a later table continues the assessment table: (column map, rows), or (None, [])."""
+    """How a later table continues the assessment table: (column map, rows), or (None, []).
+
+    With ``headed_only`` (a table of another sheet) only a table repeating the header does.
+    """
     rows = table.rows
     for at, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        if headed_only and _row_key(row.cells) not in header_keys:
+            continue
         if _repeats_header(row.cells, header_keys) and not is_column_numbers(row.cells):
             end, columns = _resolve_header(rows, at)
             return _map_columns(columns, layout.columns), rows[end:]
+    if headed_only:
+        return None, []
     first = next((r for r in rows if any(clean(c) for c in r.cells)), None)
     if first is None:
         return None, []

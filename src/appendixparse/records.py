@@ -8,7 +8,10 @@ from .cleaning import clean, join
 from .layout import Layout
 from .models import Location, Record, Section, Unparsed
 from .numbering import Stt, parse_section, parse_stt
-from .status import normalise_status
+from .status import match_status, normalise_status
+
+# What a ticked cell holds (lower case); a "-" or "0" means not ticked.
+_TICKS = frozenset({"x", "(x)", "v", "✓", "✔", "√", "☑", "☒", "có"})
 
 
 @dataclass(slots=True)
@@ -139,6 +142,10 @@ def _finish(draft: _Draft, layout: Layout) -> Record:
         for col in layout.columns
         if col.role == "extra" and draft.parts.get(col.index)
     }
+    if not status_raw:
+        # A form with one column per status ("Đã hoàn thành" | "Đang thực hiện"), ticked.
+        ticked = [h for h, text in extra.items() if text.lower() in _TICKS and match_status(h)]
+        status_raw = ticked[0] if len(ticked) == 1 else ""
     return Record(
         id=draft.id,
         section=draft.section.numeral if draft.section else None,
