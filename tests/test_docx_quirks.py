@@ -215,9 +215,9 @@ def test_status_ticked_in_columns_under_a_merged_header() -> None:
         rows.append(tr(tc(p(stt)), tc(p(target)), *(tc(p(m)) for m in marks), tc(p(notes))))
     report = appendixparse.parse(make_docx(title_block() + tbl(*rows, columns=6)))
     assert [(r.id, r.status_raw, r.status, r.notes, r.extra) for r in report.records] == [
-        ("I.1", "Hoàn thành", "completed", "Đạt 100%", {}),
-        ("I.2", "Đang thực hiện", "in_progress", "Đạt 50%", {}),
-        ("I.3", "Chưa thực hiện", "not_started", "", {}),
-        ("I.4", "Hoàn thành; Đang thực hiện", "unknown", "", {}),
+        ("I.1", "Hoàn thành", "completed", "Đạt 100%", {"Hoàn thành": "x"}),
+        ("I.2", "Đang thực hiện", "in_progress", "Đạt 50%", {"Đang thực hiện": "X"}),
+        ("I.3", "Chưa thực hiện", "not_started", "", {"Chưa thực hiện": "✓"}),
+        ("I.4", "Hoàn thành; Đang thực hiện", "unknown", "", {c: "x" for c in choices[:2]}),
     ]
     assert ("unknown_status", "I.4") in {(f.code, f.record) for f in report.flags}

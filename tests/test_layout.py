@@ -148,6 +148,7 @@ def test_columns_headed_by_status_phrases_are_ticked_choices() -> None:
         ["1", "A", "✓", "", "đạt 100%"],
         ["2", "B", "", "x", "Đạt 40%"],
         ["3", "C", "", "", ""],
+        ["4", "D", "-", "0", ""],
     ])  # fmt: skip
     layout, built = _records(table)
     assert [c.role for c in layout.columns] == ["stt", "target", "choice", "choice", "notes"]
@@ -155,6 +156,7 @@ def test_columns_headed_by_status_phrases_are_ticked_choices() -> None:
         ("Đã hoàn thành", "completed"),
         ("Chưa hoàn thành", "in_progress"),
         ("", "unknown"),
+        ("", "unknown"),  # a dash and a nought tick nothing
     ]
 
 

@@ -115,9 +115,11 @@ def test_status_ticked_in_one_column_per_status() -> None:
         ("I.1", "completed", "Đã hoàn thành"),
         ("I.2", "in_progress", "Đang thực hiện"),
         ("I.3", "not_started", "Chưa thực hiện"),
-        ("I.4", "unknown", ""),
+        ("I.4", "unknown", "Đã hoàn thành; Đang thực hiện"),
         ("I.5", "unknown", ""),
     ]
+    assert ("unknown_status", "I.4") in {(f.code, f.record) for f in report.flags}
+    assert ("missing_status", "I.5") in {(f.code, f.record) for f in report.flags}
     assert report.records[1].extra == {"Đang thực hiện": "X"}
     assert report.records[0].notes == "n1"
 

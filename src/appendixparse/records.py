@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cleaning import clean, join
+from .cleaning import clean, fold, join
 from .layout import Layout
 from .models import Location, Record, Section, Unparsed
 from .numbering import Stt, parse_section, parse_stt
-from .status import match_status, normalise_status
-
-# What a ticked cell holds (lower case); a "-" or "0" means not ticked.
-_TICKS = frozenset({"x", "(x)", "v", "✓", "✔", "√", "☑", "☒", "có"})
+from .status import normalise_status
+from .vocab import NOT_TICKED
 
 
 @dataclass(slots=True)
@@ -132,20 +130,22 @@ def _finish(draft: _Draft, layout: Layout) -> Record:
 
     status_raw = text_of("status")
     status = normalise_status(status_raw)
-    ticked = [c.header for c in layout.columns if c.role == "choice" and draft.parts.get(c.index)]
-    if not status_raw and ticked:
-        # The status is the header of the column ticked; two ticks state no one status.
-        status_raw = "; ".join(ticked)
-        status = normalise_status(status_raw) if len(ticked) == 1 else "unknown"
-    extra = {
+    if not status_raw:
+        # A form with one column per status ("Hoàn thành | Đang thực hiện | …"): the status is
+        # the header of the column ticked; two ticks state no one status.
+        ticked = [
+            c.header
+            for c in layout.columns
+            if c.role == "choice" and _is_ticked(join(draft.parts.get(c.index, [])))
+        ]
+        if ticked:
+            status_raw = "; ".join(ticked)
+            status = normalise_status(status_raw) if len(ticked) == 1 else "unknown"
+    extra = {  # the ticks too: their marks ("x", "✓", a date…) are the document's own
         col.header: join(draft.parts.get(col.index, []))
         for col in layout.columns
-        if col.role == "extra" and draft.parts.get(col.index)
+        if col.role in ("extra", "choice") and draft.parts.get(col.index)
     }
-    if not status_raw:
-        # A form with one column per status ("Đã hoàn thành" | "Đang thực hiện"), ticked.
-        ticked = [h for h, text in extra.items() if text.lower() in _TICKS and match_status(h)]
-        status_raw = ticked[0] if len(ticked) == 1 else ""
     return Record(
         id=draft.id,
         section=draft.section.numeral if draft.section else None,
@@ -158,3 +158,8 @@ def _finish(draft: _Draft, layout: Layout) -> Record:
         extra=extra,
         location=draft.location,
     )
+
+
+def _is_ticked(cell: str) -> bool:
+    """Whether a cell of a status-choice column is ticked: anything but dashes, "0", "không"."""
+    return bool(cell.strip(" -–—.")) and fold(cell) not in NOT_TICKED

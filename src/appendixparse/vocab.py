@@ -26,6 +26,9 @@ STATUS_PHRASES: dict[str, tuple[str, ...]] = {
         "không thuộc thẩm quyền",
     ),
 }
+# In a form with one column per status, ticked with "x", "✓"…: what a cell holds that ticks
+# nothing (besides dashes and full stops).
+NOT_TICKED: tuple[str, ...] = ("0", "không", "k")
 
 # Column roles by header words. A header takes the role whose word appears earliest in its
 # main text (before any parenthesis); ties go to the longer word.
