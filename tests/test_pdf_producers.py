@@ -1,0 +1,167 @@
+"""PDF layouts the samples do not cover: tables broken over pages by other producers (rows with
+no space between them, rules between columns only, a row's last part alone on a page) and
+preamble lines set without paragraph spacing. Expected values come from the drawn data."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import appendixparse
+from appendixparse.grid import Paragraph
+from appendixparse.readers.pdf import read_pdf
+
+from generate.pdf_samples import Drawing, _fonts, draw_unruled, units
+from generate.units import expected_report
+from golden import assert_golden
+
+REAL = "appendix-quang-tri-district-2023"
+HEADER = [["STT"], ["Nội dung"], ["Đánh giá"], ["Thực trạng/Giải pháp"]]
+COLUMNS = [(40.0, 70.0), (76.0, 250.0), (256.0, 340.0), (346.0, 556.0)]
+LEADING = 12.0
+
+
+def _pages_pdf(pages: list[Callable]) -> bytes:
+    """A PDF of A4 pages, each drawn by ``draw(canvas, font)``."""
+    from reportlab.pdfgen import canvas
+
+    regular, _ = _fonts()
+    out = io.BytesIO()
+    c = canvas.Canvas(out, invariant=1)
+    for draw in pages:
+        draw(c, regular)
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def _ruled_part(rows: list[list[list[str]]], *, top: float = 780.0, row_rules: bool) -> Callable:
+    """A page holding a table part: cells of lines, a frame and rules between columns, and
+    rules between rows when ``row_rules``; rows follow each other with no space between."""
+
+    def draw(c, font: str) -> None:
+        c.setFont(font, 10)
+        y = top
+        bottoms = []
+        for row in rows:
+            height = max(len(lines) for lines in row)
+            for lines, (x0, _) in zip(row, COLUMNS):
+                for k, text in enumerate(lines):
+                    c.drawString(x0 + 2, y - 10 - LEADING * k, text)
+            y -= LEADING * height + 3
+            bottoms.append(y)
+        left, right = COLUMNS[0][0] - 3, COLUMNS[-1][1] + 3
+        c.rect(left, y, right - left, top - y)
+        for x0, _ in COLUMNS[1:]:
+            c.line(x0 - 3, y, x0 - 3, top)
+        if row_rules:
+            for b in bottoms[:-1]:
+                c.line(left, b, right, b)
+
+    return draw
+
+
+def _records(data: bytes) -> list[tuple[str, str, str, str]]:
+    report = appendixparse.parse(data)
+    assert report.unparsed == []
+    return [(r.id, r.target, r.status_raw, r.notes) for r in report.records]
+
+
+def test_rows_continued_under_a_repeated_header_with_no_space_between_rows() -> None:
+    # Word's default cells have no top or bottom margin: without ruling lines, only the STT
+    # column tells rows apart, and the rest of a broken row (no STT) sits under the header.
+    unit = units()[REAL]
+    path_data = io.BytesIO()
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = draw_unruled(unit, Path(tmp) / "t.pdf", Drawing(repeat_header=True, row_gap=0))
+        path_data.write(path.read_bytes())
+    assert_golden(appendixparse.parse(path_data.getvalue()), expected_report(unit, "pdf"))
+
+
+def test_a_row_part_alone_on_the_last_page_is_kept() -> None:
+    first = _ruled_part(
+        [
+            HEADER,
+            [["I"], ["THỂ CHẾ"], [], []],
+            [["1"], ["Ban hành 100% văn bản"], ["Đạt"], ["Đã ban hành 12/12 văn bản"]],
+            [["2"], ["Xử lý văn bản", "sau kiểm tra"], ["Chưa đạt"], ["Xử lý 8/10 văn bản,"]],
+        ],
+        row_rules=True,
+    )
+    last = _ruled_part(
+        [[[], ["của các sở, ngành"], [], ["còn 2 văn bản đang xử lý"]]], row_rules=True
+    )
+    data = _pages_pdf([first, last])
+    assert _records(data) == [
+        ("I.1", "Ban hành 100% văn bản", "Đạt", "Đã ban hành 12/12 văn bản"),
+        (
+            "I.2",
+            "Xử lý văn bản sau kiểm tra của các sở, ngành",
+            "Chưa đạt",
+            "Xử lý 8/10 văn bản, còn 2 văn bản đang xử lý",
+        ),
+    ]
+
+
+def test_a_repeated_header_ruled_together_with_the_rest_of_a_broken_row_is_split() -> None:
+    # Rules between columns only: the header and the rest of the row broken by the page break
+    # are one ruled row, and no STT tells them apart.
+    first = _ruled_part(
+        [
+            HEADER,
+            [["I"], ["THỂ CHẾ"], [], []],
+            [["1"], ["Ban hành 100% văn bản"], ["Đạt"], ["Đã ban hành 12/12 văn bản"]],
+            [["2"], ["Xử lý văn bản"], ["Chưa đạt"], ["Xử lý 8/10 văn bản,"]],
+        ],
+        row_rules=False,
+    )
+    second = _ruled_part(
+        [
+            HEADER,
+            [[], ["sau kiểm tra"], [], ["còn 2 văn bản đang xử lý"]],
+            [["3"], ["Rà soát văn bản"], ["Đạt"], ["Xong"]],
+            [["4"], ["Hệ thống hóa"], ["Đạt"], ["Công bố kết quả"]],
+        ],
+        row_rules=False,
+    )
+    data = _pages_pdf([first, second])
+    assert _records(data) == [
+        ("I.1", "Ban hành 100% văn bản", "Đạt", "Đã ban hành 12/12 văn bản"),
+        (
+            "I.2",
+            "Xử lý văn bản sau kiểm tra",
+            "Chưa đạt",
+            "Xử lý 8/10 văn bản, còn 2 văn bản đang xử lý",
+        ),
+        ("I.3", "Rà soát văn bản", "Đạt", "Xong"),
+        ("I.4", "Hệ thống hóa", "Đạt", "Công bố kết quả"),
+    ]
+
+
+def test_a_right_aligned_line_does_not_run_into_the_centred_line_under_it() -> None:
+    # Lines set with no space between paragraphs: the place and date, right-aligned, then the
+    # centred title.
+    lines = [
+        ("right", "Quảng Trị, ngày 14 tháng 10 năm 2023"),
+        ("centre", "Phụ lục"),
+        ("centre", "Đánh giá mức độ thực hiện các mục tiêu"),
+        ("left", "1. Tổng số chỉ tiêu: 6 chỉ tiêu, trong đó có 2 chỉ tiêu do cấp tỉnh thực hiện"),
+    ]
+
+    def draw(c, font: str) -> None:
+        c.setFont(font, 12)
+        for k, (where, text) in enumerate(lines):
+            y = 760 - 14 * k
+            if where == "right":
+                c.drawRightString(540, y, text)
+            elif where == "centre":
+                c.drawCentredString(298, y, text)
+            else:
+                c.drawString(56, y, text)
+
+    data = _pages_pdf([draw])
+    texts = [b.text for b in read_pdf(data, "t.pdf").blocks if isinstance(b, Paragraph)]
+    assert texts == [text for _, text in lines]
