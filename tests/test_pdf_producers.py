@@ -165,3 +165,52 @@ def test_a_right_aligned_line_does_not_run_into_the_centred_line_under_it() -> N
     data = _pages_pdf([draw])
     texts = [b.text for b in read_pdf(data, "t.pdf").blocks if isinstance(b, Paragraph)]
     assert texts == [text for _, text in lines]
+
+
+def _text_part(rows: list[list[list[str]]], columns: list[tuple[float, float]]) -> Callable:
+    """A page holding a table part drawn as text alone: no rules, no space between rows."""
+
+    def draw(c, font: str) -> None:
+        c.setFont(font, 10)
+        y = 780.0
+        for row in rows:
+            for lines, (x0, _) in zip(row, columns):
+                for k, text in enumerate(lines):
+                    c.drawString(x0, y - LEADING * k, text)
+            y -= LEADING * max(len(lines) for lines in row)
+
+    return draw
+
+
+def test_a_header_wrapped_over_two_lines_and_repeated_on_the_next_page() -> None:
+    # Narrow columns wrap the header: "ST" over "T", "Mức độ hoàn" over "thành"; the next
+    # page repeats both lines, then the rest of the broken row.
+    columns = [(40.0, 58.0), (70.0, 230.0), (242.0, 400.0), (412.0, 480.0), (492.0, 556.0)]
+    header = [
+        ["ST", "T"],
+        ["Nội dung"],
+        ["Kết quả"],
+        ["Mức độ hoàn", "thành"],
+        ["Đơn vị chủ", "trì"],
+    ]
+    first = [
+        header,
+        [["I"], ["THỂ CHẾ"], [], [], []],
+        [["1"], ["Ban hành 100% văn bản"], ["Đã ban hành 12/12"], ["Đạt"], ["Phòng Tư pháp"]],
+        [["2"], ["Xử lý văn bản"], ["Xử lý 8/10 văn bản,"], ["Chưa hoàn"], ["Phòng Nội"]],
+    ]
+    second = [
+        header,
+        [[], ["sau kiểm tra"], ["còn 2 văn bản"], ["thành"], ["vụ"]],
+        [["3"], ["Rà soát văn bản"], ["Xong"], ["Đạt"], ["Văn phòng"]],
+    ]
+    data = _pages_pdf([_text_part(first, columns), _text_part(second, columns)])
+    report = appendixparse.parse(data)
+    assert report.unparsed == []
+    assert [(r.id, r.target, r.notes, r.status_raw, r.extra) for r in report.records] == [
+        ("I.1", "Ban hành 100% văn bản", "Đã ban hành 12/12", "Đạt",
+         {"Đơn vị chủ trì": "Phòng Tư pháp"}),
+        ("I.2", "Xử lý văn bản sau kiểm tra", "Xử lý 8/10 văn bản, còn 2 văn bản",
+         "Chưa hoàn thành", {"Đơn vị chủ trì": "Phòng Nội vụ"}),
+        ("I.3", "Rà soát văn bản", "Xong", "Đạt", {"Đơn vị chủ trì": "Văn phòng"}),
+    ]  # fmt: skip

@@ -12,6 +12,7 @@ from .page import _Page
 from .text import _Line
 from .unruled import _carry, _Run, _run_rows, _runs
 
+_HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
 _MIN_RUNNING_PAGES = 2
 _PAGE_NUMBER = re.compile(
@@ -126,7 +127,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.carried: _Run | None = None
         self.tables = 0
-        self.first_rows: list[list[str]] = []  # the first rows of the tables met: headers
+        self.headers: list[list[list[str]]] = []  # the first rows of the tables met
 
     def table(self, rows: list[Row]) -> None:
         self.tables += 1
@@ -152,17 +153,22 @@ class _Builder:
         self.text(pending, page, left, right, carried, last=True)
 
     def split_header(self, rows: list[Row]) -> list[Row]:
-        """A header repeated on a later page, read as one row with the rest of the row the
-        page break cut (no rule between them, no STT to tell them apart), becomes two rows."""
+        """A header repeated on a later page, read together with the rest of the row the page
+        break cut (no rule between them, no STT to tell them apart), is split from it."""
         if not rows:
             return rows
-        first = rows[0]
-        for header in self.first_rows:
-            rest = _after_header(first.cells, header)
-            if rest is not None:
-                return [Row(header, first.location), Row(rest, first.location), *rows[1:]]
-        if first.cells and first.cells[0] and sum(bool(c) for c in first.cells) >= 2:
-            self.first_rows.append(first.cells)
+        for header in self.headers:
+            for k, (row, head) in enumerate(zip(rows, header)):
+                if row.cells == head:
+                    continue
+                rest = _after_header(row.cells, head)
+                if rest is None:
+                    break
+                split = [Row(head, row.location), Row(rest, row.location)]
+                return [*rows[:k], *split, *rows[k + 1 :]]
+        first = rows[0].cells
+        if first and first[0] and sum(bool(c) for c in first) >= 2:
+            self.headers.append([r.cells for r in rows[:_HEADER_ROWS]])
         return rows
 
     def text(
