@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 import appendixparse
-from appendixparse.grid import Paragraph
+from appendixparse.grid import Grid, Paragraph, Row, Table
+from appendixparse.layout import find_layout
+from appendixparse.models import Location
 from appendixparse.readers.pdf import read_pdf
+from appendixparse.records import build_records
 
 from generate.pdf_samples import Drawing, _fonts, draw_unruled, units
 from generate.units import expected_report
@@ -67,18 +71,12 @@ def _records(data: bytes) -> list[tuple[str, str, str, str]]:
     return [(r.id, r.target, r.status_raw, r.notes) for r in report.records]
 
 
-def test_rows_continued_under_a_repeated_header_with_no_space_between_rows() -> None:
+def test_rows_continued_under_a_repeated_header_with_no_space_between_rows(tmp_path: Path) -> None:
     # Word's default cells have no top or bottom margin: without ruling lines, only the STT
     # column tells rows apart, and the rest of a broken row (no STT) sits under the header.
     unit = units()[REAL]
-    path_data = io.BytesIO()
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = draw_unruled(unit, Path(tmp) / "t.pdf", Drawing(repeat_header=True, row_gap=0))
-        path_data.write(path.read_bytes())
-    assert_golden(appendixparse.parse(path_data.getvalue()), expected_report(unit, "pdf"))
+    path = draw_unruled(unit, tmp_path / "t.pdf", Drawing(repeat_header=True, row_gap=0))
+    assert_golden(appendixparse.parse(path), expected_report(unit, "pdf"))
 
 
 def test_a_row_part_alone_on_the_last_page_is_kept() -> None:
@@ -214,3 +212,35 @@ def test_a_header_wrapped_over_two_lines_and_repeated_on_the_next_page() -> None
          "Chưa hoàn thành", {"Đơn vị chủ trì": "Phòng Nội vụ"}),
         ("I.3", "Rà soát văn bản", "Xong", "Đạt", {"Đơn vị chủ trì": "Văn phòng"}),
     ]  # fmt: skip
+
+
+def _layout_of(rows: list[list[str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    table = Table(
+        rows=[Row(cells=r, location=Location(table=1, row=i + 1)) for i, r in enumerate(rows)],
+        index=1,
+    )
+    layout = find_layout(Grid(blocks=[table], format="test"), "test")
+    records = build_records(layout).records
+    return [(c.role, c.header) for c in layout.columns], [r.id for r in records]
+
+
+def test_layout_joins_a_wrapped_header_line_but_not_a_body_row() -> None:
+    wrapped = [
+        ["ST", "Nội dung", "Mức độ hoàn", "Thực trạng/Giải pháp", "", "Đơn vị chủ"],
+        ["T", "", "thành", "Kết quả", "Giải pháp", "trì"],
+        ["1", "Ban hành văn bản", "Đạt", "Xong", "Duy trì", "Phòng Tư pháp"],
+    ]
+    assert _layout_of(wrapped) == (
+        [("stt", "ST T"), ("target", "Nội dung"), ("status", "Mức độ hoàn thành"),
+         ("notes", "Kết quả"), ("notes", "Giải pháp"), ("extra", "Đơn vị chủ trì")],
+        ["1"],
+    )  # fmt: skip
+    # A short first body row under the header is a row, whatever its STT column holds.
+    body = [
+        ["Nội dung", "TT", "Kết quả", "Tiến độ"],
+        ["Rà soát", "1", "xong", "Hoàn thành"],
+    ]
+    assert _layout_of(body) == (
+        [("target", "Nội dung"), ("stt", "TT"), ("notes", "Kết quả"), ("status", "Tiến độ")],
+        ["1"],
+    )

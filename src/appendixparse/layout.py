@@ -235,13 +235,13 @@ def _is_subheader(cells: list[str], upper: list[str]) -> bool:
     ):
         return True
     # The rest of header cells wrapped over two lines ("ST" over "T": a PDF read without rules
-    # starts a row where the first column has text), each under a cell of its own; a row
-    # continued after a page break has no first cell.
-    return (
-        bool(first)
-        and not is_column_numbers(cells)
-        and all(i < len(upper) and upper[i] and _under(upper, texts, i) != t for i, t in filled)
-    )
+    # starts a row where the STT column has text), each under a cell of its own; a row
+    # continued after a page break has no STT, a body row a number.
+    stt = next((i for i, t in enumerate(upper) if header_role(t) == "stt"), 0)
+    label = texts[stt] if stt < len(texts) else ""
+    if not label or looks_like_numbering(label) or is_column_numbers(cells):
+        return False
+    return all(i < len(upper) and upper[i] and _under(upper, texts, i) != t for i, t in filled)
 
 
 def _columns(texts: list[str]) -> list[Column]:
