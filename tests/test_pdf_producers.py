@@ -18,6 +18,7 @@ from appendixparse.records import build_records
 from generate.pdf_samples import Drawing, _fonts, draw_unruled, units
 from generate.units import expected_report
 from golden import assert_golden
+from helpers import write_pdf
 
 REAL = "appendix-quang-tri-district-2023"
 HEADER = [["STT"], ["Nội dung"], ["Đánh giá"], ["Thực trạng/Giải pháp"]]
@@ -244,3 +245,39 @@ def test_layout_joins_a_wrapped_header_line_but_not_a_body_row() -> None:
         [("target", "Nội dung"), ("stt", "TT"), ("notes", "Kết quả"), ("status", "Tiến độ")],
         ["1"],
     )
+
+
+def _bullets_pdf(items: list[tuple[str, str]]) -> bytes:
+    """Lines "<bullet> text" in Helvetica, each bullet drawn as a byte whose ToUnicode entry is
+    the given code point, as Word and LibreOffice write the glyphs of their symbol fonts."""
+    codes = [0x80 + k for k in range(len(items))]
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /B def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange "
+        + b"%d beginbfchar " % len(items)
+        + b" ".join(b"<%02X> <%04X>" % (c, ord(g)) for c, (g, _) in zip(codes, items))
+        + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"".join(
+        b"BT /F1 12 Tf 72 %d Td <%02X> Tj 6 0 Td (%s) Tj ET\n" % (700 - 30 * k, c, t.encode())
+        for k, (c, (_, t)) in enumerate(zip(codes, items))
+    )
+    return write_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+        ]
+    )
+
+
+def test_symbol_font_bullets_read_as_the_bullets_they_show() -> None:
+    # List bullets of Symbol, Wingdings (Word) and OpenSymbol (LibreOffice) come out of the
+    # text layer as private-use code points; the DOCX reader gives the bullet itself.
+    items = [("\uf0b7", "Hien nay"), ("\uf0a7", "Dat ket qua"), ("\uf0d8", "Tiep tuc")]
+    texts = [b.text for b in read_pdf(_bullets_pdf(items), "t.pdf").blocks]
+    assert texts == ["• Hien nay", "▪ Dat ket qua", "➢ Tiep tuc"]
