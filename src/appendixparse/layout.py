@@ -232,14 +232,23 @@ def _resolve_header(rows: list[Row], header_at: int) -> tuple[int, list[Column]]
     end = header_at + 1
     while end < len(rows) and end - header_at <= 2 and _is_subheader(rows[end].cells, texts):
         lower = [clean(c) for c in rows[end].cells]
-        texts = [
-            (lower[i] if i < len(lower) and lower[i] else texts[i] if i < len(texts) else "")
-            for i in range(max(len(texts), len(lower)))
-        ]
+        texts = [_under(texts, lower, i) for i in range(max(len(texts), len(lower)))]
         end += 1
     while end < len(rows) and is_column_numbers(rows[end].cells):
         end += 1
     return end, _columns(texts)
+
+
+def _under(upper: list[str], lower: list[str], i: int) -> str:
+    """Column ``i``'s header from two header rows: the lower row decides under a cell spanning
+    several columns (the next upper cell is empty); under a cell of its own, the lower text
+    is the rest of it (a header wrapped over two lines, as a PDF can give it)."""
+    above = upper[i] if i < len(upper) else ""
+    below = lower[i] if i < len(lower) else ""
+    if not above or not below or above == below:
+        return below or above
+    spans = i + 1 < len(upper) and not upper[i + 1]
+    return below if spans else f"{above} {below}"
 
 
 def _is_subheader(cells: list[str], upper: list[str]) -> bool:
@@ -250,11 +259,20 @@ def _is_subheader(cells: list[str], upper: list[str]) -> bool:
     first = texts[0] if texts else ""
     if first and first != (upper[0] if upper else "") and looks_like_numbering(first):
         return False
-    return any(
+    if any(
         header_role(t) is not None or (i < len(upper) and not upper[i]) or t == upper[i]
         for i, t in filled
         if i < len(upper)
-    )
+    ):
+        return True
+    # The rest of header cells wrapped over two lines ("ST" over "T": a PDF read without rules
+    # starts a row where the STT column has text), each under a cell of its own; a row
+    # continued after a page break has no STT, a body row a number.
+    stt = next((i for i, t in enumerate(upper) if header_role(t) == "stt"), 0)
+    label = texts[stt] if stt < len(texts) else ""
+    if not label or looks_like_numbering(label) or is_column_numbers(cells):
+        return False
+    return all(i < len(upper) and upper[i] and _under(upper, texts, i) != t for i, t in filled)
 
 
 def _columns(texts: list[str]) -> list[Column]:

@@ -12,6 +12,7 @@ from .page import _Page
 from .text import _Line
 from .unruled import _carry, _Run, _run_rows, _runs
 
+_HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
 _MIN_RUNNING_PAGES = 2
 _PAGE_NUMBER = re.compile(
@@ -95,12 +96,28 @@ def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
         return False
     left_slack, right_slack = prev.x0 - left, right - prev.x1
     centred = abs(left_slack - right_slack) < 0.3 * prev.size and left_slack > prev.size
+    if not centred and left_slack > 4 * prev.size and abs(line.x1 - prev.x1) > 0.6 * prev.size:
+        return False  # a right-aligned line ("Quảng Trị, ngày …") wraps only to the right edge
     slack = left_slack + right_slack if centred else right_slack
     return slack < (first.x1 - first.x0) + 0.6 * prev.size
 
 
 # --------------------------------------------------------------------------------------------
 # The document
+
+
+def _after_header(cells: list[str], header: list[str]) -> list[str] | None:
+    """The cells' lines after those of ``header``, when every cell starts with the header's
+    lines and some have more; else None."""
+    if len(cells) != len(header) or not any(header):
+        return None
+    rest: list[str] = []
+    for cell, head in zip(cells, header):
+        lines, head_lines = cell.split("\n"), head.split("\n") if head else []
+        if lines[: len(head_lines)] != head_lines:
+            return None
+        rest.append("\n".join(lines[len(head_lines) :]))
+    return rest if any(rest) else None
 
 
 class _Builder:
@@ -110,10 +127,11 @@ class _Builder:
         self.blocks: list[Block] = []
         self.carried: _Run | None = None
         self.tables = 0
+        self.headers: list[list[list[str]]] = []  # the first rows of the tables met
 
     def table(self, rows: list[Row]) -> None:
         self.tables += 1
-        self.blocks.append(Table(rows=rows, index=self.tables))
+        self.blocks.append(Table(rows=self.split_header(rows), index=self.tables))
 
     def page(self, page: _Page) -> None:
         left = min([ln.x0 for ln in page.lines] + [t.bbox[0] for t in page.tables], default=0)
@@ -133,6 +151,25 @@ class _Builder:
                 [Row(cells, Location(page=page.number, bbox=box)) for cells, box in item.rows]
             )
         self.text(pending, page, left, right, carried, last=True)
+
+    def split_header(self, rows: list[Row]) -> list[Row]:
+        """A header repeated on a later page, read together with the rest of the row the page
+        break cut (no rule between them, no STT to tell them apart), is split from it."""
+        if not rows:
+            return rows
+        for header in self.headers:
+            for k, (row, head) in enumerate(zip(rows, header)):
+                if row.cells == head:
+                    continue
+                rest = _after_header(row.cells, head)
+                if rest is None:
+                    break
+                split = [Row(head, row.location), Row(rest, row.location)]
+                return [*rows[:k], *split, *rows[k + 1 :]]
+        first = rows[0].cells
+        if first and first[0] and sum(bool(c) for c in first) >= 2:
+            self.headers.append([r.cells for r in rows[:_HEADER_ROWS]])
+        return rows
 
     def text(
         self,

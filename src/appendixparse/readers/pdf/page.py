@@ -34,7 +34,8 @@ def _read_page(page: Any, number: int, decoder: _Decoder) -> _Page:
     for t in page.find_tables():
         cells = [turn(*c) for c in t.cells] if turn else list(t.cells)
         rows = _row_boxes(cells)
-        if len(rows) >= 2 and len({round(c[0], 1) for c in cells}) >= 2:
+        # One row is enough: the rest of a table's last row, broken by the page break.
+        if len({round(c[0], 1) for c in cells}) >= 2:
             box = (
                 min(c[0] for c in cells),
                 min(c[1] for c in cells),

@@ -24,6 +24,11 @@ _SPACING_ACCENTS = {
 # TCVN3 layers where the producer mapped the byte of "ư" (0xAD, a soft hyphen in Latin-1) to a
 # minus sign and that of "ã" (0xB7, a middle dot) to a bullet operator.
 _TCVN3_QUIRKS = str.maketrans({"\u2212": "\u00ad", "\u2219": "\u00b7"})
+# List bullets of Word's symbol fonts (Symbol, Wingdings; LibreOffice's OpenSymbol) come out of
+# the text layer as private-use code points: the characters they show.
+_SYMBOL_BULLETS = {
+    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf06e": "■",
+}  # fmt: skip
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _STYLE_SUFFIX = re.compile(r"[,-]?(?:Bold|Italic|Oblique|Regular|MT|PS)$", re.IGNORECASE)
 # What bytes 0x80-0x9F of a legacy 8-bit font come out as when read as Windows-1252.
@@ -170,6 +175,8 @@ def _glyphs(chars: list[dict[str, Any]], orientation: str, turn: Any) -> tuple[l
             continue
         if text.startswith("(cid:"):
             unmapped += 1
+        elif "\uf000" <= text[0] <= "\uf0ff":
+            text = _SYMBOL_BULLETS.get(text, text)
         size = c.get("size") or max(c["bottom"] - c["top"], 1.0)
         name = c.get("fontname") or ""
         font = fonts.get(name)
