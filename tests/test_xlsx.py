@@ -167,6 +167,30 @@ def test_sub_numbers_stored_as_numbers_keep_their_rows() -> None:
     assert report.unparsed == []
 
 
+def test_formulas_never_computed_are_shown_not_read_as_empty() -> None:
+    # A workbook written by a program (openpyxl, pandas) holds formulas without saved values:
+    # an STT "=A3+1" read as empty joined its row to the target above, status and all.
+    def build(wb: openpyxl.Workbook) -> None:
+        for values in (
+            HEADERS,
+            ["I", "CẢI CÁCH THỂ CHẾ", None, None],
+            [1, "Mục tiêu A", "Đã hoàn thành", "Đạt 100%."],
+            ["=A3+1", "Mục tiêu B", "Đang thực hiện", "Đạt 50%."],
+            [3, "Mục tiêu C", '=IF(D5="","Đã hoàn thành","")', None],
+        ):
+            wb.active.append(values)
+
+    report = appendixparse.parse(workbook(build))
+    assert [(r.id, r.target, r.status_raw) for r in report.records] == [
+        ("I.1", "Mục tiêu A", "Đã hoàn thành"),
+        ("I.3", "Mục tiêu C", '=IF(D5="","Đã hoàn thành","")'),
+    ]
+    assert [(u.text, u.reason) for u in report.unparsed] == [
+        ("=A3+1 Mục tiêu B Đang thực hiện Đạt 50%.", "unrecognised STT")
+    ]
+    assert ("unknown_status", "I.3") in {(f.code, f.record) for f in report.flags}
+
+
 def test_horizontal_merge_keeps_text_in_its_first_column() -> None:
     def build(wb: openpyxl.Workbook) -> None:
         ws = wb.active

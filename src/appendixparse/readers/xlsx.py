@@ -304,14 +304,24 @@ def _scan(
     """
     from openpyxl.cell.read_only import ReadOnlyCell
     from openpyxl.utils.cell import range_boundaries
-    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell = super().parse_cell(element)
+            if cell["value"] is None and (formula := element.find(FORMULA_TAG)) is not None:
+                # A formula the writing program never computed (openpyxl, pandas): shown as
+                # written, so an STT "=A3+1" is an unrecognised number rather than an empty
+                # cell that would join its row to the target above.
+                cell["value"] = f"={formula.text}" if formula.text else "=?"
+            return cell
 
     workbook = worksheet.parent
     styles: dict[int, tuple[str, str | None]] = {}
     values: dict[int, dict[int, str]] = {}
     strings: list[tuple[int, int, str, str | None]] = []  # decoded once the sheet is seen
     with worksheet._get_source() as xml:
-        parser = WorkSheetParser(
+        parser = Parser(
             xml,
             worksheet._shared_strings,
             data_only=True,
