@@ -206,6 +206,32 @@ def test_unnamed_column_of_text_beside_the_stt_stays_extra() -> None:
     ]
 
 
+def test_table_without_stt_column_takes_numbers_from_the_targets() -> None:
+    # "Nội dung | Tiến độ | Kết quả": every row went to unparsed.
+    table = _table([
+        ["Nội dung", "Tiến độ", "Kết quả"],
+        ["I. CẢI CÁCH THỂ CHẾ", "", ""],
+        ["1. Ban hành văn bản", "Đã hoàn thành", "đạt 100%"],
+        ["2. Kiểm tra văn bản", "Đang thực hiện", "đạt 50%"],
+        ["", "", "còn lại"],
+        ["II. CẢI CÁCH TTHC", "", ""],
+        ["Rà soát TTHC", "Đã hoàn thành", ""],
+        ["Công khai TTHC", "Chưa thực hiện", ""],
+    ])  # fmt: skip
+    _, built = _records(table)
+    assert [(s.numeral, s.title) for s in built.sections] == [
+        ("I", "CẢI CÁCH THỂ CHẾ"),
+        ("II", "CẢI CÁCH TTHC"),
+    ]
+    assert [(r.id, r.stt, r.target, r.status, r.notes) for r in built.records] == [
+        ("I.1", "1", "Ban hành văn bản", "completed", "đạt 100%"),
+        ("I.2", "2", "Kiểm tra văn bản", "in_progress", "đạt 50% còn lại"),
+        ("II.1", "1", "Rà soát TTHC", "completed", ""),  # unnumbered: by place
+        ("II.2", "2", "Công khai TTHC", "not_started", ""),
+    ]
+    assert built.unparsed == []
+
+
 def test_sub_items_and_merged_section_row() -> None:
     table = _table([
         ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],

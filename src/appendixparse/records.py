@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .cleaning import clean, fold, join
-from .layout import Layout
+from .layout import BodyRow, Layout
 from .models import Location, Record, Section, Unparsed
 from .numbering import Stt, parse_section, parse_stt
 from .status import normalise_status
@@ -44,16 +45,21 @@ class Assembled:
 def build_records(layout: Layout) -> Assembled:
     """Walk the body rows: sections open, numbered rows start records, rows without STT continue
     the record above; anything else goes to ``unparsed``."""
-    stt_cols = layout.index_of("stt") or [0]
     target_cols = layout.index_of("target")
-    title_col = target_cols[0] if target_cols else min(stt_cols[-1] + 1, len(layout.columns) - 1)
+    if not layout.index_of("stt") and target_cols:  # no STT column: numbers lead the targets
+        stt_cols, title_col = [len(layout.columns)], target_cols[0]
+    else:
+        stt_cols = layout.index_of("stt") or [0]
+        last = len(layout.columns) - 1
+        title_col = target_cols[0] if target_cols else min(stt_cols[-1] + 1, last)
     drafts: list[_Draft] = []
     sections: list[Section] = []
     unparsed: list[Unparsed] = []
     section: Section | None = None
     parent: str | None = None  # the last arabic STT, for lettered sub-items
 
-    for row in layout.rows:
+    rows = layout.rows if layout.index_of("stt") else _numbered(layout.rows, title_col)
+    for row in rows:
         stt_col, stt_text = _stt_cell(row.cells, stt_cols)
         title_at = _section_title_at(row.cells, stt_col, title_col)
         if stt_text and (found := parse_section(stt_text, row.cells[title_at])):
@@ -84,6 +90,37 @@ def build_records(layout: Layout) -> Assembled:
                 reason = "row with no target above it" if not stt_text else "unrecognised STT"
                 unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
     return Assembled([_finish(d, layout) for d in drafts], sections, unparsed)
+
+
+# A number that opens a target cell in a table without an STT column: "1.", "1.2.", "a)".
+_LEADING_STT = re.compile(r"^\s*(?P<stt>(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?)\s+(?=\S)")
+
+
+def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
+    """The rows of a table without an STT column, each given one as an extra last cell: the
+    number that opens its target cell ("1. Ban hành …"), the section numeral of a section row
+    ("I. CẢI CÁCH THỂ CHẾ"), or else its place among the targets of its section; a row whose
+    target cell is empty gets none, and so continues the target above."""
+    numbered: list[BodyRow] = []
+    count = 0
+    for row in rows:
+        target = clean(row.cells[title_col])
+        cells = list(row.cells)
+        if target and parse_section(target):
+            count = 0
+            stt = target  # the section row: numeral and title in the STT cell
+            cells[title_col] = ""
+        elif target and (m := _LEADING_STT.match(target)) and parse_stt(m.group("stt")):
+            count += 1
+            stt = m.group("stt")
+            cells[title_col] = target[m.end() :]
+        elif target:
+            count += 1
+            stt = f"{count}."
+        else:
+            stt = ""
+        numbered.append(BodyRow(cells=[*cells, stt], location=row.location))
+    return numbered
 
 
 def _stt_cell(cells: list[str], stt_cols: list[int]) -> tuple[int, str]:
