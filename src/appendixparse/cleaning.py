@@ -16,7 +16,8 @@ _TAG = re.compile(
 _PUNCT = re.compile(r"[^\w\s]+")
 # Invisible characters that never separate words (soft hyphen, zero-width joiners, BOM):
 # inside a word ("hi\u00adện" from a web page) they would split it when matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200c\u200d\u2060\ufeff"))
+# Found by a pattern before they are removed: str.translate costs ~8 µs on every cell.
+_INVISIBLE = re.compile("[\u00ad\u200c\u200d\u2060\ufeff]")
 # Old-style tone placement ("hoà", "uỷ") folded to the new style ("hòa", "ủy") at word end.
 _OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
@@ -38,7 +39,8 @@ def clean(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    text = text.translate(_INVISIBLE)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())
