@@ -9,7 +9,7 @@ from typing import Any
 from ...grid import Block, Paragraph, Row, Table
 from ...models import Location
 from .page import _Page
-from .text import _Line
+from .text import _join_lines, _Line
 from .unruled import _carry, _Run, _run_rows, _runs
 
 _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)
@@ -214,7 +214,7 @@ class _Builder:
 
     def paragraphs(self, lines: list[_Line], page: _Page, left: float, right: float) -> None:
         for group in _paragraphs(lines, left, right):
-            text = " ".join(ln.text for ln in group)
+            text = _join_lines((ln.text for ln in group), " ")
             box = (
                 round(min(ln.x0 for ln in group), 2),
                 round(group[0].top, 2),

@@ -6,7 +6,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from .text import _Decoder, _Glyph, _Line, _lines
+from .text import _Decoder, _Glyph, _join_lines, _Line, _lines
 
 Box = tuple[float, float, float, float]
 
@@ -59,7 +59,7 @@ def _ruled_table(
         if len(covered) == 1:
             own[(covered[0], column)] = lines
         for r in covered:
-            spans[r][column] = "\n".join(line.text for line in lines)
+            spans[r][column] = _join_lines(line.text for line in lines)
 
     rows: list[tuple[list[str], Box]] = []
     for r, row_box in enumerate(row_boxes):
@@ -76,7 +76,7 @@ def _ruled_table(
                     texts.append(spans[r][c] if k == 0 else "")
                     continue
                 mine = [ln for ln in lines if top - 1 <= ln.top < bottom - 1]
-                texts.append("\n".join(ln.text for ln in mine))
+                texts.append(_join_lines(ln.text for ln in mine))
             rows.append((texts, _round_box((row_box[0], top, row_box[2], min(bottom, row_box[3])))))
     return _RuledTable(bbox=_round_box(box), rows=rows)
 

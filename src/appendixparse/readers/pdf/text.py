@@ -6,7 +6,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +29,12 @@ _TCVN3_QUIRKS = str.maketrans({"\u2212": "\u00ad", "\u2219": "\u00b7"})
 _SYMBOL_BULLETS = {
     "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf06e": "■",
 }  # fmt: skip
+# A word broken after its hyphen at a line's end: a letter, then "-" ending the line ("UBND-"),
+# while the next line starts with a letter ("TH ngày …"). A "-" after a space (a bullet, a
+# range "80% -") or after a digit ("2021-") and a line going on with a digit ("Covid-" / "19")
+# keep their line break.
+_HYPHEN_END = re.compile(r"[^\W\d_][-\u2010]$")
+_LETTER_START = re.compile(r"^[^\W\d_]")
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _STYLE_SUFFIX = re.compile(r"[,-]?(?:Bold|Italic|Oblique|Regular|MT|PS)$", re.IGNORECASE)
 # What bytes 0x80-0x9F of a legacy 8-bit font come out as when read as Windows-1252.
@@ -86,6 +92,18 @@ class _Line:
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
+
+
+def _join_lines(texts: Iterable[str], separator: str = "\n") -> str:
+    """Lines of one cell or paragraph joined with ``separator``, except that a word broken
+    after its hyphen ("UBND-" / "TH") is joined again with no separator."""
+    out: list[str] = []
+    for text in texts:
+        if out and _HYPHEN_END.search(out[-1]) and _LETTER_START.match(text):
+            out[-1] += text
+        else:
+            out.append(text)
+    return separator.join(out)
 
 
 class _Decoder:

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 from ...grid import Row
 from ...models import Location
-from .text import _SEGMENT_GAP, _Line, _Word
+from .text import _SEGMENT_GAP, _join_lines, _Line, _Word
 
 # Distances are in units of the font size of the text concerned.
 _ROW_GAP = 0.9  # a blank wider than this between lines ends an unruled table…
 _ROW_GAP_ALIGNED = 1.8  # …unless the next line sits in the table's columns
 _ALIGN = 0.25  # edges closer than this are aligned
+_EVEN_GAPS = 0.2  # the gaps between the words of a justified line differ by less than this
 
 
 @dataclass(slots=True)
@@ -91,6 +92,9 @@ class _Run:
             if single and (not cols or not self.columns[cols[0]].aligned(x0, x1, tolerance)):
                 return False
             plan.append(((x0, x1), cols))
+        merged = self._justified(line, plan, tolerance)
+        if merged:
+            plan = [entry for k, entry in enumerate(plan) if k not in merged]
         shared = Counter(cols[0] for _, cols in plan if len(cols) == 1 and cols[0] >= 0)
         if self.carried and (any(n > 1 for n in shared.values()) or any(not c for _, c in plan)):
             return False
@@ -104,9 +108,40 @@ class _Run:
             elif not cols:
                 self.columns.append(_Column.of(x0, x1))
         self.columns.sort(key=lambda c: c.x0)
+        if merged:
+            line.segments = _merge_segments(line.segments, merged)
         self.lines.append(line)
         self.multi += not single
         return True
+
+    def _justified(
+        self, line: _Line, plan: list[tuple[tuple[float, float], list[int]]], tolerance: float
+    ) -> dict[int, int]:
+        """Segments of ``line`` that are one cell's justified text: several segments in one
+        known column, starting where the column's text starts, with the words evenly spaced
+        (justification widens every space of a line alike, so a narrow column's gaps can pass
+        for column gaps). Gives, for each segment to fold, the segment it joins; the others
+        (a lower header row under a merged cell: "Kết quả   Giải pháp") split the column."""
+        merged: dict[int, int] = {}
+        by_column: dict[int, list[int]] = {}
+        for k, (_, cols) in enumerate(plan):
+            if len(cols) == 1 and cols[0] >= 0:
+                by_column.setdefault(cols[0], []).append(k)
+        for index, ks in by_column.items():
+            if len(ks) < 2:
+                continue
+            column = self.columns[index]
+            start = plan[ks[0]][0][0]
+            known = sum(abs(start - v) <= tolerance for v in column.lefts)
+            if known < (1 if self.carried else 2):
+                continue
+            words = [w for k in ks for w in line.segments[k]]
+            gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+            if max(gaps) - min(gaps) > _EVEN_GAPS * line.size:
+                continue
+            merged.update((k, ks[0]) for k in ks[1:])
+            plan[ks[0]] = ((start, plan[ks[-1]][0][1]), [index])
+        return merged
 
     def _nearest(self, x0: float, x1: float, reach: float) -> list[int]:
         distance = [(max(c.x0 - x1, x0 - c.x1), i) for i, c in enumerate(self.columns)]
@@ -144,7 +179,12 @@ class _Run:
                 )
                 together.update(itertools.pairwise(used))
             lonely = next(
-                (i for i in range(len(self.columns) - 1) if (i, i + 1) not in together), None
+                (
+                    i
+                    for i in range(len(self.columns) - 1)
+                    if (i, i + 1) not in together or self._one_column(i, bounds)
+                ),
+                None,
             )
             if lonely is None:
                 return
@@ -153,6 +193,40 @@ class _Run:
             a.lefts += b.lefts
             a.rights += b.rights
             a.centres += b.centres
+
+    def _one_column(self, index: int, bounds: list[float]) -> bool:
+        """Are columns ``index`` and ``index + 1`` one column whose justified lines were cut
+        at their wide spaces? Every line with text in both is then evenly spaced and fills
+        the pair from the first one's left edge to the second one's right edge."""
+        a, b = self.columns[index], self.columns[index + 1]
+        both = False
+        for line in self.lines:
+            words = [
+                w
+                for seg in line.segments
+                if bisect.bisect_right(bounds, sum(_extent(seg)) / 2) in (index, index + 1)
+                for w in seg
+            ]
+            if not words or all(w.x1 <= b.x0 for w in words) or all(w.x0 >= a.x1 for w in words):
+                continue
+            tolerance = _ALIGN * line.size
+            gaps = [q.x0 - p.x1 for p, q in itertools.pairwise(words)]
+            if (
+                abs(words[0].x0 - a.x0) > tolerance
+                or max(w.x1 for w in words) < b.x1 - tolerance
+                or (gaps and max(gaps) - min(gaps) > _EVEN_GAPS * line.size)
+            ):
+                return False
+            both = True
+        return both
+
+
+def _merge_segments(segments: list[list[_Word]], merged: dict[int, int]) -> list[list[_Word]]:
+    """The segments with each folded segment appended to the one it joins."""
+    out: dict[int, list[_Word]] = {}
+    for k, seg in enumerate(segments):
+        out.setdefault(merged.get(k, k), []).extend(seg)
+    return list(out.values())
 
 
 def _bounds(columns: list[_Column]) -> list[float]:
@@ -263,7 +337,7 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
     x0, x1 = columns[0].x0, max(c.x1 for c in columns)
     for group in groups:
         cells = [
-            "\n".join(" ".join(placed[i][c]) for i in group if placed[i][c])
+            _join_lines(" ".join(placed[i][c]) for i in group if placed[i][c])
             for c in range(len(columns))
         ]
         top, bottom = run.lines[group[0]].top, run.lines[group[-1]].bottom
