@@ -232,6 +232,18 @@ def test_table_without_stt_column_takes_numbers_from_the_targets() -> None:
     assert built.unparsed == []
 
 
+def test_continuation_marker_between_table_parts_is_page_furniture() -> None:
+    header = ["STT", "Mục tiêu", "Đánh giá", "Kết quả"]
+    first = _table([header, ["1", "A", "Đạt", "x"]], 1)
+    second = _table([header, ["2", "B", "Chưa đạt", "y"]], 2)
+    for marker in ("(Tiếp theo)", "Tiếp theo:", "(tiếp theo trang trước)"):
+        layout, built = _records(first, Paragraph(marker), second)
+        assert [r.id for r in built.records] == ["1", "2"]
+        assert layout.unparsed == [], marker
+    layout, _ = _records(first, Paragraph("Ghi chú: số liệu tạm tính"), second)
+    assert [u.text for u in layout.unparsed] == ["Ghi chú: số liệu tạm tính"]
+
+
 def test_sub_items_and_merged_section_row() -> None:
     table = _table([
         ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],

@@ -17,7 +17,7 @@ from .grid import Grid, Paragraph, Row, Table
 from .models import Location, Unparsed
 from .numbering import looks_like_numbering
 from .status import match_status, named_status
-from .vocab import EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
+from .vocab import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
 
 # "choice": one of several columns headed by a status phrase, ticked on the row that has it.
 ROLES = ("stt", "target", "status", "choice", "notes", "extra")
@@ -31,6 +31,7 @@ _ROLE_WORDS = {
     if role != "stt"
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
+_CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
 _COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
 
 
@@ -165,7 +166,7 @@ def find_layout(grid: Grid, source: str) -> Layout:
         layout.unparsed.extend(
             Unparsed(text=clean(p.text), location=p.location, reason="text between table parts")
             for p in pending
-            if clean(p.text)
+            if clean(p.text) and fold(p.text) not in _CONTINUATION_MARKERS
         )
         pending = []
         _add_rows(layout, rows, mapping, header_keys)

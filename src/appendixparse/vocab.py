@@ -30,6 +30,16 @@ STATUS_PHRASES: dict[str, tuple[str, ...]] = {
 # nothing (besides dashes and full stops).
 NOT_TICKED: tuple[str, ...] = ("0", "không", "k")
 
+# Lines Word users type between the parts of a table broken over pages: page furniture, not
+# text lost between the parts (matched whole, folded).
+CONTINUATION_MARKERS: tuple[str, ...] = (
+    "tiếp theo",
+    "tiếp",
+    "tiếp theo trang trước",
+    "tiếp theo phụ lục",
+    "phụ lục tiếp theo",
+)
+
 # Column roles by header words. A header takes the role whose word appears earliest in its
 # main text (before any parenthesis); ties go to the longer word.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
