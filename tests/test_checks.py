@@ -336,6 +336,15 @@ RANGES = [
     ("Tỷ lệ giải ngân vốn đầu tư công đạt 110%.", ("110%",), False),
     ("Đã xử lý 12/10 văn bản.", ("12/10",), True),
     ("Đã xử lý 10/12 văn bản.", ("10/12",), False),
+    # percentages of another period, of a target, of a planned number; done against planned
+    ("Tỷ lệ hồ sơ trực tuyến đạt 65%, bằng 130% năm trước.", ("65%", "130%"), False),
+    ("Tỷ lệ cán bộ tham gia đạt 100%; số lượt tham gia bằng 115% năm 2022.", ("100%", "115%"),
+     False),
+    ("Tỷ lệ hồ sơ trực tuyến đạt 65%, hoàn thành 130% mục tiêu đề ra.", ("65%", "130%"), False),
+    ("Khảo sát 350 người tham gia, đạt 116% số phiếu dự kiến.", ("116%",), False),
+    ("Đã bồi dưỡng 120/100 cán bộ theo kế hoạch (đạt 120%).", ("120/100", "120%"), False),
+    ("Số hồ sơ trực tuyến: 150/125 hồ sơ kế hoạch, đạt 120%.", ("150/125", "120%"), False),
+    ("Tỷ lệ hài lòng bằng 104%.", ("104%",), True),  # nothing compared with: a share
 ]  # fmt: skip
 
 
