@@ -73,10 +73,11 @@ class Candidate:
     placed: Placed
     direction: str
     year: int | None
+    stated: Figure | None = None  # the figure as its words read it, when they qualify it
 
     @property
     def figure(self) -> Figure:
-        return self.placed.figure
+        return self.stated or self.placed.figure
 
 
 @dataclass
@@ -284,7 +285,10 @@ def notes_candidates(
         elif year is not None and end_year is not None and end_year < year < _NOW:
             drop(p, "after_period")
         else:
-            kept.append(Candidate(p, _direction(f, p.before), year))
+            stated = None
+            if f.qualifier == "exact" and ends_with_word(vocab.CHECK_SHORT_OF_WORDS, p.before):
+                stated = f.model_copy(update={"qualifier": "below"})  # "chưa đạt 80%"
+            kept.append(Candidate(p, _direction(f, p.before), year, stated))
     years = {c.year for c in kept if c.year is not None}
     if years:
         latest = max(years)

@@ -430,6 +430,13 @@ CHECK_NEGATIVE_WORDS: tuple[str, ...] = (
     "quá hạn",
     "trễ hạn",
 )
+# Just before a notes figure: it falls short of it ("chưa đạt 80%" reads as "dưới 80%").
+CHECK_SHORT_OF_WORDS: tuple[str, ...] = (
+    "chưa đạt",
+    "chưa đạt được",
+    "không đạt",
+    "không đạt được",
+)
 # Earlier in the sentence of a notes figure: an aim or a proposal, not a result.
 CHECK_PROPOSAL_WORDS: tuple[str, ...] = (
     "đề xuất",
