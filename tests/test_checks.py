@@ -221,7 +221,7 @@ MEASURES = [
     ("chưa đạt 80 falls short of 80", T80, (F("80%", "at_least"),),
      "Tỷ lệ hồ sơ luân chuyển điện tử chưa đạt 80%.", ("80%",), "unmet"),
     ("không đạt 80 falls short of 80", T80, (F("80%", "at_least"),),
-     "Không đạt 80% theo kế hoạch.", ("80%",), "unmet"),
+     "Hồ sơ luân chuyển điện tử không đạt 80%, đang tiếp tục triển khai.", ("80%",), "unmet"),
 ]  # fmt: skip
 
 
@@ -233,6 +233,28 @@ MEASURES = [
 def test_measure(target, target_figs, notes, figs, verdict):
     record = rec(target, "in_progress", notes, target_figs, figs)
     assert measure(record).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("target", "notes", "figs", "expected"),
+    [
+        # money and a plan's fulfilment do not measure a share of cadres trained
+        ("100% cán bộ được đào tạo, bồi dưỡng",
+         "Đã tổ chức 5 lớp bồi dưỡng cho 250 người, kinh phí giải ngân đạt 80%.", ("80%",), []),
+        ("100% cán bộ được đào tạo, bồi dưỡng", "Tổ chức 10 lớp bồi dưỡng cán bộ, đạt 90% kế hoạch.",
+         ("90%",), []),
+        # ... but they do measure a target about a plan or a disbursement
+        ("Hoàn thành 100% kế hoạch bồi dưỡng cán bộ",
+         "Tổ chức 10 lớp bồi dưỡng cán bộ, đạt 90% kế hoạch.", ("90%",),
+         [("completed_below_target", "I.1")]),
+        ("Tỷ lệ giải ngân vốn đầu tư công đạt 100% kế hoạch", "Tỷ lệ giải ngân đạt 95%.", ("95%",),
+         [("completed_below_target", "I.1")]),
+    ],
+)  # fmt: skip
+def test_money_and_plan_figures_measure_only_their_own_targets(target, notes, figs, expected):
+    record = rec(target, "completed", notes, ("100%",), figs)
+    found = [f for f in run_checks(report(record)) if f.severity != "info"]
+    assert codes(found) == expected
 
 
 def test_thresholds_of_a_level_above_the_unit_are_excused():

@@ -12,9 +12,10 @@ It works in four steps.
    it is a share in a breakdown ("N người, chiếm tỷ lệ P%", or ratios over one denominator that
    add up to it: "111/238 … toàn trình; 127/238 … một phần"), the part not done ("4,9% … chưa đạt
    chuẩn", "20% … còn lại"), an aim or a proposal ("đề xuất", "phấn đấu" earlier in its
-   sentence), or the figure of a year after the period. Where the remaining ones belong to
-   several years ("Năm 2021, 2022 … 100%. Năm 2023 … 80%"; "đến nay", "hiện nay" are the latest),
-   only the latest year's are kept. A candidate must measure the same direction as the threshold
+   sentence), about money or a plan's fulfilment where the target speaks of neither ("kinh phí
+   giải ngân đạt 80%", "đạt 90% kế hoạch"), or the figure of a year after the period. Where the
+   remaining ones belong to several years ("Năm 2021, 2022 … 100%. Năm 2023 … 80%"; "đến nay",
+   "hiện nay" are the latest), only the latest year's are kept. A candidate must measure the same direction as the threshold
    (a reduction for "giảm tối thiểu 10%") and be about the same thing: share a word with it
    (abbreviations spelled out, common words ignored) or follow "đạt"/"tỷ lệ".
 3. **Pairing.** One part: the candidate that shares clearly more words with the target, or any
@@ -184,6 +185,7 @@ _EXCLUDED_VI = {
     "proposal": "là mục tiêu/đề xuất, không phải kết quả",
     "after_period": "là số liệu của năm sau kỳ đánh giá",
     "earlier_year": "là số liệu của năm trước",
+    "other_measure": "là số liệu về kinh phí/mức thực hiện kế hoạch, không đo mục tiêu",
 }
 _EXCLUDED_EN = {
     "breakdown": "a share in a breakdown",
@@ -191,6 +193,7 @@ _EXCLUDED_EN = {
     "proposal": "an aim or a proposal, not a result",
     "after_period": "for a year after the period",
     "earlier_year": "for an earlier year",
+    "other_measure": "about money or a plan's fulfilment, not the target",
 }
 
 
@@ -282,6 +285,8 @@ def notes_candidates(
             drop(p, "not_done")
         elif has_word(vocab.CHECK_PROPOSAL_WORDS, low[p.sentence : f.span[0]]):
             drop(p, "proposal")
+        elif _other_measure(p, head, target_low):
+            drop(p, "other_measure")
         elif year is not None and end_year is not None and end_year < year < _NOW:
             drop(p, "after_period")
         else:
@@ -297,6 +302,17 @@ def notes_candidates(
                 drop(c.placed, "earlier_year")
         kept = [c for c in kept if c.year == latest]
     return kept, excluded
+
+
+def _other_measure(p: Placed, head: str, target_low: str) -> bool:
+    """A figure about money or a plan's fulfilment, where the target speaks of neither."""
+    for words, where in (
+        (vocab.CHECK_BUDGET_WORDS, p.before),
+        (vocab.CHECK_PLAN_BASE_WORDS, " ".join(head.split()[:3])),
+    ):
+        if has_word(words, where) and not has_word(words, target_low):
+            return True
+    return False
 
 
 def _breakdown_ratios(figures: Iterable[Figure]) -> set[int]:

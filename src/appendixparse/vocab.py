@@ -437,6 +437,18 @@ CHECK_SHORT_OF_WORDS: tuple[str, ...] = (
     "không đạt",
     "không đạt được",
 )
+# A notes figure about money or about a plan's fulfilment measures that, not a target that
+# names none of these words: its clause's subject before it ("kinh phí giải ngân đạt 80%") …
+CHECK_BUDGET_WORDS: tuple[str, ...] = (
+    "kinh phí",
+    "ngân sách",
+    "giải ngân",
+    "vốn",
+    "dự toán",
+    "thu nội địa",
+)
+# … or the base just after it ("đạt 90% kế hoạch" of classes, against "100% cán bộ được bồi dưỡng").
+CHECK_PLAN_BASE_WORDS: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "dự kiến")
 # Earlier in the sentence of a notes figure: an aim or a proposal, not a result.
 CHECK_PROPOSAL_WORDS: tuple[str, ...] = (
     "đề xuất",
