@@ -218,6 +218,8 @@ MEASURES = [
      (F("80%", "at_least"), F("90%", "at_most")), "Tỷ lệ hồ sơ trực tuyến đạt 85%.", ("85%",),
      "met"),
     ("no figure at all", T80, (F("80%", "at_least"),), "Đang triển khai thực hiện.", (), "unknown"),
+    ("a year label and its figure, the latest counts", "Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 90%",
+     (F("90%", "at_least"),), "Năm 2022: 95%; năm 2023: 85%.", ("95%", "85%"), "unmet"),
     ("chưa đạt 80 falls short of 80", T80, (F("80%", "at_least"),),
      "Tỷ lệ hồ sơ luân chuyển điện tử chưa đạt 80%.", ("80%",), "unmet"),
     ("không đạt 80 falls short of 80", T80, (F("80%", "at_least"),),

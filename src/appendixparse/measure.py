@@ -589,8 +589,9 @@ def _direction(f: Figure, before: str) -> str:
 
 
 def _relevant(c: Candidate, target_words: set[str]) -> bool:
-    """About the same thing: a shared word, or the figure follows "đạt" / "tỷ lệ"."""
-    if _bag(c.placed.about) & target_words:
+    """About the same thing: a shared word, a clause that is nothing but the figure and its
+    year ("Năm 2023: 92%"), or the figure follows "đạt" / "tỷ lệ"."""
+    if _bag(c.placed.about) & target_words or not _bag(c.placed.clause):
         return True
     return has_word(vocab.CHECK_RESULT_WORDS, " ".join(c.placed.before.split()[-4:]))
 
