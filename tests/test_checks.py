@@ -338,6 +338,17 @@ SHARES = [
     ("Có 400 CC, VC được đánh giá, trong đó: Hoàn thành tốt 300 người, chiếm tỷ lệ 80%.",
      ("400 CC", "300 người", "80%"), True),
     ("Hoàn thành tốt 300 người, chiếm tỷ lệ 80%.", ("300 người", "80%"), False),  # no total
+    # the breakdown ended with its sentence: the next share is of another total
+    ("Tổng số 50 xã, trong đó 45 xã đạt chuẩn, chiếm 90%. Số cán bộ được đào tạo 30 người, chiếm "
+     "75% tổng số cán bộ.", ("50 xã", "45 xã", "90%", "30 người", "75%"), False),
+    # a share of the base it names, not of the total
+    ("Tổng số 200 cán bộ, trong đó 150 cán bộ nữ chiếm 75%, 50 cán bộ nam chiếm 25%; 20 người "
+     "dưới 30 tuổi, chiếm tỷ lệ 40% số đảng viên trẻ.",
+     ("200 cán bộ", "150 cán bộ", "75%", F("50 cán bộ", nth=1), "25%", "20 người", "40%"), False),
+    ("Có 400 CC, VC được đánh giá. Trong đó: hoàn thành tốt 300 người, chiếm tỷ lệ 80%.",
+     ("400 CC", "300 người", "80%"), True),
+    ("Tổng số 200 cán bộ, trong đó 150 cán bộ nữ chiếm 70% tổng số cán bộ.",
+     ("200 cán bộ", "150 cán bộ", "70%"), True),
 ]  # fmt: skip
 
 

@@ -360,6 +360,9 @@ def share_mismatch(record: Record) -> list[Flag]:
     total: Placed | None = None
     for i, p in enumerate(placed):
         f = p.figure
+        since = low[placed[i - 1].figure.span[1] if i else 0 : f.span[0]]
+        if _SENTENCE_END.search(since) and not has_word(vocab.CHECK_TOTAL_AFTER, since):
+            total = None  # a new sentence that opens no breakdown: the last one has ended
         if f.kind == "count":
             upto = placed[i + 1].figure.span[0] if i + 1 < len(placed) else len(low)
             gap = low[f.span[1] : upto]
@@ -373,7 +376,7 @@ def share_mismatch(record: Record) -> list[Flag]:
         part = placed[i - 1] if i else None
         if part is None or part is total or part.figure.kind != "count":
             continue
-        if not total.figure.value:
+        if not total.figure.value or _other_base(p, total):
             continue
         actual = part.figure.value / total.figure.value * 100
         unit = 10.0 ** -_decimals(f.text)
@@ -405,6 +408,20 @@ def share_mismatch(record: Record) -> list[Flag]:
             )
         )
     return flags
+
+
+_SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
+
+
+def _other_base(share: Placed, total: Placed) -> bool:
+    """The share names its own base, and it is not the total's noun ("chiếm 40% số đảng viên
+    trẻ" after a total of "200 cán bộ")."""
+    head = share.after.strip(" :")
+    base = re.match(r"(?:trên\s+|so với\s+)?(?:tổng\s+)?số\s+(.+)", head)
+    if base is None:
+        return False
+    unit = lower(total.figure.unit or "")
+    return not (unit and has_word((unit,), base.group(1)))
 
 
 def _decimals(text: str) -> int:
