@@ -243,8 +243,8 @@ def test_measure(target, target_figs, notes, figs, verdict):
         # money and a plan's fulfilment do not measure a share of cadres trained
         ("100% cán bộ được đào tạo, bồi dưỡng",
          "Đã tổ chức 5 lớp bồi dưỡng cho 250 người, kinh phí giải ngân đạt 80%.", ("80%",), []),
-        ("100% cán bộ được đào tạo, bồi dưỡng", "Tổ chức 10 lớp bồi dưỡng cán bộ, đạt 90% kế hoạch.",
-         ("90%",), []),
+        ("100% cán bộ được đào tạo, bồi dưỡng",
+         "Tổ chức 10 lớp bồi dưỡng cán bộ, đạt 90% kế hoạch.", ("90%",), []),
         # ... but they do measure a target about a plan or a disbursement
         ("Hoàn thành 100% kế hoạch bồi dưỡng cán bộ",
          "Tổ chức 10 lớp bồi dưỡng cán bộ, đạt 90% kế hoạch.", ("90%",),

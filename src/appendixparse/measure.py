@@ -15,9 +15,10 @@ It works in four steps.
    sentence), about money or a plan's fulfilment where the target speaks of neither ("kinh phí
    giải ngân đạt 80%", "đạt 90% kế hoạch"), or the figure of a year after the period. Where the
    remaining ones belong to several years ("Năm 2021, 2022 … 100%. Năm 2023 … 80%"; "đến nay",
-   "hiện nay" are the latest), only the latest year's are kept. A candidate must measure the same direction as the threshold
-   (a reduction for "giảm tối thiểu 10%") and be about the same thing: share a word with it
-   (abbreviations spelled out, common words ignored) or follow "đạt"/"tỷ lệ".
+   "hiện nay" are the latest), only the latest year's are kept. A candidate must measure the
+   same direction as the threshold (a reduction for "giảm tối thiểu 10%") and be about the same
+   thing: share a word with it (abbreviations spelled out, common words ignored), stand alone
+   with its year ("Năm 2023: 92%") or follow "đạt"/"tỷ lệ".
 3. **Pairing.** One part: the candidate that shares clearly more words with the target, or any
    candidate when all of them give the same verdict; otherwise it is ambiguous. Several parts:
    each candidate goes to the part whose *own* words (those no other part has: "cấp huyện",
