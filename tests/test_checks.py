@@ -218,6 +218,12 @@ MEASURES = [
      (F("80%", "at_least"), F("90%", "at_most")), "Tỷ lệ hồ sơ trực tuyến đạt 85%.", ("85%",),
      "met"),
     ("no figure at all", T80, (F("80%", "at_least"),), "Đang triển khai thực hiện.", (), "unknown"),
+    ("a year label and its figure, the latest counts", "Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 90%",
+     (F("90%", "at_least"),), "Năm 2022: 95%; năm 2023: 85%.", ("95%", "85%"), "unmet"),
+    ("chưa đạt 80 falls short of 80", T80, (F("80%", "at_least"),),
+     "Tỷ lệ hồ sơ luân chuyển điện tử chưa đạt 80%.", ("80%",), "unmet"),
+    ("không đạt 80 falls short of 80", T80, (F("80%", "at_least"),),
+     "Hồ sơ luân chuyển điện tử không đạt 80%, đang tiếp tục triển khai.", ("80%",), "unmet"),
 ]  # fmt: skip
 
 
@@ -229,6 +235,28 @@ MEASURES = [
 def test_measure(target, target_figs, notes, figs, verdict):
     record = rec(target, "in_progress", notes, target_figs, figs)
     assert measure(record).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("target", "notes", "figs", "expected"),
+    [
+        # money and a plan's fulfilment do not measure a share of cadres trained
+        ("100% cán bộ được đào tạo, bồi dưỡng",
+         "Đã tổ chức 5 lớp bồi dưỡng cho 250 người, kinh phí giải ngân đạt 80%.", ("80%",), []),
+        ("100% cán bộ được đào tạo, bồi dưỡng",
+         "Tổ chức 10 lớp bồi dưỡng cán bộ, đạt 90% kế hoạch.", ("90%",), []),
+        # ... but they do measure a target about a plan or a disbursement
+        ("Hoàn thành 100% kế hoạch bồi dưỡng cán bộ",
+         "Tổ chức 10 lớp bồi dưỡng cán bộ, đạt 90% kế hoạch.", ("90%",),
+         [("completed_below_target", "I.1")]),
+        ("Tỷ lệ giải ngân vốn đầu tư công đạt 100% kế hoạch", "Tỷ lệ giải ngân đạt 95%.", ("95%",),
+         [("completed_below_target", "I.1")]),
+    ],
+)  # fmt: skip
+def test_money_and_plan_figures_measure_only_their_own_targets(target, notes, figs, expected):
+    record = rec(target, "completed", notes, ("100%",), figs)
+    found = [f for f in run_checks(report(record)) if f.severity != "info"]
+    assert codes(found) == expected
 
 
 def test_thresholds_of_a_level_above_the_unit_are_excused():
@@ -310,6 +338,17 @@ SHARES = [
     ("Có 400 CC, VC được đánh giá, trong đó: Hoàn thành tốt 300 người, chiếm tỷ lệ 80%.",
      ("400 CC", "300 người", "80%"), True),
     ("Hoàn thành tốt 300 người, chiếm tỷ lệ 80%.", ("300 người", "80%"), False),  # no total
+    # the breakdown ended with its sentence: the next share is of another total
+    ("Tổng số 50 xã, trong đó 45 xã đạt chuẩn, chiếm 90%. Số cán bộ được đào tạo 30 người, chiếm "
+     "75% tổng số cán bộ.", ("50 xã", "45 xã", "90%", "30 người", "75%"), False),
+    # a share of the base it names, not of the total
+    ("Tổng số 200 cán bộ, trong đó 150 cán bộ nữ chiếm 75%, 50 cán bộ nam chiếm 25%; 20 người "
+     "dưới 30 tuổi, chiếm tỷ lệ 40% số đảng viên trẻ.",
+     ("200 cán bộ", "150 cán bộ", "75%", F("50 cán bộ", nth=1), "25%", "20 người", "40%"), False),
+    ("Có 400 CC, VC được đánh giá. Trong đó: hoàn thành tốt 300 người, chiếm tỷ lệ 80%.",
+     ("400 CC", "300 người", "80%"), True),
+    ("Tổng số 200 cán bộ, trong đó 150 cán bộ nữ chiếm 70% tổng số cán bộ.",
+     ("200 cán bộ", "150 cán bộ", "70%"), True),
 ]  # fmt: skip
 
 
@@ -336,6 +375,15 @@ RANGES = [
     ("Tỷ lệ giải ngân vốn đầu tư công đạt 110%.", ("110%",), False),
     ("Đã xử lý 12/10 văn bản.", ("12/10",), True),
     ("Đã xử lý 10/12 văn bản.", ("10/12",), False),
+    # percentages of another period, of a target, of a planned number; done against planned
+    ("Tỷ lệ hồ sơ trực tuyến đạt 65%, bằng 130% năm trước.", ("65%", "130%"), False),
+    ("Tỷ lệ cán bộ tham gia đạt 100%; số lượt tham gia bằng 115% năm 2022.", ("100%", "115%"),
+     False),
+    ("Tỷ lệ hồ sơ trực tuyến đạt 65%, hoàn thành 130% mục tiêu đề ra.", ("65%", "130%"), False),
+    ("Khảo sát 350 người tham gia, đạt 116% số phiếu dự kiến.", ("116%",), False),
+    ("Đã bồi dưỡng 120/100 cán bộ theo kế hoạch (đạt 120%).", ("120/100", "120%"), False),
+    ("Số hồ sơ trực tuyến: 150/125 hồ sơ kế hoạch, đạt 120%.", ("150/125", "120%"), False),
+    ("Tỷ lệ hài lòng bằng 104%.", ("104%",), True),  # nothing compared with: a share
 ]  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from . import vocab
-from .clauses import BREAKDOWN_END, Placed, has_word, lower, place, starts_with_word
+from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place
 from .measure import Measurement, measure, unit_rank
 from .models import Flag, Record, Report
 from .wording import describe, figure_evidence, format_count, format_number, shorten
@@ -292,7 +292,7 @@ def figure_out_of_range(record: Record) -> list[Flag]:
     for p in place(record.notes, record.figures):
         f = p.figure
         if f.kind == "ratio" and f.numerator is not None and f.denominator is not None:
-            if f.numerator > f.denominator:
+            if f.numerator > f.denominator and not _against_plan(p):
                 flags.append(
                     _flag(
                         "figure_out_of_range",
@@ -331,13 +331,20 @@ def _is_share(p: Placed) -> bool:
 def _is_plan_or_growth(p: Placed) -> bool:
     if p.figure.qualifier == "increase_at_least":
         return True
-    head = " ".join(p.after.split()[:4])
     tail = " ".join(p.before.split()[-3:])
     return (
-        starts_with_word(vocab.CHECK_PLAN_WORDS, head)
+        _against_plan(p, 4)
         or has_word(vocab.CHECK_GROWTH_WORDS, tail)
         or has_word(vocab.CHECK_PLAN_SUBJECTS, p.before)
+        # "bằng 130% năm 2022": a comparison with the base that follows
+        or (ends_with_word(vocab.CHECK_COMPARISON_WORDS, p.before) and bool(p.after.strip(" .,;")))
     )
+
+
+def _against_plan(p: Placed, words: int = 6) -> bool:
+    """A plan, estimate or other period among the first words after the figure ("105% kế
+    hoạch", "116% số phiếu dự kiến", "120/100 cán bộ theo kế hoạch")."""
+    return has_word(vocab.CHECK_PLAN_WORDS, " ".join(p.after.split()[:words]))
 
 
 def share_mismatch(record: Record) -> list[Flag]:
@@ -353,6 +360,9 @@ def share_mismatch(record: Record) -> list[Flag]:
     total: Placed | None = None
     for i, p in enumerate(placed):
         f = p.figure
+        since = low[placed[i - 1].figure.span[1] if i else 0 : f.span[0]]
+        if _SENTENCE_END.search(since) and not has_word(vocab.CHECK_TOTAL_AFTER, since):
+            total = None  # a new sentence that opens no breakdown: the last one has ended
         if f.kind == "count":
             upto = placed[i + 1].figure.span[0] if i + 1 < len(placed) else len(low)
             gap = low[f.span[1] : upto]
@@ -366,7 +376,7 @@ def share_mismatch(record: Record) -> list[Flag]:
         part = placed[i - 1] if i else None
         if part is None or part is total or part.figure.kind != "count":
             continue
-        if not total.figure.value:
+        if not total.figure.value or _other_base(p, total):
             continue
         actual = part.figure.value / total.figure.value * 100
         unit = 10.0 ** -_decimals(f.text)
@@ -398,6 +408,20 @@ def share_mismatch(record: Record) -> list[Flag]:
             )
         )
     return flags
+
+
+_SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
+
+
+def _other_base(share: Placed, total: Placed) -> bool:
+    """The share names its own base, and it is not the total's noun ("chiếm 40% số đảng viên
+    trẻ" after a total of "200 cán bộ")."""
+    head = share.after.strip(" :")
+    base = re.match(r"(?:trên\s+|so với\s+)?(?:tổng\s+)?số\s+(.+)", head)
+    if base is None:
+        return False
+    unit = lower(total.figure.unit or "")
+    return not (unit and has_word((unit,), base.group(1)))
 
 
 def _decimals(text: str) -> int:

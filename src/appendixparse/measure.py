@@ -12,11 +12,13 @@ It works in four steps.
    it is a share in a breakdown ("N người, chiếm tỷ lệ P%", or ratios over one denominator that
    add up to it: "111/238 … toàn trình; 127/238 … một phần"), the part not done ("4,9% … chưa đạt
    chuẩn", "20% … còn lại"), an aim or a proposal ("đề xuất", "phấn đấu" earlier in its
-   sentence), or the figure of a year after the period. Where the remaining ones belong to
-   several years ("Năm 2021, 2022 … 100%. Năm 2023 … 80%"; "đến nay", "hiện nay" are the latest),
-   only the latest year's are kept. A candidate must measure the same direction as the threshold
-   (a reduction for "giảm tối thiểu 10%") and be about the same thing: share a word with it
-   (abbreviations spelled out, common words ignored) or follow "đạt"/"tỷ lệ".
+   sentence), about money or a plan's fulfilment where the target speaks of neither ("kinh phí
+   giải ngân đạt 80%", "đạt 90% kế hoạch"), or the figure of a year after the period. Where the
+   remaining ones belong to several years ("Năm 2021, 2022 … 100%. Năm 2023 … 80%"; "đến nay",
+   "hiện nay" are the latest), only the latest year's are kept. A candidate must measure the
+   same direction as the threshold (a reduction for "giảm tối thiểu 10%") and be about the same
+   thing: share a word with it (abbreviations spelled out, common words ignored), stand alone
+   with its year ("Năm 2023: 92%") or follow "đạt"/"tỷ lệ".
 3. **Pairing.** One part: the candidate that shares clearly more words with the target, or any
    candidate when all of them give the same verdict; otherwise it is ambiguous. Several parts:
    each candidate goes to the part whose *own* words (those no other part has: "cấp huyện",
@@ -73,10 +75,11 @@ class Candidate:
     placed: Placed
     direction: str
     year: int | None
+    stated: Figure | None = None  # the figure as its words read it, when they qualify it
 
     @property
     def figure(self) -> Figure:
-        return self.placed.figure
+        return self.stated or self.placed.figure
 
 
 @dataclass
@@ -183,6 +186,7 @@ _EXCLUDED_VI = {
     "proposal": "là mục tiêu/đề xuất, không phải kết quả",
     "after_period": "là số liệu của năm sau kỳ đánh giá",
     "earlier_year": "là số liệu của năm trước",
+    "other_measure": "là số liệu về kinh phí/mức thực hiện kế hoạch, không đo mục tiêu",
 }
 _EXCLUDED_EN = {
     "breakdown": "a share in a breakdown",
@@ -190,6 +194,7 @@ _EXCLUDED_EN = {
     "proposal": "an aim or a proposal, not a result",
     "after_period": "for a year after the period",
     "earlier_year": "for an earlier year",
+    "other_measure": "about money or a plan's fulfilment, not the target",
 }
 
 
@@ -281,10 +286,15 @@ def notes_candidates(
             drop(p, "not_done")
         elif has_word(vocab.CHECK_PROPOSAL_WORDS, low[p.sentence : f.span[0]]):
             drop(p, "proposal")
+        elif _other_measure(p, head, target_low):
+            drop(p, "other_measure")
         elif year is not None and end_year is not None and end_year < year < _NOW:
             drop(p, "after_period")
         else:
-            kept.append(Candidate(p, _direction(f, p.before), year))
+            stated = None
+            if f.qualifier == "exact" and ends_with_word(vocab.CHECK_SHORT_OF_WORDS, p.before):
+                stated = f.model_copy(update={"qualifier": "below"})  # "chưa đạt 80%"
+            kept.append(Candidate(p, _direction(f, p.before), year, stated))
     years = {c.year for c in kept if c.year is not None}
     if years:
         latest = max(years)
@@ -293,6 +303,17 @@ def notes_candidates(
                 drop(c.placed, "earlier_year")
         kept = [c for c in kept if c.year == latest]
     return kept, excluded
+
+
+def _other_measure(p: Placed, head: str, target_low: str) -> bool:
+    """A figure about money or a plan's fulfilment, where the target speaks of neither."""
+    for words, where in (
+        (vocab.CHECK_BUDGET_WORDS, p.before),
+        (vocab.CHECK_PLAN_BASE_WORDS, " ".join(head.split()[:3])),
+    ):
+        if has_word(words, where) and not has_word(words, target_low):
+            return True
+    return False
 
 
 def _breakdown_ratios(figures: Iterable[Figure]) -> set[int]:
@@ -569,8 +590,9 @@ def _direction(f: Figure, before: str) -> str:
 
 
 def _relevant(c: Candidate, target_words: set[str]) -> bool:
-    """About the same thing: a shared word, or the figure follows "đạt" / "tỷ lệ"."""
-    if _bag(c.placed.about) & target_words:
+    """About the same thing: a shared word, a clause that is nothing but the figure and its
+    year ("Năm 2023: 92%"), or the figure follows "đạt" / "tỷ lệ"."""
+    if _bag(c.placed.about) & target_words or not _bag(c.placed.clause):
         return True
     return has_word(vocab.CHECK_RESULT_WORDS, " ".join(c.placed.before.split()[-4:]))
 

@@ -379,16 +379,22 @@ CHECK_SHARE_WORDS: tuple[str, ...] = (
     "phủ sóng",
     "tham gia",
 )
-# A percentage of a plan or an estimate ("đạt 105% kế hoạch") may exceed 100%: words just after it.
+# A percentage of a plan, an estimate or another period ("đạt 105% kế hoạch", "116% số phiếu dự
+# kiến", "130% năm trước") may exceed 100%: words among the few just after it. So may a ratio
+# x/y followed by them ("120/100 cán bộ theo kế hoạch": done against planned).
 CHECK_PLAN_WORDS: tuple[str, ...] = (
     "kế hoạch",
     "kh",
     "dự toán",
+    "dự kiến",
     "chỉ tiêu",
+    "mục tiêu",
     "nhiệm vụ được giao",
     "so với",
     "so cùng kỳ",
     "cùng kỳ",
+    "năm trước",
+    "năm ngoái",
 )
 # ... and so may the rate of something measured against a plan, named earlier in the clause.
 CHECK_PLAN_SUBJECTS: tuple[str, ...] = (
@@ -400,6 +406,8 @@ CHECK_PLAN_SUBJECTS: tuple[str, ...] = (
 )
 # Growth ("tăng 120%", "gấp") may exceed 100%: words just before it.
 CHECK_GROWTH_WORDS: tuple[str, ...] = ("tăng", "gấp", "vượt", "tăng trưởng")
+# A comparison with a base named after it ("bằng 130% năm 2022"): the word right before it.
+CHECK_COMPARISON_WORDS: tuple[str, ...] = ("bằng",)
 # Change directions: a target "giảm tối thiểu 10%" is met only by a reduction, not by a level.
 CHECK_REDUCE_WORDS: tuple[str, ...] = ("giảm", "cắt giảm", "tiết kiệm")
 CHECK_INCREASE_WORDS: tuple[str, ...] = ("tăng", "tăng thêm")
@@ -422,6 +430,25 @@ CHECK_NEGATIVE_WORDS: tuple[str, ...] = (
     "quá hạn",
     "trễ hạn",
 )
+# Just before a notes figure: it falls short of it ("chưa đạt 80%" reads as "dưới 80%").
+CHECK_SHORT_OF_WORDS: tuple[str, ...] = (
+    "chưa đạt",
+    "chưa đạt được",
+    "không đạt",
+    "không đạt được",
+)
+# A notes figure about money or about a plan's fulfilment measures that, not a target that
+# names none of these words: its clause's subject before it ("kinh phí giải ngân đạt 80%") …
+CHECK_BUDGET_WORDS: tuple[str, ...] = (
+    "kinh phí",
+    "ngân sách",
+    "giải ngân",
+    "vốn",
+    "dự toán",
+    "thu nội địa",
+)
+# … or the base just after it ("đạt 90% kế hoạch" of classes, against "100% cán bộ được bồi dưỡng").
+CHECK_PLAN_BASE_WORDS: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "dự kiến")
 # Earlier in the sentence of a notes figure: an aim or a proposal, not a result.
 CHECK_PROPOSAL_WORDS: tuple[str, ...] = (
     "đề xuất",
