@@ -1,0 +1,64 @@
+"""Consolidation of batches as a provincial office receives them: units written many ways,
+folders of mixed files, odd catalogues' wording, exports and the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import appendixparse
+from appendixparse.consolidation import load_catalogue
+
+CATALOGUE = load_catalogue()
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+HEADER = "STT\tCác mục tiêu cụ thể đến năm 2025\tĐánh giá mức độ hoàn thành\tThực trạng/Giải pháp"
+
+
+def appendix(
+    unit_lines: list[str],
+    statuses: dict[str, str] | None = None,
+    *,
+    period: str = "15/11/2021 đến 14/10/2023",
+    targets: dict[str, str] | None = None,
+    numerals: dict[str, str] | None = None,
+) -> str:
+    """A text appendix: ``unit_lines`` beside the motto, then every catalogue target (its
+    text replaced from ``targets``, its section numeral from ``numerals``) with its status
+    ("Đã thực hiện" unless ``statuses`` says otherwise; None leaves the target out)."""
+    statuses = statuses or {}
+    lines = [f"{unit}\t{MOTTO if i == 0 else ''}" for i, unit in enumerate(unit_lines)]
+    lines += ["", "Phụ lục", f"(Số liệu đánh giá tính từ {period})", "", HEADER]
+    section = None
+    for target in CATALOGUE.targets:
+        status = statuses.get(target.id, "Đã thực hiện")
+        if status is None:
+            continue
+        if target.section != section:
+            section = target.section
+            numeral = (numerals or {}).get(section, section)
+            lines.append(f"{numeral}\t{target.section_title}\t\t")
+        text = (targets or {}).get(target.id, target.target)
+        lines.append(f"{target.stt}\t{text}\t{status}\t")
+    return "\n".join(lines) + "\n"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_one_unit_written_with_old_and_new_tone_marks_is_one_column_pair(tmp_path: Path):
+    write(tmp_path, "a.txt", appendix(["UBND HUYỆN HƯỚNG HOÁ"]))
+    write(tmp_path, "b.txt", appendix(["UBND huyện Hướng Hóa"], {"I.1": "Đang thực hiện"}))
+    write(tmp_path, "c.txt", appendix(["UBND huyện Hướng Hóa"], {"I.2": "Đang thực hiện"}))
+    result = appendixparse.consolidate([tmp_path], jobs=1)
+    # The spelling two of the three reports use names all three.
+    assert list(result.matrix.columns) == [
+        "UBND huyện Hướng Hóa",
+        "UBND huyện Hướng Hóa (2)",
+        "UBND huyện Hướng Hóa (3)",
+    ]
+    assert set(result.records["unit"]) == {"UBND huyện Hướng Hóa"}
+    assert result.units == 1
+    assert (result.flags["code"] == "duplicate_unit").sum() == 3
