@@ -62,3 +62,20 @@ def test_one_unit_written_with_old_and_new_tone_marks_is_one_column_pair(tmp_pat
     assert set(result.records["unit"]) == {"UBND huyện Hướng Hóa"}
     assert result.units == 1
     assert (result.flags["code"] == "duplicate_unit").sum() == 3
+
+
+def test_district_bodies_named_by_level_alone_keep_their_district(tmp_path: Path):
+    for district in ("GIO LINH", "CAM LỘ"):
+        name = f"bchqs-{district.lower().replace(' ', '-')}.txt"
+        write(tmp_path, name, appendix([f"UBND HUYỆN {district}", "BAN CHỈ HUY QUÂN SỰ HUYỆN"]))
+    result = appendixparse.consolidate([tmp_path], jobs=1)
+    assert list(result.matrix.columns) == [
+        "Ban Chỉ huy quân sự huyện Cam Lộ",
+        "Ban Chỉ huy quân sự huyện Gio Linh",
+    ]
+    assert "duplicate_unit" not in set(result.flags["code"])
+
+
+def test_acronyms_in_a_unit_name_stay_in_capitals(tmp_path: Path):
+    path = write(tmp_path, "vp.txt", appendix(["VĂN PHÒNG HĐND VÀ UBND TỈNH"]))
+    assert appendixparse.parse(path).unit == "Văn phòng HĐND và UBND tỉnh"

@@ -15,6 +15,7 @@ from .vocab import (
     SUMMARY_NOUNS,
     SUMMARY_WORDS,
     TITLE_OPENERS,
+    UNIT_ACRONYMS,
     UNIT_LEVELS,
     UNIT_OPENERS,
 )
@@ -142,10 +143,25 @@ def read_unit(lines: Sequence[PreambleLine]) -> str | None:
     # Only the first header table: later ones (recipient lists, notes) name other bodies.
     header_cell = [ln.text for ln in lines if ln.table == first_table and ln.column == 0]
     if first_table is not None and (units := _unit_lines(header_cell)):
-        return normalise_unit(units[-1])
+        return _with_place(normalise_unit(units[-1]), units[:-1])
     if units := _unit_lines([ln.text for ln in lines if ln.table is None][:8]):
         return normalise_unit(units[0])
     return None
+
+
+def _with_place(unit: str, parents: list[str]) -> str:
+    """A unit named by its level alone takes the place of the body above it at that level:
+    "BAN CHỈ HUY QUÂN SỰ HUYỆN" under "UBND HUYỆN GIO LINH" is Gio Linh's, not every district's."""
+    level = next((lv for lv in UNIT_LEVELS if unit.lower().endswith(" " + lv)), None)
+    for parent in reversed(parents) if level else []:
+        words = normalise_unit(parent).split()
+        i = 0
+        while i < len(words):
+            found = _level_start(" ".join(words[i:]).lower())
+            if found == level and i + len(found.split()) < len(words):
+                return " ".join([unit, *words[i + len(found.split()) :]])
+            i += len(found.split()) if found else 1
+    return unit
 
 
 def _unit_lines(texts: list[str]) -> list[str]:
@@ -217,7 +233,9 @@ def _name(rest: str, *, capitalise_first: bool) -> str:
             in_place = True
             capitalise_next = False
             continue
-        if in_place or capitalise_next:
+        if all(part in UNIT_ACRONYMS for part in word.split("-")):
+            out.append(word.upper())
+        elif in_place or capitalise_next:
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(word)
