@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import appendixparse
+from appendixparse.cli import main
 from appendixparse.consolidation import load_catalogue
 
 CATALOGUE = load_catalogue()
@@ -79,3 +80,14 @@ def test_district_bodies_named_by_level_alone_keep_their_district(tmp_path: Path
 def test_acronyms_in_a_unit_name_stay_in_capitals(tmp_path: Path):
     path = write(tmp_path, "vp.txt", appendix(["VĂN PHÒNG HĐND VÀ UBND TỈNH"]))
     assert appendixparse.parse(path).unit == "Văn phòng HĐND và UBND tỉnh"
+
+
+def test_cli_output_in_a_missing_folder_fails_before_reading_anything(tmp_path: Path, capsys):
+    write(tmp_path / "in", "a.txt", appendix(["UBND HUYỆN GIO LINH"]))
+    write(tmp_path / "in", "cong-van.txt", "Kính gửi: Sở Nội vụ\nĐề nghị tổng hợp.\n")
+    out = tmp_path / "chưa có" / "tổng hợp.xlsx"
+    assert main(["consolidate", str(tmp_path / "in"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not exist" in err and str(out.parent) in err
+    assert "cong-van.txt" not in err  # the inputs were not read for nothing
+    assert not out.parent.exists()

@@ -7,6 +7,7 @@ import csv
 import io
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import AppendixParseError
 from .models import Flag
@@ -133,8 +134,6 @@ def _flag_block(file: str, flags: Sequence[Flag]) -> str:
 
 
 def _consolidate(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from .consolidation import EXPORT_SUFFIXES, consolidate, export
 
     output = Path(args.output)
@@ -143,6 +142,9 @@ def _consolidate(args: argparse.Namespace) -> int:
             f"appendixparse: {output}: the output must end in {', '.join(EXPORT_SUFFIXES)}",
             file=sys.stderr,
         )
+        return 2
+    if problem := _unwritable(output):  # before minutes of parsing, not after
+        print(f"appendixparse: {output}: cannot be written ({problem})", file=sys.stderr)
         return 2
     try:
         result = consolidate(
@@ -173,6 +175,24 @@ def _consolidate(args: argparse.Namespace) -> int:
         f"{len(result.flags)} flag(s), {len(result.errors)} unreadable file(s) → {output}"
     )
     return 0
+
+
+def _unwritable(output: Path) -> str | None:
+    """Why ``output`` cannot be written (its folder missing or read-only, it is a folder), or
+    None."""
+    import tempfile
+
+    folder = output.parent
+    if output.is_dir():
+        return "it is a folder"
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".appendixparse-"):
+            pass
+    except OSError as exc:
+        return f"the folder {folder} is not writable: {exc.strerror or exc}"
+    return None
 
 
 if __name__ == "__main__":
