@@ -3,6 +3,7 @@ folders of mixed files, odd catalogues' wording, exports and the command line.""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import appendixparse
@@ -91,3 +92,17 @@ def test_cli_output_in_a_missing_folder_fails_before_reading_anything(tmp_path: 
     assert err.count("\n") == 1 and "does not exist" in err and str(out.parent) in err
     assert "cong-van.txt" not in err  # the inputs were not read for nothing
     assert not out.parent.exists()
+
+
+def test_flags_of_a_table_whose_ids_repeat_stay_with_their_own_target():
+    # Sections lettered A, B, C… are not roman numerals: every section's rows are "1", "2"…
+    letters = dict(zip(["I", "II", "III", "IV", "V", "VI"], "ABCDĐE", strict=True))
+    text = appendix(["UBND HUYỆN GIO LINH"], numerals=letters)
+    ii2 = CATALOGUE.targets[CATALOGUE.find("II.2")].target
+    text = text.replace(f"{ii2}\tĐã thực hiện\t", f"{ii2}\tĐã thực hiện\tĐạt 80% hồ sơ tiếp nhận")
+    report = appendixparse.parse(io.BytesIO(text.encode()))
+    result = appendixparse.consolidate([report])
+    below = result.flags[result.flags["code"] == "completed_below_target"]
+    assert list(zip(below["id"], below["row_id"], strict=True)) == [("II.2", "2")]
+    flagged = result.records[result.records["flags"].str.contains("completed_below_target")]
+    assert list(flagged["id"]) == ["II.2"]  # not VI.2, the last row numbered "2"
