@@ -56,8 +56,11 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
     # which target a flag naming it is about: those rows' own flags are raised again, row by
     # row, and the other flags naming the id go to no target.
     shared = {i for i, n in Counter(r.id for r in report.records).items() if n > 1}
-    flags = [(f, catalogue_id.get(f.record) if f.record not in shared else None)
-             for f in report.flags if f.record not in shared or f.code not in RECORD_CODES]  # fmt: skip
+    flags = [
+        (f, catalogue_id.get(f.record) if f.record not in shared else None)
+        for f in report.flags
+        if f.record not in shared or f.code not in RECORD_CODES
+    ]
     if shared:
         rank = unit_rank(report.unit)
         for i, record in enumerate(report.records):
