@@ -106,3 +106,31 @@ def test_flags_of_a_table_whose_ids_repeat_stay_with_their_own_target():
     assert list(zip(below["id"], below["row_id"], strict=True)) == [("II.2", "2")]
     flagged = result.records[result.records["flags"].str.contains("completed_below_target")]
     assert list(flagged["id"]) == ["II.2"]  # not VI.2, the last row numbered "2"
+
+
+def test_cli_parse_csv_and_table_say_what_the_records_left_out(tmp_path: Path, capsys):
+    path = write(
+        tmp_path,
+        "lạ.txt",
+        "Phụ lục\nSTT\tMục tiêu\tĐánh giá\tGhi chú\nI\tCẢI CÁCH THỂ CHẾ\t\t\n"
+        "1\tBan hành văn bản\tĐã thực hiện\t\nx7\tDòng lạ\tĐang thực hiện\t\n"
+        "2\tRà soát văn bản\tĐang thực hiện\t\n",
+    )
+    for output in ("csv", "table"):
+        assert main(["parse", str(path), "--format", output]) == 0
+        out, err = capsys.readouterr()
+        assert "Rà soát văn bản" in out and "Dòng lạ" not in out
+        assert err.count("\n") == 1 and "line 5" in err and "x7 Dòng lạ" in err
+    assert main(["parse", str(path)]) == 0
+    assert capsys.readouterr().err == ""  # the JSON holds them in "unparsed"
+
+
+def test_cli_a_folder_without_documents_says_so(tmp_path: Path, capsys):
+    folder = tmp_path / "báo cáo"
+    write(folder, "Thumbs.db", "x")
+    write(folder, "~$bao-cao.docx", "x")
+    write(folder, "ghi chú.odt", "x")
+    assert main(["consolidate", str(folder), "-o", str(tmp_path / "th.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no document" in err and str(folder) in err
+    assert not (tmp_path / "th.xlsx").exists()

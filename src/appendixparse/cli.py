@@ -87,6 +87,15 @@ def _parse(args: argparse.Namespace) -> int:
         writer.writerows(record_rows(report))
     else:
         print(report_table(report))
+    if report.unparsed and args.format != "json":  # JSON lists them; the records alone do not
+        first = report.unparsed[0]
+        where = ", ".join(f"{k} {v}" for k, v in first.location.model_dump().items() if k != "bbox")
+        print(
+            f"appendixparse: {args.file}: {len(report.unparsed)} piece(s) of the table's text "
+            f"could not be placed in a record, e.g. {where or 'in the table'}: "
+            f"«{first.text[:80]}» ({first.reason}); --format json lists them all",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -135,6 +144,7 @@ def _flag_block(file: str, flags: Sequence[Flag]) -> str:
 
 def _consolidate(args: argparse.Namespace) -> int:
     from .consolidation import EXPORT_SUFFIXES, consolidate, export
+    from .consolidation.batch import DOCUMENT_SUFFIXES
 
     output = Path(args.output)
     if output.suffix.lower() not in EXPORT_SUFFIXES:
@@ -160,6 +170,13 @@ def _consolidate(args: argparse.Namespace) -> int:
         return 130
     for item in result.errors.itertuples():
         print(f"appendixparse: {item.source}: {item.reason}", file=sys.stderr)
+    if result.documents == 0 and len(result.errors) == 0:  # an empty folder is not unreadable
+        print(
+            f"appendixparse: no document ({', '.join(DOCUMENT_SUFFIXES)}) found in "
+            f"{', '.join(args.paths)}",
+            file=sys.stderr,
+        )
+        return 2
     if result.documents == 0:
         print("appendixparse: no input could be read", file=sys.stderr)
         return 2
