@@ -134,3 +134,20 @@ def test_cli_a_folder_without_documents_says_so(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no document" in err and str(folder) in err
     assert not (tmp_path / "th.xlsx").exists()
+
+
+def test_reports_dated_only_by_their_end_are_two_periods_not_duplicates(tmp_path: Path):
+    for end in ("14/10/2023", "30/9/2024"):
+        text = appendix(["UBND HUYỆN GIO LINH"]).replace(
+            "(Số liệu đánh giá tính từ 15/11/2021 đến 14/10/2023)",
+            f"(Số liệu tính đến hết ngày {end})",
+        )
+        write(tmp_path, f"gio-linh-{end.replace('/', '-')}.txt", text)
+    result = appendixparse.consolidate([tmp_path], jobs=1)
+    assert list(result.matrix.columns) == [
+        "UBND huyện Gio Linh (2023-10-14)",
+        "UBND huyện Gio Linh (2024-09-30)",
+    ]
+    assert "duplicate_unit" not in set(result.flags["code"])
+    report = appendixparse.parse(tmp_path / "gio-linh-30-9-2024.txt")
+    assert report.title == "Phụ lục"  # the period line is not part of the title

@@ -24,7 +24,13 @@ _DATE = (
     r"(?:ngày\s*)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})"
     r"\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
 )
-_PERIOD = re.compile(rf"từ\s*{_DATE}\s*(?:đến|tới|-|–)\s*{_DATE}", re.IGNORECASE)
+_UNTIL = r"(?:(?:cho\s+)?(?:đến|tới)(?:\s+hết)?|-|–)"
+_PERIOD = re.compile(rf"từ\s*{_DATE}\s*{_UNTIL}\s*{_DATE}", re.IGNORECASE)
+# "(Số liệu tính đến ngày 14/10/2023)": a period known by its end alone.
+_PERIOD_END = re.compile(
+    rf"(?:tính|số liệu|kỳ báo cáo)\b[^\d.;()]{{0,40}}?(?:đến|tới)(?:\s+hết)?\s*{_DATE}",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(r"(?<![\d/.,\-])(\d{1,3})(?![\d/%]|[.,]\d)")
 _PLACE_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b", re.IGNORECASE)
 _MAX_TITLE_LINES = 6
@@ -44,6 +50,13 @@ def read_period(lines: Sequence[PreambleLine]) -> Period | None:
             try:
                 d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups())
                 return Period(start=dt.date(y1, m1, d1), end=dt.date(y2, m2, d2))
+            except ValueError:
+                continue
+    for text in candidates:
+        if m := _PERIOD_END.search(text):
+            try:
+                day, month, year = (int(g) for g in m.groups())
+                return Period(start=None, end=dt.date(year, month, day))
             except ValueError:
                 continue
     return None
@@ -110,7 +123,8 @@ def read_title(lines: Sequence[PreambleLine]) -> str | None:
         return None
     title: list[str] = []
     for text in free[start : start + _MAX_TITLE_LINES]:
-        if _PERIOD.search(text) or _is_summary_line(text) or (title and _is_furniture(text)):
+        period = _PERIOD.search(text) or _PERIOD_END.search(text)
+        if period or _is_summary_line(text) or (title and _is_furniture(text)):
             break
         title.append(text)
     return " / ".join(title) or None
