@@ -151,3 +151,44 @@ def test_reports_dated_only_by_their_end_are_two_periods_not_duplicates(tmp_path
     assert "duplicate_unit" not in set(result.flags["code"])
     report = appendixparse.parse(tmp_path / "gio-linh-30-9-2024.txt")
     assert report.title == "Phụ lục"  # the period line is not part of the title
+
+
+def ticked_form(header: str, *, stt_column: bool, above: str = "") -> bytes:
+    """A commune's form with one column per status, one-line header, odd STTs ticked done."""
+    lines = [
+        "UBND XÃ CAM HIẾU\t" + MOTTO,
+        "",
+        "Phụ lục",
+        "(Số liệu tính từ 15/11/2021 đến 14/10/2023)",
+    ]
+    lines += [above, header]
+    section = None
+    for target in CATALOGUE.targets:
+        if target.section != section:
+            section = target.section
+            gap = "\t" if stt_column else ". "
+            lines.append(f"{section}{gap}{target.section_title}\t\t\t\t")
+        ticks = "x\t\t" if int(target.stt) % 2 else "\tx\t"
+        number = f"{target.stt}\t" if stt_column else f"{target.stt}. "
+        lines.append(f"{number}{target.target}\t{ticks}\t")
+    return "\n".join(lines).encode()
+
+
+def test_ticked_forms_with_a_one_line_header_are_read_and_aligned():
+    expected = {t.id: "completed" if int(t.stt) % 2 else "in_progress" for t in CATALOGUE.targets}
+    header = "Nội dung chỉ tiêu\tHoàn thành\tĐang thực hiện\tChưa thực hiện\tGhi chú"
+    forms = [
+        ticked_form("STT\t" + header, stt_column=True),
+        ticked_form(header, stt_column=False),
+        # A table of declared counts just above (the text reader sees one table)
+        ticked_form(
+            "STT\t" + header,
+            stt_column=True,
+            above="Tổng số chỉ tiêu\tĐã hoàn thành\tĐang thực hiện\n35\t18\t17\n",
+        ),
+    ]
+    for form in forms:
+        report = appendixparse.parse(io.BytesIO(form))
+        result = appendixparse.consolidate([report])
+        assert dict(zip(result.records["id"], result.records["status"], strict=True)) == expected
+    assert report.summary is not None and report.summary.completed == 18
