@@ -42,19 +42,33 @@ def run_checks(report: Report) -> list[Flag]:
     rank = unit_rank(report.unit)
     end_year = report.period.end.year if report.period and report.period.end else None
     for record in report.records:
-        flags += unknown_status(record)
-        flags += missing_status(record)
-        flags += figure_out_of_range(record)
-        flags += share_mismatch(record)
-        result = measure(record, unit_rank=rank, end_year=end_year)
-        flags += completed_below_target(record, result)
-        flags += in_progress_meets_target(record, result)
-        flags += not_measurable(record, result)
+        flags += record_flags(record, unit_rank=rank, end_year=end_year)
     order = {r.id: i for i, r in reversed(list(enumerate(report.records)))}
     return sorted(
         flags,
         key=lambda f: (f.record is not None, order.get(f.record or "", -1), CODES.index(f.code)),
     )
+
+
+RECORD_CODES: tuple[str, ...] = (
+    "unknown_status", "missing_status", "figure_out_of_range", "share_mismatch",
+    "completed_below_target", "in_progress_meets_target", "not_measurable",
+)  # fmt: skip
+
+
+def record_flags(record: Record, *, unit_rank: int | None, end_year: int | None) -> list[Flag]:
+    """The flags one record raises on its own (codes in :data:`RECORD_CODES`): its status, and
+    its figures against its target."""
+    result = measure(record, unit_rank=unit_rank, end_year=end_year)
+    return [
+        *unknown_status(record),
+        *missing_status(record),
+        *figure_out_of_range(record),
+        *share_mismatch(record),
+        *completed_below_target(record, result),
+        *in_progress_meets_target(record, result),
+        *not_measurable(record, result),
+    ]
 
 
 def _flag(code: str, record: str | None, message: str, message_en: str, **evidence: Any) -> Flag:

@@ -7,6 +7,7 @@ import csv
 import io
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import AppendixParseError
 from .models import Flag
@@ -86,6 +87,15 @@ def _parse(args: argparse.Namespace) -> int:
         writer.writerows(record_rows(report))
     else:
         print(report_table(report))
+    if report.unparsed and args.format != "json":  # JSON lists them; the records alone do not
+        first = report.unparsed[0]
+        where = ", ".join(f"{k} {v}" for k, v in first.location.model_dump().items() if k != "bbox")
+        print(
+            f"appendixparse: {args.file}: {len(report.unparsed)} piece(s) of the table's text "
+            f"could not be placed in a record, e.g. {where or 'in the table'}: "
+            f"«{first.text[:80]}» ({first.reason}); --format json lists them all",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -133,9 +143,8 @@ def _flag_block(file: str, flags: Sequence[Flag]) -> str:
 
 
 def _consolidate(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from .consolidation import EXPORT_SUFFIXES, consolidate, export
+    from .consolidation.batch import DOCUMENT_SUFFIXES
 
     output = Path(args.output)
     if output.suffix.lower() not in EXPORT_SUFFIXES:
@@ -143,6 +152,9 @@ def _consolidate(args: argparse.Namespace) -> int:
             f"appendixparse: {output}: the output must end in {', '.join(EXPORT_SUFFIXES)}",
             file=sys.stderr,
         )
+        return 2
+    if problem := _unwritable(output):  # before minutes of parsing, not after
+        print(f"appendixparse: {output}: cannot be written ({problem})", file=sys.stderr)
         return 2
     try:
         result = consolidate(
@@ -158,6 +170,13 @@ def _consolidate(args: argparse.Namespace) -> int:
         return 130
     for item in result.errors.itertuples():
         print(f"appendixparse: {item.source}: {item.reason}", file=sys.stderr)
+    if result.documents == 0 and len(result.errors) == 0:  # an empty folder is not unreadable
+        print(
+            f"appendixparse: no document ({', '.join(DOCUMENT_SUFFIXES)}) found in "
+            f"{', '.join(args.paths)}",
+            file=sys.stderr,
+        )
+        return 2
     if result.documents == 0:
         print("appendixparse: no input could be read", file=sys.stderr)
         return 2
@@ -173,6 +192,24 @@ def _consolidate(args: argparse.Namespace) -> int:
         f"{len(result.flags)} flag(s), {len(result.errors)} unreadable file(s) → {output}"
     )
     return 0
+
+
+def _unwritable(output: Path) -> str | None:
+    """Why ``output`` cannot be written (its folder missing or read-only, it is a folder), or
+    None."""
+    import tempfile
+
+    folder = output.parent
+    if output.is_dir():
+        return "it is a folder"
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".appendixparse-"):
+            pass
+    except OSError as exc:
+        return f"the folder {folder} is not writable: {exc.strerror or exc}"
+    return None
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from .vocab import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATU
 
 # "choice": one of several columns headed by a status phrase, ticked on the row that has it.
 ROLES = ("stt", "target", "status", "choice", "notes", "extra")
+_MAX_TICK = 5  # the longest mark that ticks a column ("x", "✓", "Có")
 _HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
 _MAX_SUBHEADER_CELL = 80
 _MAX_HEADER_CELL = 300  # longer cells are body text: no need to look for header words
@@ -110,11 +111,13 @@ def header_role(text: str) -> str | None:
 def header_roles(cells: list[str]) -> list[str | None] | None:
     """The roles of a row's cells when the row is an assessment header, else None.
 
-    A header names a target column and a status or notes column.
+    A header names a target column and a status or notes column, or columns headed by status
+    phrases to tick ("Hoàn thành | Đang thực hiện | Chưa thực hiện").
     """
     roles = [header_role(c) for c in cells]
     named = set(roles)
-    if "target" in named and named & {"status", "notes"}:
+    ticked = sum(named_status(c) is not None for c in cells if len(c) <= _MAX_HEADER_CELL) >= 2
+    if "target" in named and (named & {"status", "notes"} or ticked):
         return roles
     return None
 
@@ -190,23 +193,38 @@ def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
                 if first and _row_key(row.cells) == _row_key(first[1].rows[first[2]].cells):
                     return first  # the first table's header repeated: a part of that table
                 found = (block_index, block, row_index)
-                if _states_statuses(block.rows[row_index + 1 :], roles):
+                choices = [i for i, c in enumerate(row.cells) if named_status(c) is not None]
+                choices = choices if len(choices) >= 2 else []
+                if _states_statuses(block.rows[row_index + 1 :], roles, choices):
                     return found
-                first = first or found
-                break
+                first = first or found  # a later row may head the table that states them
     return first
 
 
-def _states_statuses(rows: list[Row], roles: list[str | None]) -> bool:
+def _states_statuses(rows: list[Row], roles: list[str | None], choices: list[int]) -> bool:
     """True when a column of ``rows`` other than STT and target holds status words in at least
-    half its filled cells."""
+    half its filled cells, or the rows tick one of the ``choices`` columns (headed by status
+    phrases)."""
     for index, role in enumerate(roles):
         if role in ("stt", "target"):
             continue
         values = [r.cells[index] for r in rows if index < len(r.cells) and r.cells[index].strip()]
         if values and sum(match_status(v) is not None for v in values) * 2 >= len(values):
             return True
-    return False
+    return bool(choices) and _ticks_one(rows, choices)
+
+
+def _ticks_one(rows: list[Row], choices: list[int]) -> bool:
+    """True when the rows that fill any of the ``choices`` columns mostly tick just one of them
+    with a short mark ("x", "✓"); a table of counts, or of text, fills them otherwise."""
+    ticks = filled = 0
+    for row in rows:
+        marks = [row.cells[i].strip() for i in choices if i < len(row.cells)]
+        marks = [m for m in marks if m]
+        if marks:
+            filled += 1
+            ticks += len(marks) == 1 and len(marks[0]) <= _MAX_TICK and not marks[0].isdigit()
+    return filled > 0 and ticks * 2 >= filled
 
 
 def _no_table_reason(grid: Grid) -> str:

@@ -15,6 +15,7 @@ from .vocab import (
     SUMMARY_NOUNS,
     SUMMARY_WORDS,
     TITLE_OPENERS,
+    UNIT_ACRONYMS,
     UNIT_LEVELS,
     UNIT_OPENERS,
 )
@@ -23,7 +24,13 @@ _DATE = (
     r"(?:ngày\s*)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})"
     r"\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
 )
-_PERIOD = re.compile(rf"từ\s*{_DATE}\s*(?:đến|tới|-|–)\s*{_DATE}", re.IGNORECASE)
+_UNTIL = r"(?:(?:cho\s+)?(?:đến|tới)(?:\s+hết)?|-|–)"
+_PERIOD = re.compile(rf"từ\s*{_DATE}\s*{_UNTIL}\s*{_DATE}", re.IGNORECASE)
+# "(Số liệu tính đến ngày 14/10/2023)": a period known by its end alone.
+_PERIOD_END = re.compile(
+    rf"(?:tính|số liệu|kỳ báo cáo)\b[^\d.;()]{{0,40}}?(?:đến|tới)(?:\s+hết)?\s*{_DATE}",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(r"(?<![\d/.,\-])(\d{1,3})(?![\d/%]|[.,]\d)")
 _PLACE_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b", re.IGNORECASE)
 _MAX_TITLE_LINES = 6
@@ -43,6 +50,13 @@ def read_period(lines: Sequence[PreambleLine]) -> Period | None:
             try:
                 d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups())
                 return Period(start=dt.date(y1, m1, d1), end=dt.date(y2, m2, d2))
+            except ValueError:
+                continue
+    for text in candidates:
+        if m := _PERIOD_END.search(text):
+            try:
+                day, month, year = (int(g) for g in m.groups())
+                return Period(start=None, end=dt.date(year, month, day))
             except ValueError:
                 continue
     return None
@@ -109,7 +123,8 @@ def read_title(lines: Sequence[PreambleLine]) -> str | None:
         return None
     title: list[str] = []
     for text in free[start : start + _MAX_TITLE_LINES]:
-        if _PERIOD.search(text) or _is_summary_line(text) or (title and _is_furniture(text)):
+        period = _PERIOD.search(text) or _PERIOD_END.search(text)
+        if period or _is_summary_line(text) or (title and _is_furniture(text)):
             break
         title.append(text)
     return " / ".join(title) or None
@@ -142,10 +157,25 @@ def read_unit(lines: Sequence[PreambleLine]) -> str | None:
     # Only the first header table: later ones (recipient lists, notes) name other bodies.
     header_cell = [ln.text for ln in lines if ln.table == first_table and ln.column == 0]
     if first_table is not None and (units := _unit_lines(header_cell)):
-        return normalise_unit(units[-1])
+        return _with_place(normalise_unit(units[-1]), units[:-1])
     if units := _unit_lines([ln.text for ln in lines if ln.table is None][:8]):
         return normalise_unit(units[0])
     return None
+
+
+def _with_place(unit: str, parents: list[str]) -> str:
+    """A unit named by its level alone takes the place of the body above it at that level:
+    "BAN CHỈ HUY QUÂN SỰ HUYỆN" under "UBND HUYỆN GIO LINH" is Gio Linh's, not every district's."""
+    level = next((lv for lv in UNIT_LEVELS if unit.lower().endswith(" " + lv)), None)
+    for parent in reversed(parents) if level else []:
+        words = normalise_unit(parent).split()
+        i = 0
+        while i < len(words):
+            found = _level_start(" ".join(words[i:]).lower())
+            if found == level and i + len(found.split()) < len(words):
+                return " ".join([unit, *words[i + len(found.split()) :]])
+            i += len(found.split()) if found else 1
+    return unit
 
 
 def _unit_lines(texts: list[str]) -> list[str]:
@@ -217,7 +247,9 @@ def _name(rest: str, *, capitalise_first: bool) -> str:
             in_place = True
             capitalise_next = False
             continue
-        if in_place or capitalise_next:
+        if all(part in UNIT_ACRONYMS for part in word.split("-")):
+            out.append(word.upper())
+        elif in_place or capitalise_next:
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(word)

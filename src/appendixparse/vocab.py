@@ -90,6 +90,8 @@ UNIT_LEVELS: tuple[str, ...] = (
     "tỉnh",
     "xã",
 )
+# Abbreviations written in capitals inside a unit's name ("Văn phòng HĐND và UBND tỉnh").
+UNIT_ACRONYMS: tuple[str, ...] = ("ubnd", "hđnd", "mttq", "bhxh", "cntt", "tw")
 # Lines of the national-motto header that are never the unit or the title.
 MOTTO_WORDS: tuple[str, ...] = (
     "cộng hòa xã hội chủ nghĩa việt nam",

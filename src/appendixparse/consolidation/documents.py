@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks import RECORD_CODES, record_flags
+from ..measure import unit_rank
 from ..models import Record, Report, Summary
 from ..tabular import as_json
 from .align import align
@@ -49,9 +52,26 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
     alignment = align(report.records, catalogue)
     target_of = alignment.target_of()
     catalogue_id = {report.records[i].id: catalogue.targets[p].id for i, p in target_of.items()}
+    # An id several rows share ("2" in every section of a table numbered A, B, C) cannot say
+    # which target a flag naming it is about: those rows' own flags are raised again, row by
+    # row, and the other flags naming the id go to no target.
+    shared = {i for i, n in Counter(r.id for r in report.records).items() if n > 1}
+    flags = [
+        (f, catalogue_id.get(f.record) if f.record not in shared else None)
+        for f in report.flags
+        if f.record not in shared or f.code not in RECORD_CODES
+    ]
+    if shared:
+        rank = unit_rank(report.unit)
+        for i, record in enumerate(report.records):
+            if record.id in shared:
+                target_id = catalogue.targets[target_of[i]].id if i in target_of else None
+                flags += [
+                    (f, target_id)
+                    for f in record_flags(record, unit_rank=rank, end_year=_year(doc.period_end))
+                ]
     codes: dict[str, list[str]] = {}
-    for flag in report.flags:
-        target_id = catalogue_id.get(flag.record) if flag.record else None
+    for flag, target_id in flags:
         doc.flags.append(
             _flag(
                 doc,

@@ -89,6 +89,16 @@ def label(documents: list[Document]) -> None:
     for doc in documents:
         by_unit.setdefault(fold(doc.unit), []).append(doc)
     for docs in by_unit.values():
+        # One unit written two ways ("Hướng Hoá", "Hướng Hóa") is one unit: one spelling (the
+        # most used, else the first) names all its columns and rows.
+        spelling = Counter(d.unit for d in docs).most_common(1)[0][0]  # ties: the first
+        for doc in docs:
+            if doc.unit != spelling:
+                doc.unit = spelling
+                for row in doc.rows:
+                    row["unit"] = spelling
+                for flag in doc.flags:
+                    flag["unit"] = spelling
         periods = {(d.period_start, d.period_end) for d in docs}
         seen: Counter[str] = Counter()
         groups: dict[tuple[str | None, str | None], list[Document]] = {}
