@@ -94,18 +94,30 @@ def test_cli_output_in_a_missing_folder_fails_before_reading_anything(tmp_path: 
     assert not out.parent.exists()
 
 
-def test_flags_of_a_table_whose_ids_repeat_stay_with_their_own_target():
-    # Sections lettered A, B, C… are not roman numerals: every section's rows are "1", "2"…
-    letters = dict(zip(["I", "II", "III", "IV", "V", "VI"], "ABCDĐE", strict=True))
-    text = appendix(["UBND HUYỆN GIO LINH"], numerals=letters)
+def _flagged_below_target(numerals: dict[str, str]) -> tuple[list, list]:
+    text = appendix(["UBND HUYỆN GIO LINH"], numerals=numerals)
     ii2 = CATALOGUE.targets[CATALOGUE.find("II.2")].target
     text = text.replace(f"{ii2}\tĐã thực hiện\t", f"{ii2}\tĐã thực hiện\tĐạt 80% hồ sơ tiếp nhận")
     report = appendixparse.parse(io.BytesIO(text.encode()))
     result = appendixparse.consolidate([report])
     below = result.flags[result.flags["code"] == "completed_below_target"]
-    assert list(zip(below["id"], below["row_id"], strict=True)) == [("II.2", "2")]
     flagged = result.records[result.records["flags"].str.contains("completed_below_target")]
-    assert list(flagged["id"]) == ["II.2"]  # not VI.2, the last row numbered "2"
+    return list(zip(below["id"], below["row_id"], strict=True)), list(flagged["id"])
+
+
+def test_flags_of_a_table_whose_ids_repeat_stay_with_their_own_target():
+    # Two sections both numbered "I": their rows' ids repeat ("I.2" twice).
+    numerals = dict.fromkeys(["I", "II", "III", "IV", "V", "VI"], "I")
+    below, flagged = _flagged_below_target(numerals)
+    assert below == [("II.2", "I.2")]
+    assert flagged == ["II.2"]  # not VI.2, the last row numbered "I.2"
+
+
+def test_sections_lettered_in_capitals_give_their_rows_distinct_ids():
+    letters = dict(zip(["I", "II", "III", "IV", "V", "VI"], "ABCDĐE", strict=True))
+    below, flagged = _flagged_below_target(letters)
+    assert below == [("II.2", "B.2")]
+    assert flagged == ["II.2"]
 
 
 def test_cli_parse_csv_and_table_say_what_the_records_left_out(tmp_path: Path, capsys):

@@ -244,6 +244,24 @@ def test_continuation_marker_between_table_parts_is_page_furniture() -> None:
     assert [u.text for u in layout.unparsed] == ["Ghi chú: số liệu tạm tính"]
 
 
+def test_parts_lettered_in_capitals_are_sections() -> None:
+    # Sections lettered A, B: not read as sections, so ids repeated ("1", "2", "1" …).
+    table = _table([
+        ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],
+        ["A", "CẢI CÁCH THỂ CHẾ", "", ""],
+        ["1", "Ban hành văn bản", "Đã hoàn thành", ""],
+        ["B.", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", ""],
+        ["1", "Rà soát TTHC", "Đang thực hiện", ""],
+        ["a)", "Công khai TTHC", "Đã hoàn thành", ""],
+    ])  # fmt: skip
+    _, built = _records(table)
+    assert [(s.numeral, s.title) for s in built.sections] == [
+        ("A", "CẢI CÁCH THỂ CHẾ"),
+        ("B", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+    ]
+    assert [r.id for r in built.records] == ["A.1", "B.1", "B.1.a"]
+
+
 def test_sub_items_and_merged_section_row() -> None:
     table = _table([
         ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],

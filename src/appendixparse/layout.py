@@ -15,7 +15,7 @@ from .cleaning import clean, fold
 from .errors import NoAssessmentTableError
 from .grid import Grid, Paragraph, Row, Table
 from .models import Location, Unparsed
-from .numbering import looks_like_numbering
+from .numbering import looks_like_numbering, parse_section
 from .status import match_status, named_status
 from .vocab import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
 
@@ -291,7 +291,19 @@ def _is_subheader(cells: list[str], upper: list[str]) -> bool:
     label = texts[stt] if stt < len(texts) else ""
     if not label or looks_like_numbering(label) or is_column_numbers(cells):
         return False
+    if _is_lettered_section(texts, upper, stt):
+        return False
     return all(i < len(upper) and upper[i] and _under(upper, texts, i) != t for i, t in filled)
+
+
+def _is_lettered_section(texts: list[str], upper: list[str], stt: int) -> bool:
+    """A section row lettered "A" under the header ("A | CẢI CÁCH THỂ CHẾ | | "), rather than
+    the header's second line: a title of several words in capitals, nothing else in the row."""
+    target = next((i for i, t in enumerate(upper) if header_role(t) == "target"), stt + 1)
+    title = texts[target] if target < len(texts) else ""
+    others = [t for i, t in enumerate(texts) if t and i not in (stt, target)]
+    found = parse_section(texts[stt], title)
+    return found is not None and len(found[1].split()) >= 2 and not others
 
 
 def _columns(texts: list[str]) -> list[Column]:

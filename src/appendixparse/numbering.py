@@ -15,6 +15,9 @@ _SECTION = re.compile(
     rf"^(?:(?:{_PREFIX})\s+)?(?P<numeral>{ROMAN})(?![\w])\s*[.:\-–)]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+# Parts lettered "A.", "B." (not I, V, X, which are numerals): sections when the title that goes
+# with them is in capitals, as section titles are; "a)" in lower case numbers sub-items.
+_LETTERED = re.compile(r"^(?P<numeral>[A-HJ-UWYZĐ])(?![\w])\s*[.:\-–)]?\s*(?P<title>.*)$")
 # "1.2" may show as "1,2": a spreadsheet that stored the typed "1.2" as a number shows it with
 # a decimal comma (and the reader shows numbers the Vietnamese way), so a comma reads as a dot.
 _ARABIC = re.compile(r"^(?P<number>\d{1,3}(?:[.,]\d{1,3})*)\.?$")
@@ -39,15 +42,20 @@ def parse_section(stt_cell: str, title_cell: str = "") -> tuple[str, str] | None
     (('II', 'CẢI CÁCH TTHC'), ('III', 'CẢI CÁCH TỔ CHỨC'))
     >>> parse_section("Việc"), parse_section("1")
     (None, None)
+    >>> parse_section("B", "CẢI CÁCH HÀNH CHÍNH"), parse_section("B", "Cán bộ")
+    (('B', 'CẢI CÁCH HÀNH CHÍNH'), None)
     """
     text = clean(stt_cell)
-    m = _SECTION.match(text)
-    if not m:
-        return None
-    numeral = m.group("numeral")
-    if numeral != numeral.upper():
-        return None  # lower-case i, v, x number sub-items, not sections
-    return numeral, clean(m.group("title")) or clean(title_cell)
+    if m := _SECTION.match(text):
+        numeral = m.group("numeral")
+        if numeral != numeral.upper():
+            return None  # lower-case i, v, x number sub-items, not sections
+        return numeral, clean(m.group("title")) or clean(title_cell)
+    if m := _LETTERED.match(text):
+        title = clean(m.group("title")) or clean(title_cell)
+        if title and title == title.upper() and any(c.isalpha() for c in title):
+            return m.group("numeral"), title
+    return None
 
 
 def parse_stt(text: str) -> Stt | None:
