@@ -60,3 +60,12 @@ def test_unreadable_file_one_line_exit_2(
 def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "/nonexistent/phu-luc.docx"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", [["--jobs", "0"], ["--jobs", "-1"], ["--time-limit", "-5"]])
+def test_consolidate_refuses_impossible_job_counts_and_time_limits(option, tmp_path, capsys):
+    # They were accepted silently, as "the default" and "no limit".
+    with pytest.raises(SystemExit) as stop:
+        main(["consolidate", str(tmp_path), "-o", str(tmp_path / "th.xlsx"), *option])
+    assert stop.value.code == 2
+    assert "must be at least" in capsys.readouterr().err

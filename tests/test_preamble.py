@@ -72,6 +72,23 @@ def test_period_numeric_and_spelled() -> None:
     assert read_period(lines("Nghị quyết 76/NQ-CP ngày 15/7/2021")) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("(Số liệu tính từ tháng 11/2021 đến tháng 10/2023)", (2021, 11, 1), (2023, 10, 31)),
+        ("Kỳ báo cáo: từ tháng 01 năm 2024 đến tháng 02 năm 2024", (2024, 1, 1), (2024, 2, 29)),
+    ],
+)
+def test_period_in_whole_months(text: str, start: tuple, end: tuple) -> None:
+    # A period given in months was not read, so two reviews of a unit looked like one.
+    period = read_period(lines(text))
+    assert period is not None and (period.start, period.end) == (dt.date(*start), dt.date(*end))
+
+
+def test_period_with_an_impossible_month_is_not_read() -> None:
+    assert read_period(lines("từ tháng 13/2021 đến tháng 10/2023")) is None
+
+
 def test_summary_in_three_lines_ignores_dates() -> None:
     summary = read_summary(
         lines(

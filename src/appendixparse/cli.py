@@ -6,7 +6,7 @@ import argparse
 import csv
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import AppendixParseError
@@ -42,16 +42,33 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("paths", nargs="+", help="files or folders (searched for documents)")
     k.add_argument("-o", "--output", required=True, help=".xlsx, .csv, .parquet or .json")
     k.add_argument("--catalogue", help="the province's targets as CSV or JSON")
-    k.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    k.add_argument(
+        "--jobs", type=_at_least(1, int), default=None, help="worker processes (default: cores)"
+    )
     k.add_argument(
         "--time-limit",
-        type=float,
+        type=_at_least(0, float),
         default=None,
         metavar="SECONDS",
         help="give up on a document after this long (default: 60; 0: no limit)",
     )
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
+
+
+def _at_least(low: float, kind: type) -> Callable[[str], float]:
+    """An argparse type: a number of ``kind`` no smaller than ``low``."""
+
+    def convert(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {text}")
+        return value
+
+    return convert
 
 
 def main(argv: Sequence[str] | None = None) -> int:

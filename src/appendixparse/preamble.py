@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -26,6 +27,9 @@ _DATE = (
 )
 _UNTIL = r"(?:(?:cho\s+)?(?:đến|tới)(?:\s+hết)?|-|–)"
 _PERIOD = re.compile(rf"từ\s*{_DATE}\s*{_UNTIL}\s*{_DATE}", re.IGNORECASE)
+# "từ tháng 11/2021 đến tháng 10/2023": a period in whole months, first day to last.
+_MONTH = r"tháng\s*(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
+_MONTHS = re.compile(rf"từ\s*{_MONTH}\s*{_UNTIL}\s*{_MONTH}", re.IGNORECASE)
 # "(Số liệu tính đến ngày 14/10/2023)": a period known by its end alone.
 _PERIOD_END = re.compile(
     rf"(?:tính|số liệu|kỳ báo cáo)\b[^\d.;()]{{0,40}}?(?:đến|tới)(?:\s+hết)?\s*{_DATE}",
@@ -39,7 +43,8 @@ _UBND = ("ubnd", "ủy ban nhân dân")
 
 
 def read_period(lines: Sequence[PreambleLine]) -> Period | None:
-    """The period from "tính từ 15/11/2021 đến 14/10/2023" (or "từ ngày … tháng … năm …").
+    """The period from "tính từ 15/11/2021 đến 14/10/2023" (or "từ ngày … tháng … năm …",
+    "từ tháng 11/2021 đến tháng 10/2023", or "tính đến ngày 14/10/2023" for its end alone).
 
     The sentence may be broken over two lines (a line break typed in it, a wrapped line).
     """
@@ -51,6 +56,14 @@ def read_period(lines: Sequence[PreambleLine]) -> Period | None:
                 d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups())
                 return Period(start=dt.date(y1, m1, d1), end=dt.date(y2, m2, d2))
             except ValueError:
+                continue
+    for text in candidates:
+        if m := _MONTHS.search(text):
+            try:
+                m1, y1, m2, y2 = (int(g) for g in m.groups())
+                last = calendar.monthrange(y2, m2)[1]
+                return Period(start=dt.date(y1, m1, 1), end=dt.date(y2, m2, last))
+            except (ValueError, calendar.IllegalMonthError):
                 continue
     for text in candidates:
         if m := _PERIOD_END.search(text):
@@ -123,7 +136,7 @@ def read_title(lines: Sequence[PreambleLine]) -> str | None:
         return None
     title: list[str] = []
     for text in free[start : start + _MAX_TITLE_LINES]:
-        period = _PERIOD.search(text) or _PERIOD_END.search(text)
+        period = _PERIOD.search(text) or _MONTHS.search(text) or _PERIOD_END.search(text)
         if period or _is_summary_line(text) or (title and _is_furniture(text)):
             break
         title.append(text)
