@@ -13,6 +13,7 @@ import appendixparse
 from appendixparse.grid import Grid, Row, Table
 from appendixparse.layout import find_layout
 from appendixparse.models import Location
+
 from generate.docx_variations import NARROW_CM, Variation, write_variation
 from generate.units import Unit, expected_report, invented_units, real_appendix
 
@@ -81,7 +82,7 @@ def _row(cells: list[str], number: int) -> Row:
 
 
 def test_a_long_header_wrapped_over_two_rows_is_one_header() -> None:
-    """"ST" over "T": the lower row is the rest of each header cell, however long the notes
+    """ "ST" over "T": the lower row is the rest of each header cell, however long the notes
     header's rest is; repeated after a page break, it is left out again."""
     rest = (
         "kết quả đạt được của cơ quan, đơn vị và đề xuất giải pháp đảm bảo hoàn thành "
