@@ -273,12 +273,12 @@ def _under(upper: list[str], lower: list[str], i: int) -> str:
 def _is_subheader(cells: list[str], upper: list[str]) -> bool:
     texts = [clean(c) for c in cells]
     filled = [(i, t) for i, t in enumerate(texts) if t]
-    if not filled or any(len(t) > _MAX_SUBHEADER_CELL for _, t in filled):
+    if not filled or any(len(t) > _MAX_HEADER_CELL for _, t in filled):
         return False
     first = texts[0] if texts else ""
     if first and first != (upper[0] if upper else "") and looks_like_numbering(first):
         return False
-    if any(
+    if all(len(t) <= _MAX_SUBHEADER_CELL for _, t in filled) and any(
         header_role(t) is not None or (i < len(upper) and not upper[i]) or t == upper[i]
         for i, t in filled
         if i < len(upper)
@@ -286,7 +286,8 @@ def _is_subheader(cells: list[str], upper: list[str]) -> bool:
         return True
     # The rest of header cells wrapped over two lines ("ST" over "T": a PDF read without rules
     # starts a row where the STT column has text), each under a cell of its own; a row
-    # continued after a page break has no STT, a body row a number.
+    # continued after a page break has no STT, a body row a number. A long header's rest
+    # (the notes column's explanation in a narrow column) can be longer than a sub-header.
     stt = next((i for i, t in enumerate(upper) if header_role(t) == "stt"), 0)
     label = texts[stt] if stt < len(texts) else ""
     if not label or looks_like_numbering(label) or is_column_numbers(cells):

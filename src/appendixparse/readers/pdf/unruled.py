@@ -133,9 +133,17 @@ class _Run:
             column = self.columns[index]
             start = plan[ks[0]][0][0]
             known = sum(abs(start - v) <= tolerance for v in column.lefts)
-            if known < (1 if self.carried else 2):
-                continue
             words = [w for k in ks for w in line.segments[k]]
+            # A column seen once (a wrapped header's first line) vouches for a justified
+            # line that fills it edge to edge with three words or more; a lower header row
+            # under a merged cell neither starts nor ends where the merged text does.
+            filled = (
+                known == 1
+                and len(words) >= 3
+                and any(abs(plan[ks[-1]][0][1] - v) <= tolerance for v in column.rights)
+            )
+            if known < (1 if self.carried else 2) and not filled:
+                continue
             gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
             if max(gaps) - min(gaps) > _EVEN_GAPS * line.size:
                 continue
