@@ -189,7 +189,10 @@ def parse_number(text: str) -> float | None:
         whole, frac = m.group("int").replace(".", ""), m.group("frac")
     else:
         whole, frac = m.group("plain"), m.group("cfrac") or m.group("dfrac")
-    return float(f"{whole}.{frac}") if frac else float(whole)
+    try:
+        return float(f"{whole}.{frac}") if frac else float(whole)
+    except ValueError:  # a digit of a script newer than Python's Unicode tables ("\U00016d70")
+        return None
 
 
 def parse_integer(text: str) -> int | None:
