@@ -66,6 +66,15 @@ def test_one_unit_written_with_old_and_new_tone_marks_is_one_column_pair(tmp_pat
     assert (result.flags["code"] == "duplicate_unit").sum() == 3
 
 
+def test_one_place_written_as_one_word_or_two_is_one_unit(tmp_path: Path):
+    write(tmp_path, "a.txt", appendix(["UBND HUYỆN ĐAKRÔNG"], period="15/11/2021 đến 14/10/2023"))
+    write(tmp_path, "b.txt", appendix(["UBND HUYỆN ĐA KRÔNG"], period="15/10/2023 đến 14/10/2024"))
+    result = appendixparse.consolidate([tmp_path], jobs=1)
+    assert result.units == 1
+    assert set(result.records["unit"]) == {"UBND huyện Đa Krông"}  # a tie: the first sorted
+    assert "duplicate_unit" not in set(result.flags["code"])  # two periods
+
+
 def test_district_bodies_named_by_level_alone_keep_their_district(tmp_path: Path):
     for district in ("GIO LINH", "CAM LỘ"):
         name = f"bchqs-{district.lower().replace(' ', '-')}.txt"

@@ -87,7 +87,8 @@ def label(documents: list[Document]) -> None:
     """Give each document (already sorted) its column label; flag reports of one unit and period."""
     by_unit: dict[str, list[Document]] = {}
     for doc in documents:
-        by_unit.setdefault(fold(doc.unit), []).append(doc)
+        # Case, tone placement and spacing apart: "Đakrông" and "Đa Krông" are one place.
+        by_unit.setdefault(fold(doc.unit).replace(" ", ""), []).append(doc)
     for docs in by_unit.values():
         # One unit written two ways ("Hướng Hoá", "Hướng Hóa") is one unit: one spelling (the
         # most used, else the first) names all its columns and rows.
