@@ -85,6 +85,17 @@ def test_period_in_whole_months(text: str, start: tuple, end: tuple) -> None:
     assert period is not None and (period.start, period.end) == (dt.date(*start), dt.date(*end))
 
 
+def test_period_until_now_ends_on_the_documents_date() -> None:
+    preamble = lines(
+        "Quảng Trị, ngày 14 tháng 10 năm 2023", "Phụ lục", "(Số liệu tính từ 15/11/2021 đến nay)"
+    )
+    period = read_period(preamble)
+    assert period is not None
+    assert (period.start, period.end) == (dt.date(2021, 11, 15), dt.date(2023, 10, 14))
+    alone = read_period(lines("(Số liệu tính từ 15/11/2021 đến nay)"))
+    assert alone is not None and (alone.start, alone.end) == (dt.date(2021, 11, 15), None)
+
+
 def test_period_with_an_impossible_month_is_not_read() -> None:
     assert read_period(lines("từ tháng 13/2021 đến tháng 10/2023")) is None
 

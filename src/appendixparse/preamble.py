@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from .cleaning import fold
@@ -30,6 +30,7 @@ _PERIOD = re.compile(rf"từ\s*{_DATE}\s*{_UNTIL}\s*{_DATE}", re.IGNORECASE)
 # "từ tháng 11/2021 đến tháng 10/2023": a period in whole months, first day to last.
 _MONTH = r"tháng\s*(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
 _MONTHS = re.compile(rf"từ\s*{_MONTH}\s*{_UNTIL}\s*{_MONTH}", re.IGNORECASE)
+_SINCE = re.compile(rf"từ\s*{_DATE}\s*(?:đến|tới)\s+nay\b", re.IGNORECASE)
 # "(Số liệu tính đến ngày 14/10/2023)": a period known by its end alone.
 _PERIOD_END = re.compile(
     rf"(?:tính|số liệu|kỳ báo cáo)\b[^\d.;()]{{0,40}}?(?:đến|tới)(?:\s+hết)?\s*{_DATE}",
@@ -43,35 +44,44 @@ _UBND = ("ubnd", "ủy ban nhân dân")
 
 
 def read_period(lines: Sequence[PreambleLine]) -> Period | None:
-    """The period from "tính từ 15/11/2021 đến 14/10/2023" (or "từ ngày … tháng … năm …",
-    "từ tháng 11/2021 đến tháng 10/2023", or "tính đến ngày 14/10/2023" for its end alone).
+    """The period from "tính từ 15/11/2021 đến 14/10/2023" (or "từ ngày … tháng … năm …"),
+    "từ tháng 11/2021 đến tháng 10/2023" (whole months), "từ 15/11/2021 đến nay" (ending on
+    the document's date, when the preamble gives it), or "tính đến ngày 14/10/2023" (its end).
 
     The sentence may be broken over two lines (a line break typed in it, a wrapped line).
     """
     texts = [line.text for line in lines]
     candidates = texts + [f"{a} {b}" for a, b in pairwise(texts)]
-    for text in candidates:
-        if m := _PERIOD.search(text):
-            try:
-                d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups())
-                return Period(start=dt.date(y1, m1, d1), end=dt.date(y2, m2, d2))
-            except ValueError:
-                continue
-    for text in candidates:
-        if m := _MONTHS.search(text):
-            try:
-                m1, y1, m2, y2 = (int(g) for g in m.groups())
-                last = calendar.monthrange(y2, m2)[1]
-                return Period(start=dt.date(y1, m1, 1), end=dt.date(y2, m2, last))
-            except (ValueError, calendar.IllegalMonthError):
-                continue
-    for text in candidates:
-        if m := _PERIOD_END.search(text):
+    readings: tuple[tuple[re.Pattern[str], Callable[[list[int]], tuple]], ...] = (
+        (_PERIOD, lambda n: (dt.date(n[2], n[1], n[0]), dt.date(n[5], n[4], n[3]))),
+        (_MONTHS, lambda n: (dt.date(n[1], n[0], 1), _month_end(n[3], n[2]))),
+        (_SINCE, lambda n: (dt.date(n[2], n[1], n[0]), _document_date(texts))),
+        (_PERIOD_END, lambda n: (None, dt.date(n[2], n[1], n[0]))),
+    )
+    for pattern, dates in readings:
+        for text in candidates:
+            if m := pattern.search(text):
+                try:
+                    start, end = dates([int(g) for g in m.groups()])
+                except (ValueError, calendar.IllegalMonthError):
+                    continue  # not a date ("31/2/2023")
+                return Period(start=start, end=end)
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _document_date(texts: list[str]) -> dt.date | None:
+    """The date of the place-and-date line ("Quảng Trị, ngày 14 tháng 10 năm 2023")."""
+    for text in texts:
+        if _PLACE_DATE.match(text) and (m := re.search(_DATE, text, re.IGNORECASE)):
             try:
                 day, month, year = (int(g) for g in m.groups())
-                return Period(start=None, end=dt.date(year, month, day))
+                return dt.date(year, month, day)
             except ValueError:
-                continue
+                return None
     return None
 
 
@@ -136,7 +146,7 @@ def read_title(lines: Sequence[PreambleLine]) -> str | None:
         return None
     title: list[str] = []
     for text in free[start : start + _MAX_TITLE_LINES]:
-        period = _PERIOD.search(text) or _MONTHS.search(text) or _PERIOD_END.search(text)
+        period = any(p.search(text) for p in (_PERIOD, _MONTHS, _SINCE, _PERIOD_END))
         if period or _is_summary_line(text) or (title and _is_furniture(text)):
             break
         title.append(text)
