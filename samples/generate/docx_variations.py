@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -16,11 +15,12 @@ from .docx_writer import (
     add_motto_table,
     add_preamble,
     add_signature,
+    justify,
     new_document,
+    remove_borders,
     save,
     set_widths,
 )
-from .pdf_justified_samples import _no_borders
 from .units import Unit
 
 NARROW_CM = (0.9, 5.5, 2.2, 6.0)  # "STT" wraps to "ST" / "T" in its column
@@ -62,11 +62,8 @@ def write_variation(unit: Unit, path: Path, variation: Variation) -> Path:
     if variation.widths_cm:
         set_widths(table, variation.widths_cm)
     if variation.borderless:
-        _no_borders(table)
+        remove_borders(table)
     if variation.justified:
-        for row in table.rows:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        justify(table)
     add_signature(doc)
     return save(doc, path)

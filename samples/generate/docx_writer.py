@@ -11,6 +11,8 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from .units import Unit
@@ -98,6 +100,27 @@ def set_widths(table, widths_cm) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm):
             cell.width = Cm(width)
+
+
+def remove_borders(table) -> None:
+    """Every border of ``table`` set to none (the "Table Grid" style draws them all)."""
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblBorders")):
+        properties.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "nil")
+        borders.append(border)
+    properties.append(borders)
+
+
+def justify(table) -> None:
+    """Every paragraph of every cell of ``table`` justified."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def add_signature(doc: Document) -> None:

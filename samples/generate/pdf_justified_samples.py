@@ -12,19 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
-from .docx_writer import (
-    add_assessment_table,
-    add_motto_table,
-    add_preamble,
-    add_signature,
-    new_document,
-    save,
-    set_widths,
-)
+from .docx_variations import Variation, write_variation
 from .units import Unit, expected_report, real_appendix
 
 # (sample stem, column widths in cm): the plain widths, and a status column narrow enough
@@ -36,33 +24,9 @@ SAMPLES = (
 )
 
 
-def _no_borders(table) -> None:
-    """Every border of ``table`` set to none (the "Table Grid" style draws them all)."""
-    properties = table._tbl.tblPr
-    for old in properties.findall(qn("w:tblBorders")):
-        properties.remove(old)
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        border = OxmlElement(f"w:{side}")
-        border.set(qn("w:val"), "nil")
-        borders.append(border)
-    properties.append(borders)
-
-
 def write_justified_docx(unit: Unit, path: Path, widths: tuple[float, ...]) -> Path:
     """The DOCX form of ``unit`` with a borderless assessment table, every cell justified."""
-    doc = new_document()
-    add_motto_table(doc, unit)
-    add_preamble(doc, unit)
-    table = add_assessment_table(doc, unit)
-    set_widths(table, widths)
-    _no_borders(table)
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    add_signature(doc)
-    return save(doc, path)
+    return write_variation(unit, path, Variation(borderless=True, justified=True, widths_cm=widths))
 
 
 def make(samples_dir: Path) -> list[tuple[Path, dict]]:
