@@ -139,18 +139,24 @@ def stt_value(stt: str) -> object:
     return int(stt) if stt.isdigit() else stt
 
 
-def write_real(unit: Unit, path: Path) -> Path:
-    """The real appendix: one row per target, notes paragraphs as line breaks in the cell."""
+def appendix_sheet(unit: Unit, *, notes_width: int) -> tuple[Workbook, SheetWriter]:
+    """A workbook whose sheet "Phụ lục" holds the motto and title blocks and the header row."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Phụ lục"
     w = SheetWriter(ws, 4)
-    w.widths([6, 45, 18, 70])
+    w.widths([6, 45, 18, notes_width])
     motto_block(w, unit)
     title_block(w, unit)
     for column, header in enumerate(unit.headers, start=1):
         w.put(column, header, bold=True)
     w.next()
+    return wb, w
+
+
+def write_real(unit: Unit, path: Path) -> Path:
+    """The real appendix: one row per target, notes paragraphs as line breaks in the cell."""
+    wb, w = appendix_sheet(unit, notes_width=70)
     for section in unit.sections:
         w.put(1, section.numeral, bold=True)
         w.put(2, section.title, span=3, bold=True, align=_LEFT)
@@ -174,16 +180,7 @@ def notes_sheet(wb: Workbook) -> None:
 def write_merged(unit: Unit, path: Path) -> Path:
     """Section rows merged across the table (numeral apart, or numeral and title in one cell);
     a target whose notes take two rows has its target and status merged over both."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Phụ lục"
-    w = SheetWriter(ws, 4)
-    w.widths([6, 45, 18, 60])
-    motto_block(w, unit)
-    title_block(w, unit)
-    for column, header in enumerate(unit.headers, start=1):
-        w.put(column, header, bold=True)
-    w.next()
+    wb, w = appendix_sheet(unit, notes_width=60)
     for number, section in enumerate(unit.sections):
         if number == 0:
             w.put(1, section.numeral, bold=True)

@@ -508,16 +508,11 @@ def _interval(f: Figure) -> tuple[float, bool, float, bool]:
 
 
 def _condition(f: Figure) -> tuple[float, bool, float, bool]:
-    """The values that meet a threshold: a bare "100%" is met at or above it (SPEC)."""
-    t = round(as_percent(f), 6)
-    q = f.qualifier
-    if q == "above":
-        return t, True, _INF, True
-    if q == "below":
-        return -_INF, True, t, True
-    if q == "at_most":
-        return -_INF, True, t, False
-    return t, False, _INF, True
+    """The values that meet a threshold: those the figure states when it bounds them ("trên",
+    "dưới", "tối đa"); else it is met at or above it, a bare "100%" too (SPEC)."""
+    if f.qualifier in ("above", "below", "at_most"):
+        return _interval(f)
+    return round(as_percent(f), 6), False, _INF, True
 
 
 def _verdict(f: Figure, part: Part) -> str:

@@ -486,6 +486,19 @@ class _DocumentReader:
         self._blocks(body, items)
         return self._resolve(items, fmt)
 
+    def _unwrapped(self, child: Any) -> Any | None:
+        """What stands for a wrapper element, read in its place: a content control's content, a
+        custom XML element's children, the first choice of content offered in two forms (the
+        fallback repeats it); None for any other element."""
+        n = self.n
+        if child.tag == n.sdt:
+            return _first(child, n.sdtContent)
+        if child.tag == n.customXml:
+            return child
+        if child.tag == n.alternate:
+            return _first(child, n.choice)
+        return None
+
     # blocks
 
     def _blocks(self, parent: Any, out: list[_Para | _Table], frames: int = 0) -> None:
@@ -500,14 +513,8 @@ class _DocumentReader:
                 out.append(para)
             elif tag == n.tbl:
                 self._top_table(child, out, frames)
-            elif tag == n.sdt:
-                content = _first(child, n.sdtContent)
-                if content is not None:
-                    self._blocks(content, out, frames)
-            elif tag == n.customXml:
-                self._blocks(child, out, frames)
-            elif tag == n.alternate and (choice := _first(child, n.choice)) is not None:
-                self._blocks(choice, out, frames)
+            elif (inner := self._unwrapped(child)) is not None:
+                self._blocks(inner, out, frames)
 
     def _top_table(self, tbl: Any, out: list[_Para | _Table], frames: int) -> None:
         """Read a body-level table, or open it when it is a layout frame around other content."""
@@ -598,14 +605,8 @@ class _DocumentReader:
                 self._run(child, base_font, out)
             elif tag in n.run_containers:
                 self._runs(child, base_font, out)
-            elif tag == n.sdt:
-                content = _first(child, n.sdtContent)
-                if content is not None:
-                    self._runs(content, base_font, out)
-            elif tag == n.alternate:  # runs offered in two forms: the first choice is read
-                choice = _first(child, n.choice)
-                if choice is not None:
-                    self._runs(choice, base_font, out)
+            elif (inner := self._unwrapped(child)) is not None:
+                self._runs(inner, base_font, out)
             elif tag in n.equations and (text := _equation_text(child, n)):
                 out.append((text, None))  # an equation ("111/238" typed as a fraction)
 
@@ -755,14 +756,8 @@ class _DocumentReader:
                         if inner is not None and id(inner) not in seen:
                             seen.add(id(inner))
                             cell.paras.extend(inner.paras)
-            elif tag == n.sdt:
-                content = _first(child, n.sdtContent)
-                if content is not None:
-                    self._cell_content(content, cell, depth)
-            elif tag == n.customXml:
-                self._cell_content(child, cell, depth)
-            elif tag == n.alternate and (choice := _first(child, n.choice)) is not None:
-                self._cell_content(choice, cell, depth)
+            elif (inner := self._unwrapped(child)) is not None:
+                self._cell_content(inner, cell, depth)
 
     # the second pass: text
 
