@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from . import vocab
 from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place
+from .figures import written_decimals
 from .measure import Measurement, measure, unit_rank
 from .models import Flag, Record, Report
 from .wording import describe, figure_evidence, format_count, format_number, shorten
@@ -393,7 +394,7 @@ def share_mismatch(record: Record) -> list[Flag]:
         if not total.figure.value or _other_base(p, total):
             continue
         actual = part.figure.value / total.figure.value * 100
-        unit = 10.0 ** -_decimals(f.text)
+        unit = 10.0 ** -written_decimals(f.text)
         if abs(actual - f.value) <= unit + 1e-9:
             continue
         n, t = format_count(part.figure.value), format_count(total.figure.value)
@@ -436,17 +437,6 @@ def _other_base(share: Placed, total: Placed) -> bool:
         return False
     unit = lower(total.figure.unit or "")
     return not (unit and has_word((unit,), base.group(1)))
-
-
-def _decimals(text: str) -> int:
-    """Decimals written in a percentage's text: "20,6%" → 1, "77%" → 0, "14.7%" → 1."""
-    found = re.findall(r"\d+(?:([.,])(\d+))?\s*%", text)
-    if not found:
-        return 0
-    sep, digits = found[-1]
-    if sep == "." and len(digits) == 3:
-        return 0  # "1.000%": a thousands separator
-    return len(digits)
 
 
 # ------------------------------------------------------------------ the figure that measures

@@ -209,6 +209,21 @@ def parse_integer(text: str) -> int | None:
     return int(value)
 
 
+def written_decimals(text: str) -> int:
+    """How many decimals the number opening a figure's text is written with, as this grammar
+    reads it: a share's precision.
+
+    >>> written_decimals("20,6%"), written_decimals("77%"), written_decimals("14.7%")
+    (1, 0, 1)
+    >>> written_decimals("1.000%"), written_decimals("0,25 phần trăm")  # 1.000: thousands
+    (0, 2)
+    """
+    token = _TOKEN.match(text)
+    number = _NUMBER.match(token.group()) if token else None
+    fraction = number and (number.group("frac") or number.group("cfrac") or number.group("dfrac"))
+    return len(fraction) if fraction else 0
+
+
 # --- spans that never hold a figure -------------------------------------------------------
 
 # One pattern per kind of span, each run only on a text that holds one of its hints (literals
