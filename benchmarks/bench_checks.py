@@ -13,7 +13,7 @@ import tracemalloc
 from pathlib import Path
 
 from appendixparse import parse
-from appendixparse.checks import run_checks
+from appendixparse.checks.flags import run_checks
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

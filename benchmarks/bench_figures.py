@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from appendixparse import parse, pipeline
-from appendixparse.figures import _FIGURE_LIST, _TOKEN, extract_figures
+from appendixparse.text.figures import _FIGURE_LIST, _TOKEN, extract_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "samples" / "appendix-quang-tri-district-2023.txt"

@@ -22,7 +22,7 @@ import tracemalloc
 from pathlib import Path
 
 import appendixparse
-from appendixparse.cleaning import clean
+from appendixparse.text.cleaning import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from appendixparse.figures import extract_figures
+from appendixparse.text.figures import extract_figures
 from figure_cases import (
     FIGURES_XFAIL,
     NONE_CASES,

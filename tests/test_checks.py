@@ -15,17 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from appendixparse import parse
-from appendixparse.checks import (
+from appendixparse.checks.flags import (
     SEVERITY,
     numbering_gap,
     run_checks,
     share_mismatch,
     summary_count_mismatch,
 )
+from appendixparse.checks.measure import measure
 from appendixparse.cli import main
-from appendixparse.figures import extract_figures
-from appendixparse.measure import measure
 from appendixparse.models import Figure, Period, Record, Report, Source, Summary
+from appendixparse.text.figures import extract_figures
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES
 

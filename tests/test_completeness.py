@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 import appendixparse
-from appendixparse.cleaning import clean, fold
 from appendixparse.errors import UnsupportedFormatError
-from appendixparse.layout import find_layout
 from appendixparse.pipeline import load
 from appendixparse.readers import read
+from appendixparse.table.layout import find_layout
+from appendixparse.text.cleaning import clean, fold
 
 from conftest import SAMPLES
 

@@ -11,8 +11,8 @@ import pytest
 
 import appendixparse
 from appendixparse.grid import Grid, Row, Table
-from appendixparse.layout import find_layout
 from appendixparse.models import Location
+from appendixparse.table.layout import find_layout
 
 from generate.docx_variations import NARROW_CM, Variation, write_variation
 from generate.units import Unit, expected_report, invented_units, real_appendix

@@ -21,10 +21,10 @@ from appendixparse.errors import (
     UnsupportedFormatError,
 )
 from appendixparse.grid import Grid, Paragraph
-from appendixparse.layout import find_layout
-from appendixparse.limits import LIMITS
+from appendixparse.options import Options
 from appendixparse.readers import libreoffice
 from appendixparse.readers.docx import read_doc, read_docx
+from appendixparse.table.layout import find_layout
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
 from golden import assert_golden, load_golden
@@ -440,7 +440,7 @@ def test_malformed_or_hostile_xml_raises_corrupt_file_error() -> None:
         read_docx(buffer.getvalue(), "book.docx")
 
 
-def test_limits_are_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_limits_are_enforced() -> None:
     # absurd spans and skips are cut down to the limit, not refused
     wide = tbl(
         tr(tc(p("a")), tc(p("b"), '<w:gridSpan w:val="2000000000"/>'), tc(p("c"))),
@@ -451,14 +451,13 @@ def test_limits_are_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
     # cells start at columns 0, 1 and 1 + limit in the first row, at the limit in the second
     assert [r.cells for r in rows] == [["a", "b", "", "c"], ["", "", "d", ""]]
     inner = p("x")
-    for _ in range(LIMITS.max_nesting_depth + 2):
+    for _ in range(Options().max_nesting_depth + 2):
         inner = tbl(tr(tc(inner)), columns=1)
     with pytest.raises(FileTooLargeError, match="nested"):
         read_docx(make_docx(inner), "deep.docx")
-    monkeypatch.setattr(LIMITS, "max_table_cells", 3)
+    many = make_docx(tbl(tr(tc(p("a")), tc(p("b"))), tr(tc(p("c")), tc(p("d"))), columns=2))
     with pytest.raises(FileTooLargeError, match="table cells"):
-        read_docx(make_docx(tbl(tr(tc(p("a")), tc(p("b"))), tr(tc(p("c")), tc(p("d"))),
-                                columns=2)), "many.docx")  # fmt: skip
+        read_docx(many, "many.docx", Options(max_table_cells=3))
 
 
 def test_ole_file_without_word_document_is_refused_before_conversion() -> None:
@@ -467,7 +466,7 @@ def test_ole_file_without_word_document_is_refused_before_conversion() -> None:
 
 
 def test_doc_without_libreoffice_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(libreoffice, "soffice", lambda: None)
+    monkeypatch.setattr(libreoffice, "soffice", lambda *_: None)
     with pytest.raises(ConversionUnavailableError, match=r"old\.doc: .*install it"):
         read_doc(
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "old.doc"

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import appendixparse
-from appendixparse.encodings import (
+from appendixparse.text.encodings import (
     VIETNAMESE_LOWER,
     LegacyDecoder,
     font_encoding,

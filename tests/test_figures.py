@@ -11,9 +11,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import appendixparse
-from appendixparse import Figure, figures
-from appendixparse.cleaning import clean
-from appendixparse.figures import extract_figures, parse_number
+from appendixparse import Figure
+from appendixparse.text import figures
+from appendixparse.text.cleaning import clean
+from appendixparse.text.figures import extract_figures, parse_number
 from figure_cases import CASES, FIGURES_XFAIL, Case, matches, score
 
 from conftest import REAL_TEXT

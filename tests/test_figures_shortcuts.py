@@ -11,8 +11,8 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from appendixparse import vocab
-from appendixparse.figures import (
+from appendixparse.text import vocabulary as vocab
+from appendixparse.text.figures import (
     _BEFORE_DATE,
     _BEFORE_NOT_FIGURE,
     _BEFORE_QUALIFIER,

@@ -6,9 +6,9 @@ import pytest
 
 from appendixparse.errors import NoAssessmentTableError
 from appendixparse.grid import Grid, Paragraph, Row, Table
-from appendixparse.layout import find_layout, header_role, is_column_numbers
 from appendixparse.models import Location
-from appendixparse.records import build_records
+from appendixparse.table.layout import find_layout, header_role, is_column_numbers
+from appendixparse.table.records import build_records
 
 HEADER_ROLES = [
     ("STT", "stt"),

@@ -15,8 +15,6 @@ from pathlib import Path
 import pytest
 
 import appendixparse
-from appendixparse import limits
-from appendixparse.encodings import to_unicode
 from appendixparse.errors import (
     AppendixParseError,
     CorruptFileError,
@@ -25,9 +23,11 @@ from appendixparse.errors import (
     ScannedDocumentError,
 )
 from appendixparse.grid import Grid, Paragraph, Table
+from appendixparse.options import DEFAULT_OPTIONS, Options
 from appendixparse.readers import pdf as pdf_reader
 from appendixparse.readers.pdf import read_pdf
 from appendixparse.readers.pdf import text as pdf_text
+from appendixparse.text.encodings import to_unicode
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
 from generate.pdf_samples import units
@@ -44,10 +44,12 @@ _grids: dict[bytes, Grid] = {}
 _reports: dict[Path, appendixparse.Report] = {}
 
 
-def _cached_read_pdf(data: bytes, source: str) -> Grid:
+def _cached_read_pdf(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> Grid:
     """read_pdf, once per file: the tests below look at the grid and the report of a sample."""
+    if options != DEFAULT_OPTIONS:
+        return read_pdf(data, source, options)
     if data not in _grids:
-        _grids[data] = read_pdf(data, source)
+        _grids[data] = read_pdf(data, source, options)
     return _grids[data]
 
 
@@ -557,14 +559,13 @@ def test_a_heavy_page_among_others_is_skipped_with_a_note() -> None:
     assert note.location.page == 2 and "page 2" in note.reason and "skipped" in note.reason
 
 
-def test_page_count_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits.LIMITS, "max_pdf_pages", 3)
+def test_page_count_limit() -> None:
     data = (SAMPLES / f"{REAL}.pdf").read_bytes()
     with pytest.raises(FileTooLargeError, match="6 pages"):
-        read_pdf(data, "dai.pdf")
+        read_pdf(data, "dai.pdf", Options(max_pdf_pages=3))
 
 
-def test_content_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits.LIMITS, "max_pdf_content_bytes", 1_000)
+def test_content_size_limit() -> None:
     with pytest.raises(FileTooLargeError, match="max_pdf_content_bytes"):
-        read_pdf(_raw_pdf([TEXT_PAGE + b"\n%" + b"x" * 5_000]), "to.pdf")
+        data = _raw_pdf([TEXT_PAGE + b"\n%" + b"x" * 5_000])
+        read_pdf(data, "to.pdf", Options(max_pdf_content_bytes=1_000))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import appendixparse
 from appendixparse.grid import Grid, Paragraph, Row, Table
-from appendixparse.layout import find_layout
 from appendixparse.models import Location
 from appendixparse.readers.pdf import read_pdf
-from appendixparse.records import build_records
+from appendixparse.table.layout import find_layout
+from appendixparse.table.records import build_records
 
 from generate.pdf_samples import Drawing, _fonts, draw_unruled, units
 from generate.units import expected_report

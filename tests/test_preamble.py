@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from appendixparse.layout import PreambleLine
-from appendixparse.preamble import (
+from appendixparse.table.layout import PreambleLine
+from appendixparse.table.preamble import (
     normalise_unit,
     read_period,
     read_summary,

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from appendixparse.status import normalise_status
+from appendixparse.text.status import normalise_status
 
 CASES = [
     ("Đã hoàn thành", "completed"),

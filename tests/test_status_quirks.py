@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import appendixparse
-from appendixparse.cleaning import clean
-from appendixparse.status import normalise_status
+from appendixparse.text.cleaning import clean
+from appendixparse.text.status import normalise_status
 
 ETH = "\u00d0"  # "Ð", Icelandic eth: looks like "Đ" and is typed for it by some converters
 

@@ -48,7 +48,7 @@ def test_to_dataframe_one_row_per_record() -> None:
 
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
 def test_legacy_font_bytes_in_a_text_file(encoding: str) -> None:
-    from appendixparse.encodings import from_unicode
+    from appendixparse.text.encodings import from_unicode
 
     from conftest import REAL_TEXT
 

@@ -23,7 +23,7 @@ from appendixparse import (
     NoAssessmentTableError,
 )
 from appendixparse.grid import Paragraph, Table
-from appendixparse.limits import LIMITS
+from appendixparse.options import Options
 from appendixparse.readers import detect_format, libreoffice
 from appendixparse.readers.xlsx import cell_text, format_number, read_xls, read_xlsx
 
@@ -398,26 +398,24 @@ def test_huge_merged_range_is_cut_at_the_last_filled_row() -> None:
     assert [r.cells[4] for r in table.rows] == ["Ghi chú"] * 4
 
 
-def test_zip_bomb_is_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(LIMITS, "max_zip_uncompressed_bytes", 10_000)
+def test_zip_bomb_is_refused_before_unpacking() -> None:
+    options = Options(max_zip_uncompressed_bytes=10_000)
     with pytest.raises(FileTooLargeError, match=r"bomb\.xlsx: declares 25,346 bytes uncompressed"):
-        read_xlsx(MERGED.read_bytes(), "bomb.xlsx")
+        read_xlsx(MERGED.read_bytes(), "bomb.xlsx", options)
 
 
-def test_too_many_zip_entries_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(LIMITS, "max_zip_entries", 3)
+def test_too_many_zip_entries_are_refused() -> None:
     with pytest.raises(FileTooLargeError, match="zip entries"):
-        read_xlsx(MERGED.read_bytes(), "many.xlsx")
+        read_xlsx(MERGED.read_bytes(), "many.xlsx", Options(max_zip_entries=3))
 
 
-def test_grid_cell_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(LIMITS, "max_table_cells", 20)
+def test_grid_cell_limit() -> None:
     with pytest.raises(FileTooLargeError, match="cells"):
-        read_xlsx(MERGED.read_bytes(), "big.xlsx")
+        read_xlsx(MERGED.read_bytes(), "big.xlsx", Options(max_table_cells=20))
 
 
 def test_short_legacy_cell_follows_the_rest_of_the_sheet() -> None:
-    from appendixparse.encodings import from_unicode
+    from appendixparse.text.encodings import from_unicode
 
     short = from_unicode("Hộ", "tcvn3")  # nothing in it proves TCVN3 on its own
     assert appendixparse.to_unicode(short, font=".VnTime") == short
@@ -435,7 +433,7 @@ def test_short_legacy_cell_follows_the_rest_of_the_sheet() -> None:
 def test_tcvn3_cell_is_converted() -> None:
     raw = "Tæng sè chØ tiªu"
     if appendixparse.to_unicode(raw, font=".VnTime") == raw:
-        pytest.skip("the TCVN3 tables of appendixparse.encodings are not in this branch")
+        pytest.skip("the TCVN3 tables of appendixparse.text.encodings are not in this branch")
 
     def build(wb: openpyxl.Workbook) -> None:
         wb.active["A1"] = raw
@@ -537,7 +535,7 @@ def test_workbook_bytes_are_detected_as_xlsx() -> None:
 
 
 def test_xls_without_libreoffice_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(libreoffice, "soffice", lambda: None)
+    monkeypatch.setattr(libreoffice, "soffice", lambda *_: None)
     with pytest.raises(ConversionUnavailableError, match=r"old\.xls: \.xls files need LibreOffice"):
         read_xls(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old.xls")
 

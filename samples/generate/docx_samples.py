@@ -23,7 +23,7 @@ from pathlib import Path
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from appendixparse.encodings import VIETNAMESE_LETTERS, from_unicode
+from appendixparse.text.encodings import VIETNAMESE_LETTERS, from_unicode
 
 from .docx_writer import (
     add_assessment_table,

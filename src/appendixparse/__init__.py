@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .encodings import to_unicode
 from .errors import (
     AppendixParseError,
     ConversionUnavailableError,
@@ -16,7 +15,9 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .models import Figure, Flag, Record, Report
+from .options import Options
 from .pipeline import parse
+from .text.encodings import to_unicode
 
 if TYPE_CHECKING:
     from .consolidation import Consolidation
@@ -31,6 +32,7 @@ __all__ = [
     "FileTooLargeError",
     "Flag",
     "NoAssessmentTableError",
+    "Options",
     "Record",
     "Report",
     "ScannedDocumentError",

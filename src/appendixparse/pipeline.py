@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from .checks import run_checks
+from .checks.flags import run_checks
 from .errors import AppendixParseError, CorruptFileError, FileTooLargeError
-from .figures import extract_figures
-from .layout import find_layout
-from .limits import LIMITS
 from .models import Report, Source
-from .preamble import read_period, read_summary, read_title, read_unit
+from .options import DEFAULT_OPTIONS, Options
 from .readers import read
-from .records import build_records
+from .table.layout import find_layout
+from .table.preamble import read_period, read_summary, read_title, read_unit
+from .table.records import build_records
+from .text.figures import extract_figures
 
 Input = str | os.PathLike[str] | bytes | bytearray | BinaryIO
 
 
-def load(source: Input) -> tuple[bytes, str | None]:
+def load(source: Input, options: Options = DEFAULT_OPTIONS) -> tuple[bytes, str | None]:
     """The bytes of ``source`` and its path (None for bytes and file objects without a name)."""
     if isinstance(source, (bytes, bytearray)):
         return bytes(source), None
@@ -28,8 +29,10 @@ def load(source: Input) -> tuple[bytes, str | None]:
         path = Path(source)
         try:
             size = path.stat().st_size
-            if size > LIMITS.max_file_bytes:
-                raise FileTooLargeError(source, f"{size:,} bytes (limit {LIMITS.max_file_bytes:,})")
+            if size > options.max_file_bytes:
+                raise FileTooLargeError(
+                    source, f"{size:,} bytes (limit {options.max_file_bytes:,})"
+                )
             return path.read_bytes(), str(source)
         except IsADirectoryError:
             raise CorruptFileError(source, "a folder, not a file") from None
@@ -37,22 +40,29 @@ def load(source: Input) -> tuple[bytes, str | None]:
             raise AppendixParseError(source, "no such file") from None
         except OSError as exc:
             raise AppendixParseError(source, f"cannot be read ({exc.strerror})") from None
-    data = source.read(LIMITS.max_file_bytes + 1)
+    data = source.read(options.max_file_bytes + 1)
     name = getattr(source, "name", None)
-    if len(data) > LIMITS.max_file_bytes:
-        raise FileTooLargeError(name, f"more than {LIMITS.max_file_bytes:,} bytes")
+    if len(data) > options.max_file_bytes:
+        raise FileTooLargeError(name, f"more than {options.max_file_bytes:,} bytes")
     return data, str(name) if name is not None else None
 
 
-def parse(source: Input, *, format: str | None = None) -> Report:
+def parse(
+    source: Input,
+    *,
+    format: str | None = None,
+    options: Options | Mapping[str, Any] | None = None,
+) -> Report:
     """Read one appendix (a path, bytes or a binary file object) into a :class:`Report`.
 
-    ``format`` ("docx", "pdf", "text", …) overrides detection from the content.
+    ``format`` ("docx", "pdf", "text", …) overrides detection from the content; ``options``
+    (an :class:`~appendixparse.options.Options` or a mapping of its settings) sets the limits.
     Raises an :class:`AppendixParseError` subclass when the file cannot be read.
     """
-    data, path = load(source)
+    settings = Options.resolve(options)
+    data, path = load(source, settings)
     name = path or "<bytes>"
-    grid, fmt = read(data, name, format)
+    grid, fmt = read(data, name, format, settings)
     layout = find_layout(grid, name)
     assembled = build_records(layout)
     for record in assembled.records:

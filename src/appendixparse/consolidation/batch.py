@@ -11,6 +11,7 @@ Outcomes arrive in the workers' finishing order: the caller sorts.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -22,10 +23,12 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from ..errors import AppendixParseError
 from ..models import Report
+from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import parse
 from .catalogue import Catalogue
 from .documents import Document, document_of
@@ -101,13 +104,16 @@ def _documents_in(folder: Path) -> list[Path]:
 
 
 def parse_file(
-    path: str, time_limit: float | None = None, catalogue: Catalogue | None = None
+    path: str,
+    time_limit: float | None = None,
+    catalogue: Catalogue | None = None,
+    options: Options = DEFAULT_OPTIONS,
 ) -> Outcome:
     """Parse one file (and align it to ``catalogue``, if given) into an :class:`Outcome`;
     never raises for a bad or slow file."""
     try:
         with _deadline(time_limit):
-            report = parse(path)
+            report = parse(path, options=options)
             if catalogue is not None:
                 return Outcome(path, document=document_of(report, catalogue, path))
     except _Expired:
@@ -158,12 +164,13 @@ def parse_files(
     jobs: int | None = None,
     time_limit: float | None = None,
     catalogue: Catalogue | None = None,
+    options: Options = DEFAULT_OPTIONS,
 ) -> Iterator[Outcome]:
     """Parse ``files`` on ``jobs`` processes (default: the CPUs), yielding outcomes as they come.
 
-    One job, or one file, runs in this process.
+    One job, or one file, runs in this process; workers start by ``options.start_method``.
     """
-    task = partial(parse_file, time_limit=time_limit, catalogue=catalogue)
+    task = partial(parse_file, time_limit=time_limit, catalogue=catalogue, options=options)
     jobs = min(jobs or _cpus(), len(files))
     if jobs <= 1:
         for path in files:
@@ -171,10 +178,11 @@ def parse_files(
         return
     hard_limit = time_limit * 2 + _HARD_GRACE if time_limit and time_limit > 0 else None
     suspects: list[str] = []
-    yield from _pooled(deque(files), jobs, task, hard_limit, suspects)
+    context = multiprocessing.get_context(options.start_method)
+    yield from _pooled(deque(files), jobs, task, hard_limit, suspects, context)
     for path in suspects:  # alone, so a crash can only be this file's doing
         retry: list[str] = []
-        yield from _pooled(deque([path]), 1, task, hard_limit, retry)
+        yield from _pooled(deque([path]), 1, task, hard_limit, retry, context)
         if retry:
             yield Outcome(
                 path,
@@ -196,11 +204,14 @@ def _pooled(
     task: Callable[[str], Outcome],
     hard_limit: float | None,
     suspects: list[str],
+    context: BaseContext,
 ) -> Iterator[Outcome]:
     """Run ``task`` over ``queue`` in pools of ``jobs`` workers; files in flight when a pool
     breaks go to ``suspects``; a file past ``hard_limit`` has its pool killed and is reported."""
     while queue:
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+        executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_worker_init
+        )
         in_flight: dict[Future[Outcome], tuple[str, float]] = {}
         try:
             while queue or in_flight:

@@ -14,9 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cleaning import clean, fold, strip_accents
 from ..errors import AppendixParseError
-from ..numbering import parse_section
+from ..text.cleaning import clean, fold, strip_accents
+from ..text.numbering import parse_section
 
 if TYPE_CHECKING:
     import pandas as pd

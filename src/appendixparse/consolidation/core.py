@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..limits import LIMITS
 from ..models import Report
+from ..options import Options
 from .batch import Outcome, find_documents, parse_files
 from .catalogue import load_catalogue
 from .documents import Document, document_of
@@ -25,6 +25,7 @@ def consolidate(
     progress: bool = False,
     time_limit: float | None = None,
     exclude: Iterable[str | os.PathLike[str]] = (),
+    options: Options | Mapping[str, Any] | None = None,
 ) -> Consolidation:
     """Consolidate many units' reports into one dataset, target by target.
 
@@ -32,15 +33,17 @@ def consolidate(
     and already parsed :class:`Report` objects, in any mix. ``catalogue``: the targets to
     align to (see :func:`load_catalogue`; default: the Quảng Trị appendix's). Files are parsed
     on ``jobs`` processes (default: the CPUs), each within ``time_limit`` seconds (None:
-    ``LIMITS.document_timeout_s``; 0: no limit); ``progress`` draws a bar on stderr;
-    ``exclude`` lists files to leave out (the output file, when it sits in an input folder).
+    ``options.document_timeout_s``; 0: no limit); ``progress`` draws a bar on stderr;
+    ``exclude`` lists files to leave out (the output file, when it sits in an input folder);
+    ``options`` (an :class:`~appendixparse.options.Options` or a mapping) holds in every worker.
 
     A file that cannot be read goes to ``errors`` and the rest go on. The result does not
     depend on the order of the inputs or of the workers: documents are sorted by unit, then
     period, then file, and targets keep the catalogue's order.
     """
     targets = load_catalogue(catalogue)
-    limit = LIMITS.document_timeout_s if time_limit is None else (time_limit or None)
+    settings = Options.resolve(options)
+    limit = settings.document_timeout_s if time_limit is None else time_limit
     reports, paths = _split(sources)
     files, failures = find_documents(paths, exclude)
     documents: list[Document] = [
@@ -48,7 +51,9 @@ def consolidate(
         for number, report in enumerate(reports, start=1)
     ]
     with Progress(len(files), enabled=progress) as bar:
-        for outcome in parse_files(files, jobs=jobs, time_limit=limit, catalogue=targets):
+        for outcome in parse_files(
+            files, jobs=jobs, time_limit=limit or None, catalogue=targets, options=settings
+        ):
             if outcome.document is None:
                 failures.append(outcome)
             else:

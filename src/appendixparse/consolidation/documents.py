@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checks import RECORD_CODES, record_flags
-from ..measure import unit_rank
+from ..checks.flags import RECORD_CODES, record_flags
+from ..checks.measure import unit_rank
 from ..models import Record, Report, Summary
 from ..tabular import as_json
 from .align import align

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cleaning import fold, strip_accents
+from ..text.cleaning import fold, strip_accents
 from .batch import Outcome
 from .catalogue import Catalogue
 from .documents import Document, duplicate_flag

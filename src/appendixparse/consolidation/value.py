@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..measure import measure
+from ..checks.measure import measure
 from ..models import Record
 
 

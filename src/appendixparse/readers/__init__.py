@@ -8,11 +8,12 @@ import zipfile
 
 from ..errors import CorruptFileError, EncryptedFileError, UnsupportedFormatError
 from ..grid import Grid
+from ..options import DEFAULT_OPTIONS, Options
 from .ole import has_stream, is_ole
 
 __all__ = ["FORMATS", "detect_format", "read"]
 
-# format -> (module in this package, function(data, source) -> Grid)
+# format -> (module in this package, function(data, source, options) -> Grid)
 FORMATS: dict[str, tuple[str, str]] = {
     "text": ("text", "read_text"),
     "docx": ("docx", "read_docx"),
@@ -75,7 +76,9 @@ def _ole_format(data: bytes, name: str, source: str) -> str:
     raise UnsupportedFormatError(source, "an old Office file that is neither Word nor Excel")
 
 
-def read(data: bytes, source: str, format: str | None = None) -> tuple[Grid, str]:
+def read(
+    data: bytes, source: str, format: str | None = None, options: Options = DEFAULT_OPTIONS
+) -> tuple[Grid, str]:
     """Read ``data`` with the reader for ``format`` (detected when None); return grid and format."""
     fmt = format or detect_format(data, source)
     if fmt not in FORMATS:
@@ -89,5 +92,5 @@ def read(data: bytes, source: str, format: str | None = None) -> tuple[Grid, str
         if exc.name and exc.name.startswith(__name__):
             raise UnsupportedFormatError(source, f"no reader for {fmt} yet") from None
         raise
-    grid: Grid = getattr(module, function_name)(data, source)
+    grid: Grid = getattr(module, function_name)(data, source, options)
     return grid, fmt

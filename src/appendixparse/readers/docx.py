@@ -10,7 +10,7 @@ exact about what Word shows):
   moves in, deletions, moved-away text and deleted rows out, a deleted paragraph mark joins its
   paragraph to the next;
 - tables on their grid: ``gridBefore``/``gridAfter`` skipped, a ``gridSpan`` cell's text in its
-  first column and "" in the others (spans cut down to ``LIMITS.max_grid_span``), a ``vMerge``
+  first column and "" in the others (spans cut down to ``Options.max_grid_span``), a ``vMerge``
   cell's text in every row it covers, grid columns where no cell ever starts (edges a hair
   apart) dropped;
 - a cell's paragraphs joined with "\\n", a nested table's cells read into the cell in order;
@@ -31,11 +31,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..encodings import LegacyDecoder, font_encoding
 from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
-from ..limits import LIMITS
 from ..models import Location
+from ..options import DEFAULT_OPTIONS, Options
+from ..text.encodings import LegacyDecoder, font_encoding
 from .ole import has_stream, is_ole
 from .safexml import parse_xml
 from .safezip import SafeZip
@@ -47,17 +47,17 @@ _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _DOCUMENT_PART = "word/document.xml"
 
 
-def read_docx(data: bytes, source: str) -> Grid:
+def read_docx(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> Grid:
     """Read a .docx file's body into a Grid of paragraphs and tables, in document order.
 
     Raises CorruptFileError when the file is not a readable Word document.
     """
-    package = _Package(data, source)
+    package = _Package(data, source, options)
     root = package.xml(package.document)
-    return _DocumentReader(root, package, source).grid("docx")
+    return _DocumentReader(root, package, source, options).grid("docx")
 
 
-def read_doc(data: bytes, source: str) -> Grid:
+def read_doc(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> Grid:
     """Read a Word 97 (.doc) file by converting it to .docx with LibreOffice (headless).
 
     Raises ConversionUnavailableError when LibreOffice is not installed.
@@ -66,8 +66,8 @@ def read_doc(data: bytes, source: str) -> Grid:
 
     if is_ole(data) and not has_stream(data, "WordDocument"):
         raise UnsupportedFormatError(source, "an old Office file with no Word document in it")
-    converted = convert(data, source, suffix=".doc", target="docx")
-    grid = read_docx(converted, source)
+    converted = convert(data, source, suffix=".doc", target="docx", options=options)
+    grid = read_docx(converted, source, options)
     grid.format = "doc"
     return grid
 
@@ -78,9 +78,9 @@ def read_doc(data: bytes, source: str) -> Grid:
 class _Package:
     """The zip parts a reader needs: the main document, its styles and numbering."""
 
-    def __init__(self, data: bytes, source: str) -> None:
+    def __init__(self, data: bytes, source: str, options: Options) -> None:
         self.source = source
-        self.zip = SafeZip(data, source)
+        self.zip = SafeZip(data, source, options)
         self.document = self._main_part()
         self.related = self._relations(self.document)
 
@@ -465,12 +465,13 @@ class _Numbering:
 
 
 class _DocumentReader:
-    def __init__(self, root: Any, package: _Package, source: str) -> None:
+    def __init__(self, root: Any, package: _Package, source: str, options: Options) -> None:
         ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
         if ns not in (_TRANSITIONAL, _STRICT):
             raise CorruptFileError(source, "the document part is not WordprocessingML")
         self.n = n = _Names(ns)
         self.source = source
+        self.options = options
         self.root = root
         self.styles = _Styles(package.optional("styles"), n)
         self.numbering = _Numbering(package.optional("numbering"), n)
@@ -518,7 +519,7 @@ class _DocumentReader:
 
     def _top_table(self, tbl: Any, out: list[_Para | _Table], frames: int) -> None:
         """Read a body-level table, or open it when it is a layout frame around other content."""
-        parts = self._frame_parts(tbl) if frames < LIMITS.max_nesting_depth else None
+        parts = self._frame_parts(tbl) if frames < self.options.max_nesting_depth else None
         if parts is None:
             self.tables += 1
             out.append(self._table(tbl, self.tables, depth=frames))  # frames count as nesting
@@ -672,9 +673,9 @@ class _DocumentReader:
     def _table(self, tbl: Any, index: int, depth: int, rows: list[Any] | None = None) -> _Table:
         """Read ``tbl`` (or only its rows ``rows``) onto its grid."""
         n = self.n
-        if depth > LIMITS.max_nesting_depth:
+        if depth > self.options.max_nesting_depth:
             raise FileTooLargeError(
-                self.source, f"tables nested more than {LIMITS.max_nesting_depth} deep"
+                self.source, f"tables nested more than {self.options.max_nesting_depth} deep"
             )
         grid: list[list[_Cell | None]] = []
         starts: set[int] = set()
@@ -686,7 +687,7 @@ class _DocumentReader:
                 if _first(trpr, n.del_) is not None:
                     continue  # a deleted row, as accepted
                 # A span past the limit is nonsense, not a reason to refuse: it is cut down.
-                before = min(_int(_child_val(trpr, n.gridBefore, n)), LIMITS.max_grid_span)
+                before = min(_int(_child_val(trpr, n.gridBefore, n)), self.options.max_grid_span)
             row: list[_Cell | None] = [None] * before
             current: dict[int, _Cell] = {}
             for tc in self._children(tr, n.tc):
@@ -696,7 +697,7 @@ class _DocumentReader:
                     if _first(tcpr, n.cellDel) is not None:
                         continue
                     span = _int(_child_val(tcpr, n.gridSpan, n))
-                    span = min(max(span, 1), LIMITS.max_grid_span)
+                    span = min(max(span, 1), self.options.max_grid_span)
                     vmerge = _first(tcpr, n.vMerge)
                     if vmerge is not None:
                         merge = vmerge.get(n.val) or "continue"
@@ -715,9 +716,9 @@ class _DocumentReader:
                 row.append(cell)
                 row.extend([None] * (span - 1))
             self.cells += len(row)
-            if self.cells > LIMITS.max_table_cells:
+            if self.cells > self.options.max_table_cells:
                 raise FileTooLargeError(
-                    self.source, f"more than {LIMITS.max_table_cells:,} table cells"
+                    self.source, f"more than {self.options.max_table_cells:,} table cells"
                 )
             grid.append(row)
             above = current

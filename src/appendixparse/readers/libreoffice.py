@@ -8,22 +8,25 @@ import tempfile
 from pathlib import Path
 
 from ..errors import ConversionUnavailableError, CorruptFileError
+from ..options import DEFAULT_OPTIONS, Options
 
-CONVERSION_TIMEOUT_S = 120
 
-
-def soffice() -> str | None:
+def soffice(options: Options = DEFAULT_OPTIONS) -> str | None:
     """The LibreOffice executable, or None when it is not installed."""
+    if options.libreoffice is not None:
+        return shutil.which(options.libreoffice)
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(data: bytes, source: str, *, suffix: str, target: str) -> bytes:
+def convert(
+    data: bytes, source: str, *, suffix: str, target: str, options: Options = DEFAULT_OPTIONS
+) -> bytes:
     """Convert ``data`` (a ``suffix`` file such as ".doc") to ``target`` ("docx", "xlsx").
 
     Raises ConversionUnavailableError when LibreOffice is missing, CorruptFileError when it
     cannot convert the file.
     """
-    exe = soffice()
+    exe = soffice(options)
     if exe is None:
         raise ConversionUnavailableError(
             source,
@@ -39,7 +42,9 @@ def convert(data: bytes, source: str, *, suffix: str, target: str) -> bytes:
             "--convert-to", target, "--outdir", str(work / "out"), str(infile),
         ]  # fmt: skip
         try:
-            subprocess.run(command, capture_output=True, timeout=CONVERSION_TIMEOUT_S, check=False)
+            subprocess.run(
+                command, capture_output=True, timeout=options.libreoffice_timeout_s, check=False
+            )
         except subprocess.TimeoutExpired:
             raise CorruptFileError(source, "LibreOffice did not finish converting it") from None
         outfile = work / "out" / f"input.{target}"

@@ -8,31 +8,32 @@ import zipfile
 import zlib
 
 from ..errors import CorruptFileError, EncryptedFileError, FileTooLargeError
-from ..limits import LIMITS
+from ..options import DEFAULT_OPTIONS, Options
 
 _CHUNK = 1 << 20
 
 
 class SafeZip:
-    """A zip archive whose members are read under :data:`~appendixparse.limits.LIMITS`."""
+    """A zip archive whose members are read under :class:`~appendixparse.options.Options`."""
 
-    def __init__(self, data: bytes, source: str) -> None:
+    def __init__(self, data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> None:
         self.source = source
+        self.options = options
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
             raise CorruptFileError(source, f"a damaged or truncated Office file ({exc})") from None
-        if len(infos) > LIMITS.max_zip_entries:
+        if len(infos) > self.options.max_zip_entries:
             raise FileTooLargeError(
-                source, f"{len(infos)} zip entries (limit {LIMITS.max_zip_entries})"
+                source, f"{len(infos)} zip entries (limit {self.options.max_zip_entries})"
             )
         declared = sum(i.file_size for i in infos)
-        if declared > LIMITS.max_zip_uncompressed_bytes:
+        if declared > self.options.max_zip_uncompressed_bytes:
             raise FileTooLargeError(
                 source,
                 f"declares {declared:,} bytes uncompressed "
-                f"(limit {LIMITS.max_zip_uncompressed_bytes:,}): a zip bomb?",
+                f"(limit {self.options.max_zip_uncompressed_bytes:,}): a zip bomb?",
             )
         if any(i.flag_bits & 0x1 for i in infos):
             raise EncryptedFileError(source, "the archive is encrypted")
@@ -51,7 +52,9 @@ class SafeZip:
         info = self._infos.get(name)
         if info is None:
             raise CorruptFileError(self.source, f"the part {name!r} is missing")
-        limit = min(limit or LIMITS.max_xml_part_bytes, LIMITS.max_zip_uncompressed_bytes)
+        limit = min(
+            limit or self.options.max_xml_part_bytes, self.options.max_zip_uncompressed_bytes
+        )
         out = bytearray()
         try:
             with self._zip.open(info) as member:
@@ -66,14 +69,14 @@ class SafeZip:
     def _check(self, name: str, info: zipfile.ZipInfo, size: int, limit: int) -> None:
         if size > limit:
             raise FileTooLargeError(self.source, f"the part {name!r} inflates past {limit:,} bytes")
-        if self._inflated > LIMITS.max_zip_uncompressed_bytes:
+        if self._inflated > self.options.max_zip_uncompressed_bytes:
             raise FileTooLargeError(
                 self.source,
-                f"inflates past {LIMITS.max_zip_uncompressed_bytes:,} bytes: a zip bomb?",
+                f"inflates past {self.options.max_zip_uncompressed_bytes:,} bytes: a zip bomb?",
             )
-        if size > _CHUNK and size > LIMITS.max_zip_ratio * max(info.compress_size, 1):
+        if size > _CHUNK and size > self.options.max_zip_ratio * max(info.compress_size, 1):
             raise FileTooLargeError(
                 self.source,
-                f"the part {name!r} inflates more than {LIMITS.max_zip_ratio:.0f}× its "
+                f"the part {name!r} inflates more than {self.options.max_zip_ratio:.0f}× its "
                 "compressed size: a zip bomb?",
             )

@@ -12,11 +12,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from ..encodings import guess_encoding, to_unicode
 from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
-from ..limits import LIMITS
 from ..models import Location
+from ..options import DEFAULT_OPTIONS, Options
+from ..text.encodings import guess_encoding, to_unicode
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029")
 # Control characters that never occur in a real text document.
@@ -276,7 +276,7 @@ def _piece_blocks(piece: list[tuple[int, list[str]]], index: int) -> list[Block]
     return blocks
 
 
-def read_text(data: bytes, source: str) -> Grid:
+def read_text(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> Grid:
     """Read a text document: delimited lines become table rows, other lines paragraphs.
 
     Cells are separated by tabs (Word's and Excel's export), or by the commas or semicolons
@@ -306,9 +306,10 @@ def read_text(data: bytes, source: str) -> Grid:
 
     for number, cells in rows:
         length = sum(map(len, cells)) + len(cells)
-        if length > LIMITS.max_line_chars:
+        if length > options.max_line_chars:
             raise FileTooLargeError(
-                source, f"line {number} has {length:,} characters (limit {LIMITS.max_line_chars:,})"
+                source,
+                f"line {number} has {length:,} characters (limit {options.max_line_chars:,})",
             )
         if not _filled(cells):
             if run:

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..cleaning import join
-from ..encodings import LegacyDecoder, to_unicode
 from ..errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from ..grid import Block, Grid, Paragraph, Row, Table
-from ..limits import LIMITS
 from ..models import Location, Unparsed
+from ..options import DEFAULT_OPTIONS, Options
+from ..text.cleaning import join
+from ..text.encodings import LegacyDecoder, to_unicode
 from .libreoffice import convert
 from .ole import has_stream, is_ole
 from .safexml import refuse_dtd
@@ -45,18 +45,18 @@ _DAMAGED_PART = (SyntaxError, ValueError, TypeError, KeyError, IndexError, EOFEr
                  zipfile.BadZipFile, zlib.error)  # fmt: skip
 
 
-def read_xlsx(data: bytes, source: str) -> Grid:
+def read_xlsx(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> Grid:
     """Read an .xlsx workbook into a Grid: one or more blocks per visible sheet, in order.
 
     Raises :class:`FileTooLargeError` for zip bombs and absurd sheets, :class:`CorruptFileError`
     for what openpyxl cannot open, :class:`EncryptedFileError` for a password-protected file.
     """
-    _check_archive(data, source)
+    _check_archive(data, source, options)
     import openpyxl  # heavy: imported only when a workbook is read
 
     blocks: list[Block] = []
     unplaced: list[Unparsed] = []
-    budget = _Budget(source)
+    budget = _Budget(source, options)
     with warnings.catch_warnings():
         # openpyxl warns about features it drops (data validation, extensions): not our concern.
         warnings.simplefilter("ignore")
@@ -81,23 +81,24 @@ def read_xlsx(data: bytes, source: str) -> Grid:
     return Grid(blocks=blocks, format="xlsx", unplaced=unplaced)
 
 
-def read_xls(data: bytes, source: str) -> Grid:
+def read_xls(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> Grid:
     """Read an Excel 97 (.xls) workbook: LibreOffice converts it to .xlsx, read as such.
 
     Raises :class:`ConversionUnavailableError` when LibreOffice is not installed.
     """
-    grid = read_xlsx(convert(data, source, suffix=".xls", target="xlsx"), source)
+    converted = convert(data, source, suffix=".xls", target="xlsx", options=options)
+    grid = read_xlsx(converted, source, options)
     grid.format = "xls"
     return grid
 
 
-def _check_archive(data: bytes, source: str) -> None:
+def _check_archive(data: bytes, source: str, options: Options) -> None:
     """Refuse what is not a workbook, and zip bombs, before any part is unpacked."""
     if is_ole(data):
         if has_stream(data, "EncryptedPackage"):
             raise EncryptedFileError(source, "the workbook is protected by a password")
         raise CorruptFileError(source, "an Excel 97 (.xls) or other old Office file, not .xlsx")
-    archive = SafeZip(data, source)  # entry count and declared sizes judged here
+    archive = SafeZip(data, source, options)  # entry count and declared sizes judged here
     for name in archive.names():
         if name.endswith((".xml", ".rels", ".vml")):
             # Inflated in bounded chunks (a lying zip is caught), DTDs and entities refused:
@@ -112,22 +113,24 @@ class _Budget:
     """Counts cells against the safety limits across a workbook's sheets."""
 
     source: str
+    options: Options
     text_cells: int = 0
     grid_cells: int = 0
 
     def add_text_cell(self) -> None:
         self.text_cells += 1
-        if self.text_cells > LIMITS.max_table_cells:
+        if self.text_cells > self.options.max_table_cells:
             raise FileTooLargeError(
-                self.source, f"the workbook holds more than {LIMITS.max_table_cells} filled cells"
+                self.source,
+                f"the workbook holds more than {self.options.max_table_cells} filled cells",
             )
 
     def add_grid_cells(self, count: int) -> None:
         self.grid_cells += count
-        if self.grid_cells > LIMITS.max_table_cells:
+        if self.grid_cells > self.options.max_table_cells:
             raise FileTooLargeError(
                 self.source,
-                f"the workbook's tables span more than {LIMITS.max_table_cells} cells "
+                f"the workbook's tables span more than {self.options.max_table_cells} cells "
                 "(merged ranges or far-apart cells)",
             )
 
@@ -251,10 +254,11 @@ def _read_sheet(worksheet: Any, budget: _Budget) -> _Sheet:
     last_col = max(max(cols) for cols in values.values())
     row_numbers = sorted(values)
 
-    if len(merges) > LIMITS.max_merged_ranges:
+    if len(merges) > budget.options.max_merged_ranges:
         raise FileTooLargeError(
             budget.source,
-            f"sheet {worksheet.title!r} has more than {LIMITS.max_merged_ranges} merged ranges",
+            f"sheet {worksheet.title!r} has more than {budget.options.max_merged_ranges} "
+            "merged ranges",
         )
     placed: dict[int, dict[int, str]] = {}
     for min_col, min_row, max_col, max_row in merges:

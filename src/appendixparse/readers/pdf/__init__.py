@@ -20,8 +20,8 @@ from ...errors import (
     ScannedDocumentError,
 )
 from ...grid import Grid
-from ...limits import LIMITS
 from ...models import Location, Unparsed
+from ...options import DEFAULT_OPTIONS, Options
 from .assembly import _Builder, _drop_running_lines
 from .guard import _describe, _open, _operators, _too_heavy
 from .page import _Page, _read_page
@@ -30,20 +30,16 @@ from .text import _Decoder
 __all__ = ["read_pdf"]
 
 
-_quieted = False
-
-
 def _quiet_pdfminer() -> None:
     """pdfminer logs warnings about damaged files; without a handler Python prints them on
     stderr. A NullHandler keeps them from the console while still passing them to the root
     logger when the application configures logging."""
-    global _quieted
-    if not _quieted:
-        logging.getLogger("pdfminer").addHandler(logging.NullHandler())
-        _quieted = True
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
-def read_pdf(data: bytes, source: str) -> Grid:
+def read_pdf(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> Grid:
     """Read a PDF's text layer into a grid: paragraphs and tables, each row with its page.
 
     Raises :class:`ScannedDocumentError` for image-only PDFs, :class:`EncryptedFileError`
@@ -52,7 +48,7 @@ def read_pdf(data: bytes, source: str) -> Grid:
     """
     _quiet_pdfminer()
     try:
-        return _read(data, source)
+        return _read(data, source, options)
     except AppendixParseError:
         raise
     except RecursionError:
@@ -63,17 +59,17 @@ def read_pdf(data: bytes, source: str) -> Grid:
         raise CorruptFileError(source, f"a damaged PDF ({_describe(exc)})") from None
 
 
-def _read(data: bytes, source: str) -> Grid:
+def _read(data: bytes, source: str, options: Options) -> Grid:
     pdf = _open(data, source)
     with pdf:
         pages = pdf.pages
         if not pages:
             raise CorruptFileError(source, "the PDF has no pages")
-        if len(pages) > LIMITS.max_pdf_pages:
+        if len(pages) > options.max_pdf_pages:
             raise FileTooLargeError(
                 source,
-                f"{len(pages)} pages, more than the limit of {LIMITS.max_pdf_pages} "
-                "(limits.LIMITS.max_pdf_pages)",
+                f"{len(pages)} pages, more than the limit of {options.max_pdf_pages} "
+                "(Options.max_pdf_pages)",
             )
         decoder = _Decoder()
         read: list[_Page] = []
@@ -83,9 +79,9 @@ def _read(data: bytes, source: str) -> Grid:
         images = 0
         for number, page in enumerate(pages, start=1):
             try:
-                operators, size = _operators(page.page_obj)
-                if operators > LIMITS.max_pdf_page_objects or size > LIMITS.max_pdf_content_bytes:
-                    heavy.append(_too_heavy(number, operators))
+                operators, size = _operators(page.page_obj, options)
+                if operators > options.max_pdf_page_objects or size > options.max_pdf_content_bytes:
+                    heavy.append(_too_heavy(number, operators, options))
                     unplaced.append(
                         Unparsed(
                             text="",

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...errors import CorruptFileError, EncryptedFileError
-from ...limits import LIMITS
+from ...options import Options
 
 # Path construction, text showing and XObject painting: what makes pdfminer slow.
 _OPERATORS = re.compile(rb"(?<![^\s\]\)>])(?:re|[lmcvyh]|Tj|TJ|'|\"|Do|BI)(?=[\s\[\(/<]|$)")
@@ -38,19 +38,19 @@ def _open(data: bytes, source: str) -> Any:
         raise CorruptFileError(source, f"a damaged PDF ({_describe(exc)})") from None
 
 
-def _too_heavy(number: int, operators: int) -> str:
-    if operators > LIMITS.max_pdf_page_objects:
+def _too_heavy(number: int, operators: int, options: Options) -> str:
+    if operators > options.max_pdf_page_objects:
         return (
-            f"page {number} draws more than {LIMITS.max_pdf_page_objects:,} lines, shapes and "
-            "pieces of text (limits.LIMITS.max_pdf_page_objects)"
+            f"page {number} draws more than {options.max_pdf_page_objects:,} lines, shapes and "
+            "pieces of text (Options.max_pdf_page_objects)"
         )
     return (
-        f"page {number} holds more than {LIMITS.max_pdf_content_bytes:,} bytes of drawing "
-        "instructions (limits.LIMITS.max_pdf_content_bytes)"
+        f"page {number} holds more than {options.max_pdf_content_bytes:,} bytes of drawing "
+        "instructions (Options.max_pdf_content_bytes)"
     )
 
 
-def _operators(page_obj: Any) -> tuple[int, int]:
+def _operators(page_obj: Any, options: Options) -> tuple[int, int]:
     """Count drawing/text operators and decoded bytes of a page's content, before parsing it.
 
     Content streams (and the form XObjects the page names) are inflated in chunks with a cap,
@@ -59,7 +59,7 @@ def _operators(page_obj: Any) -> tuple[int, int]:
     from pdfminer.pdftypes import PDFStream, resolve1
     from pdfminer.psparser import LIT
 
-    budget = LIMITS.max_pdf_content_bytes
+    budget = options.max_pdf_content_bytes
     count = 0
     size = 0
     streams: list[Any] = [resolve1(s) for s in page_obj.contents]
@@ -82,7 +82,7 @@ def _operators(page_obj: Any) -> tuple[int, int]:
             cut = max(data.rfind(b" "), data.rfind(b"\n"))
             count += len(_OPERATORS.findall(data, 0, cut if cut > 0 else len(data)))
             tail = data[cut:] if cut > 0 else b""
-            if size > budget or count > LIMITS.max_pdf_page_objects:
+            if size > budget or count > options.max_pdf_page_objects:
                 return count, size  # enough to judge: no need to read the rest
         count += len(_OPERATORS.findall(tail))
     return count, size

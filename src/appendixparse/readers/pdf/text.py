@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...encodings import to_unicode
+from ...text.encodings import to_unicode
 
 # Distances are in units of the font size of the text concerned.
 _SPACE_GAP = 0.15  # a gap between glyphs wider than this is a space between words

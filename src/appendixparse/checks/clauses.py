@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import Figure
+from ..models import Figure
 
 
 @dataclass(frozen=True)

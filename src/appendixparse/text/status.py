@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .cleaning import fold
-from .vocab import STATUS_PHRASES
+from .vocabulary import STATUS_PHRASES
 
 # (folded phrase, status), longest phrase first so "không đạt" wins over "đạt".
 _PHRASES: list[tuple[str, str]] = sorted(

@@ -54,8 +54,8 @@ from dataclasses import dataclass
 import regex
 from pydantic import TypeAdapter
 
-from . import vocab
-from .models import Figure
+from ..models import Figure
+from . import vocabulary as vocab
 
 # One validation call per text builds its Figures (cheaper than Figure(...) for each).
 _FIGURE_LIST = TypeAdapter(list[Figure])

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleaning import clean, fold
-from .errors import NoAssessmentTableError
-from .grid import Grid, Paragraph, Row, Table
-from .models import Location, Unparsed
-from .numbering import looks_like_numbering, parse_section
-from .status import match_status, named_status
-from .vocab import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
+from ..errors import NoAssessmentTableError
+from ..grid import Grid, Paragraph, Row, Table
+from ..models import Location, Unparsed
+from ..text.cleaning import clean, fold
+from ..text.numbering import looks_like_numbering, parse_section
+from ..text.status import match_status, named_status
+from .vocabulary import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
 
 # "choice": one of several columns headed by a status phrase, ticked on the row that has it.
 ROLES = ("stt", "target", "status", "choice", "notes", "extra")

@@ -43,10 +43,10 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any, Literal
 
-from . import vocab
+from ..models import Figure, Record
+from ..text.cleaning import fold
+from . import vocabulary as vocab
 from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place, words_re
-from .cleaning import fold
-from .models import Figure, Record
 from .wording import as_percent, describe, figure_evidence, shorten
 
 

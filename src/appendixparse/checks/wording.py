@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Figure
+from ..models import Figure
 
 
 def as_percent(f: Figure) -> float:

@@ -8,10 +8,10 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from .cleaning import fold
+from ..models import Period, Summary
+from ..text.cleaning import fold
 from .layout import PreambleLine
-from .models import Period, Summary
-from .vocab import (
+from .vocabulary import (
     MOTTO_WORDS,
     SUMMARY_NOUNS,
     SUMMARY_WORDS,

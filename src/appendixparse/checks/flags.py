@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from . import vocab
+from ..models import Flag, Record, Report
+from ..text.figures import written_decimals
+from . import vocabulary as vocab
 from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place
-from .figures import written_decimals
 from .measure import Measurement, measure, unit_rank
-from .models import Flag, Record, Report
 from .wording import describe, figure_evidence, format_count, format_number, shorten
 
 SEVERITY: dict[str, Literal["error", "warning", "info"]] = {

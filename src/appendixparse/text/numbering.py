@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import clean
-from .vocab import SECTION_PREFIXES
+from .vocabulary import SECTION_PREFIXES
 
 ROMAN = r"(?:X{1,2}(?:IX|IV|VI{0,3}|I{1,3})?|IX|IV|VI{0,3}|I{1,3})"
 _PREFIX = "|".join(SECTION_PREFIXES)

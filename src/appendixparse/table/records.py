@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleaning import clean, fold, join
+from ..models import Location, Record, Section, Unparsed
+from ..text.cleaning import clean, fold, join
+from ..text.numbering import Stt, parse_section, parse_stt
+from ..text.status import normalise_status
 from .layout import BodyRow, Layout
-from .models import Location, Record, Section, Unparsed
-from .numbering import Stt, parse_section, parse_stt
-from .status import normalise_status
-from .vocab import NOT_TICKED
+from .vocabulary import NOT_TICKED
 
 
 @dataclass(slots=True)

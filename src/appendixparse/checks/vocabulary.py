@@ -1,0 +1,177 @@
+"""Vietnamese words of the checks: which notes figure measures a target, and whether a
+percentage is a share. All lower-case NFC; matched as whole words in lower-cased text."""
+
+from __future__ import annotations
+
+# Checks (checks.py, measure.py): the words that decide which notes figure measures a target,
+# and whether a percentage is a share. All lower-case NFC; matched as whole words in lower-cased
+# text.
+
+# Words that make a percentage a share of something, which cannot exceed 100%.
+CHECK_SHARE_WORDS: tuple[str, ...] = (
+    "tỷ lệ",
+    "tỉ lệ",
+    "chiếm",
+    "hài lòng",
+    "bao phủ",
+    "phủ sóng",
+    "tham gia",
+)
+
+# A percentage of a plan, an estimate or another period ("đạt 105% kế hoạch", "116% số phiếu dự
+# kiến", "130% năm trước") may exceed 100%: words among the few just after it. So may a ratio
+# x/y followed by them ("120/100 cán bộ theo kế hoạch": done against planned).
+CHECK_PLAN_WORDS: tuple[str, ...] = (
+    "kế hoạch",
+    "kh",
+    "dự toán",
+    "dự kiến",
+    "chỉ tiêu",
+    "mục tiêu",
+    "nhiệm vụ được giao",
+    "so với",
+    "so cùng kỳ",
+    "cùng kỳ",
+    "năm trước",
+    "năm ngoái",
+)
+
+# ... and so may the rate of something measured against a plan, named earlier in the clause.
+CHECK_PLAN_SUBJECTS: tuple[str, ...] = (
+    "giải ngân",
+    "thu ngân sách",
+    "thu nội địa",
+    "dự toán",
+    "kế hoạch",
+)
+
+# Growth ("tăng 120%", "gấp") may exceed 100%: words just before it.
+CHECK_GROWTH_WORDS: tuple[str, ...] = ("tăng", "gấp", "vượt", "tăng trưởng")
+
+# A comparison with a base named after it ("bằng 130% năm 2022"): the word right before it.
+CHECK_COMPARISON_WORDS: tuple[str, ...] = ("bằng",)
+
+# Change directions: a target "giảm tối thiểu 10%" is met only by a reduction, not by a level.
+CHECK_REDUCE_WORDS: tuple[str, ...] = ("giảm", "cắt giảm", "tiết kiệm")
+
+CHECK_INCREASE_WORDS: tuple[str, ...] = ("tăng", "tăng thêm")
+
+# ... but "tăng lên 80%", "giảm còn 5%" state the level reached.
+CHECK_LEVEL_AFTER_CHANGE: tuple[str, ...] = ("lên", "xuống", "còn", "lên mức", "đến")
+
+# "N người, chiếm tỷ lệ P%": a share in a breakdown (never measures a target).
+CHECK_BREAKDOWN_WORDS: tuple[str, ...] = ("chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ")
+
+# A count followed by these (or preceded by "tổng số") is the total of a breakdown.
+CHECK_TOTAL_AFTER: tuple[str, ...] = ("trong đó", "trong số đó", "gồm", "bao gồm")
+
+CHECK_TOTAL_BEFORE: tuple[str, ...] = ("tổng số", "tổng cộng", "tổng")
+
+# A threshold introduced by these is a part of the one before it ("Trong đó, … đạt tối thiểu 85%").
+CHECK_SUB_MARKERS: tuple[str, ...] = ("trong đó", "trong số đó")
+
+# Just after a notes figure: the part not done ("4,9% CB, CC chưa đạt chuẩn", "20% còn lại").
+CHECK_NEGATIVE_WORDS: tuple[str, ...] = (
+    "chưa",
+    "còn lại",
+    "không đạt",
+    "không hoàn thành",
+    "quá hạn",
+    "trễ hạn",
+)
+
+# Just before a notes figure: it falls short of it ("chưa đạt 80%" reads as "dưới 80%").
+CHECK_SHORT_OF_WORDS: tuple[str, ...] = (
+    "chưa đạt",
+    "chưa đạt được",
+    "không đạt",
+    "không đạt được",
+)
+
+# A notes figure about money or about a plan's fulfilment measures that, not a target that
+# names none of these words: its clause's subject before it ("kinh phí giải ngân đạt 80%") …
+CHECK_BUDGET_WORDS: tuple[str, ...] = (
+    "kinh phí",
+    "ngân sách",
+    "giải ngân",
+    "vốn",
+    "dự toán",
+    "thu nội địa",
+)
+
+# … or the base just after it ("đạt 90% kế hoạch" of classes, against "100% cán bộ được bồi dưỡng").
+CHECK_PLAN_BASE_WORDS: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "dự kiến")
+
+# Earlier in the sentence of a notes figure: an aim or a proposal, not a result.
+CHECK_PROPOSAL_WORDS: tuple[str, ...] = (
+    "đề xuất",
+    "kiến nghị",
+    "phấn đấu",
+    "dự kiến",
+    "mục tiêu",
+    "đề ra mục tiêu",
+)
+
+# Just before a notes figure: it states a result ("đạt 80,6%", "tỷ lệ … 14.7%").
+CHECK_RESULT_WORDS: tuple[str, ...] = ("đạt", "tỷ lệ", "tỉ lệ", "đạt được", "đạt kết quả")
+
+# Year markers in notes: "năm 2023", and words meaning "now" (the latest period).
+CHECK_YEAR_WORD: str = "năm"
+
+CHECK_BASELINE_WORDS: tuple[str, ...] = ("so với",)  # "so với năm 2021": a baseline, not a period
+
+CHECK_NOW_WORDS: tuple[str, ...] = ("đến nay", "hiện nay", "hiện tại", "đến thời điểm hiện tại")
+
+# Administrative levels named in a threshold ("trên 90% hồ sơ … tại cấp huyện"), by rank.
+CHECK_LEVELS: dict[str, tuple[str, ...]] = {
+    "tỉnh": ("cấp tỉnh",),
+    "huyện": ("cấp huyện",),
+    "xã": ("cấp xã",),
+}
+
+CHECK_LEVEL_RANK: dict[str, int] = {"tỉnh": 3, "huyện": 2, "xã": 1}
+
+# The reporting unit's level from its normalised name ("UBND huyện Gio Linh"), first match wins.
+CHECK_UNIT_LEVEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("thị xã", "huyện"),
+    ("thành phố", "huyện"),
+    ("quận", "huyện"),
+    ("huyện", "huyện"),
+    ("thị trấn", "xã"),
+    ("phường", "xã"),
+    ("đặc khu", "xã"),
+    ("xã", "xã"),
+    ("sở", "tỉnh"),
+    ("tỉnh", "tỉnh"),
+)
+
+# Abbreviations spelled out before comparing the words of a target and of its notes.
+CHECK_ABBREVIATIONS: dict[str, str] = {
+    "tthc": "thủ tục hành chính",
+    "dvc": "dịch vụ công",
+    "dvctt": "dịch vụ công trực tuyến",
+    "vbqppl": "văn bản quy phạm pháp luật",
+    "qppl": "quy phạm pháp luật",
+    "cbccvc": "cán bộ công chức viên chức",
+    "cbccvv": "cán bộ công chức viên chức",
+    "cbcc": "cán bộ công chức",
+    "ccvc": "công chức viên chức",
+    "cb": "cán bộ",
+    "cc": "công chức",
+    "vc": "viên chức",
+    "hcnn": "hành chính nhà nước",
+    "cntt": "công nghệ thông tin",
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+}
+
+# Words too common in targets and notes to say two texts speak of the same thing.
+CHECK_STOPWORDS: frozenset[str] = frozenset(
+    (
+        "của", "và", "các", "được", "đã", "đạt", "trên", "dưới", "tối", "thiểu", "đa", "ít", "nhất",
+        "từ", "trở", "lên", "là", "có", "cho", "với", "theo", "tại", "trong", "đó", "số", "những",
+        "này", "đến", "năm", "hơn", "khoảng", "gần", "đều", "cả", "thì", "mà", "nên", "để", "về",
+        "như", "hoặc", "bằng", "thực", "hiện", "việc", "đang", "sẽ", "còn", "không", "chưa", "một",
+        "hai", "mỗi", "khi", "sau", "trước", "đối", "cấp",
+    )
+)  # fmt: skip
