@@ -53,7 +53,6 @@ class WordPackage:
         self.document: DocumentPart = self._parse(
             DocumentPart, uri, CT.WML_DOCUMENT_MAIN, self._guarded(uri)
         )
-        self.opc.load_rel(RT.OFFICE_DOCUMENT, self.document, "rId1")
         for kind, (reltype, content_type) in _RELATED.items():
             self._relate(kind, reltype, content_type)
 
