@@ -77,7 +77,7 @@ class WordPackage:
 
     def _parse(self, part_class: type[P], uri: PackURI, content_type: str, blob: bytes) -> P:
         try:
-            return part_class.load(uri, content_type, blob, self.opc)  # type: ignore[arg-type]
+            return part_class.load(uri, content_type, blob, self.opc)
         except etree.XMLSyntaxError as exc:
             reason = f"the part {uri.membername!r} is not well-formed XML ({exc})"
             raise CorruptFileError(self.source, reason) from None
