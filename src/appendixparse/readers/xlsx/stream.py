@@ -124,6 +124,13 @@ class WorkbookParts:
             _drop(item)
         return strings
 
+    def values(self, sheet: SheetPart) -> Iterator[tuple[int, int, Any]]:
+        """Every cell of ``sheet`` as (row, column, value) in document order, values unformatted."""
+        cells, dims = _Cells(self), {}
+        for _, element in _iterparse(self.parts[sheet.part], _ROW):
+            yield from ((r, c, v) for r, c, v, _ in cells.row(element, dims))
+            _drop(element)
+
     def scan(self, sheet: SheetPart, count_text_cell: Any) -> SheetScan:
         """One streaming pass over ``sheet``'s XML: its filled cells' texts, rows, columns and
         merged ranges; ``count_text_cell()`` is called for each filled cell."""
