@@ -126,7 +126,7 @@ class WorkbookParts:
 
     def values(self, sheet: SheetPart) -> Iterator[tuple[int, int, Any]]:
         """Every cell of ``sheet`` as (row, column, value) in document order, values unformatted."""
-        cells, dims = _Cells(self), {}
+        cells, dims = _Cells(self), dict[str, dict[str, str]]()
         for _, element in _iterparse(self.parts[sheet.part], _ROW):
             yield from ((r, c, v) for r, c, v, _ in cells.row(element, dims))
             _drop(element)
