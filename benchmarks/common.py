@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 import tracemalloc
@@ -47,7 +48,10 @@ def paired_ratios(
     """Medians of paired time ratios ours/baseline, the two interleaved in this process.
 
     Each round times both on every item back to back, the order alternating between rounds so
-    that drift and load fall on both alike. Returns the median over rounds of the ratio of the
+    that drift and load fall on both alike; the times are CPU times of this process, which other
+    processes on a shared machine disturb less than wall time. Garbage is collected before each
+    timed call, so that freeing what one left in reference cycles is not charged to the other.
+    Returns the median over rounds of the ratio of the
     totals over all items, and the median ratio per item (by index).
     """
     for item in items:  # warm imports and caches
@@ -61,9 +65,10 @@ def paired_ratios(
             pair = [("ours", ours), ("baseline", baseline)]
             times = {}
             for name, function in pair if number % 2 == 0 else pair[::-1]:
-                start = time.perf_counter()
+                gc.collect()
+                start = time.process_time()
                 function(item)
-                times[name] = time.perf_counter() - start
+                times[name] = time.process_time() - start
                 spent[name] += times[name]
             per_item[index].append(times["ours"] / times["baseline"])
         totals.append(spent["ours"] / spent["baseline"])
