@@ -41,13 +41,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any
 
-from ..models import Figure, Record
+from ..models import (
+    Direction,
+    Excluded,
+    Exclusion,
+    Figure,
+    Measurement,
+    Pairing,
+    PairVerdict,
+    Record,
+    Threshold,
+    Verdict,
+)
 from ..text.cleaning import fold
 from . import vocabulary as vocab
 from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place, words_re
-from .wording import as_percent, describe, figure_evidence, shorten
+from .messages import AND, DIRECTIONS, EXCLUDED, Text, join, render
+from .wording import as_percent, describe, describe_both
 
 
 @dataclass
@@ -56,16 +68,19 @@ class Part:
 
     figures: list[Figure]
     clause: str
-    direction: str  # "level", "reduce" or "increase"
+    direction: Direction
     sub: bool = False  # introduced by "trong đó": a part of the part before it
     main: int | None = None  # the index of that part
     level: str | None = None  # "tỉnh", "huyện", "xã" when the clause names one
     list_id: int | None = None  # parts of one list ("30%, 20%, 15%") share it
     start: int = 0  # where its clause starts in the target
 
-    def describe(self, en: bool = False) -> str:
+    def describe(self) -> Text:
         """The threshold as an officer reads it: "tối thiểu 80%", "tối thiểu 80% và tối đa 90%"."""
-        return (" and " if en else " và ").join(describe(f, en) for f in self.figures)
+        return (
+            AND[0].join(describe(f) for f in self.figures),
+            AND[1].join(describe(f, True) for f in self.figures),
+        )
 
 
 @dataclass
@@ -73,7 +88,7 @@ class Candidate:
     """A notes figure that may measure the target."""
 
     placed: Placed
-    direction: str
+    direction: Direction
     year: int | None
     stated: Figure | None = None  # the figure as its words read it, when they qualify it
 
@@ -89,47 +104,62 @@ class Pair:
     part: Part
     figure: Figure
     clause: str
-    verdict: str  # "met", "unmet" or "undecided"
+    verdict: PairVerdict
 
 
 @dataclass
-class Measurement:
-    """What the notes say about the target's thresholds."""
+class _Result:
+    """The measurement while it is worked out (:func:`measure` returns it as a model)."""
 
-    verdict: Literal["met", "unmet", "unknown"]
+    verdict: Verdict
     parts: list[Part] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     reason: str = ""
     reason_en: str = ""
-    excluded: list[dict[str, Any]] = field(default_factory=list)
+    excluded: list[Excluded] = field(default_factory=list)
 
-    def evidence(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "thresholds": [
-                {
-                    "figures": [figure_evidence(f) for f in p.figures],
-                    "direction": p.direction,
-                    **({"sub": True} if p.sub else {}),
-                    **({"level": p.level} if p.level else {}),
-                    **({"list": p.list_id} if p.list_id is not None else {}),
-                }
+    def explain(self, key: str, **values: Any) -> None:
+        """Set the reason from the message table's ``reason.<key>``."""
+        self.reason, self.reason_en = render(f"reason.{key}", **values)
+
+    def model(self) -> Measurement:
+        index = {id(p): i for i, p in enumerate(self.parts)}
+        return Measurement.model_construct(
+            verdict=self.verdict,
+            value=_value(self.pairs),
+            thresholds=[
+                Threshold.model_construct(
+                    figures=p.figures,
+                    clause=p.clause,
+                    direction=p.direction,
+                    sub=p.sub,
+                    main=p.main,
+                    level=p.level,
+                    list_id=p.list_id,
+                )
                 for p in self.parts
             ],
-            "figures": [
-                {
-                    "threshold": self.parts.index(p.part),
-                    "figure": figure_evidence(p.figure),
-                    "verdict": p.verdict,
-                    "context": shorten(p.clause, 200),
-                }
+            pairs=[
+                Pairing.model_construct(
+                    threshold=index[id(p.part)], figure=p.figure, clause=p.clause, verdict=p.verdict
+                )
                 for p in self.pairs
             ],
-        }
-        if self.excluded:
-            out["excluded"] = self.excluded
-        if self.reason_en:
-            out["reason"] = self.reason_en
-        return out
+            excluded=self.excluded,
+            reason=self.reason,
+            reason_en=self.reason_en,
+        )
+
+
+def _value(pairs: list[Pair]) -> float | None:
+    """The figure of the first pair that has one, as a percentage (a ratio 09/10 → 90.0)."""
+    for pair in pairs:
+        figure = pair.figure
+        if figure.kind == "percent":
+            return figure.value
+        if figure.kind == "ratio" and figure.numerator is not None and figure.denominator:
+            return round(100 * figure.numerator / figure.denominator, 2)
+    return None
 
 
 def measure(
@@ -140,36 +170,27 @@ def measure(
     ``unit_rank`` (3 province, 2 district, 1 commune) excuses thresholds of higher levels;
     ``end_year`` (the period's last year) drops figures of later years as plans.
     """
+    return _measure(record, unit_rank, end_year).model()
+
+
+def _measure(record: Record, unit_rank: int | None, end_year: int | None) -> _Result:
     parts = threshold_parts(record)
     if not parts:
-        return Measurement("unknown")
+        return _Result("unknown")
     candidates, excluded = notes_candidates(record, end_year=end_year)
-    result = Measurement("unknown", parts=parts, excluded=excluded)
+    result = _Result("unknown", parts=parts, excluded=excluded)
     if not record.figures or not any(_is_measure(f) for f in record.figures):
-        return _unknown(
-            result,
-            "phần thực trạng không nêu tỷ lệ (%) hay số liệu dạng x/y",
-            "the notes give no percentage or x/y figure",
-        )
+        result.explain("no_measure_figure")
+        return result
     if not candidates:
-        why = _why_excluded(excluded)
-        why_en = _why_excluded(excluded, en=True)
-        return _unknown(
-            result,
-            f"không có số liệu nào đo mục tiêu ({why})",
-            f"no notes figure measures it ({why_en})",
-        )
+        result.explain("all_excluded", why=_why_excluded(excluded))
+        return result
     if any(p.list_id is not None for p in parts) and not _pair_lists(parts, candidates, result):
         listed = next(p for p in parts if p.list_id is not None).list_id
-        values = ", ".join(p.describe() for p in parts if p.list_id == listed)
-        values_en = ", ".join(p.describe(en=True) for p in parts if p.list_id == listed)
-        return _unknown(
-            result,
-            f"mục tiêu có nhiều ngưỡng ({values}) nhưng phần thực trạng không nêu số liệu riêng "
-            "cho từng ngưỡng",
-            f"the target has several thresholds ({values_en}) and the notes do not give one "
-            "figure for each",
+        result.explain(
+            "list_unpaired", values=join(", ", [p.describe() for p in parts if p.list_id == listed])
         )
+        return result
     rest = [p for p in parts if p.list_id is None]
     used = {id(p.figure) for p in result.pairs}
     free = [c for c in candidates if id(c.figure) not in used]
@@ -180,47 +201,22 @@ def measure(
     return _conclude(result, unit_rank if unit_rank is not None else _notes_rank(record.notes))
 
 
-_EXCLUDED_VI = {
-    "breakdown": "là tỷ lệ cơ cấu (chiếm tỷ lệ…)",
-    "not_done": "là phần chưa đạt/còn lại",
-    "proposal": "là mục tiêu/đề xuất, không phải kết quả",
-    "after_period": "là số liệu của năm sau kỳ đánh giá",
-    "earlier_year": "là số liệu của năm trước",
-    "other_measure": "là số liệu về kinh phí/mức thực hiện kế hoạch, không đo mục tiêu",
-}
-_EXCLUDED_EN = {
-    "breakdown": "a share in a breakdown",
-    "not_done": "the part not done",
-    "proposal": "an aim or a proposal, not a result",
-    "after_period": "for a year after the period",
-    "earlier_year": "for an earlier year",
-    "other_measure": "about money or a plan's fulfilment, not the target",
-}
-
-
-def _why_excluded(excluded: list[dict[str, Any]], en: bool = False) -> str:
+def _why_excluded(excluded: list[Excluded]) -> Text:
     """Why each notes figure was dropped, at most three examples a reason.
 
-    >>> _why_excluded([{"figure": {"text": "25%"}, "reason": "proposal"}])
+    >>> from appendixparse.models import Figure
+    >>> f = Figure(kind="percent", value=25, text="25%", span=(0, 3))
+    >>> _why_excluded([Excluded(figure=f, reason="proposal")])[0]
     '25% là mục tiêu/đề xuất, không phải kết quả'
     """
-    by_reason: dict[str, list[str]] = {}
+    by_reason: dict[Exclusion, list[str]] = {}
     for item in excluded:
-        by_reason.setdefault(item["reason"], []).append(item["figure"]["text"])
+        by_reason.setdefault(item.reason, []).append(item.figure.text)
     parts = []
     for reason, texts in by_reason.items():
         shown = ", ".join(texts[:3]) + ("…" if len(texts) > 3 else "")
-        if en:
-            parts.append(f"{shown}: {_EXCLUDED_EN[reason]}")
-        else:
-            parts.append(f"{shown} {_EXCLUDED_VI[reason]}")
-    return "; ".join(parts)
-
-
-def _unknown(result: Measurement, reason: str, reason_en: str) -> Measurement:
-    result.verdict = "unknown"
-    result.reason, result.reason_en = reason, reason_en
-    return result
+        parts.append(render("reason.excluded", figures=shown, why=EXCLUDED[reason]))
+    return join("; ", parts)
 
 
 def threshold_parts(record: Record) -> list[Part]:
@@ -259,7 +255,7 @@ def threshold_parts(record: Record) -> list[Part]:
 
 def notes_candidates(
     record: Record, *, end_year: int | None = None
-) -> tuple[list[Candidate], list[dict[str, Any]]]:
+) -> tuple[list[Candidate], list[Excluded]]:
     """The notes figures that may measure the target, and the ones dropped with their reason."""
     text = record.notes
     low = lower(text)
@@ -268,10 +264,10 @@ def notes_candidates(
     breakdown_ratios = _breakdown_ratios(record.figures)
     marks = _year_marks(low)
     kept: list[Candidate] = []
-    excluded: list[dict[str, Any]] = []
+    excluded: list[Excluded] = []
 
-    def drop(p: Placed, reason: str) -> None:
-        excluded.append({"figure": figure_evidence(p.figure), "reason": reason})
+    def drop(p: Placed, reason: Exclusion) -> None:
+        excluded.append(Excluded.model_construct(figure=p.figure, reason=reason))
 
     for p in placed:
         f = p.figure
@@ -329,7 +325,7 @@ def _breakdown_ratios(figures: Iterable[Figure]) -> set[int]:
     return out
 
 
-def _pair_lists(parts: list[Part], candidates: list[Candidate], result: Measurement) -> bool:
+def _pair_lists(parts: list[Part], candidates: list[Candidate], result: _Result) -> bool:
     """Pair each target list, in order, with a list of as many figures in the notes."""
     notes_lists = _runs(candidates)
     for list_id in sorted({p.list_id for p in parts if p.list_id is not None}):
@@ -357,7 +353,7 @@ def _runs(candidates: list[Candidate]) -> list[list[Candidate]]:
     return [r for r in runs if len(r) > 1]
 
 
-def _pair_single(part: Part, candidates: list[Candidate], target: str, result: Measurement) -> None:
+def _pair_single(part: Part, candidates: list[Candidate], target: str, result: _Result) -> None:
     """One threshold: the candidate clearly closest to the target, or all when they agree."""
     target_words = _bag(target)
     fitting = [
@@ -369,31 +365,20 @@ def _pair_single(part: Part, candidates: list[Candidate], target: str, result: M
         return
     chosen = _choose(fitting, target_words, part)
     if chosen is None:
-        figures = ", ".join(describe(c.figure) for c in fitting)
-        figures_en = ", ".join(describe(c.figure, en=True) for c in fitting)
-        result.reason = (
-            f"có nhiều số liệu ({figures}) cho kết quả khác nhau, không rõ số nào đo mục tiêu"
-        )
-        result.reason_en = f"several figures ({figures_en}) disagree and none is clearly the one"
+        result.explain("disagree", figures=join(", ", [describe_both(c.figure) for c in fitting]))
         return
     result.pairs.append(_pair(part, chosen))
 
 
-def _explain_none(part: Part, candidates: list[Candidate], result: Measurement) -> None:
+def _explain_none(part: Part, candidates: list[Candidate], result: _Result) -> None:
     if candidates and all(c.direction != part.direction for c in candidates):
-        kind = {"reduce": "mức giảm", "increase": "mức tăng", "level": "mức đạt được"}
-        kind_en = {"reduce": "a reduction", "increase": "an increase", "level": "a level"}
-        result.reason = (
-            f"mục tiêu đo {kind[part.direction]} nhưng phần thực trạng chỉ nêu "
-            f"{', '.join(describe(c.figure) for c in candidates)}"
-        )
-        result.reason_en = (
-            f"the target measures {kind_en[part.direction]}, the notes give only "
-            f"{', '.join(describe(c.figure, en=True) for c in candidates)}"
+        result.explain(
+            "other_direction",
+            kind=DIRECTIONS[part.direction],
+            figures=join(", ", [describe_both(c.figure) for c in candidates]),
         )
     else:
-        result.reason = "số liệu trong phần thực trạng không nói về nội dung của mục tiêu"
-        result.reason_en = "the notes figures are not about what the target measures"
+        result.explain("off_subject")
 
 
 def _choose(candidates: list[Candidate], words: set[str], part: Part) -> Candidate | None:
@@ -411,7 +396,7 @@ def _choose(candidates: list[Candidate], words: set[str], part: Part) -> Candida
 
 
 def _pair_by_own_words(
-    parts: list[Part], rest: list[Part], candidates: list[Candidate], result: Measurement
+    parts: list[Part], rest: list[Part], candidates: list[Candidate], result: _Result
 ) -> None:
     """Several thresholds: each candidate to the part whose own words it shares most."""
     bags = [_bag(p.clause) for p in parts]
@@ -444,15 +429,14 @@ def _pair_by_own_words(
         if chosen is not None:
             result.pairs.append(_pair(parts[i], chosen))
     if not result.pairs:
-        result.reason = "không xác định được số liệu nào ứng với từng ngưỡng của mục tiêu"
-        result.reason_en = "no notes figure could be matched to a threshold"
+        result.explain("unassigned")
 
 
 def _pair(part: Part, candidate: Candidate) -> Pair:
     return Pair(part, candidate.figure, candidate.placed.clause, _verdict(candidate.figure, part))
 
 
-def _conclude(result: Measurement, rank: int | None) -> Measurement:
+def _conclude(result: _Result, rank: int | None) -> _Result:
     """The record's verdict from its pairs (see the module docstring, step 4)."""
     verdicts = {id(p.part): p.verdict for p in result.pairs}
     parts = result.parts
@@ -475,16 +459,11 @@ def _conclude(result: Measurement, rank: int | None) -> Measurement:
         part = parts[open_parts[0]] if open_parts else parts[0]
         pair = next((p for p in result.pairs if p.part is part), None)
         if pair is not None and pair.verdict == "undecided":
-            result.reason = (
-                f"số liệu {describe(pair.figure)} không đủ để biết đã đạt {part.describe()} chưa"
-            )
-            result.reason_en = (
-                f"{describe(pair.figure, en=True)} cannot tell whether "
-                f"{part.describe(en=True)} is met"
+            result.explain(
+                "undecided", figure=describe_both(pair.figure), threshold=part.describe()
             )
         else:
-            result.reason = f"phần thực trạng không nêu số liệu cho ngưỡng {part.describe()}"
-            result.reason_en = f"the notes give no figure for {part.describe(en=True)}"
+            result.explain("no_figure_for", threshold=part.describe())
     return result
 
 
@@ -515,10 +494,10 @@ def _condition(f: Figure) -> tuple[float, bool, float, bool]:
     return round(as_percent(f), 6), False, _INF, True
 
 
-def _verdict(f: Figure, part: Part) -> str:
+def _verdict(f: Figure, part: Part) -> PairVerdict:
     """The verdict, "met", "unmet" or "undecided": the figure's interval against every condition."""
     lo, lo_open, hi, hi_open = _interval(f)
-    result = "met"
+    result: PairVerdict = "met"
     for cond in part.figures:
         c_lo, c_lo_open, c_hi, c_hi_open = _condition(cond)
         if f.qualifier == "approx" and lo in (c_lo, c_hi):
@@ -565,7 +544,7 @@ def _year_of(p: Placed, marks: list[tuple[int, int, int]]) -> int | None:
     return before[-1] if before else None
 
 
-def _direction(f: Figure, before: str) -> str:
+def _direction(f: Figure, before: str) -> Direction:
     """What a figure measures, "reduce", "increase" or "level": from its qualifier or the words
     just before it ("giảm 12%"; but "tăng lên 80%" states a level)."""
     if f.qualifier == "reduce_at_least":
