@@ -7,9 +7,10 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..models import Figure
+from . import vocabulary as vocab
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,28 @@ def _sentence_starts(low: str) -> list[int]:
     return [0, *(m.end() for m in _STRONG.finditer(low))]
 
 
-# The words just before a share in a breakdown: "N người, chiếm tỷ lệ P%".
-BREAKDOWN_END = re.compile(
-    r"(?<!\w)chiếm(?:\s+t[ỷỉ]\s+lệ)?\s*(?:là\s*)?:?\s*(?:khoảng|gần|trên|hơn|dưới)?\s*$"
-)
+def alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, the longest first, the white space inside a phrase
+    matching any run of white space."""
+    return "|".join(
+        r"\s+".join(re.escape(part) for part in word.split())
+        for word in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def _breakdown_end() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?:{alternatives(vocab.CHECK_BREAKDOWN_WORDS)})"
+        rf"\s*(?:(?:{alternatives(vocab.CHECK_BREAKDOWN_COPULA)})\s*)?:?"
+        rf"\s*(?:{alternatives(vocab.CHECK_BREAKDOWN_QUALIFIERS)})?\s*$"
+    )
+
+
+def ends_a_breakdown(before: str) -> bool:
+    """Whether ``before`` (lower case) ends with the words that open a share in a breakdown:
+    "N người, chiếm tỷ lệ P%", "chiếm khoảng", "chiếm tỉ lệ là:"."""
+    return _breakdown_end().search(before) is not None
 
 
 @lru_cache(maxsize=1024)

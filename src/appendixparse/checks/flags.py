@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from ..models import Flag, FlagCode, Measurement, Record, Report, Severity
 from ..text.figures import written_decimals
 from . import vocabulary as vocab
-from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place
+from .clauses import Placed, alternatives, ends_a_breakdown, ends_with_word, has_word, lower, place
 from .measure import measure, unit_rank
 from .messages import SUMMARY_NAMES, join, render
 from .registry import REGISTRY, REPORT_CODES, make_flag
@@ -146,8 +147,7 @@ def duplicate_id(report: Report) -> list[Flag]:
     return flags
 
 
-# Vietnamese lettered items skip f, j, w, z and put đ after d; some documents use a-z instead.
-_LETTERS_VI = "abcdđeghiklmnopqrstuvxy"
+_LETTERS_VI = vocab.CHECK_LETTERS_VI
 _LETTERS_EN = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -356,7 +356,7 @@ def share_mismatch(record: Record) -> list[Flag]:
             ):
                 total = p
             continue
-        if f.kind != "percent" or not BREAKDOWN_END.search(p.before) or total is None:
+        if f.kind != "percent" or not ends_a_breakdown(p.before) or total is None:
             continue
         part = placed[i - 1] if i else None
         if part is None or part is total or part.figure.kind != "count":
@@ -397,11 +397,21 @@ def _both(write: Any, value: float) -> tuple[str, str]:
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
 
 
+@cache
+def _named_base() -> re.Pattern[str]:
+    """ "(trên|so với) (tổng) số <base>": the base a share names after it, in group 1."""
+    return re.compile(
+        rf"(?:(?:{alternatives(vocab.CHECK_BASE_OPENERS)})\s+)?"
+        rf"(?:(?:{alternatives(vocab.CHECK_BASE_TOTAL)})\s+)?"
+        rf"(?:{alternatives(vocab.CHECK_BASE_NOUN)})\s+(.+)"
+    )
+
+
 def _other_base(share: Placed, total: Placed) -> bool:
     """The share names its own base, and it is not the total's noun ("chiếm 40% số đảng viên
     trẻ" after a total of "200 cán bộ")."""
     head = share.after.strip(" :")
-    base = re.match(r"(?:trên\s+|so với\s+)?(?:tổng\s+)?số\s+(.+)", head)
+    base = _named_base().match(head)
     if base is None:
         return False
     unit = lower(total.figure.unit or "")

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -57,7 +57,16 @@ from ..models import (
 )
 from ..text.cleaning import fold
 from . import vocabulary as vocab
-from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place, words_re
+from .clauses import (
+    Placed,
+    alternatives,
+    ends_a_breakdown,
+    ends_with_word,
+    has_word,
+    lower,
+    place,
+    words_re,
+)
 from .messages import AND, DIRECTIONS, EXCLUDED, Text, join, render
 from .wording import as_percent, describe, describe_both
 
@@ -230,12 +239,12 @@ def threshold_parts(record: Record) -> list[Part]:
         f = p.figure
         gap = low[prev_end : f.span[0]] if parts else ""
         prev_end = f.span[1]
-        if parts and gap.strip() in ("đến", "tới", "-", "–") and f.qualifier == "at_most":
+        if parts and gap.strip() in vocab.CHECK_RANGE_WORDS and f.qualifier == "at_most":
             parts[-1].figures.append(f)  # a range: one part, two conditions
             parts[-1].clause = text[parts[-1].start : p.end]
             continue
         part = Part([f], p.clause, _direction(f, p.before), start=p.start)
-        if parts and re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", gap):
+        if parts and _list_gap().fullmatch(gap):
             if parts[-1].list_id is None:
                 parts[-1].list_id = next_list
                 next_list += 1
@@ -276,7 +285,7 @@ def notes_candidates(
         head = " ".join(p.after.split()[:6])
         negative = [w for w in vocab.CHECK_NEGATIVE_WORDS if has_word((w,), head)]
         year = _year_of(p, marks)
-        if (f.kind == "percent" and BREAKDOWN_END.search(p.before)) or id(f) in breakdown_ratios:
+        if (f.kind == "percent" and ends_a_breakdown(p.before)) or id(f) in breakdown_ratios:
             drop(p, "breakdown")
         elif negative and not any(has_word((w,), target_low) for w in negative):
             drop(p, "not_done")
@@ -343,9 +352,8 @@ def _runs(candidates: list[Candidate]) -> list[list[Candidate]]:
     """Candidates written as a list ("35%, 25% và 20%"): runs of two or more."""
     runs: list[list[Candidate]] = []
     for c in candidates:
-        if runs and re.fullmatch(
-            r"\s*(?:,|và|,\s*và)?\s*",
-            c.placed.low[runs[-1][-1].figure.span[1] : c.figure.span[0]],
+        if runs and _list_gap().fullmatch(
+            c.placed.low[runs[-1][-1].figure.span[1] : c.figure.span[0]]
         ):
             runs[-1].append(c)
         else:
@@ -518,15 +526,36 @@ def _verdict(f: Figure, part: Part) -> PairVerdict:
 
 
 _NOW = 9999  # "đến nay", "hiện nay": later than any year
-_YEARS = re.compile(
-    r"(?<!\w)năm\s+((?:19|20)\d\d(?:\s*(?:,|và|-|–)\s*(?:năm\s+)?(?:19|20)\d\d)*)(?!\d)"
-)
+
+
+@cache
+def _list_gap() -> re.Pattern[str]:
+    """What may stand between the figures of a list ("30%, 20% và 15%")."""
+    joiner = alternatives(vocab.CHECK_LIST_JOINERS)
+    return re.compile(rf"\s*(?:,|{joiner}|,\s*(?:{joiner}))?\s*")
+
+
+@cache
+def _years() -> re.Pattern[str]:
+    """ "năm 2023", "năm 2021, 2022", "năm 2021 và năm 2022": the years in group 1."""
+    year = alternatives((vocab.CHECK_YEAR_WORD,))
+    joiner = alternatives(vocab.CHECK_YEAR_JOINERS)
+    return re.compile(
+        rf"(?<!\w){year}\s+((?:19|20)\d\d(?:\s*(?:{joiner})\s*(?:{year}\s+)?(?:19|20)\d\d)*)(?!\d)"
+    )
+
+
+@cache
+def _year_after() -> re.Pattern[str]:
+    """ "(năm 2023)" right after a figure."""
+    year = alternatives((vocab.CHECK_YEAR_WORD,))
+    return re.compile(rf"\s*\(?\s*{year}\s+((?:19|20)\d\d)(?!\d)")
 
 
 def _year_marks(low: str) -> list[tuple[int, int, int]]:
     """(start, end, year) of each "năm 2021, 2022" (the latest of a list) and each "đến nay"."""
     marks = []
-    for m in _YEARS.finditer(low):
+    for m in _years().finditer(low):
         if any(low[: m.start()].rstrip().endswith(w) for w in vocab.CHECK_BASELINE_WORDS):
             continue  # "so với năm 2021": a baseline, not the period of what follows
         marks.append((m.start(), m.end(), max(int(y) for y in re.findall(r"\d{4}", m.group(1)))))
@@ -537,7 +566,7 @@ def _year_marks(low: str) -> list[tuple[int, int, int]]:
 
 def _year_of(p: Placed, marks: list[tuple[int, int, int]]) -> int | None:
     """The year a notes figure belongs to: "(năm 2023)" right after it, else the last before."""
-    follows = re.match(r"\s*\(?\s*năm\s+((?:19|20)\d\d)(?!\d)", p.low[p.figure.span[1] :])
+    follows = _year_after().match(p.low, p.figure.span[1])
     if follows:
         return int(follows.group(1))
     before = [year for start, _, year in marks if start < p.figure.span[0]]
@@ -552,7 +581,7 @@ def _direction(f: Figure, before: str) -> Direction:
     if f.qualifier == "increase_at_least":
         return "increase"
     tail = " ".join(
-        w for w in before.split()[-4:] if w not in ("tối", "thiểu", "ít", "nhất", "tối đa")
+        words_re(vocab.CHECK_QUALIFIER_PHRASES).sub(" ", " ".join(before.split()[-4:])).split()
     )
     if ends_with_word(vocab.CHECK_LEVEL_AFTER_CHANGE, tail):
         return "level"
@@ -603,7 +632,7 @@ def _bag(text: str) -> frozenset[str]:
     words: list[str] = []
     for token in fold(text).split():
         for word in vocab.CHECK_ABBREVIATIONS.get(token, token).split():
-            word = "tỷ" if word == "tỉ" else word
+            word = vocab.CHECK_SPELLINGS.get(word, word)
             if word in vocab.CHECK_STOPWORDS or any(ch.isdigit() for ch in word):
                 continue
             words.append(word)
