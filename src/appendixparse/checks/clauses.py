@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -48,28 +47,13 @@ class Placed:
 _STRONG = re.compile(r"[;!?\n]|\.(?=\s|$)")
 
 
-_PLACED: OrderedDict[tuple[str, tuple[int, ...]], list[Placed]] = OrderedDict()
-_PLACED_MAX = 512
-
-
 def place(text: str, figures: Iterable[Figure]) -> list[Placed]:
     """Each figure with its clause. Between two figures the clause break is the last sentence
     break, else the last comma, between them; the first starts at its sentence.
 
-    Several checks place the same record's figures: the result is memoised on the text and the
-    figure objects' identities (safe: a cached entry keeps its figures alive, so no id is reused
-    while it is cached).
+    The checks place a record's notes figures once and hand the list to every check.
     """
-    figs = sorted(figures, key=lambda f: f.span)
-    key = (text, tuple(id(f) for f in figs))
-    if (cached := _PLACED.get(key)) is not None:
-        _PLACED.move_to_end(key)
-        return list(cached)
-    out = _place(text, figs)
-    _PLACED[key] = out
-    if len(_PLACED) > _PLACED_MAX:
-        _PLACED.popitem(last=False)
-    return list(out)
+    return _place(text, sorted(figures, key=lambda f: f.span))
 
 
 def _place(text: str, figs: list[Figure]) -> list[Placed]:
@@ -103,7 +87,6 @@ def _place(text: str, figs: list[Figure]) -> list[Placed]:
     return out
 
 
-@lru_cache(maxsize=1024)
 def _sentence_starts(low: str) -> list[int]:
     """Where each sentence of ``low`` starts: 0 and the end of every sentence break."""
     return [0, *(m.end() for m in _STRONG.finditer(low))]
@@ -133,7 +116,6 @@ def ends_a_breakdown(before: str) -> bool:
     return _breakdown_end().search(before) is not None
 
 
-@lru_cache(maxsize=1024)
 def lower(text: str) -> str:
     """Lower case with the same length as ``text``, so figure spans index both."""
     low = text.lower()

@@ -48,8 +48,9 @@ def run_checks(report: Report) -> list[Flag]:
     rank = unit_rank(report.unit)
     end_year = report.period.end.year if report.period and report.period.end else None
     for record in report.records:
-        record.measurement = measure(record, unit_rank=rank, end_year=end_year)
-        flags += record_flags(record)
+        placed = place(record.notes, record.figures)
+        record.measurement = measure(record, unit_rank=rank, end_year=end_year, placed=placed)
+        flags += record_flags(record, placed=placed)
     order = {r.id: i for i, r in reversed(list(enumerate(report.records)))}
     return sorted(
         flags,
@@ -58,19 +59,26 @@ def run_checks(report: Report) -> list[Flag]:
 
 
 def record_flags(
-    record: Record, *, unit_rank: int | None = None, end_year: int | None = None
+    record: Record,
+    *,
+    unit_rank: int | None = None,
+    end_year: int | None = None,
+    placed: list[Placed] | None = None,
 ) -> list[Flag]:
     """The flags one record raises on its own (codes of the registry's "record" stage): its
     status, and its figures against its target. The record's measurement is read; a record
-    the checks have not measured is measured here (with ``unit_rank`` and ``end_year``)."""
+    the checks have not measured is measured here (with ``unit_rank`` and ``end_year``).
+    ``placed``: the notes figures already placed in their clauses."""
+    if placed is None:
+        placed = place(record.notes, record.figures)
     result = record.measurement
     if result is None:
-        result = measure(record, unit_rank=unit_rank, end_year=end_year)
+        result = measure(record, unit_rank=unit_rank, end_year=end_year, placed=placed)
     return [
         *unknown_status(record),
         *missing_status(record),
-        *figure_out_of_range(record),
-        *share_mismatch(record),
+        *figure_out_of_range(record, placed),
+        *share_mismatch(record, placed),
         *completed_below_target(record, result),
         *in_progress_meets_target(record, result),
         *not_measurable(record, result),
@@ -267,7 +275,7 @@ def missing_status(record: Record) -> list[Flag]:
     ]
 
 
-def figure_out_of_range(record: Record) -> list[Flag]:
+def figure_out_of_range(record: Record, placed: list[Placed] | None = None) -> list[Flag]:
     """A share above 100%, or a ratio whose numerator exceeds its denominator, in the notes.
 
     A percentage is a share when a share word ("tỷ lệ", "hài lòng", "chiếm") comes earlier in its
@@ -275,7 +283,9 @@ def figure_out_of_range(record: Record) -> list[Flag]:
     "tỷ lệ giải ngân … 110%") or of growth ("tăng 120%") may exceed 100 and is left alone.
     """
     flags = []
-    for p in place(record.notes, record.figures):
+    if placed is None:
+        placed = place(record.notes, record.figures)
+    for p in placed:
         f = p.figure
         if f.kind == "ratio" and f.numerator is not None and f.denominator is not None:
             if f.numerator > f.denominator and not _against_plan(p):
@@ -332,15 +342,16 @@ def _against_plan(p: Placed, words: int = 6) -> bool:
     return has_word(vocab.CHECK_PLAN_WORDS, " ".join(p.after.split()[:words]))
 
 
-def share_mismatch(record: Record) -> list[Flag]:
+def share_mismatch(record: Record, placed: list[Placed] | None = None) -> list[Flag]:
     """A share "N …, chiếm tỷ lệ P%" where N of the stated total differs from P by more than
     one unit of P's last written decimal (0.1 for "20,6%", 1 for "77%").
 
     The total is the last count before the share that opens a breakdown: one followed by
     "trong đó"/"gồm" before the next figure, or preceded by "tổng số" in its clause.
     """
-    placed = place(record.notes, record.figures)
-    low = lower(record.notes)
+    if placed is None:
+        placed = place(record.notes, record.figures)
+    low = placed[0].low if placed else ""
     flags = []
     total: Placed | None = None
     for i, p in enumerate(placed):

@@ -105,6 +105,14 @@ class Candidate:
     def figure(self) -> Figure:
         return self.stated or self.placed.figure
 
+    words: frozenset[str] | None = None  # set by :meth:`about` on first use
+
+    def about(self) -> frozenset[str]:
+        """The words of what it is about (:func:`_bag` of the placed figure's ``about``)."""
+        if self.words is None:
+            self.words = _bag(self.placed.about)
+        return self.words
+
 
 @dataclass
 class Pair:
@@ -133,11 +141,11 @@ class _Result:
 
     def model(self) -> Measurement:
         index = {id(p): i for i, p in enumerate(self.parts)}
-        return Measurement.model_construct(
+        return Measurement(
             verdict=self.verdict,
             value=_value(self.pairs),
             thresholds=[
-                Threshold.model_construct(
+                Threshold(
                     figures=p.figures,
                     clause=p.clause,
                     direction=p.direction,
@@ -149,7 +157,7 @@ class _Result:
                 for p in self.parts
             ],
             pairs=[
-                Pairing.model_construct(
+                Pairing(
                     threshold=index[id(p.part)], figure=p.figure, clause=p.clause, verdict=p.verdict
                 )
                 for p in self.pairs
@@ -172,25 +180,33 @@ def _value(pairs: list[Pair]) -> float | None:
 
 
 def measure(
-    record: Record, *, unit_rank: int | None = None, end_year: int | None = None
+    record: Record,
+    *,
+    unit_rank: int | None = None,
+    end_year: int | None = None,
+    placed: list[Placed] | None = None,
 ) -> Measurement:
     """Which notes figure measures each of the target's thresholds, and whether it is met.
 
     ``unit_rank`` (3 province, 2 district, 1 commune) excuses thresholds of higher levels;
-    ``end_year`` (the period's last year) drops figures of later years as plans.
+    ``end_year`` (the period's last year) drops figures of later years as plans; ``placed``:
+    the notes figures already placed in their clauses (else they are placed here).
     """
-    return _measure(record, unit_rank, end_year).model()
+    return _measure(record, unit_rank, end_year, placed).model()
 
 
-def _measure(record: Record, unit_rank: int | None, end_year: int | None) -> _Result:
+def _measure(
+    record: Record, unit_rank: int | None, end_year: int | None, placed: list[Placed] | None
+) -> _Result:
     parts = threshold_parts(record)
     if not parts:
         return _Result("unknown")
-    candidates, excluded = notes_candidates(record, end_year=end_year)
-    result = _Result("unknown", parts=parts, excluded=excluded)
-    if not record.figures or not any(_is_measure(f) for f in record.figures):
+    if not any(_is_measure(f) for f in record.figures):
+        result = _Result("unknown", parts=parts)  # no candidate, nothing excluded
         result.explain("no_measure_figure")
         return result
+    candidates, excluded = notes_candidates(record, end_year=end_year, placed=placed)
+    result = _Result("unknown", parts=parts, excluded=excluded)
     if not candidates:
         result.explain("all_excluded", why=_why_excluded(excluded))
         return result
@@ -207,7 +223,7 @@ def _measure(record: Record, unit_rank: int | None, end_year: int | None) -> _Re
         _pair_single(parts[0], free, record.target, result)
     elif rest:
         _pair_by_own_words(parts, rest, free, result)
-    return _conclude(result, unit_rank if unit_rank is not None else _notes_rank(record.notes))
+    return _conclude(result, unit_rank, record.notes)
 
 
 def _why_excluded(excluded: list[Excluded]) -> Text:
@@ -252,10 +268,8 @@ def threshold_parts(record: Record) -> list[Part]:
         if parts and has_word(vocab.CHECK_SUB_MARKERS, gap):
             part.sub = True
             part.main = next(i for i in range(len(parts) - 1, -1, -1) if not parts[i].sub)
-        levels = [
-            lv for lv, words in vocab.CHECK_LEVELS.items() if has_word(words, lower(p.clause))
-        ]
-        part.level = levels[0] if len(levels) == 1 else None
+        levels = {_LEVEL_OF[w] for w in words_re(_LEVEL_WORDS).findall(lower(p.clause))}
+        part.level = levels.pop() if len(levels) == 1 else None
         parts.append(part)
     if len(parts) == 1:
         parts[0].clause = text
@@ -263,37 +277,42 @@ def threshold_parts(record: Record) -> list[Part]:
 
 
 def notes_candidates(
-    record: Record, *, end_year: int | None = None
+    record: Record, *, end_year: int | None = None, placed: list[Placed] | None = None
 ) -> tuple[list[Candidate], list[Excluded]]:
     """The notes figures that may measure the target, and the ones dropped with their reason."""
     text = record.notes
-    low = lower(text)
+    if placed is None:
+        placed = place(text, record.figures)
+    low = placed[0].low if placed else lower(text)
     target_low = lower(record.target)
-    placed = place(text, record.figures)
     breakdown_ratios = _breakdown_ratios(record.figures)
     marks = _year_marks(low)
     kept: list[Candidate] = []
     excluded: list[Excluded] = []
 
     def drop(p: Placed, reason: Exclusion) -> None:
-        excluded.append(Excluded.model_construct(figure=p.figure, reason=reason))
+        excluded.append(Excluded(figure=p.figure, reason=reason))
 
     for p in placed:
         f = p.figure
         if not _is_measure(f):
             continue
-        head = " ".join(p.after.split()[:6])
-        negative = [w for w in vocab.CHECK_NEGATIVE_WORDS if has_word((w,), head)]
-        year = _year_of(p, marks)
         if (f.kind == "percent" and ends_a_breakdown(p.before)) or id(f) in breakdown_ratios:
             drop(p, "breakdown")
-        elif negative and not any(has_word((w,), target_low) for w in negative):
+            continue
+        head = " ".join(p.after.split()[:6])
+        negative = set(words_re(vocab.CHECK_NEGATIVE_WORDS).findall(head))
+        if negative and not any(has_word((w,), target_low) for w in negative):
             drop(p, "not_done")
         elif has_word(vocab.CHECK_PROPOSAL_WORDS, low[p.sentence : f.span[0]]):
             drop(p, "proposal")
         elif _other_measure(p, head, target_low):
             drop(p, "other_measure")
-        elif year is not None and end_year is not None and end_year < year < _NOW:
+        elif (
+            (year := _year_of(p, marks)) is not None
+            and end_year is not None
+            and end_year < year < _NOW
+        ):
             drop(p, "after_period")
         else:
             stated = None
@@ -393,8 +412,8 @@ def _choose(candidates: list[Candidate], words: Set[str], part: Part) -> Candida
     """The candidate sharing clearly more words with ``words``, or the first when all agree."""
     if len(candidates) == 1:
         return candidates[0]
-    scored = sorted(candidates, key=lambda c: -len(_bag(c.placed.about) & words))
-    best, second = (len(_bag(c.placed.about) & words) for c in scored[:2])
+    scored = sorted(candidates, key=lambda c: -len(c.about() & words))
+    best, second = (len(c.about() & words) for c in scored[:2])
     if best >= 2 and best >= 1.5 * second and best - second >= 2:
         return scored[0]
     verdicts = {_verdict(c.figure, part) for c in candidates}
@@ -415,7 +434,7 @@ def _pair_by_own_words(
     assigned: dict[int, list[Candidate]] = {}
     loose = []
     for c in candidates:
-        words = _bag(c.placed.about)
+        words = c.about()
         scores = [
             len(words & own[i]) if parts[i] in rest and parts[i].direction == c.direction else -1
             for i in range(len(parts))
@@ -444,10 +463,14 @@ def _pair(part: Part, candidate: Candidate) -> Pair:
     return Pair(part, candidate.figure, candidate.placed.clause, _verdict(candidate.figure, part))
 
 
-def _conclude(result: _Result, rank: int | None) -> _Result:
-    """The record's verdict from its pairs (see the module docstring, step 4)."""
+def _conclude(result: _Result, rank: int | None, notes: str) -> _Result:
+    """The record's verdict from its pairs (see the module docstring, step 4). ``rank``: the
+    unit's level; where it is unknown, the highest level ``notes`` speak of (read only when a
+    threshold names a level)."""
     verdicts = {id(p.part): p.verdict for p in result.pairs}
     parts = result.parts
+    if rank is None and any(p.level for p in parts):
+        rank = _notes_rank(notes)
 
     def excused(i: int) -> bool:
         part = parts[i]
@@ -526,6 +549,8 @@ def _verdict(f: Figure, part: Part) -> PairVerdict:
 
 
 _NOW = 9999  # "đến nay", "hiện nay": later than any year
+_LEVEL_OF = {word: level for level, words in vocab.CHECK_LEVELS.items() for word in words}
+_LEVEL_WORDS = tuple(_LEVEL_OF)
 
 
 @cache
@@ -595,7 +620,7 @@ def _direction(f: Figure, before: str) -> Direction:
 def _relevant(c: Candidate, target_words: Set[str]) -> bool:
     """About the same thing: a shared word, a clause that is nothing but the figure and its
     year ("Năm 2023: 92%"), or the figure follows "đạt" / "tỷ lệ"."""
-    if _bag(c.placed.about) & target_words or not _bag(c.placed.clause):
+    if c.about() & target_words or not _bag(c.placed.clause):
         return True
     return has_word(vocab.CHECK_RESULT_WORDS, " ".join(c.placed.before.split()[-4:]))
 
@@ -628,14 +653,23 @@ def _is_measure(f: Figure) -> bool:
 
 @lru_cache(maxsize=4096)
 def _bag(text: str) -> frozenset[str]:
-    """The words of ``text`` that say what it is about, and their adjacent pairs."""
-    words: list[str] = []
-    for token in fold(text).split():
-        for word in vocab.CHECK_ABBREVIATIONS.get(token, token).split():
-            word = vocab.CHECK_SPELLINGS.get(word, word)
-            if word in vocab.CHECK_STOPWORDS or any(ch.isdigit() for ch in word):
-                continue
-            words.append(word)
+    """The words of ``text`` that say what it is about, and their adjacent pairs.
+
+    Memoised: a province's units report on the same targets, so a batch meets each target's
+    text (and many notes phrases) again and again; the bags are pure functions of the text.
+    """
+    tokens = fold(text).split()
+    abbreviations, spellings = vocab.CHECK_ABBREVIATIONS, vocab.CHECK_SPELLINGS
+    if not abbreviations.keys().isdisjoint(tokens):
+        tokens = [w for t in tokens for w in abbreviations.get(t, t).split()]
+    if not spellings.keys().isdisjoint(tokens):
+        tokens = [spellings.get(w, w) for w in tokens]
+    stopwords = vocab.CHECK_STOPWORDS
+    words = [
+        w
+        for w in tokens
+        if w not in stopwords and (w.isalpha() or not any(ch.isdigit() for ch in w))
+    ]
     return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
 
 
