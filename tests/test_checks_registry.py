@@ -187,3 +187,57 @@ def test_flag_codes_outside_the_registry_are_refused():
 def test_figure_in_a_measurement_is_a_figure():
     record = parse(REAL_TEXT).records[0]
     assert isinstance(record.measurement.pairs[0].figure, Figure)
+
+
+# ------------------------------------------- clauses: one scan of the breaks, as slice by slice
+
+
+def _place_by_slices(text: str, figs: list[Figure]) -> list[tuple[int, int, int, str]]:
+    """The clauses as the checks first found them: every gap between figures searched anew."""
+    from appendixparse.checks.clauses import _STRONG
+
+    starts = [f.span[0] for f in figs]
+    sentences = [0, *(m.end() for m in _STRONG.finditer(text))]
+    out = []
+    for i, f in enumerate(figs):
+        lo = figs[i - 1].span[1] if i else 0
+        gap = text[lo : f.span[0]]
+        breaks = list(_STRONG.finditer(gap))
+        if breaks:
+            start = lo + breaks[-1].end()
+        elif i and (comma := gap.rfind(",")) >= 0:
+            start = lo + comma + 1
+        else:
+            start = lo
+        hi = figs[i + 1].span[0] if i + 1 < len(figs) else len(text)
+        gap = text[f.span[1] : hi]
+        found = _STRONG.search(gap)
+        if found:
+            end = f.span[1] + found.start()
+        elif i + 1 < len(figs) and (comma := gap.rfind(",")) >= 0:
+            end = f.span[1] + comma
+        else:
+            end = hi
+        import bisect
+
+        sentence = sentences[bisect.bisect_right(sentences, f.span[0]) - 1]
+        first = bisect.bisect_left(starts, sentence)
+        head = text[sentence : starts[first]].strip() if first < i else ""
+        out.append((start, end, sentence, head))
+    return out
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_BITS = ["đạt", " ", ".", ". ", ",", ";", "!", "?", "\n", "80%", "9/10", "12 người", "tỷ lệ",
+         "năm 2023", "(", ")", "x.", ".80%", "5%.", "a"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_BITS), max_size=30).map("".join))
+def test_place_finds_the_clauses_the_slices_found(text):
+    from appendixparse.checks.clauses import place
+
+    figs = sorted(extract_figures(text, field="notes"), key=lambda f: f.span)
+    got = [(p.start, p.end, p.sentence, p.head) for p in place(text, figs)]
+    assert got == _place_by_slices(text, figs)

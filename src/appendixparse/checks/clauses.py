@@ -59,37 +59,40 @@ def place(text: str, figures: Iterable[Figure]) -> list[Placed]:
 def _place(text: str, figs: list[Figure]) -> list[Placed]:
     low = lower(text)
     starts = [f.span[0] for f in figs]
-    sentences = _sentence_starts(low)
+    # The sentence breaks, found once: each is one character. A full stop right before a
+    # figure or at the end of a gap between two figures ends the gap's clause too ("đạt.80%").
+    marks = [m.start() for m in _STRONG.finditer(text)]
+    sentences = [0, *(k + 1 for k in marks)]
     out = []
     for i, f in enumerate(figs):
         lo = figs[i - 1].span[1] if i else 0
-        gap = text[lo : f.span[0]]
-        breaks = list(_STRONG.finditer(gap))
-        if breaks:
-            start = lo + breaks[-1].end()
-        elif i and (comma := gap.rfind(",")) >= 0:
-            start = lo + comma + 1
+        first, last = f.span
+        j = bisect_left(marks, first) - 1  # the last break before the figure
+        brk = marks[j] if j >= 0 and marks[j] >= lo else -1
+        if first - 1 >= lo and text[first - 1] == ".":
+            brk = first - 1
+        if brk >= 0:
+            start = brk + 1
+        elif i and (comma := text.rfind(",", lo, first)) >= 0:
+            start = comma + 1
         else:
             start = lo
         hi = figs[i + 1].span[0] if i + 1 < len(figs) else len(text)
-        gap = text[f.span[1] : hi]
-        found = _STRONG.search(gap)
-        if found:
-            end = f.span[1] + found.start()
-        elif i + 1 < len(figs) and (comma := gap.rfind(",")) >= 0:
-            end = f.span[1] + comma
+        k = bisect_left(marks, last)  # the first break after it
+        brk = marks[k] if k < len(marks) and marks[k] < hi else -1
+        if brk < 0 and hi - 1 >= last and text[hi - 1] == ".":
+            brk = hi - 1
+        if brk >= 0:
+            end = brk
+        elif i + 1 < len(figs) and (comma := text.rfind(",", last, hi)) >= 0:
+            end = comma
         else:
             end = hi
-        sentence = sentences[bisect_right(sentences, f.span[0]) - 1]
+        sentence = sentences[bisect_right(sentences, first) - 1]
         first = bisect_left(starts, sentence)
         head = text[sentence : starts[first]].strip() if first < i else ""
         out.append(Placed(f, start, end, text, low, sentence, head))
     return out
-
-
-def _sentence_starts(low: str) -> list[int]:
-    """Where each sentence of ``low`` starts: 0 and the end of every sentence break."""
-    return [0, *(m.end() for m in _STRONG.finditer(low))]
 
 
 def alternatives(words: Iterable[str]) -> str:
