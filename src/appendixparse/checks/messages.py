@@ -153,11 +153,12 @@ MESSAGES: dict[str, Text] = {
         " (closest: {closest}, {score:g}% alike)",
     ),
     "duplicate_unit": (
-        "{unit} có {reports} báo cáo cùng kỳ; tệp {file} được "
-        "tổng hợp ở cột «{label}», các tệp khác: {files}. Đề nghị xác định bản chính thức.",
-        "{unit} sent {reports} reports for the same period; "
-        "{file} is consolidated as “{label}”, the others: {files}. "
-        "Decide which one is official.",
+        "{unit} gửi {reports} báo cáo; chỉ tổng hợp tệp {file} "
+        "(kỳ đến {period}, bản mới nhất), không tổng hợp: {files}. "
+        "Đề nghị xác nhận bản chính thức.",
+        "{unit} sent {reports} reports; only {file} (period "
+        "ending {period}, the latest) is consolidated, not: {files}. "
+        "Confirm which one is official.",
     ),
     "duplicate_unit.more": ("{files} và {more} tệp khác", "{files} and {more} more"),
 }

@@ -193,7 +193,7 @@ _EVIDENCE = 20  # other files listed in its evidence: a unit sent 500 times stay
 
 
 def duplicate_flag(doc: Document, others: list[Document]) -> dict[str, Any]:
-    """The ``duplicate_unit`` flag of ``doc``, one of several reports of one unit for one period."""
+    """The ``duplicate_unit`` flag of ``doc``, the report kept of several of one unit."""
     names = ", ".join(Path(d.source).name for d in others[:_LISTED])
     more = len(others) - len(others[:_LISTED])
     files = render("duplicate_unit.more", files=names, more=more) if more else names
@@ -208,7 +208,7 @@ def duplicate_flag(doc: Document, others: list[Document]) -> dict[str, Any]:
         unit=doc.unit,
         reports=len(others) + 1,
         file=Path(doc.source).name,
-        label=doc.label,
+        period=doc.period_end or "?",
         files=files,
     )
     return _flag(doc, flag, None)
