@@ -581,7 +581,10 @@ def _year_marks(low: str) -> list[tuple[int, int, int]]:
     """(start, end, year) of each "năm 2021, 2022" (the latest of a list) and each "đến nay"."""
     marks = []
     for m in _years().finditer(low):
-        if any(low[: m.start()].rstrip().endswith(w) for w in vocab.CHECK_BASELINE_WORDS):
+        end = m.start()
+        while end and low[end - 1].isspace():
+            end -= 1
+        if any(low.endswith(w, 0, end) for w in vocab.CHECK_BASELINE_WORDS):
             continue  # "so với năm 2021": a baseline, not the period of what follows
         marks.append((m.start(), m.end(), max(int(y) for y in re.findall(r"\d{4}", m.group(1)))))
     for m in words_re(vocab.CHECK_NOW_WORDS).finditer(low):

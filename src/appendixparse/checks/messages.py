@@ -215,6 +215,8 @@ def render(key: str, **values: Values) -> Text:
     ('tổng số chỉ tiêu 33', 'total 33')
     """
     vi, en = MESSAGES[key]
+    if not any(isinstance(v, tuple) for v in values.values()):
+        return vi.format(**values), en.format(**values)
     return (
         vi.format(**{k: v[0] if isinstance(v, tuple) else v for k, v in values.items()}),
         en.format(**{k: v[1] if isinstance(v, tuple) else v for k, v in values.items()}),
