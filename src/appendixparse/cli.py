@@ -1,4 +1,5 @@
-"""The command line: parse, check, consolidate. Thin: arguments in, library calls, output out."""
+"""The command line: parse, check, consolidate, text. Thin: arguments in, library calls, output
+out."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ EXAMPLES = {
     "parse": "example: appendixparse parse phu-luc.docx --format table",
     "check": "example: appendixparse check bao-cao/*.docx",
     "consolidate": "example: appendixparse consolidate bao-cao/ -o tong-hop.xlsx",
+    "text": "example: appendixparse text cong-van-2004.doc > cong-van-2004.txt",
 }
 
 
@@ -53,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
         help="give up on a document after this long (default: 60; 0: no limit)",
     )
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    t = commands.add_parser(
+        "text",
+        help="print the document as Unicode text (legacy TCVN3/VNI decoded)",
+        epilog=EXAMPLES["text"],
+    )
+    t.add_argument("file")
+    t.add_argument("--input-format", help="force the input format (docx, pdf, text, xlsx, …)")
     return parser
 
 
@@ -82,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _parse(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "text":
+            return _text(args)
         return _consolidate(args)
     except AppendixParseError as exc:
         print(f"appendixparse: {exc}", file=sys.stderr)
@@ -113,6 +125,13 @@ def _parse(args: argparse.Namespace) -> int:
             f"«{first.text[:80]}» ({first.reason}); --format json lists them all",
             file=sys.stderr,
         )
+    return 0
+
+
+def _text(args: argparse.Namespace) -> int:
+    from .pipeline import read_text
+
+    sys.stdout.write(read_text(args.file, format=args.input_format))
     return 0
 
 

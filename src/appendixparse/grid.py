@@ -64,3 +64,16 @@ class Grid:
     @property
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
+
+    def text(self) -> str:
+        """The document as plain text in reading order: a line per paragraph (its own line
+        breaks kept), a line per table row with its cells separated by tabs (a cell's line
+        breaks become spaces, so that a row stays one line)."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+                continue
+            for row in block.rows:
+                lines.append("\t".join(" ".join(c.split("\n")) for c in row.cells))
+        return "\n".join(lines) + ("\n" if lines else "")
