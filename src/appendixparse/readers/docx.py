@@ -39,6 +39,7 @@ from ..text.encodings import LegacyDecoder, font_encoding
 from .ole import has_stream, is_ole
 from .safexml import parse_xml
 from .safezip import SafeZip
+from .symbols import SYMBOL_BULLETS
 
 __all__ = ["read_doc", "read_docx"]
 
@@ -329,9 +330,6 @@ def _child_val(element: Any, tag: str, n: _Names) -> str | None:
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
-# Bullets drawn with symbol fonts, by their private-use code.
-_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖",
-                   "\uf0a8": "◦", "\uf06c": "●", "\uf06e": "■", "\uf0e0": "➢"}  # fmt: skip
 _LEVEL_REF = re.compile(r"%([1-9])")
 # Characters of the Symbol font inserted with Insert > Symbol (w:sym), by their code.
 _SYMBOL_FONT = {0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈",
@@ -347,7 +345,7 @@ def _symbol(char: str | None, font: str | None) -> str:
     low = code - 0xF000 if code >= 0xF000 else code
     if (font or "").lower().startswith("symbol") and low in _SYMBOL_FONT:
         return _SYMBOL_FONT[low]
-    return _SYMBOL_BULLETS.get(chr(0xF000 + low) if low < 0x100 else "", "")
+    return SYMBOL_BULLETS.get(chr(0xF000 + low) if low < 0x100 else "", "")
 
 
 def _format_number(value: int, fmt: str) -> str:
@@ -447,7 +445,7 @@ class _Numbering:
         if level.fmt == "none":
             return ""
         if level.fmt == "bullet":
-            text = "".join(_SYMBOL_BULLETS.get(c, "•" if "\uf000" <= c <= "\uf0ff" else c)
+            text = "".join(SYMBOL_BULLETS.get(c, "•" if "\uf000" <= c <= "\uf0ff" else c)
                            for c in level.text)  # fmt: skip
         else:
 

@@ -475,7 +475,7 @@ class LegacyDecoder:
         ev = self._evidence_of(text)
         if hint is not None:
             self._by_hint.setdefault(hint, Evidence()).add(ev)
-            assert font is not None
+        if font is not None:
             self._by_font.setdefault(font, Evidence()).add(ev)
             font_sample = self._font_samples.setdefault(font, [])
             if len(font_sample) < _SAMPLE_RUNS:
@@ -500,10 +500,13 @@ class LegacyDecoder:
         in other fonts are legacy only when their text as a whole is (:func:`guess_encoding`).
         """
         hint = font_encoding(font)
-        if hint is not None and font is not None:
+        if font is not None:
             if font not in self._font_verdicts:
                 sample = " ".join(self._font_samples.get(font, []))
-                own = _judge(self._by_font.get(font, Evidence()), sample, hint)
+                if hint is None:  # a font named for no encoding: legacy on strong evidence
+                    own = guess_encoding(sample) if sample else None
+                else:
+                    own = _judge(self._by_font.get(font, Evidence()), sample, hint)
                 self._font_verdicts[font] = own
             if (own := self._font_verdicts[font]) is not None:
                 return own
@@ -527,14 +530,14 @@ class LegacyDecoder:
         if text.isascii():
             return document if hint is not None else "unicode"
         if hint is None:
-            encoding = guess_encoding(text) or "unicode"
-            if (
-                encoding == "unicode"
-                and document != "unicode"
-                and self._evidence_of(text).verdict(document) == document
-            ):
-                encoding = document
-            return encoding
+            encoding = guess_encoding(text)
+            if encoding is not None or document == "unicode":
+                return encoding or "unicode"
+            own = self._evidence_of(text).verdict(document)
+            # A run with signs of the document's encoding, or one without a sign either way
+            # in a font whose text is legacy (one embedded font is one encoding).
+            font_is_legacy = font is not None and self._font_verdicts.get(font) == document
+            return document if own == document or (own is None and font_is_legacy) else "unicode"
         ev = self._evidence_of(text)
         own = _judge(ev, text, hint)
         if own is None or own == document or own == "unicode":
