@@ -18,10 +18,13 @@ class Row:
 
     A cell spanning several columns (gridSpan, a merged range) holds its text in its first
     column and "" in the others; a cell spanning rows holds its text in every row it covers.
+    ``numeric`` holds the positions of the cells that were numbers in a spreadsheet (shown as
+    the sheet shows them, with the decimal comma: a "1.2" stored as a number reads "1,2").
     """
 
     cells: list[str]
     location: Location = field(default_factory=Location)
+    numeric: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)

@@ -154,6 +154,7 @@ class _Sheet:
     hidden: list[tuple[int, str, str]]  # (row, reason, text) of hidden cells holding text
     hidden_rows: set[int]
     columns: list[int] = field(default_factory=list)
+    numbers: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of number cells
 
     def hidden_text(self) -> list[Unparsed]:
         """One entry per row and reason for text the user cannot see."""
@@ -228,6 +229,7 @@ class _Sheet:
                 Row(
                     cells=[cells.get(c, "") for c in columns],
                     location=Location(sheet=self.title, row=row),
+                    numeric=frozenset(i for i, c in enumerate(columns) if (row, c) in self.numbers),
                 )
                 for row, cells in rows
             ],
@@ -238,7 +240,7 @@ class _Sheet:
 
 def _read_sheet(worksheet: Any, budget: _Budget) -> _Sheet:
     """Stream one sheet's cells, then apply its merged ranges and hidden rows and columns."""
-    values, row_dims, col_dims, merges = _scan(worksheet, budget)
+    values, row_dims, col_dims, merges, numbers = _scan(worksheet, budget)
     hidden_rows = {int(r) for r, attrs in row_dims.items() if _is_true(attrs.get("hidden"))}
     hidden_cols = _Spans(
         [
@@ -283,6 +285,8 @@ def _read_sheet(worksheet: Any, budget: _Budget) -> _Sheet:
             continue
         for r in rows:
             placed.setdefault(r, {})[visible_col] = text
+            if (min_row, min_col) in numbers:
+                sheet.numbers.add((r, visible_col))
 
     for r, cols in values.items():
         for c, text in cols.items():
@@ -292,6 +296,8 @@ def _read_sheet(worksheet: Any, budget: _Budget) -> _Sheet:
                 sheet.hidden.append((r, "hidden column", text))
             else:
                 placed.setdefault(r, {})[c] = text
+                if (r, c) in numbers:
+                    sheet.numbers.add((r, c))
     sheet.cells = {r: cols for r, cols in placed.items() if cols}
     return sheet
 
@@ -299,9 +305,14 @@ def _read_sheet(worksheet: Any, budget: _Budget) -> _Sheet:
 def _scan(
     worksheet: Any, budget: _Budget
 ) -> tuple[
-    dict[int, dict[int, str]], dict[str, dict], dict[str, dict], list[tuple[int, int, int, int]]
+    dict[int, dict[int, str]],
+    dict[str, dict],
+    dict[str, dict],
+    list[tuple[int, int, int, int]],
+    set[tuple[int, int]],
 ]:
-    """One streaming pass over the sheet's XML: text cells, row and column attributes, merges.
+    """One streaming pass over the sheet's XML: cell texts, row and column attributes, merges,
+    and which cells (row, column) hold numbers.
 
     openpyxl's read-only worksheet hides row/column attributes and merged ranges, and pads
     rows to the declared dimension; its sheet parser gives all of them, for existing cells only.
@@ -323,6 +334,7 @@ def _scan(
     workbook = worksheet.parent
     styles: dict[int, tuple[str, str | None]] = {}
     values: dict[int, dict[int, str]] = {}
+    numbers: set[tuple[int, int]] = set()
     strings: list[tuple[int, int, str, str | None]] = []  # decoded once the sheet is seen
     with worksheet._get_source() as xml:
         parser = Parser(
@@ -355,6 +367,8 @@ def _scan(
                 if text.strip():
                     budget.add_text_cell()
                     values.setdefault(cell["row"], {})[cell["column"]] = text
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        numbers.add((cell["row"], cell["column"]))
     # Legacy fonts are judged on the whole sheet: a short cell ("Có 6") follows the others.
     decoder = LegacyDecoder()
     decoder.observe_all((raw, font) for _, _, raw, font in strings)
@@ -367,7 +381,7 @@ def _scan(
                 merges.append(range_boundaries(merged.ref))
             except (TypeError, ValueError):
                 continue  # a malformed range: the cells read as if unmerged
-    return values, parser.row_dimensions, parser.column_dimensions, merges
+    return values, parser.row_dimensions, parser.column_dimensions, merges, numbers
 
 
 def _is_true(flag: object) -> bool:

@@ -47,10 +47,12 @@ class Column:
 
 @dataclass(slots=True)
 class BodyRow:
-    """A row below the header, its cells aligned to the layout's columns."""
+    """A row below the header, its cells aligned to the layout's columns; ``numeric`` as in
+    :class:`~appendixparse.grid.Row`, by column."""
 
     cells: list[str]
     location: Location
+    numeric: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
@@ -122,13 +124,20 @@ def header_roles(cells: list[str]) -> list[str | None] | None:
     return None
 
 
-def _repeats_header(cells: list[str], header_keys: set[tuple[str, ...]]) -> bool:
+def _repeats_header(row: Row, header_keys: set[tuple[str, ...]]) -> bool:
     """A body row that is a header again (after a page break) or the column-number row."""
+    cells = row.cells
     if any(len(c) > _MAX_HEADER_CELL for c in cells):
         return False
-    if cells and looks_like_numbering(cells[0]) and not is_column_numbers(cells):
+    if cells and _numbered(row, 0) and not is_column_numbers(cells):
         return False
     return _row_key(cells) in header_keys or bool(header_roles(cells)) or is_column_numbers(cells)
+
+
+def _numbered(row: Row, index: int) -> bool:
+    """Does the cell at ``index`` of ``row`` hold a row number (section numeral or STT)?"""
+    text = row.cells[index] if index < len(row.cells) else ""
+    return looks_like_numbering(text, number=index in row.numeric)
 
 
 def is_column_numbers(cells: list[str]) -> bool:
@@ -249,7 +258,7 @@ def _resolve_header(rows: list[Row], header_at: int) -> tuple[int, list[Column]]
     """Columns from the header row and any sub-header rows under it; returns (end, columns)."""
     texts = [clean(c) for c in rows[header_at].cells]
     end = header_at + 1
-    while end < len(rows) and end - header_at <= 2 and _is_subheader(rows[end].cells, texts):
+    while end < len(rows) and end - header_at <= 2 and _is_subheader(rows[end], texts):
         lower = [clean(c) for c in rows[end].cells]
         texts = [_under(texts, lower, i) for i in range(max(len(texts), len(lower)))]
         end += 1
@@ -270,13 +279,14 @@ def _under(upper: list[str], lower: list[str], i: int) -> str:
     return below if spans else f"{above} {below}"
 
 
-def _is_subheader(cells: list[str], upper: list[str]) -> bool:
+def _is_subheader(row: Row, upper: list[str]) -> bool:
+    cells = row.cells
     texts = [clean(c) for c in cells]
     filled = [(i, t) for i, t in enumerate(texts) if t]
     if not filled or any(len(t) > _MAX_HEADER_CELL for _, t in filled):
         return False
     first = texts[0] if texts else ""
-    if first and first != (upper[0] if upper else "") and looks_like_numbering(first):
+    if first and first != (upper[0] if upper else "") and _numbered(row, 0):
         return False
     if all(len(t) <= _MAX_SUBHEADER_CELL for _, t in filled) and any(
         header_role(t) is not None or (i < len(upper) and not upper[i]) or t == upper[i]
@@ -290,7 +300,7 @@ def _is_subheader(cells: list[str], upper: list[str]) -> bool:
     # (the notes column's explanation in a narrow column) can be longer than a sub-header.
     stt = next((i for i, t in enumerate(upper) if header_role(t) == "stt"), 0)
     label = texts[stt] if stt < len(texts) else ""
-    if not label or looks_like_numbering(label) or is_column_numbers(cells):
+    if not label or _numbered(row, stt) or is_column_numbers(cells):
         return False
     if _is_lettered_section(texts, upper, stt):
         return False
@@ -362,11 +372,11 @@ def _settle_stt_columns(layout: Layout) -> None:
         if left.role != "stt" or col.role != "extra" or col.header != _unnamed(col.index):
             continue
         values = [  # on the rows without a section numeral (those hold the section's title)
-            clean(r.cells[col.index])
+            looks_like_numbering(clean(r.cells[col.index]), number=col.index in r.numeric)
             for r in layout.rows
             if r.cells[col.index].strip() and not r.cells[left.index].strip()
         ]
-        if values and sum(map(looks_like_numbering, values)) >= 0.8 * len(values):
+        if values and sum(values) >= 0.8 * len(values):
             col.role = "stt"
 
 
@@ -384,9 +394,10 @@ def _add_rows(
 ) -> None:
     width = len(layout.columns)
     for row in rows:
-        if _repeats_header(row.cells, header_keys):
+        if _repeats_header(row, header_keys):
             continue
         cells = [""] * width
+        numeric: set[int] = set()
         overflow: list[str] = []
         for position, text in enumerate(row.cells):
             target = mapping[position] if position < len(mapping) else None
@@ -395,11 +406,14 @@ def _add_rows(
                     overflow.append(text)
             elif cells[target]:
                 cells[target] += "\n" + text
+                numeric.discard(target)  # joined text is no longer the one number
             else:
                 cells[target] = text
+                if position in row.numeric:
+                    numeric.add(target)
         if not any(c.strip() for c in cells) and not overflow:
             continue
-        layout.rows.append(BodyRow(cells=cells, location=row.location))
+        layout.rows.append(BodyRow(cells=cells, location=row.location, numeric=frozenset(numeric)))
         layout.unparsed.extend(
             Unparsed(
                 text=clean(t), location=row.location, reason="cell outside the table's columns"
@@ -419,7 +433,7 @@ def _continuation(
     for at, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
         if headed_only and _row_key(row.cells) not in header_keys:
             continue
-        if _repeats_header(row.cells, header_keys) and not is_column_numbers(row.cells):
+        if _repeats_header(row, header_keys) and not is_column_numbers(row.cells):
             end, columns = _resolve_header(rows, at)
             return _map_columns(columns, layout.columns), rows[end:]
     if headed_only:
@@ -428,7 +442,7 @@ def _continuation(
     if first is None:
         return None, []
     stt = clean(first.cells[0]) if first.cells else ""
-    if stt and not looks_like_numbering(stt):
+    if stt and not _numbered(first, 0):
         return None, []
     # Without a header the columns are taken in order. A part as wide as the table may open
     # with a row broken from the last part (no STT); a wider one (a stray empty column, an
