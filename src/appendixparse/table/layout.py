@@ -17,7 +17,13 @@ from ..models import Location, Unparsed
 from ..text.cleaning import clean, fold
 from ..text.numbering import looks_like_numbering, parse_section
 from ..text.status import match_status, named_status
-from .vocabulary import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
+from .vocabulary import (
+    CONTINUATION_MARKERS,
+    EXTRA_HEADERS,
+    HEADER_WORDS,
+    UNNAMED_COLUMN,
+    WEAK_STATUS_HEADERS,
+)
 
 # "choice": one of several columns headed by a status phrase, ticked on the row that has it.
 ROLES = ("stt", "target", "status", "choice", "notes", "extra")
@@ -382,7 +388,7 @@ def _settle_stt_columns(layout: Layout) -> None:
 
 def _unnamed(index: int) -> str:
     """The header given to a column whose header cell is empty."""
-    return f"Cột {index + 1}"
+    return UNNAMED_COLUMN.format(number=index + 1)
 
 
 def _row_key(cells: list[str]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ...grid import Block, Paragraph, Row, Table
 from ...models import Location
+from ..vocabulary import PAGE_OF_WORDS, PAGE_WORDS
 from .page import _Page
 from .text import _join_lines, _Line
 from .unruled import _carry, _Run, _run_rows, _runs
@@ -16,8 +17,8 @@ _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, t
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
 _MIN_RUNNING_PAGES = 2
 _PAGE_NUMBER = re.compile(
-    r"^(?:trang|page|tr\.)?\s*[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"
-    r"(?:\s*(?:/|of|trên|của)\s*\d{1,4})?$",
+    rf"^(?:{'|'.join(map(re.escape, PAGE_WORDS))})?\s*[-–—(\[]?\s*\d{{1,4}}\s*[-–—)\]]?"
+    rf"(?:\s*(?:{'|'.join(map(re.escape, PAGE_OF_WORDS))})\s*\d{{1,4}})?$",
     re.IGNORECASE,
 )
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-+•–*]|[a-zđ]\)|[IVX]{1,4}\.)$")
