@@ -79,3 +79,6 @@ def test_text_command(capsys: pytest.CaptureFixture[str], unicode_docx: Path) ->
     assert capsys.readouterr().out == appendixparse.read_text(unicode_docx)
     assert main(["text", str(unicode_docx.with_name("missing.docx"))]) == 2
     assert "no such file" in capsys.readouterr().err
+    out = unicode_docx.with_name("out.txt")
+    assert main(["text", str(unicode_docx), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == appendixparse.read_text(unicode_docx)

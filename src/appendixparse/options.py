@@ -36,6 +36,7 @@ _POSITIVE_INTS = (
     "max_pdf_pages",
     "max_pdf_page_objects",
     "max_pdf_content_bytes",
+    "max_pdf_document_objects",
     "max_line_chars",
 )
 
@@ -68,6 +69,8 @@ class Options:
     """PDF: drawing operations on one page (lines, rectangles, curves, characters)."""
     max_pdf_content_bytes: int = 20_000_000
     """PDF: one page's content streams, decompressed."""
+    max_pdf_document_objects: int = 1_000_000
+    """PDF: drawing operations of all pages together, form XObjects counted each time drawn."""
     max_line_chars: int = 5_000_000
     """Text: one line (no real appendix has a line of a million characters)."""
     document_timeout_s: float = 60.0
