@@ -44,9 +44,7 @@ _PERIOD = re.compile(rf"{PERIOD_FROM}\s*{_DATE}\s*{_UNTIL}\s*{_DATE}", re.IGNORE
 # "từ tháng 11/2021 đến tháng 10/2023": a period in whole months, first day to last.
 _MONTH = rf"{_MONTH_WORD}\s*(\d{{1,2}})\s*(?:/|-|\.|\s+{_YEAR}\s+)\s*(\d{{4}})"
 _MONTHS = re.compile(rf"{PERIOD_FROM}\s*{_MONTH}\s*{_UNTIL}\s*{_MONTH}", re.IGNORECASE)
-_SINCE = re.compile(
-    rf"{PERIOD_FROM}\s*{_DATE}\s*(?:{_TO})\s+{PERIOD_NOW}\b", re.IGNORECASE
-)
+_SINCE = re.compile(rf"{PERIOD_FROM}\s*{_DATE}\s*(?:{_TO})\s+{PERIOD_NOW}\b", re.IGNORECASE)
 # "(Số liệu tính đến ngày 14/10/2023)": a period known by its end alone.
 _PERIOD_END = re.compile(
     rf"(?:{'|'.join(PERIOD_END_OPENERS)})\b[^\d.;()]{{0,40}}?(?:{_TO})"
@@ -262,10 +260,7 @@ def normalise_unit(text: str) -> str:
     folded = re.sub(r"\s+", " ", text.replace(".", " ").strip().lower())
     opener = _unit_start(folded) or ""
     rest = folded[len(opener) :].strip()
-    if opener in PEOPLES_COMMITTEE:
-        head = "UBND"
-    else:
-        head = opener[:1].upper() + opener[1:]
+    head = "UBND" if opener in PEOPLES_COMMITTEE else opener[:1].upper() + opener[1:]
     return " ".join(w for w in [head, _name(rest, capitalise_first=head != "UBND")] if w)
 
 
