@@ -16,7 +16,8 @@ import pytest
 from appendixparse.text.encodings import from_unicode, to_unicode
 
 TCVN3_WORDS = [
-    (b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    (b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam",
+     "Cộng hòa xã hội chủ nghĩa Việt Nam"),
     (b"\xa7\xe9c l\xcbp - T\xf9 do - H\xb9nh ph\xf3c", "Độc lập - Tự do - Hạnh phúc"),
     (b"\xae\xb8nh gi\xb8 m\xf8c \xae\xe9 ho\xb5n th\xb5nh", "đánh giá mức độ hoàn thành"),
     (b"c\xb6i c\xb8ch th\xf1 t\xf4c h\xb5nh ch\xddnh", "cải cách thủ tục hành chính"),
@@ -30,10 +31,11 @@ TCVN3_WORDS = [
     (b"nhi\xd6m v\xf4", "nhiệm vụ"),
     (b"Qu\xb6ng Tr\xde", "Quảng Trị"),
     (b"\xae\xa8ng k\xfd", "đăng ký"),
-]
+]  # fmt: skip
 
 VNI_WORDS = [
-    (b"Co\xe4ng ho\xf8a xa\xf5 ho\xe4i chu\xfb ngh\xf3a Vie\xe4t Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    (b"Co\xe4ng ho\xf8a xa\xf5 ho\xe4i chu\xfb ngh\xf3a Vie\xe4t Nam",
+     "Cộng hòa xã hội chủ nghĩa Việt Nam"),
     (b"\xd1o\xe4c la\xe4p - T\xf6\xef do - Ha\xefnh phu\xf9c", "Độc lập - Tự do - Hạnh phúc"),
     (b"Giai \xf1oa\xefn", "Giai đoạn"),
     (b"Ra\xf8 soa\xf9t", "Rà soát"),
