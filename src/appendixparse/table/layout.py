@@ -15,7 +15,9 @@ from ..errors import NoAssessmentTableError
 from ..grid import Grid, Paragraph, Row, Table
 from ..models import Location, Unparsed
 from ..text.cleaning import clean, fold
-from ..text.numbering import looks_like_numbering, parse_section
+from ..text.numbering import is_column_numbers, looks_like_numbering
+
+__all__ = ["Layout", "find_layout", "header_role", "header_roles", "is_column_numbers"]
 from ..text.status import match_status, named_status
 from .vocabulary import (
     CONTINUATION_MARKERS,
@@ -39,7 +41,6 @@ _ROLE_WORDS = {
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
-_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
 
 
 @dataclass(slots=True)
@@ -144,12 +145,6 @@ def _numbered(row: Row, index: int) -> bool:
     """Does the cell at ``index`` of ``row`` hold a row number (section numeral or STT)?"""
     text = row.cells[index] if index < len(row.cells) else ""
     return looks_like_numbering(text, number=index in row.numeric)
-
-
-def is_column_numbers(cells: list[str]) -> bool:
-    """A row of column numbers ("(1) | (2) | (3)") that Vietnamese tables put under headers."""
-    filled = [clean(c) for c in cells if clean(c)]
-    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
 
 
 def find_layout(grid: Grid, source: str) -> Layout:
@@ -294,33 +289,12 @@ def _is_subheader(row: Row, upper: list[str]) -> bool:
     first = texts[0] if texts else ""
     if first and first != (upper[0] if upper else "") and _numbered(row, 0):
         return False
-    if all(len(t) <= _MAX_SUBHEADER_CELL for _, t in filled) and any(
+    # (A header wrapped over two lines, "ST" over "T", is the PDF reader's to join.)
+    return all(len(t) <= _MAX_SUBHEADER_CELL for _, t in filled) and any(
         header_role(t) is not None or (i < len(upper) and not upper[i]) or t == upper[i]
         for i, t in filled
         if i < len(upper)
-    ):
-        return True
-    # The rest of header cells wrapped over two lines ("ST" over "T": a PDF read without rules
-    # starts a row where the STT column has text), each under a cell of its own; a row
-    # continued after a page break has no STT, a body row a number. A long header's rest
-    # (the notes column's explanation in a narrow column) can be longer than a sub-header.
-    stt = next((i for i, t in enumerate(upper) if header_role(t) == "stt"), 0)
-    label = texts[stt] if stt < len(texts) else ""
-    if not label or _numbered(row, stt) or is_column_numbers(cells):
-        return False
-    if _is_lettered_section(texts, upper, stt):
-        return False
-    return all(i < len(upper) and upper[i] and _under(upper, texts, i) != t for i, t in filled)
-
-
-def _is_lettered_section(texts: list[str], upper: list[str], stt: int) -> bool:
-    """A section row lettered "A" under the header ("A | CẢI CÁCH THỂ CHẾ | | "), rather than
-    the header's second line: a title of several words in capitals, nothing else in the row."""
-    target = next((i for i, t in enumerate(upper) if header_role(t) == "target"), stt + 1)
-    title = texts[target] if target < len(texts) else ""
-    others = [t for i, t in enumerate(texts) if t and i not in (stt, target)]
-    found = parse_section(texts[stt], title)
-    return found is not None and len(found[1].split()) >= 2 and not others
+    )
 
 
 def _columns(texts: list[str]) -> list[Column]:

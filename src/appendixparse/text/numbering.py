@@ -23,6 +23,8 @@ _ARABIC = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?$")
 # the decimal comma (the Vietnamese way), so in a number cell, and only there, a comma is a dot.
 _DECIMAL = re.compile(r"^(?P<number>\d{1,3},\d{1,3})$")
 _LETTER = re.compile(r"^(?P<letter>[a-zđ])[).]?$")
+# A column-number cell: "(1)", "3", "4=2/3", "(A)".
+_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,3 +84,9 @@ def parse_stt(text: str, *, number: bool = False) -> Stt | None:
 def looks_like_numbering(text: str, *, number: bool = False) -> bool:
     """True for an STT cell of a section or target row (``number`` as in :func:`parse_stt`)."""
     return parse_section(text) is not None or parse_stt(text, number=number) is not None
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """A row of column numbers ("(1) | (2) | (3)") that Vietnamese tables put under headers."""
+    filled = [clean(c) for c in cells if clean(c)]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
