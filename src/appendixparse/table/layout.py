@@ -65,12 +65,14 @@ class BodyRow:
 @dataclass(slots=True)
 class PreambleLine:
     """A line of text above the table; ``table``, ``column`` and ``row`` (0-based in its table)
-    say where a header table held it."""
+    say where a table held it, ``alone`` that it was its row's only filled cell (a title row,
+    as a spreadsheet or a text export gives the lines above the header)."""
 
     text: str
     table: int | None = None
     column: int | None = None
     row: int | None = None
+    alone: bool = False
 
 
 @dataclass(slots=True)
@@ -461,8 +463,9 @@ def _preamble(blocks: list[Paragraph | Table]) -> list[PreambleLine]:
 
 
 def _row_lines(row: Row, table_index: int, row_index: int) -> list[PreambleLine]:
+    alone = sum(bool(clean(c)) for c in row.cells) == 1
     return [
-        PreambleLine(text=t, table=table_index, column=j, row=row_index)
+        PreambleLine(text=t, table=table_index, column=j, row=row_index, alone=alone)
         for j, cell in enumerate(row.cells)
         for t in _split_lines(cell)
     ]

@@ -152,8 +152,11 @@ def _summary_count(clause: str) -> int | None:
 
 
 def read_title(lines: Sequence[PreambleLine]) -> str | None:
-    """The title lines ("Phụ lục", what is evaluated, the resolutions) joined by " / "."""
-    free = [ln.text for ln in lines if ln.table is None]
+    """The title lines ("Phụ lục", what is evaluated, the resolutions) joined by " / ".
+
+    They are lines of their own: paragraphs, or table rows with one filled cell (the title rows
+    of a sheet or of a text export, above the header or in a table of their own)."""
+    free = [ln.text for ln in lines if ln.table is None or ln.alone]
     start = next((i for i, t in enumerate(free) if fold(t).startswith(TITLE_OPENERS)), None)
     if start is None:
         start = next((i for i, t in enumerate(free) if not _is_furniture(t)), None)
