@@ -32,7 +32,8 @@ VIETNAMESE_HOMES = {
     "table/vocabulary.py": "header, preamble and unit words",
     "text/vocabulary.py": "status, figure and unit words",
     "readers/vocabulary.py": "page furniture",
-    "consolidation/vocabulary.py": "the consolidation's labels",
+    "consolidation/vocabulary.py": "the consolidation's words",
+    "consolidation/labels.py": "what the officer reads, vi and en side by side",
     "consolidation/messages.py": "the consolidation's messages",
     "text/encodings.py": "the TCVN3 and VNI letter tables",
     "text/cleaning.py": "the tone-placement table (old and new style)",
@@ -45,7 +46,6 @@ VIETNAMESE_PENDING = {
     "checks/measure.py": "check words and messages → checks/",
     "checks/wording.py": "qualifier words → checks/vocabulary.py",
     "consolidation/documents.py": "messages → a message table",
-    "consolidation/exports.py": "column and status labels → a vocabulary",
 }
 
 _FORMAT_NAME = re.compile(
@@ -57,6 +57,9 @@ FORMAT_NAMES_ALLOWED = {
     "cli.py": "the help names the formats a user can force (--input-format)",
     "options.py": "the readers' settings (max_pdf_pages, …), carried by the one Options",
     "consolidation/exports.py": "the output formats it writes (.xlsx, .csv, .parquet, .json)",
+    "consolidation/workbook.py": "the officer's workbook it writes (.xlsx) and Excel's limits",
+    "consolidation/frames.py": "to_excel(), an export",
+    "consolidation/labels.py": "an error label naming the converter that is missing",
     "consolidation/batch.py": "the file suffixes a folder is searched for",
 }
 
