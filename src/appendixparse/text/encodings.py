@@ -472,11 +472,11 @@ class LegacyDecoder:
         if not text or text.isascii():
             return
         hint = font_encoding(font)
-        ev = self._evidence_of(text)
-        if hint is not None:
+        if hint is not None:  # the signs are counted for fonts named for an encoding
+            ev = self._evidence_of(text)
             self._by_hint.setdefault(hint, Evidence()).add(ev)
+            self._by_font.setdefault(font or "", Evidence()).add(ev)
         if font is not None:
-            self._by_font.setdefault(font, Evidence()).add(ev)
             font_sample = self._font_samples.setdefault(font, [])
             if len(font_sample) < _SAMPLE_RUNS:
                 font_sample.append(text)
