@@ -40,13 +40,7 @@ VIETNAMESE_HOMES = {
 }
 # Modules that still hold Vietnamese words in code, each waiting for its move (issue #13):
 # remove a module from here once its words live in a vocabulary or message module.
-VIETNAMESE_PENDING = {
-    "checks/clauses.py": "check words → checks/vocabulary.py",
-    "checks/flags.py": "flag messages → checks/messages.py",
-    "checks/measure.py": "check words and messages → checks/",
-    "checks/wording.py": "qualifier words → checks/vocabulary.py",
-    "consolidation/documents.py": "messages → a message table",
-}
+VIETNAMESE_PENDING: dict[str, str] = {}
 
 _FORMAT_NAME = re.compile(
     r"(?<![a-z])(docx|xlsx|xls|pdf|excel|libreoffice|openpyxl|pdfplumber|lxml)(?![a-z])",

@@ -368,7 +368,7 @@ def _unnamed(index: int) -> str:
 
 
 def _row_key(cells: list[str]) -> tuple[str, ...]:
-    return tuple(fold(c) for c in cells if fold(c))
+    return tuple(key for key in map(fold, cells) if key)
 
 
 def _add_rows(

@@ -88,5 +88,12 @@ def looks_like_numbering(text: str, *, number: bool = False) -> bool:
 
 def is_column_numbers(cells: list[str]) -> bool:
     """A row of column numbers ("(1) | (2) | (3)") that Vietnamese tables put under headers."""
-    filled = [clean(c) for c in cells if clean(c)]
-    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
+    filled = 0
+    for cell in cells:
+        text = clean(cell)  # each cell cleaned once; the first that is no number decides
+        if not text:
+            continue
+        if not _COLUMN_NUMBER.match(text):
+            return False
+        filled += 1
+    return filled >= 3
