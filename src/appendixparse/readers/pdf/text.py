@@ -8,9 +8,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...text.encodings import to_unicode
+from .engines import _LINE_HYPHEN
+
+if TYPE_CHECKING:
+    from .engines import _Char
 
 # Distances are in units of the font size of the text concerned.
 _SPACE_GAP = 0.15  # a gap between glyphs wider than this is a space between words
@@ -116,7 +120,7 @@ class _Decoder:
     def learn(self, glyphs: Sequence[_Glyph]) -> None:
         samples: dict[str, list[str]] = {}
         for g in glyphs:
-            if g.font not in self.fonts:
+            if g.font not in self.fonts and g.text != _LINE_HYPHEN:
                 samples.setdefault(g.font, []).append(g.text)
         for font, texts in samples.items():
             self.fonts[font] = self._decide(font, "".join(texts[:4000]))
@@ -148,13 +152,19 @@ class _Decoder:
     def text(self, glyphs: Sequence[_Glyph]) -> str:
         """The Unicode (NFC) text of a word's glyphs, legacy font runs converted."""
         if not self.legacy:
-            return unicodedata.normalize("NFC", "".join([g.text for g in glyphs]))
+            text = "".join([g.text for g in glyphs])
+            if _LINE_HYPHEN in text:
+                text = text.replace(_LINE_HYPHEN, "-")
+            return unicodedata.normalize("NFC", text)
         out: list[str] = []
         start = 0
         for i in range(1, len(glyphs) + 1):
             if i == len(glyphs) or glyphs[i].font != glyphs[start].font:
                 run = "".join(g.text for g in glyphs[start:i])
                 decision = self.fonts.get(glyphs[start].font)
+                if _LINE_HYPHEN in run:
+                    tcvn3 = decision is not None and decision[0] == "tcvn3"
+                    run = run.replace(_LINE_HYPHEN, "\u00ad" if tcvn3 else "-")
                 if decision is not None:
                     encoding, quirks = decision
                     if quirks:
@@ -176,36 +186,32 @@ def _font_hint(name: str) -> str:
         name = shorter
 
 
-def _glyphs(chars: list[dict[str, Any]], orientation: str, turn: Any) -> tuple[list[_Glyph], int]:
-    """pdfplumber's chars as glyphs, with separately drawn accents put on their letters; and
-    how many chars had no Unicode mapping ("(cid:n)"). Only text running the page's way is
-    kept (a label turned sideways in a header cell would break the lines)."""
+def _glyphs(chars: Sequence[_Char], orientation: str, turn: Any) -> tuple[list[_Glyph], int]:
+    """An engine's characters as glyphs, with separately drawn accents put on their letters;
+    and how many had no Unicode mapping ("(cid:n)"). Only text running the page's way is kept
+    (a label turned sideways in a header cell would break the lines)."""
     glyphs: list[_Glyph] = []
     marks: list[_Glyph] = []
     fonts: dict[str, str] = {}
     combining = unicodedata.combining
     unmapped = 0
     for c in chars:
-        text = c.get("text") or ""
-        if not text:
-            continue
-        if _direction(c["matrix"]) != orientation:
+        text = c.text
+        if not text or c.direction != orientation:
             continue
         if text.startswith("(cid:"):
             unmapped += 1
         elif "\uf000" <= text[0] <= "\uf0ff":
             text = _SYMBOL_BULLETS.get(text, text)
-        size = c.get("size") or max(c["bottom"] - c["top"], 1.0)
-        name = c.get("fontname") or ""
-        font = fonts.get(name)
+        font = fonts.get(c.font)
         if font is None:
-            font = fonts[name] = _font_hint(str(name))
+            font = fonts[c.font] = _font_hint(c.font)
         if turn is None:
-            glyph = _Glyph(text, c["x0"], c["x1"], c["top"], c["bottom"], size, font)
+            glyph = _Glyph(text, c.x0, c.x1, c.top, c.bottom, c.size, font)
         else:
             # pdfminer's size of a turned glyph is its advance; its height across the line
             # is what a font size measures.
-            x0, top, x1, bottom = turn(c["x0"], c["top"], c["x1"], c["bottom"])
+            x0, top, x1, bottom = turn(c.x0, c.top, c.x1, c.bottom)
             glyph = _Glyph(text, x0, x1, top, bottom, max(bottom - top, 1.0), font)
         if (combining(text[0]) and all(combining(ch) for ch in text)) or text in _SPACING_ACCENTS:
             marks.append(glyph)
@@ -328,9 +334,9 @@ def _direction(matrix: Sequence[float]) -> str:
     return "up" if b > 0 else "down"
 
 
-def _orientation(chars: list[dict[str, Any]]) -> str:
+def _orientation(chars: Sequence[_Char]) -> str:
     """The way most of the page's text runs (see :func:`_direction`)."""
-    votes = Counter(_direction(c["matrix"]) for c in chars[:2000])
+    votes = Counter(c.direction for c in chars[:2000])
     return votes.most_common(1)[0][0] if votes else "upright"
 
 

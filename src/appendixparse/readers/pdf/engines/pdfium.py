@@ -1,0 +1,278 @@
+"""The pdfium engine: pypdfium2's text page for the characters, its page objects for the rules.
+
+Coordinates are made pdfplumber's: points from the top-left corner of the page as displayed
+(the page's /Rotate applied the way pdfminer applies it), a character's box spanning its
+advance along the line and, across it, the font size from the font's descent below the
+baseline. Characters pdfium generates (spaces and line breaks it infers) are left out: words
+come from the gaps, as with pdfminer's characters. Each page is weighed with pdfminer's
+objects before pdfium parses it (:func:`..guard._operators`), as the pdfplumber engine does.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from typing import Any
+
+from ....errors import CorruptFileError, EncryptedFileError
+from ....options import Options
+from ..guard import _describe, _miner_pages, _operators
+from ..rules import _ruled_cells
+from ..text import _direction
+from . import _LINE_HYPHEN, _Char, _Drawn
+
+_TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
+_BEZIER, _MOVE = 1, 2  # FPDF_SEGMENT_*
+_MAX_FORM_DEPTH = 8
+_STRAIGHT = 0.01  # a piece whose ends differ by less than this across it is straight
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _times(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (row vectors, as in PDF: a point p goes to p·m·n)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _display(rotation: int, box: tuple[float, float, float, float]) -> tuple[Matrix, float, float]:
+    """pdfminer's matrix from user space to the displayed page (y up), and the displayed
+    page's width and height, for a page of ``box`` (the media box) turned ``rotation``."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        return (0, -1, 1, 0, -y0, x1), y1 - y0, x1 - x0
+    if rotation == 180:
+        return (-1, 0, 0, -1, x1, y1), x1 - x0, y1 - y0
+    if rotation == 270:
+        return (0, 1, -1, 0, y1, -x0), y1 - y0, x1 - x0
+    return (1, 0, 0, 1, -x0, -y0), x1 - x0, y1 - y0
+
+
+class _PdfiumDocument:
+    def __init__(self, data: bytes, source: str, options: Options) -> None:
+        import pypdfium2 as pdfium
+
+        self.options = options
+        self.source = source
+        self.miner = _miner_pages(data, source)  # for weighing; raises on encrypted files
+        try:
+            self.pdf = pdfium.PdfDocument(data, password="")
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise EncryptedFileError(
+                    source, "the PDF is protected by a password (or its encryption data is damaged)"
+                ) from None
+            raise CorruptFileError(source, f"a damaged PDF ({_describe(exc)})") from None
+        self.count = len(self.pdf)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def weigh(self, index: int) -> tuple[int, int]:
+        if index < len(self.miner):
+            return _operators(self.miner[index], self.options)
+        import pypdfium2.raw as pdfium_c
+
+        page = self.pdf[index]  # a page pdfminer does not see: pdfium's count of its objects
+        try:
+            return pdfium_c.FPDFPage_CountObjects(page.raw), 0
+        finally:
+            page.close()
+
+    def read(self, index: int) -> _Drawn:
+        page = self.pdf[index]
+        try:
+            rotation = page.get_rotation() % 360
+            display, width, height = _display(rotation, page.get_mediabox())
+            textpage = page.get_textpage()
+            try:
+                chars = _chars(textpage, display, height)
+            finally:
+                textpage.close()
+            horizontal, vertical, images = _drawing(page, display, height)
+            return _Drawn(
+                width=width,
+                height=height,
+                chars=chars,
+                tables=_ruled_cells(horizontal, vertical),
+                images=images,
+            )
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self.pdf.close()
+
+
+def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
+    """The page's characters, in pdfplumber's coordinates, generated ones left out.
+
+    A character's box is pdfminer's: from its origin, its advance along the line (the font's
+    width of it) and, across the line, the font size up from the font's descent.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters beyond the BMP: one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k)) for k in range(count))
+    # The text object of a character as an address (0 for a generated one): one call.
+    object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+        ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    )
+    da, db, dc, dd, de, df = display
+    matrix = pdfium_c.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    number = ctypes.c_float()
+    one = ctypes.c_float(1.0)
+    name = ctypes.create_string_buffer(256)
+    fonts: dict[int, tuple[str, float]] = {}
+    widths: dict[tuple[int, str], float] = {}
+    out: list[_Char] = []
+    current = None
+    handle: Any = None
+    key = 0
+    font, direction, mapped = "", "upright", True
+    along_x = along_y = 0.0
+    across_x0 = across_x1 = across_y0 = across_y1 = 0.0
+    for k in range(count):
+        address = object_at(raw, k)
+        if not address:
+            continue
+        char = text[k]
+        if address != current:
+            current = address
+            obj = pdfium_c.FPDFText_GetTextObject(raw, k)
+            pdfium_c.FPDFText_GetMatrix(raw, k, matrix)
+            a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+            pdfium_c.FPDFTextObj_GetFontSize(obj, number)
+            size = number.value
+            handle = pdfium_c.FPDFTextObj_GetFont(obj)
+            key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+            if key not in fonts:
+                length = pdfium_c.FPDFFont_GetBaseFontName(handle, name, len(name))
+                base = name.value.decode("utf-8", "replace") if length > 0 else ""
+                ok = pdfium_c.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), number)
+                fonts[key] = (base, number.value / 1000.0 if ok else 0.0)
+            font, descent = fonts[key]
+            along_x, along_y = a * size, b * size
+            low_x, high_x = c * size * descent, c * size * (descent + 1)
+            low_y, high_y = d * size * descent, d * size * (descent + 1)
+            across_x0, across_x1 = min(low_x, high_x), max(low_x, high_x)
+            across_y0, across_y1 = min(low_y, high_y), max(low_y, high_y)
+            direction = _direction(_times((a, b, c, d, 0, 0), (da, db, dc, dd, 0, 0)))
+            mapped = not pdfium_c.FPDFText_HasUnicodeMapError(raw, k)
+        width = widths.get((key, char))
+        if width is None:
+            ok = pdfium_c.FPDFFont_GetGlyphWidth(handle, ord(char), one, number)
+            width = widths[(key, char)] = number.value if ok else 0.0
+        pdfium_c.FPDFText_GetCharOrigin(raw, k, ox, oy)
+        step_x, step_y = along_x * width, along_y * width
+        x0 = ox.value + (step_x if step_x < 0 else 0.0) + across_x0
+        x1 = ox.value + (step_x if step_x > 0 else 0.0) + across_x1
+        y0 = oy.value + (step_y if step_y < 0 else 0.0) + across_y0
+        y1 = oy.value + (step_y if step_y > 0 else 0.0) + across_y1
+        # To the displayed page (a quarter turn maps a box to a box), then y from the top.
+        px0, py0 = da * x0 + dc * y0 + de, db * x0 + dd * y0 + df
+        px1, py1 = da * x1 + dc * y1 + de, db * x1 + dd * y1 + df
+        left, right = (px0, px1) if px0 <= px1 else (px1, px0)
+        top, bottom = (height - py1, height - py0) if py0 <= py1 else (height - py0, height - py1)
+        if char == "\ufffe" or char == "\x02":
+            char = _LINE_HYPHEN  # pdfium's mark of a hyphen ending a line
+        elif not mapped and pdfium_c.FPDFText_HasUnicodeMapError(raw, k):
+            char = f"(cid:{ord(char)})"
+        out.append(_Char(char, left, right, top, bottom, bottom - top or 1.0, font, direction))
+    return out
+
+
+def _drawing(
+    page: Any, display: Matrix, height: float
+) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], int]:
+    """The horizontal (top, x0, x1) and vertical (x, top, bottom) pieces of the page's painted
+    paths, inside form XObjects too, and how many images the page shows."""
+    import pypdfium2.raw as pdfium_c
+
+    horizontal: list[tuple[float, float, float]] = []
+    vertical: list[tuple[float, float, float]] = []
+    images = 0
+    fm = pdfium_c.FS_MATRIX()
+    point_x, point_y = ctypes.c_float(), ctypes.c_float()
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+
+    def matrix_of(obj: Any) -> Matrix:
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, fm):
+            return (1, 0, 0, 1, 0, 0)
+        return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
+
+    def pieces(points: list[tuple[float, float]]) -> None:
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            if abs(y1 - y0) < _STRAIGHT:
+                horizontal.append((height - y0, min(x0, x1), max(x0, x1)))
+            elif abs(x1 - x0) < _STRAIGHT:
+                vertical.append((x0, height - max(y0, y1), height - min(y0, y1)))
+
+    def path(obj: Any, to_page: Matrix) -> None:
+        if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
+            return
+        if fill_mode.value == 0 and not stroke.value:
+            return
+        a, b, c, d, e, f = _times(matrix_of(obj), to_page)
+        points: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        beziers = 0
+        for s in range(pdfium_c.FPDFPath_CountSegments(obj)):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj, s)
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, point_x, point_y)
+            x, y = point_x.value, point_y.value
+            here = (a * x + c * y + e, b * x + d * y + f)
+            if kind == _MOVE:
+                pieces(points)
+                points, start, beziers = [here], here, 0
+                continue
+            if kind == _BEZIER:
+                beziers += 1
+                if beziers % 3:
+                    continue  # a control point: pdfminer keeps only where a curve ends
+            points.append(here)
+            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                points.append(start)
+        pieces(points)
+
+    def walk(count: int, child: Any, to_page: Matrix, depth: int) -> None:
+        nonlocal images
+        for i in range(count):
+            obj = child(i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == _PATH:
+                path(obj, to_page)
+            elif kind == _IMAGE:
+                images += 1
+            elif kind == _FORM and depth < _MAX_FORM_DEPTH:
+                inner = _times(matrix_of(obj), to_page)
+                walk(
+                    pdfium_c.FPDFFormObj_CountObjects(obj),
+                    lambda j, obj=obj: pdfium_c.FPDFFormObj_GetObject(obj, j),
+                    inner,
+                    depth + 1,
+                )
+
+    raw = page.raw
+    walk(
+        pdfium_c.FPDFPage_CountObjects(raw),
+        lambda i: pdfium_c.FPDFPage_GetObject(raw, i),
+        display,
+        0,
+    )
+    return horizontal, vertical, images
