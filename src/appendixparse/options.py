@@ -72,8 +72,9 @@ class Options:
     """Text: one line (no real appendix has a line of a million characters)."""
     document_timeout_s: float = 60.0
     """Batch mode (consolidate): seconds one document may take before it is given up; 0: none."""
-    pdf_engine: PdfEngine = "pdfplumber"
-    """PDF: the library that reads the pages' text and drawings."""
+    pdf_engine: PdfEngine = "pdfium"
+    """PDF: the library that reads the pages' text and drawings: "pdfium" (pypdfium2, fast) or
+    "pdfplumber" (pdfminer, the reference engine); both give the same records."""
     libreoffice: str | None = None
     """The LibreOffice executable for .doc/.xls; None: ``soffice`` or ``libreoffice`` on PATH."""
     libreoffice_timeout_s: float = 120.0

@@ -131,7 +131,7 @@ def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
     object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
         ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
     )
-    da, db, dc, dd, de, df = display
+    da, db, dc, dd = display[:4]
     matrix = pdfium_c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     number = ctypes.c_float()
@@ -145,7 +145,10 @@ def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
     key = 0
     font, direction, mapped = "", "upright", True
     along_x = along_y = 0.0
-    across_x0 = across_x1 = across_y0 = across_y1 = 0.0
+    across = (0.0, 0.0, 0.0, 0.0)
+    rect, previous = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+    last_x = last_y = 0.0
+    last_object = last_k = 0
     for k in range(count):
         address = object_at(raw, k)
         if not address:
@@ -169,8 +172,8 @@ def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
             along_x, along_y = a * size, b * size
             low_x, high_x = c * size * descent, c * size * (descent + 1)
             low_y, high_y = d * size * descent, d * size * (descent + 1)
-            across_x0, across_x1 = min(low_x, high_x), max(low_x, high_x)
-            across_y0, across_y1 = min(low_y, high_y), max(low_y, high_y)
+            across = (min(low_x, high_x), max(low_x, high_x))
+            across += (min(low_y, high_y), max(low_y, high_y))
             direction = _direction(_times((a, b, c, d, 0, 0), (da, db, dc, dd, 0, 0)))
             mapped = not pdfium_c.FPDFText_HasUnicodeMapError(raw, k)
         width = widths.get((key, char))
@@ -178,22 +181,68 @@ def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
             ok = pdfium_c.FPDFFont_GetGlyphWidth(handle, ord(char), one, number)
             width = widths[(key, char)] = number.value if ok else 0.0
         pdfium_c.FPDFText_GetCharOrigin(raw, k, ox, oy)
-        step_x, step_y = along_x * width, along_y * width
-        x0 = ox.value + (step_x if step_x < 0 else 0.0) + across_x0
-        x1 = ox.value + (step_x if step_x > 0 else 0.0) + across_x1
-        y0 = oy.value + (step_y if step_y < 0 else 0.0) + across_y0
-        y1 = oy.value + (step_y if step_y > 0 else 0.0) + across_y1
-        # To the displayed page (a quarter turn maps a box to a box), then y from the top.
-        px0, py0 = da * x0 + dc * y0 + de, db * x0 + dd * y0 + df
-        px1, py1 = da * x1 + dc * y1 + de, db * x1 + dd * y1 + df
-        left, right = (px0, px1) if px0 <= px1 else (px1, px0)
-        top, bottom = (height - py1, height - py0) if py0 <= py1 else (height - py0, height - py1)
+        x, y = ox.value, oy.value
         if char == "\ufffe" or char == "\x02":
             char = _LINE_HYPHEN  # pdfium's mark of a hyphen ending a line
         elif not mapped and pdfium_c.FPDFText_HasUnicodeMapError(raw, k):
             char = f"(cid:{ord(char)})"
+        if out and x == last_x and y == last_y and address == last_object:
+            # pdfium splits a ligature ("ﬁ") into its letters, each with the glyph's origin
+            # and box; pdfminer has one character of the glyph's width.
+            pdfium_c.FPDFText_GetLooseCharBox(raw, k, rect)
+            pdfium_c.FPDFText_GetLooseCharBox(raw, last_k, previous)
+            if _same_box(rect, previous):
+                step_x = (rect.right if along_x > 0 else rect.left) - x if along_x else 0.0
+                step_y = (rect.top if along_y > 0 else rect.bottom) - y if along_y else 0.0
+                left, right, top, bottom = _box(x, y, step_x, step_y, across, display, height)
+                out[-1] = out[-1]._replace(
+                    text=out[-1].text + char, x0=left, x1=right, top=top, bottom=bottom
+                )
+                last_k = k
+                continue
+        width = widths.get((key, char))
+        if width is None:
+            ok = pdfium_c.FPDFFont_GetGlyphWidth(handle, ord(char[0]), one, number)
+            width = widths[(key, char)] = number.value if ok else 0.0
+        left, right, top, bottom = _box(
+            x, y, along_x * width, along_y * width, across, display, height
+        )
         out.append(_Char(char, left, right, top, bottom, bottom - top or 1.0, font, direction))
+        last_x, last_y, last_object, last_k = x, y, address, k
     return out
+
+
+def _same_box(a: Any, b: Any) -> bool:
+    return (
+        abs(a.left - b.left) < _STRAIGHT
+        and abs(a.right - b.right) < _STRAIGHT
+        and abs(a.top - b.top) < _STRAIGHT
+        and abs(a.bottom - b.bottom) < _STRAIGHT
+    )
+
+
+def _box(
+    x: float,
+    y: float,
+    step_x: float,
+    step_y: float,
+    across: tuple[float, float, float, float],
+    display: Matrix,
+    height: float,
+) -> tuple[float, float, float, float]:
+    """A character's box (left, right, top, bottom) on the displayed page, from its origin
+    (x, y), its advance (step_x, step_y) and its extent across the line, in user space."""
+    x0 = x + (step_x if step_x < 0 else 0.0) + across[0]
+    x1 = x + (step_x if step_x > 0 else 0.0) + across[1]
+    y0 = y + (step_y if step_y < 0 else 0.0) + across[2]
+    y1 = y + (step_y if step_y > 0 else 0.0) + across[3]
+    # A quarter turn maps a box to a box; y then counts from the top.
+    da, db, dc, dd, de, df = display
+    px0, py0 = da * x0 + dc * y0 + de, db * x0 + dd * y0 + df
+    px1, py1 = da * x1 + dc * y1 + de, db * x1 + dd * y1 + df
+    left, right = (px0, px1) if px0 <= px1 else (px1, px0)
+    top, bottom = (height - py1, height - py0) if py0 <= py1 else (height - py0, height - py1)
+    return left, right, top, bottom
 
 
 def _drawing(
