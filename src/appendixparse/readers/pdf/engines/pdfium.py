@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import re
 from typing import Any
 
 from ....errors import CorruptFileError, EncryptedFileError
@@ -25,6 +26,8 @@ _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
 _BEZIER, _MOVE = 1, 2  # FPDF_SEGMENT_*
 _MAX_FORM_DEPTH = 8
 _STRAIGHT = 0.01  # a piece whose ends differ by less than this across it is straight
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -92,9 +95,10 @@ class _PdfiumDocument:
         try:
             rotation = page.get_rotation() % 360
             display, width, height = _display(rotation, page.get_mediabox())
+            descents = _descents(self.miner[index]) if index < len(self.miner) else {}
             textpage = page.get_textpage()
             try:
-                chars = _chars(textpage, display, height)
+                chars = _chars(textpage, display, height, descents)
             finally:
                 textpage.close()
             horizontal, vertical, images = _drawing(page, display, height)
@@ -112,11 +116,56 @@ class _PdfiumDocument:
         self.pdf.close()
 
 
-def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
+def _descents(page: Any) -> dict[str, float]:
+    """The descent (below the baseline, per unit of font size, negative) of each font of a
+    page, by font name without its subset prefix, as pdfminer takes it: from the font
+    descriptor (a composite font's from its descendant's), a standard font's from its metrics.
+    pdfium measures the font program instead, which moves a line's box by up to a quarter of
+    the font size."""
+    from pdfminer.fontmetrics import FONT_METRICS
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import literal_name
+
+    out: dict[str, float] = {}
+    resources = resolve1(page.resources) if page.resources else {}
+    fonts = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+    if not isinstance(fonts, dict):
+        return out
+    for ref in list(fonts.values())[:500]:
+        spec = resolve1(ref)
+        if not isinstance(spec, dict):
+            continue
+        name = spec.get("BaseFont")
+        name = literal_name(resolve1(name)) if name is not None else ""
+        if not isinstance(name, str):
+            continue
+        described = spec
+        if literal_name(resolve1(spec.get("Subtype"))) == "Type0":
+            descendants = resolve1(spec.get("DescendantFonts")) or None
+            first = (
+                resolve1(descendants[0]) if isinstance(descendants, list) and descendants else None
+            )
+            described = first if isinstance(first, dict) else {}
+        descriptor = resolve1(described.get("FontDescriptor"))
+        if isinstance(descriptor, dict):
+            descent = resolve1(descriptor.get("Descent", 0))
+        elif name in FONT_METRICS:
+            descent = FONT_METRICS[name][0].get("Descent", 0)
+        else:
+            continue
+        if isinstance(descent, (int, float)):
+            out[_SUBSET.sub("", name)] = -abs(float(descent)) / 1000.0
+    return out
+
+
+def _chars(
+    textpage: Any, display: Matrix, height: float, descents: dict[str, float]
+) -> list[_Char]:
     """The page's characters, in pdfplumber's coordinates, generated ones left out.
 
     A character's box is pdfminer's: from its origin, its advance along the line (the font's
-    width of it) and, across the line, the font size up from the font's descent.
+    width of it) and, across the line, the font size up from the font's descent
+    (``descents``, by font name; pdfium's own measure for a font not named there).
     """
     import pypdfium2.raw as pdfium_c
 
@@ -154,6 +203,8 @@ def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
         if not address:
             continue
         char = text[k]
+        if char == " " and pdfium_c.FPDFText_IsGenerated(raw, k):
+            continue  # a space pdfium infers from a gap inside a text object
         if address != current:
             current = address
             obj = pdfium_c.FPDFText_GetTextObject(raw, k)
@@ -166,8 +217,11 @@ def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
             if key not in fonts:
                 length = pdfium_c.FPDFFont_GetBaseFontName(handle, name, len(name))
                 base = name.value.decode("utf-8", "replace") if length > 0 else ""
-                ok = pdfium_c.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), number)
-                fonts[key] = (base, number.value / 1000.0 if ok else 0.0)
+                descent = descents.get(_SUBSET.sub("", base))
+                if descent is None:
+                    ok = pdfium_c.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), number)
+                    descent = number.value / 1000.0 if ok else 0.0
+                fonts[key] = (base, descent)
             font, descent = fonts[key]
             along_x, along_y = a * size, b * size
             low_x, high_x = c * size * descent, c * size * (descent + 1)
@@ -202,7 +256,8 @@ def _chars(textpage: Any, display: Matrix, height: float) -> list[_Char]:
                 continue
         width = widths.get((key, char))
         if width is None:
-            ok = pdfium_c.FPDFFont_GetGlyphWidth(handle, ord(char[0]), one, number)
+            code = ord("-") if char == _LINE_HYPHEN else ord(char[0])
+            ok = pdfium_c.FPDFFont_GetGlyphWidth(handle, code, one, number)
             width = widths[(key, char)] = number.value if ok else 0.0
         left, right, top, bottom = _box(
             x, y, along_x * width, along_y * width, across, display, height
