@@ -260,7 +260,8 @@ def _bullets_pdf(items: list[tuple[str, str]]) -> bytes:
         + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
     )
     content = b"".join(
-        b"BT /F2 12 Tf 72 %d Td <%02X> Tj /F1 12 Tf 6 0 Td (%s) Tj ET\n" % (700 - 30 * k, c, t.encode())
+        b"BT /F2 12 Tf 72 %d Td <%02X> Tj /F1 12 Tf 6 0 Td (%s) Tj ET\n"
+        % (700 - 30 * k, c, t.encode())
         for k, (c, (_, t)) in enumerate(zip(codes, items))
     )
     return write_pdf(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -257,6 +258,9 @@ def _attach_marks(glyphs: list[_Glyph], marks: list[_Glyph]) -> None:
         base.text = unicodedata.normalize("NFC", base.text + combining)
 
 
+_by_x0 = operator.attrgetter("x0")
+
+
 def _lines(glyphs: list[_Glyph], decoder: _Decoder) -> list[_Line]:
     """Glyphs grouped into lines (by baseline), then into words (by spaces and gaps)."""
     if not glyphs:
@@ -272,10 +276,14 @@ def _lines(glyphs: list[_Glyph], decoder: _Decoder) -> list[_Line]:
             base = g.bottom
     lines = []
     for group in groups:
-        group.sort(key=lambda g: g.x0)
+        group.sort(key=_by_x0)
         words = _words(group, decoder)
         if words:
-            size = Counter(round(g.size, 1) for g in group).most_common(1)[0][0]
+            first = group[0].size
+            if all(g.size == first for g in group):
+                size = round(first, 1)
+            else:
+                size = Counter(round(g.size, 1) for g in group).most_common(1)[0][0]
             lines.append(_Line(words=words, size=size))
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
@@ -293,9 +301,9 @@ def _words(glyphs: list[_Glyph], decoder: _Decoder) -> list[_Word]:
                     _Word(
                         text=" ".join(text.split()),
                         x0=current[0].x0,
-                        x1=max(g.x1 for g in current),
-                        top=min(g.top for g in current),
-                        bottom=max(g.bottom for g in current),
+                        x1=max([g.x1 for g in current]),
+                        top=min([g.top for g in current]),
+                        bottom=max([g.bottom for g in current]),
                     )
                 )
             current.clear()

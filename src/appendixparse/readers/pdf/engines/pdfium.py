@@ -180,9 +180,17 @@ def _chars(
     object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
         ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
     )
-    da, db, dc, dd = display[:4]
+    # The origin of a character into two doubles given by address: one call, no conversions.
+    origin_at = ctypes.CFUNCTYPE(
+        ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p
+    )(ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_void_p).value)
+    handle_of_page = ctypes.cast(raw, ctypes.c_void_p).value
+    da, db, dc, dd, de, df = display
+    unturned = (da, db, dc, dd) == (1, 0, 0, 1)
+    plain = False
     matrix = pdfium_c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    x_at, y_at = ctypes.addressof(ox), ctypes.addressof(oy)
     number = ctypes.c_float()
     one = ctypes.c_float(1.0)
     name = ctypes.create_string_buffer(256)
@@ -229,12 +237,9 @@ def _chars(
             across = (min(low_x, high_x), max(low_x, high_x))
             across += (min(low_y, high_y), max(low_y, high_y))
             direction = _direction(_times((a, b, c, d, 0, 0), (da, db, dc, dd, 0, 0)))
+            plain = unturned and b == 0 and c == 0 and a > 0
             mapped = not pdfium_c.FPDFText_HasUnicodeMapError(raw, k)
-        width = widths.get((key, char))
-        if width is None:
-            ok = pdfium_c.FPDFFont_GetGlyphWidth(handle, ord(char), one, number)
-            width = widths[(key, char)] = number.value if ok else 0.0
-        pdfium_c.FPDFText_GetCharOrigin(raw, k, ox, oy)
+        origin_at(handle_of_page, k, x_at, y_at)
         x, y = ox.value, oy.value
         if char == "\ufffe" or char == "\x02":
             char = _LINE_HYPHEN  # pdfium's mark of a hyphen ending a line
@@ -259,9 +264,14 @@ def _chars(
             code = ord("-") if char == _LINE_HYPHEN else ord(char[0])
             ok = pdfium_c.FPDFFont_GetGlyphWidth(handle, code, one, number)
             width = widths[(key, char)] = number.value if ok else 0.0
-        left, right, top, bottom = _box(
-            x, y, along_x * width, along_y * width, across, display, height
-        )
+        if plain:  # upright text on an unturned page: the box directly
+            left = x + de
+            right = left + along_x * width
+            top, bottom = height - (y + df + across[3]), height - (y + df + across[2])
+        else:
+            left, right, top, bottom = _box(
+                x, y, along_x * width, along_y * width, across, display, height
+            )
         out.append(_Char(char, left, right, top, bottom, bottom - top or 1.0, font, direction))
         last_x, last_y, last_object, last_k = x, y, address, k
     return out
