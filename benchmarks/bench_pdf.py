@@ -94,6 +94,52 @@ def bare_text(data: bytes) -> int:
         pdf.close()
 
 
+_MEMORY_CHILD = """
+import resource, sys, tracemalloc
+import appendixparse, pdfplumber, pypdfium2  # the imports, before the baseline
+from appendixparse.options import Options
+data = open(sys.argv[1], "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+appendixparse.parse(data, options=Options(pdf_engine=sys.argv[2]))
+peak = tracemalloc.get_traced_memory()[1]
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(after / 1024, (after - before) / 1024, peak / 2**20)
+"""
+
+
+def twelve_pages_memory() -> str:
+    """Peak memory of one parse of a 12-page appendix (the 6-page sample twice over), each
+    engine in a fresh process: max RSS of the process, its growth over the imports, and the
+    Python heap's peak (tracemalloc; pdfium's own memory is not in it)."""
+    import subprocess
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(SAMPLES / "appendix-quang-tri-district-2023.pdf")
+    twelve = pdfium.PdfDocument.new()
+    twelve.import_pages(source)
+    twelve.import_pages(source)
+    lines = ["peak memory of one parse of a 12-page appendix, a fresh process each:"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "twelve.pdf"
+        twelve.save(path)
+        for engine in ("pdfium", "pdfplumber"):
+            out = subprocess.run(
+                [sys.executable, "-c", _MEMORY_CHILD, str(path), engine],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+            rss, growth, heap = (float(v) for v in out)
+            lines.append(
+                f"  {engine:10} max RSS {rss:5.0f} MiB, {growth:4.0f} MiB over the imports, "
+                f"Python heap peak {heap:4.1f} MiB"
+            )
+    return "\n".join(lines)
+
+
 def cpu(fn) -> float:
     start = time.process_time()
     fn()
@@ -202,6 +248,7 @@ def main(argv: list[str]) -> None:
             peak = max(peak, tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
         print(f"peak memory, {engine} (tracemalloc, largest one document): {peak / 2**20:.1f} MiB")
+    print(twelve_pages_memory())
     try:
         import resource
 

@@ -177,13 +177,18 @@ def _chars(
     if len(text) != count:  # characters beyond the BMP: one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k)) for k in range(count))
     # The text object of a character as an address (0 for a generated one): one call.
-    object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-        ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    object_at = _direct(
+        pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
     )
     # The origin of a character into two doubles given by address: one call, no conversions.
-    origin_at = ctypes.CFUNCTYPE(
-        ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p
-    )(ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_void_p).value)
+    origin_at = _direct(
+        pdfium_c.FPDFText_GetCharOrigin,
+        ctypes.c_int,
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_void_p,
+        ctypes.c_void_p,
+    )
     handle_of_page = ctypes.cast(raw, ctypes.c_void_p).value
     da, db, dc, dd, de, df = display
     unturned = (da, db, dc, dd) == (1, 0, 0, 1)
@@ -234,8 +239,12 @@ def _chars(
             along_x, along_y = a * size, b * size
             low_x, high_x = c * size * descent, c * size * (descent + 1)
             low_y, high_y = d * size * descent, d * size * (descent + 1)
-            across = (min(low_x, high_x), max(low_x, high_x))
-            across += (min(low_y, high_y), max(low_y, high_y))
+            across = (
+                min(low_x, high_x),
+                max(low_x, high_x),
+                min(low_y, high_y),
+                max(low_y, high_y),
+            )
             direction = _direction(_times((a, b, c, d, 0, 0), (da, db, dc, dd, 0, 0)))
             plain = unturned and b == 0 and c == 0 and a > 0
             mapped = not pdfium_c.FPDFText_HasUnicodeMapError(raw, k)
@@ -275,6 +284,15 @@ def _chars(
         out.append(_Char(char, left, right, top, bottom, bottom - top or 1.0, font, direction))
         last_x, last_y, last_object, last_k = x, y, address, k
     return out
+
+
+def _direct(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A pdfium function called with plain addresses and numbers: pypdfium2's typed pointers
+    cost a conversion at every call, which adds up over every character of a page."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise RuntimeError("pdfium function not loaded")
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
 def _same_box(a: Any, b: Any) -> bool:
