@@ -15,7 +15,8 @@ from appendixparse.options import Options
 from appendixparse.readers.pdf import read_pdf
 from appendixparse.readers.pdf.rules import _ruled_cells
 
-from conftest import SAMPLES, SHARED
+from conftest import GOLDEN, SAMPLES, SHARED
+from golden import assert_golden, load_golden
 from helpers import time_guard
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -56,6 +57,13 @@ def test_both_engines_give_the_same_records(path: Path) -> None:
         place, their_place = mine.pop("location"), theirs.pop("location")
         assert mine == theirs
         assert _same_place(place, their_place), (mine["id"], place, their_place)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.name)
+def test_golden_with_the_reference_engine(path: Path) -> None:
+    # test_pdf.py checks the goldens with the default engine (pdfium).
+    report = appendixparse.parse(path, options=Options(pdf_engine="pdfplumber"))
+    assert_golden(report, load_golden(GOLDEN / f"{path.name}.json"))
 
 
 def test_the_default_engine_is_pdfium() -> None:
