@@ -95,23 +95,35 @@ def bare_text(data: bytes) -> int:
 
 
 _MEMORY_CHILD = """
-import resource, sys, tracemalloc
+import sys, tracemalloc
 import appendixparse, pdfplumber, pypdfium2  # the imports, before the baseline
 from appendixparse.options import Options
+
+
+def status(key):
+    for line in open("/proc/self/status"):
+        if line.startswith(key):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 data = open(sys.argv[1], "rb").read()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    open("/proc/self/clear_refs", "w").write("5")  # the peak RSS from here on (Linux)
+except OSError:
+    pass
+before = status("VmRSS")
 tracemalloc.start()
 appendixparse.parse(data, options=Options(pdf_engine=sys.argv[2]))
 peak = tracemalloc.get_traced_memory()[1]
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(after / 1024, (after - before) / 1024, peak / 2**20)
+print(status("VmHWM"), status("VmHWM") - before, peak / 2**20)
 """
 
 
 def twelve_pages_memory() -> str:
     """Peak memory of one parse of a 12-page appendix (the 6-page sample twice over), each
-    engine in a fresh process: max RSS of the process, its growth over the imports, and the
-    Python heap's peak (tracemalloc; pdfium's own memory is not in it)."""
+    engine in a fresh process: the peak RSS while parsing, its growth over the RSS after the
+    imports, and the Python heap's peak (tracemalloc; pdfium's own memory is not in it)."""
     import subprocess
     import tempfile
 
@@ -134,8 +146,8 @@ def twelve_pages_memory() -> str:
             ).stdout.split()
             rss, growth, heap = (float(v) for v in out)
             lines.append(
-                f"  {engine:10} max RSS {rss:5.0f} MiB, {growth:4.0f} MiB over the imports, "
-                f"Python heap peak {heap:4.1f} MiB"
+                f"  {engine:10} peak RSS {rss:5.0f} MiB, of which the parse {growth:4.0f} MiB "
+                f"(over the imports), Python heap peak {heap:4.1f} MiB"
             )
     return "\n".join(lines)
 
