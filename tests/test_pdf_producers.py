@@ -248,8 +248,9 @@ def test_layout_joins_a_wrapped_header_line_but_not_a_body_row() -> None:
 
 
 def _bullets_pdf(items: list[tuple[str, str]]) -> bytes:
-    """Lines "<bullet> text" in Helvetica, each bullet drawn as a byte whose ToUnicode entry is
-    the given code point, as Word and LibreOffice write the glyphs of their symbol fonts."""
+    """Lines "<bullet> text" in Helvetica, each bullet drawn in a symbol font of its own as a
+    byte whose ToUnicode entry is the given code point, as Word and LibreOffice write the glyphs
+    of their symbol fonts (with their widths: pdfium leaves out text of no width)."""
     codes = [0x80 + k for k in range(len(items))]
     cmap = (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /B def "
@@ -259,7 +260,8 @@ def _bullets_pdf(items: list[tuple[str, str]]) -> bytes:
         + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
     )
     content = b"".join(
-        b"BT /F1 12 Tf 72 %d Td <%02X> Tj 6 0 Td (%s) Tj ET\n" % (700 - 30 * k, c, t.encode())
+        b"BT /F2 12 Tf 72 %d Td <%02X> Tj /F1 12 Tf 6 0 Td (%s) Tj ET\n"
+        % (700 - 30 * k, c, t.encode())
         for k, (c, (_, t)) in enumerate(zip(codes, items))
     )
     return write_pdf(
@@ -267,10 +269,13 @@ def _bullets_pdf(items: list[tuple[str, str]]) -> bytes:
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"/Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> >>",
             b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 128 /LastChar 130 "
+            b"/Widths [350 350 350] /Encoding << /Differences [128 /bullet /bullet /bullet] >> "
+            b"/ToUnicode 6 0 R >>",
         ]
     )
 

@@ -53,7 +53,10 @@ def _read_file(source: str | os.PathLike[str], options: Options) -> bytes:
         if info.st_size > limit:
             raise FileTooLargeError(source, f"{info.st_size:,} bytes (limit {limit:,})")
         with open(source, "rb") as file:
-            data = file.read(limit + 1)  # the file may have grown since stat()
+            # read(n) reserves n bytes first: ask for the file's size, not the limit's.
+            data = file.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since stat(): the rest, up to the limit
+                data += file.read(limit + 1 - len(data))
     except FileNotFoundError:
         raise InputNotFoundError(source, "no such file") from None
     except IsADirectoryError:
