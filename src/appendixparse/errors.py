@@ -11,6 +11,7 @@ __all__ = [
     "EncryptedFileError",
     "FileTooLargeError",
     "NoAssessmentTableError",
+    "OcrUnavailableError",
     "ScannedDocumentError",
     "UnsupportedFormatError",
 ]
@@ -43,6 +44,11 @@ class EncryptedFileError(AppendixParseError):
 
 class ScannedDocumentError(AppendixParseError):
     """The document has no text layer (a scan or photograph)."""
+
+
+class OcrUnavailableError(ScannedDocumentError):
+    """The document's pages are scans, and OCR (the ``ocr`` extra, Tesseract's data) is not
+    installed: the message names what to install."""
 
 
 class NoAssessmentTableError(AppendixParseError):

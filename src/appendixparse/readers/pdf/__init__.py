@@ -17,6 +17,7 @@ from ...errors import (
     AppendixParseError,
     CorruptFileError,
     FileTooLargeError,
+    OcrUnavailableError,
     ScannedDocumentError,
 )
 from ...grid import Grid
@@ -24,6 +25,7 @@ from ...models import Location, Unparsed
 from ...options import DEFAULT_OPTIONS, Options
 from .assembly import _Builder, _drop_running_lines
 from .guard import _describe, _open, _operators, _too_heavy
+from .ocr import OcrPage, Scan, attach_confidence, is_scan, read_scans
 from .page import _Page, _read_page
 from .text import _Decoder
 
@@ -77,6 +79,7 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
         heavy: list[str] = []
         damaged: list[str] = []
         images = 0
+        scans: list[Scan] = []
         for number, page in enumerate(pages, start=1):
             try:
                 operators, size = _operators(page.page_obj, options)
@@ -90,7 +93,10 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
                         )
                     )
                     continue
-                read.append(_read_page(page, number, decoder))
+                content = _read_page(page, number, decoder)
+                if is_scan(page, content):
+                    scans.append(Scan(number, content.width, content.height))
+                read.append(content)
                 images += len(page.images)
             except AppendixParseError:
                 raise
@@ -109,6 +115,7 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
             if heavy:
                 raise FileTooLargeError(source, f"{heavy[0]}: too heavy to read")
             raise CorruptFileError(source, damaged[0] if damaged else "no page could be read")
+        scanned = _read_scans(data, scans, read, unplaced, source, options)
         if not any(p.lines or p.tables for p in read):
             raise ScannedDocumentError(
                 source,
@@ -128,4 +135,35 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
     builder = _Builder()
     for content in read:
         builder.page(content)
-    return Grid(blocks=builder.blocks, format="pdf", unplaced=unplaced)
+    attach_confidence(builder.blocks, scanned)
+    return Grid(blocks=builder.blocks, format="pdf", unplaced=unplaced, ocr=bool(scanned))
+
+
+def _read_scans(
+    data: bytes,
+    scans: list[Scan],
+    read: list[_Page],
+    unplaced: list[Unparsed],
+    source: str,
+    options: Options,
+) -> list[OcrPage]:
+    """OCR the scanned pages, each put in its place in ``read``. Without OCR installed, a
+    document that is all scans is refused naming what to install; the scanned pages of one
+    with a text layer elsewhere are noted as unplaced."""
+    if not scans:
+        return []
+    try:
+        pages, late = read_scans(data, scans, source, options)
+    except OcrUnavailableError as exc:
+        numbers = {s.number for s in scans}
+        if not any(p.lines or p.tables for p in read if p.number not in numbers):
+            raise
+        unplaced.extend(
+            Unparsed(text="", location=Location(page=n), reason=f"page {n}: {exc.reason}")
+            for n in sorted(numbers)
+        )
+        return []
+    unplaced.extend(late)
+    by_number = {p.page.number: p.page for p in pages}
+    read[:] = [by_number.get(p.number, p) for p in read]
+    return pages

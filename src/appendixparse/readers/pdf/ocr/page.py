@@ -1,0 +1,266 @@
+"""A scanned page to the PDF reader's page model: ruled tables read cell by cell, the rest of
+the page read as loose lines (which the unruled reader then gathers into tables)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from ..page import _Page
+from ..ruled import _RuledTable
+from ..text import _join_lines, _Line, _Word
+from . import image as img
+from .engine import Engines, Word
+from .numerals import NumberSequence
+
+_MARGIN = 0.12  # a crop keeps this much (in inches) of paper around its ink
+_INSET = 3  # pixels left out inside a rule, past its centre line
+_STT_SHARE = 0.12  # a first column narrower than this share of its table holds numbers
+_NUMBER_SCALE = 2.0  # STT crops are enlarged this much before reading
+_NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
+_LETTERED = re.compile(r"^[a-zđ][.)]?$")
+
+
+@dataclass(slots=True)
+class OcrWord:
+    """A word read on a page: its text, confidence (0–100), box in PDF points."""
+
+    text: str
+    confidence: float
+    box: tuple[float, float, float, float]
+
+
+@dataclass(slots=True)
+class OcrPage:
+    page: _Page
+    words: list[OcrWord]
+
+
+def read_scan(
+    gray: Any,
+    number: int,
+    width: float,
+    height: float,
+    engines: Engines,
+    sequence: NumberSequence,
+) -> OcrPage:
+    """One page image (grey numpy array at ``engines.dpi``) as a :class:`_Page` of ``width`` by
+    ``height`` points, with every word read and its confidence."""
+    import numpy as np
+
+    dpi = engines.dpi
+    ink = img.binarize(gray)
+    angle = img.skew_angle(ink)
+    if abs(angle) >= 0.05:
+        gray = img.rotate(gray, angle, 255)
+        ink = img.binarize(gray)
+    clean = _speckle_free(ink)
+    scale = 72.0 / dpi
+    words: list[OcrWord] = []
+    tables: list[_RuledTable] = []
+    loose = gray.copy()
+    for grid in img.find_tables(ink, dpi):
+        tables.append(_read_table(gray, clean, grid, engines, scale, words, sequence))
+        x0, top, x1, bottom = grid.box
+        loose[max(top - 4, 0) : bottom + 5, max(x0 - 4, 0) : x1 + 5] = 255
+    lines = _loose_lines(loose, clean, engines, scale, words, np)
+    page = _Page(number=number, width=width, height=height, tables=tables, lines=lines)
+    return OcrPage(page=page, words=words)
+
+
+def _speckle_free(ink: Any) -> Any:
+    """The ink without isolated specks (noise), for finding where a crop's text is."""
+    import cv2
+
+    return cv2.medianBlur(ink, 3)
+
+
+def _trim(
+    clean: Any, x0: int, top: int, x1: int, bottom: int, margin: int
+) -> tuple[int, ...] | None:
+    """The box of the ink inside a region, with ``margin`` pixels around it; None if blank."""
+    import numpy as np
+
+    region = clean[top:bottom, x0:x1]
+    if region.size == 0:
+        return None
+    rows = np.flatnonzero(region.any(axis=1))
+    cols = np.flatnonzero(region.any(axis=0))
+    if rows.size == 0 or (rows[-1] - rows[0] < 3 and cols[-1] - cols[0] < 3):
+        return None
+    return (
+        max(x0 + int(cols[0]) - margin, 0),
+        max(top + int(rows[0]) - margin, 0),
+        x0 + int(cols[-1]) + 1 + margin,
+        top + int(rows[-1]) + 1 + margin,
+    )
+
+
+def _crop(gray: Any, box: tuple[int, ...], inner: tuple[int, int, int, int]) -> Any:
+    """``box`` of the page, with whatever lies outside ``inner`` (the cell) made paper."""
+    import numpy as np
+
+    x0, top, x1, bottom = box
+    out = np.full((bottom - top, x1 - x0), 255, dtype=np.uint8)
+    ix0, itop, ix1, ibottom = (
+        max(inner[0], x0),
+        max(inner[1], top),
+        min(inner[2], x1),
+        min(inner[3], bottom),
+    )
+    out[itop - top : ibottom - top, ix0 - x0 : ix1 - x0] = gray[itop:ibottom, ix0:ix1]
+    return out
+
+
+def _read_table(
+    gray: Any,
+    clean: Any,
+    grid: img.Grid,
+    engines: Engines,
+    scale: float,
+    words: list[OcrWord],
+    sequence: NumberSequence,
+) -> _RuledTable:
+    import cv2
+
+    rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(cell: tuple[int, int]) -> tuple[int, int]:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and not grid.vertical[r][c]:
+                parent[find((r, c + 1))] = find((r, c))
+            if r + 1 < rows and not grid.horizontal[r][c]:
+                parent[find((r + 1, c))] = find((r, c))
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for cell in parent:
+        groups.setdefault(find(cell), []).append(cell)
+    table_width = grid.xs[-1] - grid.xs[0]
+    stt_column = (grid.xs[1] - grid.xs[0]) < _STT_SHARE * table_width
+    margin = max(int(_MARGIN * engines.dpi), 4)
+    texts: list[list[str]] = [[""] * cols for _ in range(rows)]
+    confidences: list[list[tuple[float, ...]]] = [[()] * cols for _ in range(rows)]
+    numbers: list[tuple[int, str, float]] = []  # (row, text, confidence) of the STT column
+    for cells in groups.values():
+        r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
+        c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
+        inner = (
+            grid.xs[c0] + _INSET,
+            grid.ys[r0] + _INSET,
+            grid.xs[c1 + 1] - _INSET + 1,
+            grid.ys[r1 + 1] - _INSET + 1,
+        )
+        box = _trim(clean, *inner, margin)
+        if box is None:
+            continue
+        crop = _crop(gray, box, inner)
+        if stt_column and c0 == 0 and c1 == 0:
+            text, conf = _read_number(crop, engines, cv2)
+            numbers.append((r0, text, conf))
+        else:
+            found = engines.read(crop)
+            text = _cell_text(found)
+            words.extend(_placed(word, box, scale) for word in found)
+        for r in range(r0, r1 + 1):
+            texts[r][c0] = text
+    for r, text, conf in sorted(numbers):
+        texts[r][0] = sequence.fix(text, conf)
+    out_rows = []
+    for r in range(rows):
+        box = (grid.xs[0] * scale, grid.ys[r] * scale, grid.xs[-1] * scale, grid.ys[r + 1] * scale)
+        out_rows.append((texts[r], tuple(round(v, 2) for v in box)))
+    x0, top, x1, bottom = grid.box
+    return _RuledTable(
+        bbox=(
+            round(x0 * scale, 2),
+            round(top * scale, 2),
+            round(x1 * scale, 2),
+            round(bottom * scale, 2),
+        ),
+        rows=out_rows,  # type: ignore[arg-type]
+    )
+
+
+def _placed(word: Word, box: tuple[int, ...], scale: float) -> OcrWord:
+    x0, top = box[0], box[1]
+    return OcrWord(
+        text=unicodedata.normalize("NFC", word.text),
+        confidence=word.confidence,
+        box=(
+            (x0 + word.x0) * scale,
+            (top + word.top) * scale,
+            (x0 + word.x1) * scale,
+            (top + word.bottom) * scale,
+        ),
+    )
+
+
+def _cell_text(found: list[Word]) -> str:
+    lines: dict[int, list[str]] = {}
+    for word in found:
+        lines.setdefault(word.line, []).append(unicodedata.normalize("NFC", word.text))
+    return _join_lines(" ".join(ws) for _, ws in sorted(lines.items()))
+
+
+def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
+    """An STT cell and the confidence of its reading: read as text first; a doubtful reading,
+    or one that is no number ("H", "HÌ"), is read again enlarged with the English model held
+    to digits and roman numerals, and the surer reading kept."""
+    found = engines.read(crop)
+    text = _cell_text(found)
+    conf = min((w.confidence for w in found), default=0.0)
+    if text and conf >= 80 and (_NUMBERING.match(text) or _LETTERED.match(text) or len(text) > 2):
+        return text, conf  # a number, a letter, or a header ("STT", "Số TT")
+    big = cv2.resize(crop, None, fx=_NUMBER_SCALE, fy=_NUMBER_SCALE, interpolation=cv2.INTER_CUBIC)
+    digits = engines.read(big, "numbers", dpi=engines.dpi * _NUMBER_SCALE)
+    number = "".join(w.text for w in digits)
+    number_conf = min((w.confidence for w in digits), default=0.0)
+    if number and _NUMBERING.match(number) and (number_conf >= conf or not text):
+        return number, number_conf
+    return text, conf
+
+
+def _loose_lines(
+    loose: Any, clean: Any, engines: Engines, scale: float, words: list[OcrWord], np: Any
+) -> list[_Line]:
+    """The text outside the ruled tables, read by Tesseract as a page, regrouped into lines
+    across the page (a row of an unruled table is one line, whatever Tesseract's blocks)."""
+    if not (255 - loose).any():
+        return []
+    found = engines.read(loose, "page")
+    placed = [_placed(w, (0, 0), scale) for w in found]
+    words.extend(placed)
+    placed.sort(key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0]))
+    groups: list[list[OcrWord]] = []
+    for word in placed:
+        middle = (word.box[1] + word.box[3]) / 2
+        if groups:
+            last = groups[-1]
+            top = min(w.box[1] for w in last)
+            bottom = max(w.box[3] for w in last)
+            if top <= middle <= bottom:
+                last.append(word)
+                continue
+        groups.append([word])
+    lines: list[_Line] = []
+    for group in groups:
+        group.sort(key=lambda w: w.box[0])
+        top = min(w.box[1] for w in group)
+        bottom = max(w.box[3] for w in group)
+        size = max(bottom - top, 4.0)
+        lines.append(
+            _Line(
+                words=[_Word(w.text, w.box[0], w.box[2], top, bottom) for w in group],
+                size=round(size, 1),
+            )
+        )
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
