@@ -49,6 +49,7 @@ class Source(_Model):
     path: str | None = None
     format: str
     sha256: str
+    ocr: bool = False
 
 
 class Period(_Model):
@@ -85,6 +86,7 @@ class Figure(_Model):
     qualifier: Qualifier = "exact"
     text: str
     span: tuple[int, int]
+    confidence: float | None = None
 
 
 class Record(_Model):

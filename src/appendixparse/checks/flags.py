@@ -17,6 +17,7 @@ from ..text.figures import written_decimals
 from . import vocabulary as vocab
 from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place
 from .measure import Measurement, measure, unit_rank
+from .ocr import low_confidence_flag, read_by_ocr, review_figure_flags, review_measurement
 from .wording import describe, figure_evidence, format_count, format_number, shorten
 
 SEVERITY: dict[str, Literal["error", "warning", "info"]] = {
@@ -30,12 +31,15 @@ SEVERITY: dict[str, Literal["error", "warning", "info"]] = {
     "duplicate_id": "error",
     "numbering_gap": "warning",
     "not_measurable": "info",
+    "ocr_low_confidence": "warning",
 }
+OCR_MIN_CONFIDENCE = 80.0  # Options.ocr_min_confidence's default
 CODES: tuple[str, ...] = tuple(SEVERITY)
 
 
-def run_checks(report: Report) -> list[Flag]:
-    """Every flag the checks raise on ``report``, document-level first, then by record."""
+def run_checks(report: Report, *, ocr_min_confidence: float = OCR_MIN_CONFIDENCE) -> list[Flag]:
+    """Every flag the checks raise on ``report``, document-level first, then by record;
+    figures read by OCR below ``ocr_min_confidence`` decide no check."""
     flags: list[Flag] = []
     flags += summary_count_mismatch(report)
     flags += duplicate_id(report)
@@ -43,7 +47,9 @@ def run_checks(report: Report) -> list[Flag]:
     rank = unit_rank(report.unit)
     end_year = report.period.end.year if report.period and report.period.end else None
     for record in report.records:
-        flags += record_flags(record, unit_rank=rank, end_year=end_year)
+        flags += record_flags(
+            record, unit_rank=rank, end_year=end_year, ocr_min_confidence=ocr_min_confidence
+        )
     order = {r.id: i for i, r in reversed(list(enumerate(report.records)))}
     return sorted(
         flags,
@@ -54,21 +60,46 @@ def run_checks(report: Report) -> list[Flag]:
 RECORD_CODES: tuple[str, ...] = (
     "unknown_status", "missing_status", "figure_out_of_range", "share_mismatch",
     "completed_below_target", "in_progress_meets_target", "not_measurable",
+    "ocr_low_confidence",
 )  # fmt: skip
 
 
-def record_flags(record: Record, *, unit_rank: int | None, end_year: int | None) -> list[Flag]:
+def record_flags(
+    record: Record,
+    *,
+    unit_rank: int | None,
+    end_year: int | None,
+    ocr_min_confidence: float = OCR_MIN_CONFIDENCE,
+) -> list[Flag]:
     """The flags one record raises on its own (codes in :data:`RECORD_CODES`): its status, and
-    its figures against its target."""
+    its figures against its target (see :mod:`.ocr` for figures read from a scan)."""
     result = measure(record, unit_rank=unit_rank, end_year=end_year)
+    if not read_by_ocr(record):
+        return [
+            *unknown_status(record),
+            *missing_status(record),
+            *figure_out_of_range(record),
+            *share_mismatch(record),
+            *completed_below_target(record, result),
+            *in_progress_meets_target(record, result),
+            *not_measurable(record, result),
+        ]
+    threshold = ocr_min_confidence
+    result, low = review_measurement(
+        record, result, threshold, unit_rank=unit_rank, end_year=end_year
+    )
+    doubtful = [low_confidence_flag(_flag, record, low, "measure", threshold)] if low else []
     return [
         *unknown_status(record),
         *missing_status(record),
-        *figure_out_of_range(record),
-        *share_mismatch(record),
+        *review_figure_flags(
+            record, figure_out_of_range(record), figure_out_of_range, threshold, _flag
+        ),
+        *review_figure_flags(record, share_mismatch(record), share_mismatch, threshold, _flag),
         *completed_below_target(record, result),
         *in_progress_meets_target(record, result),
         *not_measurable(record, result),
+        *doubtful,
     ]
 
 

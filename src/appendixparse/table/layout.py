@@ -51,6 +51,7 @@ class BodyRow:
 
     cells: list[str]
     location: Location
+    confidence: list[tuple[float, ...]] | None = None  # read by OCR: see grid.Row
 
 
 @dataclass(slots=True)
@@ -387,19 +388,23 @@ def _add_rows(
         if _repeats_header(row.cells, header_keys):
             continue
         cells = [""] * width
+        confidence: list[tuple[float, ...]] | None = [()] * width if row.confidence else None
         overflow: list[str] = []
         for position, text in enumerate(row.cells):
             target = mapping[position] if position < len(mapping) else None
             if target is None or target >= width:
                 if clean(text):
                     overflow.append(text)
-            elif cells[target]:
+                continue
+            if cells[target]:
                 cells[target] += "\n" + text
             else:
                 cells[target] = text
+            if confidence is not None and row.confidence and position < len(row.confidence):
+                confidence[target] += row.confidence[position]
         if not any(c.strip() for c in cells) and not overflow:
             continue
-        layout.rows.append(BodyRow(cells=cells, location=row.location))
+        layout.rows.append(BodyRow(cells=cells, location=row.location, confidence=confidence))
         layout.unparsed.extend(
             Unparsed(
                 text=clean(t), location=row.location, reason="cell outside the table's columns"
