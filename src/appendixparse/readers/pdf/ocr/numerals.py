@@ -25,15 +25,29 @@ class NumberSequence:
     >>> [seq.fix(t, c) for t, c in [("I", 92), ("1", 97), ("l", 40), ("H", 60), ("1", 97),
     ...                              ("I", 70), ("IV", 96)]]
     ['I', '1', '2', 'II', '1', 'III', 'IV']
+    >>> seq.fix("1", 97, heading=True), seq.fix("VII", 96, heading=True)
+    ('V', 'VII')
     """
 
     def __init__(self) -> None:
         self.roman = 0  # the last section numeral's place in _ROMAN, from 1
         self.arabic: int | None = None
 
-    def fix(self, text: str, confidence: float) -> str:
+    def fix(self, text: str, confidence: float, *, heading: bool = False) -> str:
+        """The number ``text`` (read at ``confidence``) stands for. ``heading``: the rest of
+        the row is one merged cell (a section title), so a numeral is expected there: any
+        reading of one to five strokes is the next numeral, unless it is a surely read
+        numeral further on (a section left out)."""
         value = text.strip()
         bare = value.rstrip(".")
+        if heading and self.roman < len(_ROMAN):
+            plain = _plain(bare)
+            if bare in _ROMAN and _ROMAN.index(bare) > self.roman and confidence >= _SURE:
+                self.roman, self.arabic = _ROMAN.index(bare) + 1, None
+                return value
+            if plain and (_ROMAN_LOOKALIKE.match(plain) or _ARABIC_LOOKALIKE.match(plain)):
+                self.roman, self.arabic = self.roman + 1, None
+                return _ROMAN[self.roman - 1] + ("." if value.endswith(".") else "")
         if _ARABIC.match(value):
             head = bare.split(".")[0]
             if "." not in bare and head.isdigit():

@@ -149,6 +149,7 @@ def _read_table(
     texts: list[list[str]] = [[""] * cols for _ in range(rows)]
     confidences: list[list[tuple[float, ...]]] = [[()] * cols for _ in range(rows)]
     numbers: list[tuple[int, str, float]] = []  # (row, text, confidence) of the STT column
+    headings: set[int] = set()  # rows whose cells after the first are one merged cell
     for cells in groups.values():
         r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
         c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
@@ -161,6 +162,8 @@ def _read_table(
         box = _trim(clean, *inner, margin)
         if box is None:
             continue
+        if c0 == 1 and c1 == cols - 1 and r0 == r1 and cols > 2:
+            headings.add(r0)
         crop = _crop(gray, box, inner)
         if stt_column and c0 == 0 and c1 == 0:
             text, conf = _read_number(crop, engines, cv2)
@@ -172,7 +175,7 @@ def _read_table(
         for r in range(r0, r1 + 1):
             texts[r][c0] = text
     for r, text, conf in sorted(numbers):
-        texts[r][0] = sequence.fix(text, conf)
+        texts[r][0] = sequence.fix(text, conf, heading=r in headings)
     out_rows = []
     for r in range(rows):
         box = (grid.xs[0] * scale, grid.ys[r] * scale, grid.xs[-1] * scale, grid.ys[r + 1] * scale)
