@@ -215,7 +215,8 @@ def _finish(draft: _Draft, layout: Layout) -> Record:
     status_raw = text_of("status")
     status = normalise_status(status_raw)
     if status == "unknown" and draft.confidence is not None:
-        status = normalise_status_unmarked(status_raw)  # OCR loses tone marks    if not status_raw:
+        status = normalise_status_unmarked(status_raw)  # OCR loses tone marks
+    if not status_raw:
         # A form with one column per status ("Hoàn thành | Đang thực hiện | …"): the status is
         # the header of the column ticked; two ticks state no one status.
         ticked = [

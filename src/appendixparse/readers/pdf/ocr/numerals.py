@@ -9,7 +9,7 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
           "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
 _ARABIC = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3})*\.?$")
 # What a roman numeral's strokes are read as when the model misses them ("H", "Il", "HÌ").
-_ROMAN_LOOKALIKE = re.compile(r"^[IVXLHUNMW][IVXLlHUNMW1|!]{0,4}\.?$")
+_ROMAN_LOOKALIKE = re.compile(r"^[IVXLHUNMW][IVXLlivxHUNMW1|!]{0,4}\.?$")
 _ARABIC_LOOKALIKE = re.compile(r"^[0-9lI|!OoSsZzB]{1,3}\.?$")
 _SURE = 85.0  # a roman numeral read at this confidence or above is taken as read
 

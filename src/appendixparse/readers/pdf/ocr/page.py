@@ -19,6 +19,7 @@ _MARGIN = 0.12  # a crop keeps this much (in inches) of paper around its ink
 _INSET = 3  # pixels left out inside a rule, past its centre line
 _STT_SHARE = 0.12  # a first column narrower than this share of its table holds numbers
 _NUMBER_SCALE = 2.0  # STT crops are enlarged this much before reading
+_INK_HEIGHT = 0.75  # a line's words' ink is about this much of the font size
 _NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
 _LETTERED = re.compile(r"^[a-zđ][.)]?$")
 
@@ -61,11 +62,17 @@ def read_scan(
     words: list[OcrWord] = []
     tables: list[_RuledTable] = []
     loose = gray.copy()
+    outside = clean.copy()
     for grid in img.find_tables(ink, dpi):
         tables.append(_read_table(gray, clean, grid, engines, scale, words, sequence))
         x0, top, x1, bottom = grid.box
         loose[max(top - 4, 0) : bottom + 5, max(x0 - 4, 0) : x1 + 5] = 255
-    lines = _loose_lines(loose, clean, engines, scale, words, np)
+        outside[max(top - 4, 0) : bottom + 5, max(x0 - 4, 0) : x1 + 5] = 0
+    lines: list[_Line] = []
+    if outside.any():
+        lines = _loose_lines(loose, engines, scale, words)
+        lines = _recover_numbers(lines, loose, outside, engines, scale)
+        _fix_line_numbers(lines, loose, engines, scale, sequence)
     page = _Page(number=number, width=width, height=height, tables=tables, lines=lines)
     return OcrPage(page=page, words=words)
 
@@ -226,18 +233,76 @@ def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
     digits = engines.read(big, "numbers", dpi=engines.dpi * _NUMBER_SCALE)
     number = "".join(w.text for w in digits)
     number_conf = min((w.confidence for w in digits), default=0.0)
-    if number and _NUMBERING.match(number) and (number_conf >= conf or not text):
+    plausible = bool(_NUMBERING.match(text) or _LETTERED.match(text))
+    if number and _NUMBERING.match(number) and (number_conf >= conf or not plausible):
         return number, number_conf
     return text, conf
 
 
-def _loose_lines(
-    loose: Any, clean: Any, engines: Engines, scale: float, words: list[OcrWord], np: Any
+def _recover_numbers(
+    lines: list[_Line], gray: Any, ink: Any, engines: Engines, scale: float
 ) -> list[_Line]:
+    """Lone numbers Tesseract's page layout dropped (an unruled table's STT column): ink at
+    the left of a line, before its first word, read on its own; kept when it is a number."""
+    import cv2
+
+    out: list[_Line] = []
+    margin = max(int(_MARGIN * engines.dpi / 2), 3)
+    for line in lines:
+        right = int((line.x0 - 0.5 * line.size) / scale)
+        top, bottom = int(line.top / scale) - 2, int(line.bottom / scale) + 2
+        box = _trim(ink, 0, max(top, 0), max(right, 0), bottom, margin) if right > 0 else None
+        if box is None or box[2] - box[0] > 3 * (bottom - top):
+            out.append(line)
+            continue
+        text, conf = _read_number(_crop(gray, box, box), engines, cv2)
+        if not text or not (_NUMBERING.match(text) or _LETTERED.match(text)):
+            out.append(line)
+            continue
+        x0, x1 = (box[0] + margin) * scale, (box[2] - margin) * scale
+        word = _Word(text, x0, x1, line.top, line.bottom)
+        out.append(_Line(words=[word, *line.words], size=line.size))
+    return out
+
+
+def _fix_line_numbers(
+    lines: list[_Line], gray: Any, engines: Engines, scale: float, sequence: NumberSequence
+) -> None:
+    """The numbers opening the rows of an unruled table: the lone short word before the
+    other columns, at the left of the rows, read again when doubtful and put in sequence; a
+    line of two parts whose second is in capitals is a section heading."""
+    import cv2
+
+    rows = [ln for ln in lines if len(ln.segments) >= 3]
+    if not rows:
+        return
+    left = min(ln.x0 for ln in rows)
+    dpi = engines.dpi
+    for line in lines:
+        first = line.segments[0]
+        if (
+            len(line.segments) < 2
+            or len(first) != 1
+            or len(first[0].text) > 5
+            or first[0].x0 > left + 2 * line.size
+        ):
+            continue
+        word = first[0]
+        rest = " ".join(w.text for seg in line.segments[1:] for w in seg)
+        heading = len(line.segments) == 2 and rest.isupper()
+        pad = 0.1 * dpi
+        x0, top = int(word.x0 / scale - pad), int(line.top / scale - pad / 2)
+        x1, bottom = int(word.x1 / scale + pad), int(line.bottom / scale + pad / 2)
+        inner = (max(x0, 0), max(top, 0), x1, bottom)
+        crop = _crop(gray, inner, inner)
+        text, conf = _read_number(crop, engines, cv2)
+        word.text = sequence.fix(text or word.text, conf, heading=heading)
+    del dpi
+
+
+def _loose_lines(loose: Any, engines: Engines, scale: float, words: list[OcrWord]) -> list[_Line]:
     """The text outside the ruled tables, read by Tesseract as a page, regrouped into lines
     across the page (a row of an unruled table is one line, whatever Tesseract's blocks)."""
-    if not (255 - loose).any():
-        return []
     found = engines.read(loose, "page")
     placed = [_placed(w, (0, 0), scale) for w in found]
     words.extend(placed)
@@ -253,16 +318,18 @@ def _loose_lines(
                 last.append(word)
                 continue
         groups.append([word])
+    # The font size: a word's ink is about three quarters of it (the median word).
+    heights = sorted(w.box[3] - w.box[1] for w in placed)
+    size = round(max(heights[len(heights) // 2] / _INK_HEIGHT, 4.0), 1) if heights else 10.0
     lines: list[_Line] = []
     for group in groups:
         group.sort(key=lambda w: w.box[0])
         top = min(w.box[1] for w in group)
         bottom = max(w.box[3] for w in group)
-        size = max(bottom - top, 4.0)
         lines.append(
             _Line(
                 words=[_Word(w.text, w.box[0], w.box[2], top, bottom) for w in group],
-                size=round(size, 1),
+                size=size,
             )
         )
     lines.sort(key=lambda ln: (ln.top, ln.x0))
