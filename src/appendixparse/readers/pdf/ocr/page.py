@@ -19,6 +19,7 @@ _MARGIN = 0.12  # a crop keeps this much (in inches) of paper around its ink
 _INSET = 3  # pixels left out inside a rule, past its centre line
 _STT_SHARE = 0.12  # a first column narrower than this share of its table holds numbers
 _NUMBER_SCALE = 2.0  # STT crops are enlarged this much before reading
+_SURE_NUMBER = 80.0  # an STT read at this confidence is not read again
 _INK_HEIGHT = 0.75  # a line's words' ink is about this much of the font size
 _NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
 _LETTERED = re.compile(r"^[a-zđ][.)]?$")
@@ -222,21 +223,28 @@ def _cell_text(found: list[Word]) -> str:
 
 def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
     """An STT cell and the confidence of its reading: read as text first; a doubtful reading,
-    or one that is no number ("H", "HÌ"), is read again enlarged with the English model held
-    to digits and roman numerals, and the surer reading kept."""
+    or one that is no number ("H", "HÌ"), is read again with the English model held to digits
+    and roman numerals (as it is, then enlarged: each misses some), the surest number kept."""
     found = engines.read(crop)
     text = _cell_text(found)
     conf = min((w.confidence for w in found), default=0.0)
-    if text and conf >= 80 and (_NUMBERING.match(text) or _LETTERED.match(text) or len(text) > 2):
-        return text, conf  # a number, a letter, or a header ("STT", "Số TT")
-    big = cv2.resize(crop, None, fx=_NUMBER_SCALE, fy=_NUMBER_SCALE, interpolation=cv2.INTER_CUBIC)
-    digits = engines.read(big, "numbers", dpi=engines.dpi * _NUMBER_SCALE)
-    number = "".join(w.text for w in digits)
-    number_conf = min((w.confidence for w in digits), default=0.0)
     plausible = bool(_NUMBERING.match(text) or _LETTERED.match(text))
-    if number and _NUMBERING.match(number) and (number_conf >= conf or not plausible):
-        return number, number_conf
-    return text, conf
+    if text and conf >= _SURE_NUMBER and (plausible or len(text) > 2):
+        return text, conf  # a number, a letter, or a header ("STT", "Số TT")
+    best = (text, conf) if plausible else ("", -1.0)
+    padded = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+    for scale in (1.0, _NUMBER_SCALE):
+        image = padded
+        if scale != 1.0:
+            image = cv2.resize(padded, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        digits = engines.read(image, "numbers", dpi=engines.dpi * scale)
+        number = "".join(w.text for w in digits)
+        number_conf = min((w.confidence for w in digits), default=0.0)
+        if number and _NUMBERING.match(number) and number_conf > best[1]:
+            best = (number, number_conf)
+            if number_conf >= _SURE_NUMBER:
+                break
+    return best if best[0] else (text, conf)
 
 
 def _recover_numbers(
@@ -255,7 +263,8 @@ def _recover_numbers(
         if box is None or box[2] - box[0] > 3 * (bottom - top):
             out.append(line)
             continue
-        text, conf = _read_number(_crop(gray, box, box), engines, cv2)
+        band = (0, max(top, 0), max(right, 0), bottom)  # the neighbour lines' ink left out
+        text, conf = _read_number(_crop(gray, box, band), engines, cv2)
         if not text or not (_NUMBERING.match(text) or _LETTERED.match(text)):
             out.append(line)
             continue
