@@ -42,7 +42,9 @@ def make_scan(
                 turn = angle if angle is not None else rnd.choice((-1, 1)) * rnd.uniform(0.7, 1.5)
                 image = image.rotate(turn, resample=Image.BICUBIC, fillcolor=255)
                 image = image.filter(ImageFilter.GaussianBlur(0.6))
-                noise = np.random.default_rng(seed + index).normal(0, 12, (image.height, image.width))
+                noise = np.random.default_rng(seed + index).normal(
+                    0, 12, (image.height, image.width)
+                )
                 pixels = np.clip(np.asarray(image, dtype=np.float32) + noise, 0, 255)
                 buffer = io.BytesIO()
                 Image.fromarray(pixels.astype(np.uint8)).save(buffer, "JPEG", quality=75)
@@ -80,9 +82,7 @@ def _figures(report: Report) -> list[tuple[str, str, str, float]]:
 def compare(scan: Report, twin: Report) -> Comparison:
     by_id = {r.id: r for r in scan.records}
     twin_ids = [r.id for r in twin.records]
-    statuses = sum(
-        1 for r in twin.records if r.id in by_id and by_id[r.id].status == r.status
-    )
+    statuses = sum(1 for r in twin.records if r.id in by_id and by_id[r.id].status == r.status)
     read = _figures(scan)
     wanted = _figures(twin)
     pool = list(read)

@@ -11,6 +11,7 @@ from .errors import (
     EncryptedFileError,
     FileTooLargeError,
     NoAssessmentTableError,
+    OcrUnavailableError,
     ScannedDocumentError,
     UnsupportedFormatError,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Options",
     "Record",
     "Report",
+    "OcrUnavailableError",
     "ScannedDocumentError",
     "UnsupportedFormatError",
     "consolidate",

@@ -113,8 +113,10 @@ class Options:
                 f"Options.start_method must be one of {', '.join(methods)} or None, "
                 f"not {self.start_method!r}"
             )
-        if isinstance(self.ocr_dpi, bool) or not isinstance(self.ocr_dpi, int) or not (
-            _MIN_DPI <= self.ocr_dpi <= _MAX_DPI
+        if (
+            isinstance(self.ocr_dpi, bool)
+            or not isinstance(self.ocr_dpi, int)
+            or not (_MIN_DPI <= self.ocr_dpi <= _MAX_DPI)
         ):
             raise ValueError(
                 f"Options.ocr_dpi must be a whole number from {_MIN_DPI} to {_MAX_DPI}, "

@@ -73,9 +73,7 @@ def parse(
             with_confidence(record.figures, record.notes, confidence["notes"])
             with_confidence(record.target_figures, record.target, confidence["target"])
     report = Report(
-        source=Source(
-            path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=grid.ocr
-        ),
+        source=Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=grid.ocr),
         title=read_title(layout.preamble),
         unit=read_unit(layout.preamble),
         period=read_period(layout.preamble),

@@ -88,7 +88,9 @@ def review_measurement(
         )
         return result, low
     if record.status == "completed" and result.verdict == "unmet":  # an error flag would follow
-        for figure in _separated(f for p in result.pairs if p.verdict == "unmet" for f in [p.figure]):
+        for figure in _separated(
+            f for p in result.pairs if p.verdict == "unmet" for f in [p.figure]
+        ):
             other = measure(_swapped(record, figure), unit_rank=unit_rank, end_year=end_year)
             if other.verdict != "unmet":
                 result.verdict = "unknown"
@@ -135,7 +137,7 @@ def review_figure_flags(
             flag(
                 "not_measurable",
                 record.id,
-                f'Chỉ tiêu {record.id}: không kết luận được ({found.code}) vì số liệu '
+                f"Chỉ tiêu {record.id}: không kết luận được ({found.code}) vì số liệu "
                 f'"{ambiguous.text}" đọc từ bản quét (OCR), không phân biệt chắc chắn dấu "," '
                 'và ".". Đề nghị kiểm tra với bản gốc.',
                 f'Target {record.id}: no conclusion ({found.code}): "{ambiguous.text}" was read '

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -22,12 +23,15 @@ class _Draft:
     section: Section | None
     location: Location
     parts: dict[int, list[str]] = field(default_factory=dict)
-    # Read by OCR: per column, the confidence of each word of each part.
+    # Read by OCR: per column, the confidence of each word of each part (NaN for the words
+    # of a text layer, in a record a page break splits between a typed page and a scan).
     confidence: dict[int, list[tuple[float, ...]]] | None = None
 
     def add(self, cells: list[str], confidence: list[tuple[float, ...]] | None = None) -> None:
         if confidence is not None and self.confidence is None:
-            self.confidence = {}
+            self.confidence = {
+                i: [_fit((), p, math.nan) for p in parts] for i, parts in self.parts.items()
+            }
         for index, text in enumerate(cells):
             if not text.strip():
                 continue
@@ -36,8 +40,11 @@ class _Draft:
             if not column or column[-1].strip() != text.strip():
                 column.append(text)
                 if self.confidence is not None:
-                    words = confidence[index] if confidence and index < len(confidence) else ()
-                    self.confidence.setdefault(index, []).append(_fit(words, text))
+                    if confidence is None:
+                        words = _fit((), text, math.nan)
+                    else:
+                        words = _fit(confidence[index] if index < len(confidence) else (), text)
+                    self.confidence.setdefault(index, []).append(words)
 
 
 @dataclass(slots=True)
@@ -107,13 +114,13 @@ def build_records(layout: Layout) -> Assembled:
     )
 
 
-def _fit(words: tuple[float, ...], text: str) -> tuple[float, ...]:
+def _fit(words: tuple[float, ...], text: str, missing: float = 0.0) -> tuple[float, ...]:
     """One confidence per word of ``text`` (a reader's count can differ where a cell was
-    edited: the missing ones take the lowest given)."""
+    edited: the missing ones take the lowest given, or ``missing``)."""
     count = len(clean(text).split())
     if len(words) == count:
         return words
-    floor = min(words, default=0.0)
+    floor = min(words, default=missing)
     return (words + (floor,) * count)[:count]
 
 
@@ -164,9 +171,7 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
             if confidence[title_col] and cells[title_col] != row.cells[title_col]:
                 cut = len(clean(row.cells[title_col]).split()) - len(cells[title_col].split())
                 confidence[title_col] = confidence[title_col][max(cut, 0) :]
-        numbered.append(
-            BodyRow(cells=[*cells, stt], location=row.location, confidence=confidence)
-        )
+        numbered.append(BodyRow(cells=[*cells, stt], location=row.location, confidence=confidence))
     return numbered
 
 

@@ -42,7 +42,8 @@ class NumberSequence:
         bare = value.rstrip(".")
         if heading and self.roman < len(_ROMAN):
             plain = _plain(bare)
-            if bare in _ROMAN and _ROMAN.index(bare) > self.roman and confidence >= _SURE:
+            further = bare in _ROMAN and _ROMAN.index(bare) > self.roman
+            if further and (confidence >= _SURE or self.roman == 0):  # none seen: as read
                 self.roman, self.arabic = _ROMAN.index(bare) + 1, None
                 return value
             if plain and (_ROMAN_LOOKALIKE.match(plain) or _ARABIC_LOOKALIKE.match(plain)):

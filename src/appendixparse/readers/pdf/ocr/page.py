@@ -20,7 +20,7 @@ _INSET = 3  # pixels left out inside a rule, past its centre line
 _STT_SHARE = 0.12  # a first column narrower than this share of its table holds numbers
 _NUMBER_SCALE = 2.0  # STT crops are enlarged this much before reading
 _SURE_NUMBER = 80.0  # an STT read at this confidence is not read again
-_INK_HEIGHT = 0.75  # a line's words' ink is about this much of the font size
+_INK_HEIGHT = 0.86  # the median word's ink (marks included) is about this much of the font size
 _NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
 _LETTERED = re.compile(r"^[a-zđ][.)]?$")
 
@@ -327,7 +327,7 @@ def _loose_lines(loose: Any, engines: Engines, scale: float, words: list[OcrWord
                 last.append(word)
                 continue
         groups.append([word])
-    # The font size: a word's ink is about three quarters of it (the median word).
+    # The font size, from the median word's ink.
     heights = sorted(w.box[3] - w.box[1] for w in placed)
     size = round(max(heights[len(heights) // 2] / _INK_HEIGHT, 4.0), 1) if heights else 10.0
     lines: list[_Line] = []
