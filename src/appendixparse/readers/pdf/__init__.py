@@ -80,9 +80,17 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
         damaged: list[str] = []
         images = 0
         scans: list[Scan] = []
+        painted = 0
         for number, page in enumerate(pages, start=1):
             try:
                 operators, size = _operators(page.page_obj, options)
+                painted += operators
+                if painted > options.max_pdf_document_objects:
+                    raise FileTooLargeError(
+                        source,
+                        f"its pages draw more than {options.max_pdf_document_objects:,} lines, "
+                        "shapes and pieces of text in all (Options.max_pdf_document_objects)",
+                    )
                 if operators > options.max_pdf_page_objects or size > options.max_pdf_content_bytes:
                     heavy.append(_too_heavy(number, operators, options))
                     unplaced.append(
@@ -119,8 +127,10 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
         if not any(p.lines or p.tables for p in read):
             raise ScannedDocumentError(
                 source,
-                "the PDF has no text layer: its pages hold only images (a scanned document?); "
-                "run OCR on it first"
+                "the PDF's pages are scanned images, and OCR read no text on them"
+                if scanned
+                else "the PDF has no text layer: its pages hold only images (a scanned "
+                "document?); run OCR on it first"
                 if images
                 else "the PDF has no text layer: its pages are blank or their text is drawn "
                 "as shapes",
