@@ -20,7 +20,6 @@ from appendixparse.models import Figure, Period, Record, Report, Source
 from appendixparse.readers.pdf import ocr
 from appendixparse.text.confidence import with_confidence
 from appendixparse.text.figures import extract_figures
-
 from scans import compare, make_scan
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -79,9 +79,9 @@ def read_scans(
     """
     need = missing(options)
     if need is not None:
-        pages = ", ".join(str(s.number) for s in scans[:5]) + ("…" if len(scans) > 5 else "")
+        numbers = ", ".join(str(s.number) for s in scans[:5]) + ("…" if len(scans) > 5 else "")
         raise OcrUnavailableError(
-            source, f"page(s) {pages} are scanned images; reading them needs OCR: {need}"
+            source, f"page(s) {numbers} are scanned images; reading them needs OCR: {need}"
         )
     import pypdfium2
 

@@ -118,5 +118,6 @@ def _words(api: Any, tesserocr: Any) -> list[Word]:
         box = item.BoundingBox(level)
         if not text or box is None:
             continue
-        words.append(Word(text, float(item.Confidence(level)), *box, line=line))
+        x0, top, x1, bottom = box
+        words.append(Word(text, float(item.Confidence(level)), x0, top, x1, bottom, line))
     return words

@@ -6,6 +6,7 @@ lazily by the caller's module. Coordinates are pixels of the deskewed page image
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,9 +120,8 @@ def find_tables(ink: Any, dpi: float) -> list[Grid]:
     """The ruled tables of a page: long horizontal and vertical strokes, grouped where they
     cross, each group's rules as a :class:`Grid`."""
     import cv2
-    import numpy as np
 
-    height, width = ink.shape
+    width = ink.shape[1]
     unit = max(int(dpi / 72), 1)  # pixels per point
     horizontal = cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(width // 40, 20), 1))
@@ -150,7 +150,6 @@ def find_tables(ink: Any, dpi: float) -> list[Grid]:
 
 
 def _grid(hmask: Any, vmask: Any, x: int, y: int, unit: int) -> Grid | None:
-    import numpy as np
 
     h, w = hmask.shape
     rows = _runs(hmask.sum(axis=1) > _RULE_MIN * w, 1)
@@ -160,7 +159,7 @@ def _grid(hmask: Any, vmask: Any, x: int, y: int, unit: int) -> Grid | None:
     if len(ys) < 2 or len(xs) < 3:  # two columns at least
         return None
     vertical: list[list[bool]] = []
-    for top, bottom in zip(ys, ys[1:]):
+    for top, bottom in itertools.pairwise(ys):
         band = vmask[top + 2 : max(bottom - 1, top + 3), :]
         drawn = []
         for cx in xs[1:-1]:
@@ -171,11 +170,10 @@ def _grid(hmask: Any, vmask: Any, x: int, y: int, unit: int) -> Grid | None:
     for cy in ys[1:-1]:
         band = hmask[max(cy - 2, 0) : cy + 3, :]
         drawn = []
-        for left, right in zip(xs, xs[1:]):
+        for left, right in itertools.pairwise(xs):
             strip = band[:, left + 2 : max(right - 1, left + 3)].any(axis=0)
             drawn.append(bool(strip.mean() >= 0.6) if strip.size else False)
         horizontal_drawn.append(drawn)
-    del np
     return Grid(
         ys=[v + y for v in ys],
         xs=[v + x for v in xs],

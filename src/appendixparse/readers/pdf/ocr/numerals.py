@@ -27,6 +27,8 @@ class NumberSequence:
     ['I', '1', '2', 'II', '1', 'III', 'IV']
     >>> seq.fix("1", 97, heading=True), seq.fix("VII", 96, heading=True)
     ('V', 'VII')
+    >>> NumberSequence().fix("II", 60, heading=True)  # the first heading of a document
+    'I'
     """
 
     def __init__(self) -> None:
@@ -43,7 +45,10 @@ class NumberSequence:
         if heading and self.roman < len(_ROMAN):
             plain = _plain(bare)
             further = bare in _ROMAN and _ROMAN.index(bare) > self.roman
-            if further and (confidence >= _SURE or self.roman == 0):  # none seen: as read
+            # Numbered rows before any heading: the scan starts inside a section, so the
+            # first heading is taken as read; at the start it is I whatever it looks like.
+            midway = self.roman == 0 and self.arabic is not None
+            if further and (confidence >= _SURE or midway):
                 self.roman, self.arabic = _ROMAN.index(bare) + 1, None
                 return value
             if plain and (_ROMAN_LOOKALIKE.match(plain) or _ARABIC_LOOKALIKE.match(plain)):

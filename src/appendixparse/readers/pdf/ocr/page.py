@@ -20,6 +20,8 @@ _INSET = 3  # pixels left out inside a rule, past its centre line
 _STT_SHARE = 0.12  # a first column narrower than this share of its table holds numbers
 _NUMBER_SCALE = 2.0  # STT crops are enlarged this much before reading
 _SURE_NUMBER = 80.0  # an STT read at this confidence is not read again
+# Letters no numeral's strokes are misread as: a reading with one of them is words.
+_WORDLIKE = re.compile(r"[A-GJKOPQRSTYZa-hjkm-uwyzđĐ]")
 _INK_HEIGHT = 0.75  # the median word's ink is about three quarters of the font size
 _NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
 _LETTERED = re.compile(r"^[a-zđ][.)]?$")
@@ -50,7 +52,6 @@ def read_scan(
 ) -> OcrPage:
     """One page image (grey numpy array at ``engines.dpi``) as a :class:`_Page` of ``width`` by
     ``height`` points, with every word read and its confidence."""
-    import numpy as np
 
     dpi = engines.dpi
     ink = img.binarize(gray)
@@ -155,7 +156,6 @@ def _read_table(
     stt_column = (grid.xs[1] - grid.xs[0]) < _STT_SHARE * table_width
     margin = max(int(_MARGIN * engines.dpi), 4)
     texts: list[list[str]] = [[""] * cols for _ in range(rows)]
-    confidences: list[list[tuple[float, ...]]] = [[()] * cols for _ in range(rows)]
     numbers: list[tuple[int, str, float]] = []  # (row, text, confidence) of the STT column
     headings: set[int] = set()  # rows whose cells after the first are one merged cell
     for cells in groups.values():
@@ -186,8 +186,13 @@ def _read_table(
         texts[r][0] = sequence.fix(text, conf, heading=r in headings)
     out_rows = []
     for r in range(rows):
-        box = (grid.xs[0] * scale, grid.ys[r] * scale, grid.xs[-1] * scale, grid.ys[r + 1] * scale)
-        out_rows.append((texts[r], tuple(round(v, 2) for v in box)))
+        row_box = (
+            round(grid.xs[0] * scale, 2),
+            round(grid.ys[r] * scale, 2),
+            round(grid.xs[-1] * scale, 2),
+            round(grid.ys[r + 1] * scale, 2),
+        )
+        out_rows.append((texts[r], row_box))
     x0, top, x1, bottom = grid.box
     return _RuledTable(
         bbox=(
@@ -196,7 +201,7 @@ def _read_table(
             round(x1 * scale, 2),
             round(bottom * scale, 2),
         ),
-        rows=out_rows,  # type: ignore[arg-type]
+        rows=out_rows,
     )
 
 
@@ -212,6 +217,11 @@ def _placed(word: Word, box: tuple[int, ...], scale: float) -> OcrWord:
             (top + word.bottom) * scale,
         ),
     )
+
+
+def _unmarked(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _cell_text(found: list[Word]) -> str:
@@ -232,6 +242,8 @@ def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
     if text and conf >= _SURE_NUMBER and (plausible or len(text) > 2):
         return text, conf  # a number, a letter, or a header ("STT", "Số TT")
     best = (text, conf) if plausible else ("", -1.0)
+    if not plausible and _WORDLIKE.search(_unmarked(text)):
+        best = ("", _SURE_NUMBER - 0.01)  # words ("STT"): only a sure number replaces them
     padded = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
     for scale in (1.0, _NUMBER_SCALE):
         image = padded
@@ -264,7 +276,7 @@ def _recover_numbers(
             out.append(line)
             continue
         band = (0, max(top, 0), max(right, 0), bottom)  # the neighbour lines' ink left out
-        text, conf = _read_number(_crop(gray, box, band), engines, cv2)
+        text, _ = _read_number(_crop(gray, box, band), engines, cv2)
         if not text or not (_NUMBERING.match(text) or _LETTERED.match(text)):
             out.append(line)
             continue
@@ -306,7 +318,6 @@ def _fix_line_numbers(
         crop = _crop(gray, inner, inner)
         text, conf = _read_number(crop, engines, cv2)
         word.text = sequence.fix(text or word.text, conf, heading=heading)
-    del dpi
 
 
 def _loose_lines(loose: Any, engines: Engines, scale: float, words: list[OcrWord]) -> list[_Line]:
