@@ -11,6 +11,7 @@ _ARABIC = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3})*\.?$")
 # What a roman numeral's strokes are read as when the model misses them ("H", "Il", "HÌ").
 _ROMAN_LOOKALIKE = re.compile(r"^[IVXLHUNMW][IVXLlivxHUNMW1|!]{0,4}\.?$")
 _ARABIC_LOOKALIKE = re.compile(r"^[0-9lI|!OoSsZzB]{1,3}\.?$")
+_HEADING_NUMERAL = 4  # a heading's first cell this short holds its numeral, however read
 _SURE = 85.0  # a roman numeral read at this confidence or above is taken as read
 
 
@@ -29,6 +30,8 @@ class NumberSequence:
     ('V', 'VII')
     >>> NumberSequence().fix("II", 60, heading=True)  # the first heading of a document
     'I'
+    >>> seq.fix("Vụ", 93, heading=True)
+    'VIII'
     """
 
     def __init__(self) -> None:
@@ -51,7 +54,7 @@ class NumberSequence:
             if further and (confidence >= _SURE or midway):
                 self.roman, self.arabic = _ROMAN.index(bare) + 1, None
                 return value
-            if plain and (_ROMAN_LOOKALIKE.match(plain) or _ARABIC_LOOKALIKE.match(plain)):
+            if plain and len(plain) <= _HEADING_NUMERAL:  # "H", "1", "Vụ": a numeral's strokes
                 self.roman, self.arabic = self.roman + 1, None
                 return _ROMAN[self.roman - 1] + ("." if value.endswith(".") else "")
         if _ARABIC.match(value):
