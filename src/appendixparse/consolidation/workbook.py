@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
@@ -47,6 +48,7 @@ _LINE_HEIGHT = 15.0  # points per line of 11-point text
 _MAX_ROW_HEIGHT = 409.0  # Excel's limit
 _TEXT_WIDTH, _MIN_WIDTH, _MAX_WIDTH = 60.0, 8.0, 40.0
 _EXCEL_CELL_LIMIT = 32767
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML cannot hold
 _A4 = 9  # the paper size code of A4 in SpreadsheetML
 _DATE_FORMAT = "DD/MM/YYYY"
 _PERCENT_FORMAT = "0.0%"
@@ -124,18 +126,20 @@ def _place(source: Any, location: Any, lang: Lang) -> str:
 
 def _text(value: Any) -> Any:
     """A value Excel takes: None for missing, no control characters, no text past the limit."""
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if isinstance(value, str):
+        if _ILLEGAL.search(value):
+            value = _ILLEGAL.sub("", value)
+        if len(value) > _EXCEL_CELL_LIMIT:
+            value = value[: _EXCEL_CELL_LIMIT - 1] + "…"
+        return value
+    if value is None or isinstance(value, (int, bool)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
     if value.__class__.__name__ in ("NAType", "NaTType"):
         return None
     if hasattr(value, "to_pydatetime"):
         return value.to_pydatetime()
-    if isinstance(value, str):
-        value = "".join(c for c in value if c >= " " or c in "\n\t")
-        if len(value) > _EXCEL_CELL_LIMIT:
-            value = value[: _EXCEL_CELL_LIMIT - 1] + "…"
     return value
 
 
