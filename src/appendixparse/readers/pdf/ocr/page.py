@@ -208,7 +208,7 @@ def _read_table(
 def _placed(word: Word, box: tuple[int, ...], scale: float) -> OcrWord:
     x0, top = box[0], box[1]
     return OcrWord(
-        text=unicodedata.normalize("NFC", word.text),
+        text=_normal(word.text),
         confidence=word.confidence,
         box=(
             (x0 + word.x0) * scale,
@@ -219,6 +219,14 @@ def _placed(word: Word, box: tuple[int, ...], scale: float) -> OcrWord:
     )
 
 
+# Look-alikes Tesseract's model writes for what documents type: "Trang 1⁄5" is "Trang 1/5".
+_LOOKALIKES = str.maketrans({"\u2044": "/", "\u2215": "/"})
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+
+
 def _unmarked(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -227,7 +235,7 @@ def _unmarked(text: str) -> str:
 def _cell_text(found: list[Word]) -> str:
     lines: dict[int, list[str]] = {}
     for word in found:
-        lines.setdefault(word.line, []).append(unicodedata.normalize("NFC", word.text))
+        lines.setdefault(word.line, []).append(_normal(word.text))
     return _join_lines(" ".join(ws) for _, ws in sorted(lines.items()))
 
 
