@@ -10,25 +10,61 @@ check is left ``not_measurable`` with the reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from ..models import Figure, Flag, Record
+from ..models import Figure, Flag, Measurement, Record
 from ..text.figures import extract_figures
-from .measure import Measurement, measure
-from .wording import describe, figure_evidence
+from .clauses import Placed, place
+from .measure import measure
+from .messages import render
+from .registry import make_flag
+from .wording import figure_evidence
 
 _SEPARATOR = re.compile(r"\d[.,]\d")
 _SWAP = str.maketrans({",": ".", ".": ","})
 
-FlagMaker = Callable[..., Flag]
+FigureCheck = Callable[[Record, list[Placed]], list[Flag]]
+MeasuredCheck = Callable[[Record, Measurement], list[Flag]]
+StatusCheck = Callable[[Record], list[Flag]]
 
 
 def read_by_ocr(record: Record) -> bool:
+    """Was any figure of the record read by OCR?"""
     return any(f.confidence is not None for f in (*record.figures, *record.target_figures))
 
 
+def review(
+    record: Record,
+    result: Measurement,
+    threshold: float,
+    *,
+    unit_rank: int | None,
+    end_year: int | None,
+    figure_checks: Sequence[FigureCheck],
+    measured_checks: Sequence[MeasuredCheck],
+    status_checks: Sequence[StatusCheck],
+) -> list[Flag]:
+    """The flags of a record read by OCR: the checks of ``flags.record_flags`` with OCR's
+    doubtful readings deciding none of them (the record's measurement is updated)."""
+    result, low = _review_measurement(record, result, threshold, unit_rank, end_year)
+    record.measurement = result
+    flags = [f for check in status_checks for f in check(record)]
+    placed = place(record.notes, record.figures)
+    for figure_check in figure_checks:
+        flags += _review_figure_flags(record, figure_check(record, placed), figure_check, threshold)
+    flags += [f for measured in measured_checks for f in measured(record, result)]
+    if low:
+        flags.append(_low_confidence(record, low, "measure", threshold))
+    return flags
+
+
 def _low(figures: Iterable[Figure], threshold: float) -> list[Figure]:
-    return [f for f in figures if f.confidence is not None and f.confidence < threshold]
+    out: list[Figure] = []
+    for f in figures:
+        if f.confidence is not None and f.confidence < threshold and f not in out:
+            out.append(f)
+    return out
 
 
 def _separated(figures: Iterable[Figure]) -> list[Figure]:
@@ -40,32 +76,40 @@ def _swapped(record: Record, figure: Figure) -> Record:
     start, end = figure.span
     notes = record.notes[:start] + record.notes[start:end].translate(_SWAP) + record.notes[end:]
     return record.model_copy(
-        update={"notes": notes, "figures": extract_figures(notes, field="notes")}
+        update={
+            "notes": notes,
+            "figures": extract_figures(notes, field="notes"),
+            "measurement": None,
+        }
     )
 
 
-def low_confidence_flag(
-    flag: FlagMaker, record: Record, figures: list[Figure], check: str, threshold: float
-) -> Flag:
+def _low_confidence(record: Record, figures: list[Figure], check: str, threshold: float) -> Flag:
     said = ", ".join(f'"{f.text}" ({f.confidence:.0f})' for f in figures)
-    return flag(
+    return make_flag(
         "ocr_low_confidence",
         record.id,
-        f"Chỉ tiêu {record.id}: số liệu {said} đọc từ bản quét (OCR) với độ tin cậy dưới "
-        f"{threshold:g}, nên không dùng để đối chiếu ({check}). Đề nghị kiểm tra với bản gốc.",
-        f"Target {record.id}: {said} was read from a scan (OCR) with a confidence below "
-        f"{threshold:g}, so it decides no check ({check}). Check it against the original.",
+        {
+            "check": check,
+            "threshold": threshold,
+            "figures": [{**figure_evidence(f), "confidence": f.confidence} for f in figures],
+        },
+        record=record.id,
+        figures=said,
+        threshold=f"{threshold:g}",
         check=check,
-        threshold=threshold,
-        figures=[{**figure_evidence(f), "confidence": f.confidence} for f in figures],
     )
 
 
-def review_measurement(
+def _unknown(result: Measurement, message: str, **values: Any) -> Measurement:
+    vi, en = render(message, **values)
+    return result.model_copy(update={"verdict": "unknown", "reason": vi, "reason_en": en})
+
+
+def _review_measurement(
     record: Record,
     result: Measurement,
     threshold: float,
-    *,
     unit_rank: int | None,
     end_year: int | None,
 ) -> tuple[Measurement, list[Figure]]:
@@ -76,42 +120,22 @@ def review_measurement(
     deciding: list[Figure] = []
     for pair in result.pairs:
         if pair.verdict in ("met", "unmet"):
-            deciding += [pair.figure, *pair.part.figures]
-    low = _dedupe(_low(deciding, threshold))
+            deciding += [pair.figure, *result.thresholds[pair.threshold].figures]
+    low = _low(deciding, threshold)
     if low:
-        result.verdict = "unknown"
-        result.reason = "số liệu đọc từ bản quét (OCR) có độ tin cậy thấp: " + ", ".join(
-            f'"{f.text}"' for f in low
-        )
-        result.reason_en = "a figure read from a scan (OCR) has a low confidence: " + ", ".join(
-            f'"{f.text}"' for f in low
-        )
-        return result, low
-    if record.status == "completed" and result.verdict == "unmet":  # an error flag would follow
-        for figure in _separated(
-            f for p in result.pairs if p.verdict == "unmet" for f in [p.figure]
-        ):
+        said = ", ".join(f'"{f.text}"' for f in low)
+        return _unknown(result, "reason.ocr_low_confidence", figures=said), low
+    if record.status == "completed" and result.verdict == "unmet":  # an error would follow
+        unmet = [p.figure for p in result.pairs if p.verdict == "unmet"]
+        for figure in _separated(unmet):
             other = measure(_swapped(record, figure), unit_rank=unit_rank, end_year=end_year)
             if other.verdict != "unmet":
-                result.verdict = "unknown"
-                result.reason = (
-                    f'số liệu "{figure.text}" đọc từ bản quét (OCR): không phân biệt chắc chắn '
-                    'dấu "," và "."'
-                )
-                result.reason_en = (
-                    f'"{figure.text}" was read from a scan (OCR), where "," and "." cannot be '
-                    "told apart with certainty"
-                )
-                break
+                return _unknown(result, "reason.ocr_separator", text=figure.text), []
     return result, []
 
 
-def review_figure_flags(
-    record: Record,
-    flags: list[Flag],
-    check: Callable[[Record], list[Flag]],
-    threshold: float,
-    flag: FlagMaker,
+def _review_figure_flags(
+    record: Record, flags: list[Flag], check: FigureCheck, threshold: float
 ) -> list[Flag]:
     """The flags of one figure check (``figure_out_of_range``, ``share_mismatch``) with those
     a doubtful OCR reading decides replaced by ``ocr_low_confidence`` or ``not_measurable``."""
@@ -120,32 +144,32 @@ def review_figure_flags(
         figures = _evidence_figures(record, found)
         low = _low(figures, threshold)
         if low:
-            out.append(low_confidence_flag(flag, record, low, found.code, threshold))
+            out.append(_low_confidence(record, low, found.code, threshold))
             continue
-        ambiguous = next(
-            (
-                f
-                for f in _separated(figures)
-                if not any(g.code == found.code for g in check(_swapped(record, f)))
-            ),
-            None,
-        )
+        ambiguous = None
+        for figure in _separated(figures):
+            other = _swapped(record, figure)
+            if not any(
+                g.code == found.code for g in check(other, place(other.notes, other.figures))
+            ):
+                ambiguous = figure
+                break
         if ambiguous is None:
             out.append(found)
             continue
         out.append(
-            flag(
+            make_flag(
                 "not_measurable",
                 record.id,
-                f"Chỉ tiêu {record.id}: không kết luận được ({found.code}) vì số liệu "
-                f'"{ambiguous.text}" đọc từ bản quét (OCR), không phân biệt chắc chắn dấu "," '
-                'và ".". Đề nghị kiểm tra với bản gốc.',
-                f'Target {record.id}: no conclusion ({found.code}): "{ambiguous.text}" was read '
-                'from a scan (OCR), where "," and "." cannot be told apart with certainty. '
-                "Check it against the original.",
+                {
+                    "check": found.code,
+                    "figure": {**figure_evidence(ambiguous), "confidence": ambiguous.confidence},
+                    "reason": f'"," and "." may be swapped in "{ambiguous.text}" (OCR)',
+                },
+                message="not_measurable.ocr_separator",
+                record=record.id,
                 check=found.code,
-                figure={**figure_evidence(ambiguous), "confidence": ambiguous.confidence},
-                reason=f'"," and "." may be swapped in "{ambiguous.text}" (OCR)',
+                text=ambiguous.text,
             )
         )
     return out
@@ -156,17 +180,3 @@ def _evidence_figures(record: Record, found: Flag) -> list[Figure]:
     named = [v for k, v in found.evidence.items() if k in ("figure", "count", "total", "share")]
     keys = {(v.get("text"), v.get("value")) for v in named if isinstance(v, dict)}
     return [f for f in record.figures if (f.text, f.value) in keys]
-
-
-def _dedupe(figures: list[Figure]) -> list[Figure]:
-    seen: set[int] = set()
-    out = []
-    for f in figures:
-        if id(f) not in seen:
-            seen.add(id(f))
-            out.append(f)
-    return out
-
-
-__all__ = ["describe", "low_confidence_flag", "read_by_ocr", "review_figure_flags",
-           "review_measurement"]  # fmt: skip
