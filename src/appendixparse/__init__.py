@@ -18,7 +18,7 @@ from .errors import (
 )
 from .models import Figure, Flag, Record, Report
 from .options import Options
-from .pipeline import parse
+from .pipeline import parse, read_text
 from .text.encodings import to_unicode
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ __all__ = [
     "UnsupportedFormatError",
     "consolidate",
     "parse",
+    "read_text",
     "to_unicode",
 ]
 

@@ -85,7 +85,7 @@ def build_records(layout: Layout) -> Assembled:
             parent = None
             _place_rest(row.cells, stt_col, title_at, row.location, unparsed)
             continue
-        stt = parse_stt(stt_text) if stt_text else None
+        stt = parse_stt(stt_text, number=stt_col in row.numeric) if stt_text else None
         if stt is not None:
             cells = list(row.cells)
             cells[stt_col] = ""  # the STT is the record's number, not its text
@@ -171,7 +171,14 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
             if confidence[title_col] and cells[title_col] != row.cells[title_col]:
                 cut = len(clean(row.cells[title_col]).split()) - len(cells[title_col].split())
                 confidence[title_col] = confidence[title_col][max(cut, 0) :]
-        numbered.append(BodyRow(cells=[*cells, stt], location=row.location, confidence=confidence))
+        numbered.append(
+            BodyRow(
+                cells=[*cells, stt],
+                location=row.location,
+                numeric=row.numeric,
+                confidence=confidence,
+            )
+        )
     return numbered
 
 
