@@ -539,7 +539,8 @@ def test_golden_planted_flags(sample):
 
 def test_there_are_check_samples_for_every_code():
     planted = {f["code"] for s in CHECK_SAMPLES for f in _golden(s)["flags"]}
-    assert planted == set(SEVERITY)
+    # ocr_low_confidence needs a scan: tests/test_ocr.py raises it.
+    assert planted == set(SEVERITY) - {"ocr_low_confidence"}
 
 
 # The real appendix: in-progress targets whose notes already meet their thresholds (see

@@ -46,6 +46,14 @@ def test_limits_hold_in_workers_whatever_the_start_method(method: str, tmp_path:
         ({"pdf_engine": "camelot"}, "pdf_engine must be one of"),
         ({"start_method": "thread"}, "start_method must be one of"),
         ({"max_pdf_page": 3}, "no setting 'max_pdf_page' \\(did you mean 'max_pdf_pages'\\?\\)"),
+        ({"ocr_dpi": 50}, "ocr_dpi must be a whole number from 100 to 600"),
+        ({"ocr_dpi": 200.0}, "ocr_dpi must be a whole number"),
+        ({"ocr_languages": ()}, "ocr_languages must be a non-empty tuple"),
+        ({"ocr_languages": ("../vie",)}, "ocr_languages must be a non-empty tuple"),
+        ({"ocr_languages": "vie"}, "ocr_languages must be a non-empty tuple"),
+        ({"ocr_min_confidence": 101}, "ocr_min_confidence must be a finite number from 0 to 100"),
+        ({"ocr_min_confidence": -1}, "ocr_min_confidence must be a finite number"),
+        ({"ocr_page_timeout_s": float("inf")}, "ocr_page_timeout_s must be a finite number ≥ 0"),
     ],
 )
 def test_a_bad_setting_is_named(settings: dict[str, object], message: str) -> None:
@@ -63,3 +71,11 @@ def test_options_are_frozen_and_replace_validates() -> None:
     assert Options.resolve(options) is options
     with pytest.raises(TypeError, match="not int"):
         Options.resolve(3)  # type: ignore[arg-type]
+
+
+def test_ocr_settings_take_a_list_of_languages_and_pickle() -> None:
+    import pickle
+
+    options = Options.resolve({"ocr_languages": ["vie", "eng"], "ocr_dpi": 300})
+    assert options.ocr_languages == ("vie", "eng")
+    assert pickle.loads(pickle.dumps(options)) == options

@@ -12,6 +12,7 @@ from .errors import (
     FileTooLargeError,
     InputNotFoundError,
     NoAssessmentTableError,
+    OcrUnavailableError,
     ScannedDocumentError,
     UnsupportedFormatError,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Flag",
     "InputNotFoundError",
     "NoAssessmentTableError",
+    "OcrUnavailableError",
     "Options",
     "Record",
     "Report",

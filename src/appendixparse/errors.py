@@ -12,6 +12,7 @@ __all__ = [
     "FileTooLargeError",
     "InputNotFoundError",
     "NoAssessmentTableError",
+    "OcrUnavailableError",
     "ScannedDocumentError",
     "UnsupportedFormatError",
 ]
@@ -44,6 +45,11 @@ class EncryptedFileError(AppendixParseError):
 
 class ScannedDocumentError(AppendixParseError):
     """The document has no text layer (a scan or photograph)."""
+
+
+class OcrUnavailableError(ScannedDocumentError):
+    """The document's pages are scans, and OCR (the ``ocr`` extra, Tesseract's data) is not
+    installed: the message names what to install."""
 
 
 class NoAssessmentTableError(AppendixParseError):

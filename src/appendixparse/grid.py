@@ -25,6 +25,9 @@ class Row:
     cells: list[str]
     location: Location = field(default_factory=Location)
     numeric: frozenset[int] = frozenset()
+    confidence: list[tuple[float, ...]] | None = None
+    """Read by OCR: per cell, the confidence (0–100) of each of its whitespace-separated
+    words; None when the row comes from a text layer."""
 
 
 @dataclass(slots=True)
@@ -63,6 +66,7 @@ class Grid:
     blocks: list[Block]
     format: str
     unplaced: list[Unparsed] = field(default_factory=list)
+    ocr: bool = False  # some page was read by OCR
 
     @property
     def tables(self) -> list[Table]:

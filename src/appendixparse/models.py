@@ -38,6 +38,7 @@ FlagCode = Literal[
     "duplicate_id",
     "numbering_gap",
     "not_measurable",
+    "ocr_low_confidence",
     "unmatched_row",
     "missing_target",
     "duplicate_unit",
@@ -100,6 +101,7 @@ class Source(_Model):
     path: str | None = None
     format: str
     sha256: str
+    ocr: bool = False
 
 
 class Period(_Model):
@@ -136,6 +138,7 @@ class Figure(_Model):
     qualifier: Qualifier = "exact"
     text: str
     span: tuple[int, int]
+    confidence: float | None = None
 
 
 class Threshold(_Model):

@@ -17,9 +17,13 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Literal, get_args
+
+_MIN_DPI, _MAX_DPI = 100, 600  # below 100 dpi Tesseract reads little; above 600 is waste
+_LANGUAGE = re.compile(r"^[A-Za-z0-9_]{2,32}$")  # a traineddata name, never a path
 
 PdfEngine = Literal["pdfplumber", "pdfium"]
 StartMethod = Literal["spawn", "forkserver", "fork"]
@@ -86,6 +90,15 @@ class Options:
     """Seconds one LibreOffice conversion may take."""
     start_method: StartMethod | None = None
     """Batch mode: how worker processes start; None: the platform's default."""
+    ocr_dpi: int = 200
+    """OCR (scanned PDF pages): the resolution a page image is read at."""
+    ocr_languages: tuple[str, ...] = ("vie",)
+    """OCR: Tesseract's models for the text (``<name>.traineddata``); numbers use ``eng``."""
+    ocr_min_confidence: float = 80.0
+    """OCR: a figure read below this word confidence (0–100) decides no check (the check is
+    left ``not_measurable`` and ``ocr_low_confidence`` raised)."""
+    ocr_page_timeout_s: float = 60.0
+    """OCR: seconds one page may take; what is left unread is noted in ``unparsed``. 0: none."""
 
     def __post_init__(self) -> None:
         for name in _POSITIVE_INTS:
@@ -111,6 +124,35 @@ class Options:
                 f"Options.start_method must be one of {', '.join(methods)} or None, "
                 f"not {self.start_method!r}"
             )
+        if (
+            isinstance(self.ocr_dpi, bool)
+            or not isinstance(self.ocr_dpi, int)
+            or not (_MIN_DPI <= self.ocr_dpi <= _MAX_DPI)
+        ):
+            raise ValueError(
+                f"Options.ocr_dpi must be a whole number from {_MIN_DPI} to {_MAX_DPI}, "
+                f"not {self.ocr_dpi!r}"
+            )
+        languages = self.ocr_languages
+        if isinstance(languages, list):
+            object.__setattr__(self, "ocr_languages", tuple(languages))
+            languages = self.ocr_languages
+        if (
+            not isinstance(languages, tuple)
+            or not languages
+            or not all(isinstance(x, str) and _LANGUAGE.match(x) for x in languages)
+        ):
+            raise ValueError(
+                "Options.ocr_languages must be a non-empty tuple of Tesseract model names "
+                f"such as ('vie',) or ('vie', 'eng'), not {languages!r}"
+            )
+        _number(self.ocr_min_confidence, "ocr_min_confidence", minimum=0.0)
+        if self.ocr_min_confidence > 100:
+            raise ValueError(
+                "Options.ocr_min_confidence must be a finite number from 0 to 100, "
+                f"not {self.ocr_min_confidence!r}"
+            )
+        _number(self.ocr_page_timeout_s, "ocr_page_timeout_s", minimum=0.0)
         if self.libreoffice is not None and not isinstance(self.libreoffice, str):
             raise ValueError(
                 f"Options.libreoffice must be a path or None, not {self.libreoffice!r}"

@@ -17,6 +17,7 @@ from .readers import read
 from .table.layout import find_layout
 from .table.preamble import read_period, read_summary, read_title, read_unit
 from .table.records import build_records
+from .text.confidence import with_confidence
 from .text.figures import extract_figures
 
 Input = str | os.PathLike[str] | bytes | bytearray | BinaryIO
@@ -104,11 +105,14 @@ def parse(
     grid, fmt = read(data, name, format, settings)
     layout = find_layout(grid, name)
     assembled = build_records(layout)
-    for record in assembled.records:
+    for record, confidence in zip(assembled.records, assembled.confidence):
         record.figures = extract_figures(record.notes, field="notes")
         record.target_figures = extract_figures(record.target, field="target")
+        if confidence is not None:  # read by OCR
+            with_confidence(record.figures, record.notes, confidence["notes"])
+            with_confidence(record.target_figures, record.target, confidence["target"])
     report = Report(
-        source=Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest()),
+        source=Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=grid.ocr),
         title=read_title(layout.preamble),
         unit=read_unit(layout.preamble),
         period=read_period(layout.preamble),
@@ -117,5 +121,5 @@ def parse(
         records=assembled.records,
         unparsed=[*layout.unparsed, *assembled.unparsed],
     )
-    report.flags = run_checks(report)
+    report.flags = run_checks(report, ocr_min_confidence=settings.ocr_min_confidence)
     return report

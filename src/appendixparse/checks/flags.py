@@ -19,6 +19,7 @@ from . import vocabulary as vocab
 from .clauses import Placed, alternatives, ends_a_breakdown, ends_with_word, has_word, lower, place
 from .measure import measure, unit_rank
 from .messages import SUMMARY_NAMES, join, render
+from .ocr import read_by_ocr, review
 from .registry import REGISTRY, REPORT_CODES, make_flag
 from .wording import (
     describe_both,
@@ -35,8 +36,12 @@ CODES: tuple[FlagCode, ...] = REPORT_CODES
 _RANK = {code: i for i, code in enumerate(CODES)}
 
 
-def run_checks(report: Report) -> list[Flag]:
-    """Every flag the checks raise on ``report``, document-level first, then by record.
+OCR_MIN_CONFIDENCE = 80.0  # Options.ocr_min_confidence's default
+
+
+def run_checks(report: Report, *, ocr_min_confidence: float = OCR_MIN_CONFIDENCE) -> list[Flag]:
+    """Every flag the checks raise on ``report``, document-level first, then by record;
+    figures read by OCR below ``ocr_min_confidence`` decide no check (see :mod:`.ocr`).
 
     Each record is measured here, once: its :class:`~appendixparse.models.Measurement` is set
     on it (``record.measurement``) for the flags and for consolidation to read.
@@ -50,7 +55,7 @@ def run_checks(report: Report) -> list[Flag]:
     for record in report.records:
         placed = place(record.notes, record.figures)
         record.measurement = measure(record, unit_rank=rank, end_year=end_year, placed=placed)
-        flags += record_flags(record, placed=placed)
+        flags += record_flags(record, placed=placed, ocr_min_confidence=ocr_min_confidence)
     order = {r.id: i for i, r in reversed(list(enumerate(report.records)))}
     return sorted(
         flags,
@@ -64,6 +69,7 @@ def record_flags(
     unit_rank: int | None = None,
     end_year: int | None = None,
     placed: list[Placed] | None = None,
+    ocr_min_confidence: float = OCR_MIN_CONFIDENCE,
 ) -> list[Flag]:
     """The flags one record raises on its own (codes of the registry's "record" stage): its
     status, and its figures against its target. The record's measurement is read; a record
@@ -74,6 +80,17 @@ def record_flags(
     result = record.measurement
     if result is None:
         result = measure(record, unit_rank=unit_rank, end_year=end_year, placed=placed)
+    if read_by_ocr(record):
+        return review(
+            record,
+            result,
+            ocr_min_confidence,
+            unit_rank=unit_rank,
+            end_year=end_year,
+            figure_checks=(figure_out_of_range, share_mismatch),
+            measured_checks=(completed_below_target, in_progress_meets_target, not_measurable),
+            status_checks=(unknown_status, missing_status),
+        )
     return [
         *unknown_status(record),
         *missing_status(record),

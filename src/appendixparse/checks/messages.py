@@ -95,6 +95,27 @@ MESSAGES: dict[str, Text] = {
         'Target {record}: the status "{status_raw}" could not be checked against '
         "{thresholds}: {reason}.",
     ),
+    "ocr_low_confidence": (
+        "Chỉ tiêu {record}: số liệu {figures} đọc từ bản quét (OCR) với độ tin cậy dưới "
+        "{threshold}, nên không dùng để đối chiếu ({check}). Đề nghị kiểm tra với bản gốc.",
+        "Target {record}: {figures} was read from a scan (OCR) with a confidence below "
+        "{threshold}, so it decides no check ({check}). Check it against the original.",
+    ),
+    "not_measurable.ocr_separator": (
+        'Chỉ tiêu {record}: không kết luận được ({check}) vì số liệu "{text}" đọc từ bản quét '
+        '(OCR), không phân biệt chắc chắn dấu "," và ".". Đề nghị kiểm tra với bản gốc.',
+        'Target {record}: no conclusion ({check}): "{text}" was read from a scan (OCR), where '
+        '"," and "." cannot be told apart with certainty. Check it against the original.',
+    ),
+    "reason.ocr_low_confidence": (
+        "số liệu đọc từ bản quét (OCR) có độ tin cậy thấp: {figures}",
+        "a figure read from a scan (OCR) has a low confidence: {figures}",
+    ),
+    "reason.ocr_separator": (
+        'số liệu "{text}" đọc từ bản quét (OCR): không phân biệt chắc chắn dấu "," và "."',
+        '"{text}" was read from a scan (OCR), where "," and "." cannot be told apart with '
+        "certainty",
+    ),
     # ------------------------------------------- why a measurement is unknown (its reason)
     "reason.no_measure_figure": (
         "phần thực trạng không nêu tỷ lệ (%) hay số liệu dạng x/y",

@@ -22,6 +22,7 @@ REGISTRY: dict[FlagCode, tuple[Severity, Stage]] = {
     "duplicate_id": ("error", "document"),
     "numbering_gap": ("warning", "document"),
     "not_measurable": ("info", "record"),
+    "ocr_low_confidence": ("warning", "record"),
     "unmatched_row": ("warning", "consolidation"),
     "missing_target": ("warning", "consolidation"),
     "duplicate_unit": ("warning", "consolidation"),

@@ -60,6 +60,7 @@ class BodyRow:
     cells: list[str]
     location: Location
     numeric: frozenset[int] = frozenset()
+    confidence: list[tuple[float, ...]] | None = None  # read by OCR: see grid.Row
 
 
 @dataclass(slots=True)
@@ -379,6 +380,7 @@ def _add_rows(
         if _repeats_header(row, header_keys):
             continue
         cells = [""] * width
+        confidence: list[tuple[float, ...]] | None = [()] * width if row.confidence else None
         numeric: set[int] = set()
         overflow: list[str] = []
         for position, text in enumerate(row.cells):
@@ -386,16 +388,26 @@ def _add_rows(
             if target is None or target >= width:
                 if clean(text):
                     overflow.append(text)
-            elif cells[target]:
+                continue
+            if cells[target]:
                 cells[target] += "\n" + text
                 numeric.discard(target)  # joined text is no longer the one number
             else:
                 cells[target] = text
                 if position in row.numeric:
                     numeric.add(target)
+            if confidence is not None and row.confidence and position < len(row.confidence):
+                confidence[target] += row.confidence[position]
         if not any(c.strip() for c in cells) and not overflow:
             continue
-        layout.rows.append(BodyRow(cells=cells, location=row.location, numeric=frozenset(numeric)))
+        layout.rows.append(
+            BodyRow(
+                cells=cells,
+                location=row.location,
+                numeric=frozenset(numeric),
+                confidence=confidence,
+            )
+        )
         layout.unparsed.extend(
             Unparsed(
                 text=clean(t), location=row.location, reason="cell outside the table's columns"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from ..models import Location, Record, Section, Unparsed
 from ..text.cleaning import clean, fold, join
 from ..text.numbering import Stt, parse_section, parse_stt
-from ..text.status import normalise_status
+from ..text.status import normalise_status, normalise_status_unmarked
 from .layout import BodyRow, Layout
 from .vocabulary import NOT_TICKED
 
@@ -22,8 +23,15 @@ class _Draft:
     section: Section | None
     location: Location
     parts: dict[int, list[str]] = field(default_factory=dict)
+    # Read by OCR: per column, the confidence of each word of each part (NaN for the words
+    # of a text layer, in a record a page break splits between a typed page and a scan).
+    confidence: dict[int, list[tuple[float, ...]]] | None = None
 
-    def add(self, cells: list[str]) -> None:
+    def add(self, cells: list[str], confidence: list[tuple[float, ...]] | None = None) -> None:
+        if confidence is not None and self.confidence is None:
+            self.confidence = {
+                i: [_fit((), p, math.nan) for p in parts] for i, parts in self.parts.items()
+            }
         for index, text in enumerate(cells):
             if not text.strip():
                 continue
@@ -31,6 +39,12 @@ class _Draft:
             # A cell merged over several rows is seen again in each: keep it once.
             if not column or column[-1].strip() != text.strip():
                 column.append(text)
+                if self.confidence is not None:
+                    if confidence is None:
+                        words = _fit((), text, math.nan)
+                    else:
+                        words = _fit(confidence[index] if index < len(confidence) else (), text)
+                    self.confidence.setdefault(index, []).append(words)
 
 
 @dataclass(slots=True)
@@ -40,6 +54,9 @@ class Assembled:
     records: list[Record]
     sections: list[Section]
     unparsed: list[Unparsed]
+    # Per record, for those read by OCR: the confidence of each word of its target, status
+    # and notes (the fields' words in order); None for records from a text layer.
+    confidence: list[dict[str, tuple[float, ...]] | None] = field(default_factory=list)
 
 
 def build_records(layout: Layout) -> Assembled:
@@ -73,23 +90,52 @@ def build_records(layout: Layout) -> Assembled:
             cells = list(row.cells)
             cells[stt_col] = ""  # the STT is the record's number, not its text
             if _repeats(drafts, stt, section, cells, title_col):
-                drafts[-1].add(cells)  # STT and target merged down over several rows
+                drafts[-1].add(cells, row.confidence)  # STT and target merged down
                 continue
             if stt.kind == "arabic" and "." not in stt.key:
                 parent = stt.key
             key = stt.key if stt.kind == "arabic" or parent is None else f"{parent}.{stt.key}"
             record_id = f"{section.numeral}.{key}" if section else key
             draft = _Draft(id=record_id, stt=stt, section=section, location=row.location)
-            draft.add(cells)
+            draft.add(cells, row.confidence)
             drafts.append(draft)
         elif not stt_text and drafts and drafts[-1].section is section:
-            drafts[-1].add(row.cells)  # a row broken by a page break continues the record
+            drafts[-1].add(row.cells, row.confidence)  # a row broken by a page break goes on
         else:
             text = join(row.cells)
             if text:
                 reason = "row with no target above it" if not stt_text else "unrecognised STT"
                 unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
-    return Assembled([_finish(d, layout) for d in drafts], sections, unparsed)
+    return Assembled(
+        [_finish(d, layout) for d in drafts],
+        sections,
+        unparsed,
+        [_confidence(d, layout) for d in drafts],
+    )
+
+
+def _fit(words: tuple[float, ...], text: str, missing: float = 0.0) -> tuple[float, ...]:
+    """One confidence per word of ``text`` (a reader's count can differ where a cell was
+    edited: the missing ones take the lowest given, or ``missing``)."""
+    count = len(clean(text).split())
+    if len(words) == count:
+        return words
+    floor = min(words, default=missing)
+    return (words + (floor,) * count)[:count]
+
+
+def _confidence(draft: _Draft, layout: Layout) -> dict[str, tuple[float, ...]] | None:
+    if draft.confidence is None:
+        return None
+    out: dict[str, tuple[float, ...]] = {}
+    for role in ("target", "status", "notes"):
+        words: tuple[float, ...] = ()
+        for i in layout.index_of(role):
+            for part, conf in zip(draft.parts.get(i, []), draft.confidence.get(i, [])):
+                if clean(part):
+                    words += conf
+        out[role] = words
+    return out
 
 
 # A number that opens a target cell in a table without an STT column: "1.", "1.2.", "a)".
@@ -119,7 +165,20 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
             stt = f"{count}."
         else:
             stt = ""
-        numbered.append(BodyRow(cells=[*cells, stt], location=row.location, numeric=row.numeric))
+        confidence = None
+        if row.confidence is not None:
+            confidence = [*row.confidence, ()]
+            if confidence[title_col] and cells[title_col] != row.cells[title_col]:
+                cut = len(clean(row.cells[title_col]).split()) - len(cells[title_col].split())
+                confidence[title_col] = confidence[title_col][max(cut, 0) :]
+        numbered.append(
+            BodyRow(
+                cells=[*cells, stt],
+                location=row.location,
+                numeric=row.numeric,
+                confidence=confidence,
+            )
+        )
     return numbered
 
 
@@ -167,6 +226,8 @@ def _finish(draft: _Draft, layout: Layout) -> Record:
 
     status_raw = text_of("status")
     status = normalise_status(status_raw)
+    if status == "unknown" and draft.confidence is not None:
+        status = normalise_status_unmarked(status_raw)  # OCR loses tone marks
     if not status_raw:
         # A form with one column per status ("Hoàn thành | Đang thực hiện | …"): the status is
         # the header of the column ticked; two ticks state no one status.

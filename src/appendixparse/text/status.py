@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cleaning import fold
+from .cleaning import fold, strip_accents
 from .vocabulary import STATUS_PHRASES
 
 # (folded phrase, status), longest phrase first so "không đạt" wins over "đạt".
@@ -42,6 +42,26 @@ def named_status(text: str) -> str | None:
     ('in_progress', None)
     """
     return _BY_PHRASE.get(fold(text))
+
+
+_UNMARKED: list[tuple[str, str]] = sorted(
+    ((strip_accents(p), s) for p, s in _PHRASES), key=lambda item: -len(item[0])
+)
+_UNMARKED_PATTERN = re.compile(
+    r"^(?:{})(?!\w)".format("|".join(re.escape(p) for p, _ in _UNMARKED))
+)
+_BY_UNMARKED = dict(_UNMARKED)
+
+
+def normalise_status_unmarked(text: str) -> str:
+    """The status of a cell read by OCR, whose tone marks may be lost or wrong: the phrases
+    matched without marks ("Đang thực hiên" is in progress), else "unknown".
+
+    >>> normalise_status_unmarked("Đang thưc hiên"), normalise_status_unmarked("Da thuc hien")
+    ('in_progress', 'completed')
+    """
+    m = _UNMARKED_PATTERN.match(strip_accents(fold(text[:_HEAD])))
+    return _BY_UNMARKED[m.group(0)] if m else "unknown"
 
 
 def normalise_status(text: str) -> str:

@@ -22,6 +22,7 @@ from ...errors import (
     AppendixParseError,
     CorruptFileError,
     FileTooLargeError,
+    OcrUnavailableError,
     ScannedDocumentError,
 )
 from ...grid import Grid
@@ -30,6 +31,7 @@ from ...options import DEFAULT_OPTIONS, Options
 from .assembly import _Builder, _drop_running_lines
 from .engines import _open_document
 from .guard import _describe, _too_heavy
+from .ocr import OcrPage, Scan, attach_confidence, is_scan, read_scans
 from .page import _Page, _read_page
 from .text import _Decoder
 
@@ -83,6 +85,7 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
         heavy: list[str] = []
         damaged: list[str] = []
         images = 0
+        scans: list[Scan] = []
         painted = 0
         for number in range(1, pages + 1):
             try:
@@ -105,7 +108,10 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
                     )
                     continue
                 drawn = pdf.read(number - 1)
-                read.append(_read_page(drawn, number, decoder))
+                content = _read_page(drawn, number, decoder)
+                if is_scan(drawn, content):
+                    scans.append(Scan(number, content.width, content.height))
+                read.append(content)
                 images += drawn.images
             except AppendixParseError:
                 raise
@@ -122,11 +128,14 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
             if heavy:
                 raise FileTooLargeError(source, f"{heavy[0]}: too heavy to read")
             raise CorruptFileError(source, damaged[0] if damaged else "no page could be read")
+        scanned = _read_scans(data, scans, read, unplaced, source, options)
         if not any(p.lines or p.tables for p in read):
             raise ScannedDocumentError(
                 source,
-                "the PDF has no text layer: its pages hold only images (a scanned document?); "
-                "run OCR on it first"
+                "the PDF's pages are scanned images, and OCR read no text on them"
+                if scanned
+                else "the PDF has no text layer: its pages hold only images (a scanned "
+                "document?); run OCR on it first"
                 if images
                 else "the PDF has no text layer: its pages are blank or their text is drawn "
                 "as shapes",
@@ -143,4 +152,35 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
     builder = _Builder()
     for content in read:
         builder.page(content)
-    return Grid(blocks=builder.blocks, format="pdf", unplaced=unplaced)
+    attach_confidence(builder.blocks, scanned)
+    return Grid(blocks=builder.blocks, format="pdf", unplaced=unplaced, ocr=bool(scanned))
+
+
+def _read_scans(
+    data: bytes,
+    scans: list[Scan],
+    read: list[_Page],
+    unplaced: list[Unparsed],
+    source: str,
+    options: Options,
+) -> list[OcrPage]:
+    """OCR the scanned pages, each put in its place in ``read``. Without OCR installed, a
+    document that is all scans is refused naming what to install; the scanned pages of one
+    with a text layer elsewhere are noted as unplaced."""
+    if not scans:
+        return []
+    try:
+        pages, late = read_scans(data, scans, source, options)
+    except OcrUnavailableError as exc:
+        numbers = {s.number for s in scans}
+        if not any(p.lines or p.tables for p in read if p.number not in numbers):
+            raise
+        unplaced.extend(
+            Unparsed(text="", location=Location(page=n), reason=f"page {n}: {exc.reason}")
+            for n in sorted(numbers)
+        )
+        return []
+    unplaced.extend(late)
+    by_number = {p.page.number: p.page for p in pages}
+    read[:] = [by_number.get(p.number, p) for p in read]
+    return pages

@@ -47,6 +47,7 @@ class _Drawn:
     chars: list[_Char]
     tables: list[list[Box]]  # the cells of each ruled table
     images: int
+    image_cover: float = 0.0  # the share of the page its largest image covers (0–1)
 
 
 class _Document(Protocol):

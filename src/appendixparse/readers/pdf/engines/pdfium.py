@@ -101,13 +101,14 @@ class _PdfiumDocument:
                 chars = _chars(textpage, display, height, descents)
             finally:
                 textpage.close()
-            horizontal, vertical, images = _drawing(page, display, height)
+            horizontal, vertical, images, image_area = _drawing(page, display, height)
             return _Drawn(
                 width=width,
                 height=height,
                 chars=chars,
                 tables=_ruled_cells(horizontal, vertical),
                 images=images,
+                image_cover=image_area / (width * height) if width > 0 and height > 0 else 0.0,
             )
         finally:
             page.close()
@@ -330,14 +331,16 @@ def _box(
 
 def _drawing(
     page: Any, display: Matrix, height: float
-) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], int]:
+) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], int, float]:
     """The horizontal (top, x0, x1) and vertical (x, top, bottom) pieces of the page's painted
-    paths, inside form XObjects too, and how many images the page shows."""
+    paths, inside form XObjects too, how many images the page shows, and the area of the
+    largest (an image fills the unit square its matrix maps: its area is the determinant)."""
     import pypdfium2.raw as pdfium_c
 
     horizontal: list[tuple[float, float, float]] = []
     vertical: list[tuple[float, float, float]] = []
     images = 0
+    largest = 0.0
     fm = pdfium_c.FS_MATRIX()
     point_x, point_y = ctypes.c_float(), ctypes.c_float()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -383,7 +386,7 @@ def _drawing(
         pieces(points)
 
     def walk(count: int, child: Any, to_page: Matrix, depth: int) -> None:
-        nonlocal images
+        nonlocal images, largest
         for i in range(count):
             obj = child(i)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
@@ -391,6 +394,8 @@ def _drawing(
                 path(obj, to_page)
             elif kind == _IMAGE:
                 images += 1
+                a, b, c, d, _, _ = _times(matrix_of(obj), to_page)
+                largest = max(largest, abs(a * d - b * c))
             elif kind == _FORM and depth < _MAX_FORM_DEPTH:
                 inner = _times(matrix_of(obj), to_page)
                 walk(
@@ -407,4 +412,4 @@ def _drawing(
         display,
         0,
     )
-    return horizontal, vertical, images
+    return horizontal, vertical, images, largest

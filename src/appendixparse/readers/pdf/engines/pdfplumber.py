@@ -49,9 +49,23 @@ class _PlumberDocument:
                 chars=chars,
                 tables=tables,
                 images=len(page.images),
+                image_cover=_image_cover(page),
             )
         finally:
             page.close()
 
     def close(self) -> None:
         self.pdf.close()
+
+
+def _image_cover(page: Any) -> float:
+    """The share of ``page`` its largest image covers (within the page)."""
+    width, height = float(page.width), float(page.height)
+    if width <= 0 or height <= 0:
+        return 0.0
+    covered = 0.0
+    for image in page.images:
+        x0, x1 = max(float(image["x0"]), 0.0), min(float(image["x1"]), width)
+        top, bottom = max(float(image["top"]), 0.0), min(float(image["bottom"]), height)
+        covered = max(covered, max(x1 - x0, 0.0) * max(bottom - top, 0.0))
+    return covered / (width * height)

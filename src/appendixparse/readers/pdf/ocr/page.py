@@ -1,0 +1,364 @@
+"""A scanned page to the PDF reader's page model: ruled tables read cell by cell, the rest of
+the page read as loose lines (which the unruled reader then gathers into tables)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from ..page import _Page
+from ..ruled import _RuledTable
+from ..text import _join_lines, _Line, _Word
+from . import image as img
+from .engine import Engines, Word
+from .numerals import NumberSequence
+
+_MARGIN = 0.12  # a crop keeps this much (in inches) of paper around its ink
+_INSET = 3  # pixels left out inside a rule, past its centre line
+_STT_SHARE = 0.12  # a first column narrower than this share of its table holds numbers
+_NUMBER_SCALE = 2.0  # STT crops are enlarged this much before reading
+_SURE_NUMBER = 80.0  # an STT read at this confidence is not read again
+# Letters no numeral's strokes are misread as: a reading with one of them is words.
+_WORDLIKE = re.compile(r"[A-GJKOPQRSTYZa-hjkm-uwyzđĐ]")
+_INK_HEIGHT = 0.75  # the median word's ink is about three quarters of the font size
+_NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
+_LETTERED = re.compile(r"^[a-zđ][.)]?$")
+
+
+@dataclass(slots=True)
+class OcrWord:
+    """A word read on a page: its text, confidence (0–100), box in PDF points."""
+
+    text: str
+    confidence: float
+    box: tuple[float, float, float, float]
+
+
+@dataclass(slots=True)
+class OcrPage:
+    page: _Page
+    words: list[OcrWord]
+
+
+def read_scan(
+    gray: Any,
+    number: int,
+    width: float,
+    height: float,
+    engines: Engines,
+    sequence: NumberSequence,
+) -> OcrPage:
+    """One page image (grey numpy array at ``engines.dpi``) as a :class:`_Page` of ``width`` by
+    ``height`` points, with every word read and its confidence."""
+
+    dpi = engines.dpi
+    ink = img.binarize(gray)
+    angle = img.skew_angle(ink)
+    if abs(angle) >= 0.05:
+        gray = img.rotate(gray, angle, 255)
+        ink = img.binarize(gray)
+    clean = _speckle_free(ink)
+    scale = 72.0 / dpi
+    words: list[OcrWord] = []
+    tables: list[_RuledTable] = []
+    loose = gray.copy()
+    outside = clean.copy()
+    for grid in img.find_tables(ink, dpi):
+        tables.append(_read_table(gray, clean, grid, engines, scale, words, sequence))
+        x0, top, x1, bottom = grid.box
+        loose[max(top - 4, 0) : bottom + 5, max(x0 - 4, 0) : x1 + 5] = 255
+        outside[max(top - 4, 0) : bottom + 5, max(x0 - 4, 0) : x1 + 5] = 0
+    lines: list[_Line] = []
+    if outside.any():
+        lines = _loose_lines(loose, engines, scale, words)
+        lines = _recover_numbers(lines, loose, outside, engines, scale)
+        _fix_line_numbers(lines, loose, engines, scale, sequence)
+    page = _Page(number=number, width=width, height=height, tables=tables, lines=lines)
+    return OcrPage(page=page, words=words)
+
+
+def _speckle_free(ink: Any) -> Any:
+    """The ink without isolated specks (noise), for finding where a crop's text is."""
+    import cv2
+
+    return cv2.medianBlur(ink, 3)
+
+
+def _trim(
+    clean: Any, x0: int, top: int, x1: int, bottom: int, margin: int
+) -> tuple[int, ...] | None:
+    """The box of the ink inside a region, with ``margin`` pixels around it; None if blank."""
+    import numpy as np
+
+    region = clean[top:bottom, x0:x1]
+    if region.size == 0:
+        return None
+    rows = np.flatnonzero(region.any(axis=1))
+    cols = np.flatnonzero(region.any(axis=0))
+    if rows.size == 0 or (rows[-1] - rows[0] < 3 and cols[-1] - cols[0] < 3):
+        return None
+    return (
+        max(x0 + int(cols[0]) - margin, 0),
+        max(top + int(rows[0]) - margin, 0),
+        x0 + int(cols[-1]) + 1 + margin,
+        top + int(rows[-1]) + 1 + margin,
+    )
+
+
+def _crop(gray: Any, box: tuple[int, ...], inner: tuple[int, int, int, int]) -> Any:
+    """``box`` of the page, with whatever lies outside ``inner`` (the cell) made paper."""
+    import numpy as np
+
+    x0, top, x1, bottom = box
+    out = np.full((bottom - top, x1 - x0), 255, dtype=np.uint8)
+    ix0, itop, ix1, ibottom = (
+        max(inner[0], x0),
+        max(inner[1], top),
+        min(inner[2], x1),
+        min(inner[3], bottom),
+    )
+    out[itop - top : ibottom - top, ix0 - x0 : ix1 - x0] = gray[itop:ibottom, ix0:ix1]
+    return out
+
+
+def _read_table(
+    gray: Any,
+    clean: Any,
+    grid: img.Grid,
+    engines: Engines,
+    scale: float,
+    words: list[OcrWord],
+    sequence: NumberSequence,
+) -> _RuledTable:
+    import cv2
+
+    rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(cell: tuple[int, int]) -> tuple[int, int]:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and not grid.vertical[r][c]:
+                parent[find((r, c + 1))] = find((r, c))
+            if r + 1 < rows and not grid.horizontal[r][c]:
+                parent[find((r + 1, c))] = find((r, c))
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for cell in parent:
+        groups.setdefault(find(cell), []).append(cell)
+    table_width = grid.xs[-1] - grid.xs[0]
+    stt_column = (grid.xs[1] - grid.xs[0]) < _STT_SHARE * table_width
+    margin = max(int(_MARGIN * engines.dpi), 4)
+    texts: list[list[str]] = [[""] * cols for _ in range(rows)]
+    numbers: list[tuple[int, str, float]] = []  # (row, text, confidence) of the STT column
+    headings: set[int] = set()  # rows whose cells after the first are one merged cell
+    for cells in groups.values():
+        r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
+        c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
+        inner = (
+            grid.xs[c0] + _INSET,
+            grid.ys[r0] + _INSET,
+            grid.xs[c1 + 1] - _INSET + 1,
+            grid.ys[r1 + 1] - _INSET + 1,
+        )
+        box = _trim(clean, *inner, margin)
+        if box is None:
+            continue
+        if c0 == 1 and c1 == cols - 1 and r0 == r1 and cols > 2:
+            headings.add(r0)
+        crop = _crop(gray, box, inner)
+        if stt_column and c0 == 0 and c1 == 0:
+            text, conf = _read_number(crop, engines, cv2)
+            numbers.append((r0, text, conf))
+        else:
+            found = engines.read(crop)
+            text = _cell_text(found)
+            words.extend(_placed(word, box, scale) for word in found)
+        for r in range(r0, r1 + 1):
+            texts[r][c0] = text
+    for r, text, conf in sorted(numbers):
+        texts[r][0] = sequence.fix(text, conf, heading=r in headings)
+    out_rows = []
+    for r in range(rows):
+        row_box = (
+            round(grid.xs[0] * scale, 2),
+            round(grid.ys[r] * scale, 2),
+            round(grid.xs[-1] * scale, 2),
+            round(grid.ys[r + 1] * scale, 2),
+        )
+        out_rows.append((texts[r], row_box))
+    x0, top, x1, bottom = grid.box
+    return _RuledTable(
+        bbox=(
+            round(x0 * scale, 2),
+            round(top * scale, 2),
+            round(x1 * scale, 2),
+            round(bottom * scale, 2),
+        ),
+        rows=out_rows,
+    )
+
+
+def _placed(word: Word, box: tuple[int, ...], scale: float) -> OcrWord:
+    x0, top = box[0], box[1]
+    return OcrWord(
+        text=_normal(word.text),
+        confidence=word.confidence,
+        box=(
+            (x0 + word.x0) * scale,
+            (top + word.top) * scale,
+            (x0 + word.x1) * scale,
+            (top + word.bottom) * scale,
+        ),
+    )
+
+
+# Look-alikes Tesseract's model writes for what documents type: "Trang 1⁄5" is "Trang 1/5".
+_LOOKALIKES = str.maketrans({"\u2044": "/", "\u2215": "/"})
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+
+
+def _unmarked(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _cell_text(found: list[Word]) -> str:
+    lines: dict[int, list[str]] = {}
+    for word in found:
+        lines.setdefault(word.line, []).append(_normal(word.text))
+    return _join_lines(" ".join(ws) for _, ws in sorted(lines.items()))
+
+
+def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
+    """An STT cell and the confidence of its reading: read as text first; a doubtful reading,
+    or one that is no number ("H", "HÌ"), is read again with the English model held to digits
+    and roman numerals (as it is, then enlarged: each misses some), the surest number kept."""
+    found = engines.read(crop)
+    text = _cell_text(found)
+    conf = min((w.confidence for w in found), default=0.0)
+    plausible = bool(_NUMBERING.match(text) or _LETTERED.match(text))
+    if text and conf >= _SURE_NUMBER and (plausible or len(text) > 2):
+        return text, conf  # a number, a letter, or a header ("STT", "Số TT")
+    best = (text, conf) if plausible else ("", -1.0)
+    if not plausible and _WORDLIKE.search(_unmarked(text)):
+        best = ("", _SURE_NUMBER - 0.01)  # words ("STT"): only a sure number replaces them
+    padded = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+    for scale in (1.0, _NUMBER_SCALE):
+        image = padded
+        if scale != 1.0:
+            image = cv2.resize(padded, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        digits = engines.read(image, "numbers", dpi=engines.dpi * scale)
+        number = "".join(w.text for w in digits)
+        number_conf = min((w.confidence for w in digits), default=0.0)
+        if number and _NUMBERING.match(number) and number_conf > best[1]:
+            best = (number, number_conf)
+            if number_conf >= _SURE_NUMBER:
+                break
+    return best if best[0] else (text, conf)
+
+
+def _recover_numbers(
+    lines: list[_Line], gray: Any, ink: Any, engines: Engines, scale: float
+) -> list[_Line]:
+    """Lone numbers Tesseract's page layout dropped (an unruled table's STT column): ink at
+    the left of a line, before its first word, read on its own; kept when it is a number."""
+    import cv2
+
+    out: list[_Line] = []
+    margin = max(int(_MARGIN * engines.dpi / 2), 3)
+    for line in lines:
+        right = int((line.x0 - 0.5 * line.size) / scale)
+        top, bottom = int(line.top / scale) - 2, int(line.bottom / scale) + 2
+        box = _trim(ink, 0, max(top, 0), max(right, 0), bottom, margin) if right > 0 else None
+        if box is None or box[2] - box[0] > 3 * (bottom - top):
+            out.append(line)
+            continue
+        band = (0, max(top, 0), max(right, 0), bottom)  # the neighbour lines' ink left out
+        text, _ = _read_number(_crop(gray, box, band), engines, cv2)
+        if not text or not (_NUMBERING.match(text) or _LETTERED.match(text)):
+            out.append(line)
+            continue
+        x0, x1 = (box[0] + margin) * scale, (box[2] - margin) * scale
+        word = _Word(text, x0, x1, line.top, line.bottom)
+        out.append(_Line(words=[word, *line.words], size=line.size))
+    return out
+
+
+def _fix_line_numbers(
+    lines: list[_Line], gray: Any, engines: Engines, scale: float, sequence: NumberSequence
+) -> None:
+    """The numbers opening the rows of an unruled table: the lone short word before the
+    other columns, at the left of the rows, read again when doubtful and put in sequence; a
+    line of two parts whose second is in capitals is a section heading."""
+    import cv2
+
+    rows = [ln for ln in lines if len(ln.segments) >= 3]
+    if not rows:
+        return
+    left = min(ln.x0 for ln in rows)
+    dpi = engines.dpi
+    for line in lines:
+        first = line.segments[0]
+        if (
+            len(line.segments) < 2
+            or len(first) != 1
+            or len(first[0].text) > 5
+            or first[0].x0 > left + 2 * line.size
+        ):
+            continue
+        word = first[0]
+        rest = " ".join(w.text for seg in line.segments[1:] for w in seg)
+        heading = len(line.segments) == 2 and rest.isupper()
+        pad = 0.1 * dpi
+        x0, top = int(word.x0 / scale - pad), int(line.top / scale - pad / 2)
+        x1, bottom = int(word.x1 / scale + pad), int(line.bottom / scale + pad / 2)
+        inner = (max(x0, 0), max(top, 0), x1, bottom)
+        crop = _crop(gray, inner, inner)
+        text, conf = _read_number(crop, engines, cv2)
+        word.text = sequence.fix(text or word.text, conf, heading=heading)
+
+
+def _loose_lines(loose: Any, engines: Engines, scale: float, words: list[OcrWord]) -> list[_Line]:
+    """The text outside the ruled tables, read by Tesseract as a page, regrouped into lines
+    across the page (a row of an unruled table is one line, whatever Tesseract's blocks)."""
+    found = engines.read(loose, "page")
+    placed = [_placed(w, (0, 0), scale) for w in found]
+    words.extend(placed)
+    placed.sort(key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0]))
+    groups: list[list[OcrWord]] = []
+    for word in placed:
+        middle = (word.box[1] + word.box[3]) / 2
+        if groups:
+            last = groups[-1]
+            top = min(w.box[1] for w in last)
+            bottom = max(w.box[3] for w in last)
+            if top <= middle <= bottom:
+                last.append(word)
+                continue
+        groups.append([word])
+    # The font size, from the median word's ink.
+    heights = sorted(w.box[3] - w.box[1] for w in placed)
+    size = round(max(heights[len(heights) // 2] / _INK_HEIGHT, 4.0), 1) if heights else 10.0
+    lines: list[_Line] = []
+    for group in groups:
+        group.sort(key=lambda w: w.box[0])
+        top = min(w.box[1] for w in group)
+        bottom = max(w.box[3] for w in group)
+        lines.append(
+            _Line(
+                words=[_Word(w.text, w.box[0], w.box[2], top, bottom) for w in group],
+                size=size,
+            )
+        )
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines

@@ -1,0 +1,249 @@
+"""Scanned PDFs read by OCR: image-only PDFs made from the samples at test time (tests/scans.py)
+read like their text-layer twins; OCR's doubtful figures decide no check; without OCR
+installed a scan is refused naming what to install.
+
+The OCR tests skip, with the reason, where tesserocr, OpenCV, pypdfium2 or Tesseract's
+Vietnamese and English data are absent. Each reads a page or two.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from appendixparse import OcrUnavailableError, Options, parse
+from appendixparse.checks.flags import run_checks
+from appendixparse.cli import main
+from appendixparse.models import Figure, Period, Record, Report, Source
+from appendixparse.readers.pdf import ocr
+from appendixparse.text.confidence import with_confidence
+from appendixparse.text.figures import extract_figures
+from scans import compare, make_scan
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+RULED = SAMPLES / "appendix-quang-tri-district-2023.pdf"
+UNRULED = SAMPLES / "appendix-quang-tri-district-2023-unruled.pdf"
+
+
+def _ocr_missing() -> str | None:
+    return ocr.missing(Options(ocr_languages=("vie", "eng")))
+
+
+needs_ocr = pytest.mark.skipif(
+    _ocr_missing() is not None, reason=f"OCR is not installed: {_ocr_missing()}"
+)
+
+
+def _pages(pdf: Path, pages: list[int]) -> bytes:
+    """A text PDF of some of ``pdf``'s pages (the twin of a scan of those pages)."""
+    import pypdfium2
+
+    source = pypdfium2.PdfDocument(pdf.read_bytes())
+    out = pypdfium2.PdfDocument.new()
+    out.import_pages(source, pages)
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+# ----------------------------------------------------------------------------- reading scans
+
+
+@needs_ocr
+def test_a_clean_200_dpi_scan_reads_like_its_twin() -> None:
+    twin_pdf = _pages(RULED, [0, 1])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=200))
+    assert got.source.ocr and not twin.source.ocr
+    result = compare(got, twin)
+    assert (result.rows, result.statuses) == (len(twin.records), len(twin.records))
+    assert result.figures == result.twin_figures, result.wrong_figures
+    assert result.extra_errors == []
+    assert (got.unit, got.period, got.summary) == (twin.unit, twin.period, twin.summary)
+    figures = [f for r in got.records for f in r.figures]
+    assert figures and all(f.confidence is not None and 0 <= f.confidence <= 100 for f in figures)
+    assert all(f.confidence is None for r in twin.records for f in r.figures)
+
+
+@needs_ocr
+def test_a_degraded_150_dpi_scan_reads_every_row_and_raises_no_new_error() -> None:
+    # Sections I and II (their numerals, thin and serifed, are the hard ones to read); a row
+    # runs over the page break.
+    twin_pdf = _pages(RULED, [0, 1])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=150, degraded=True, angle=1.4))
+    result = compare(got, twin)
+    assert result.rows == len(twin.records)
+    assert result.statuses >= len(twin.records) - 1
+    assert result.figures >= 0.95 * result.twin_figures, result.wrong_figures
+    assert result.extra_errors == []
+
+
+@needs_ocr
+def test_an_unruled_scan_reads_like_its_twin() -> None:
+    twin_pdf = _pages(UNRULED, [0])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=200))
+    result = compare(got, twin)
+    assert [r.id for r in got.records] == [r.id for r in twin.records]
+    assert result.statuses == len(twin.records)
+    assert result.figures == result.twin_figures, result.wrong_figures
+
+
+@needs_ocr
+def test_a_typed_page_and_a_scanned_annex_are_both_read() -> None:
+    import pypdfium2
+
+    typed = pypdfium2.PdfDocument(_pages(RULED, [0]))
+    scanned = pypdfium2.PdfDocument(make_scan(RULED.read_bytes(), dpi=200, pages=[1]))
+    typed.import_pages(scanned)
+    buffer = io.BytesIO()
+    typed.save(buffer)
+    got = parse(buffer.getvalue())
+    twin = parse(_pages(RULED, [0, 1]))
+    assert got.source.ocr
+    assert [(r.id, r.status) for r in got.records] == [(r.id, r.status) for r in twin.records]
+    by_page = {r.location.page: r for r in got.records}
+    assert all(f.confidence is None for f in by_page[1].figures)
+    assert all(f.confidence is not None for f in by_page[2].figures)
+
+
+@needs_ocr
+def test_a_page_out_of_time_is_noted_not_fatal() -> None:
+    from appendixparse.readers.pdf import read_pdf
+
+    scan = make_scan(_pages(RULED, [1]), dpi=150)
+    grid = read_pdf(scan, "scan.pdf", Options(ocr_page_timeout_s=0.001))
+    assert any("Options.ocr_page_timeout_s" in u.reason for u in grid.unplaced)
+
+
+# ------------------------------------------------------------------------- OCR not installed
+
+
+def test_without_tesserocr_a_scan_names_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(ocr._MODULES, "tesserocr_not_installed_here", "tesserocr")
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_blank_scan())
+    with pytest.raises(OcrUnavailableError, match=r"pip install tesserocr .*appendixparse\[ocr\]"):
+        parse(path)
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "scan.pdf" in err and "pip install" in err
+
+
+def test_without_tesseract_data_a_scan_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appendixparse.readers.pdf.ocr import engine
+
+    if any(ocr.importlib.util.find_spec(m) is None for m in ocr._MODULES):
+        pytest.skip("the OCR packages are absent: the message names them first")
+    monkeypatch.setenv("TESSDATA_PREFIX", "")
+    monkeypatch.setattr(engine, "_TESSDATA_DIRS", ())
+    with pytest.raises(OcrUnavailableError, match="apt install tesseract-ocr-vie"):
+        parse(_blank_scan())
+
+
+def _blank_scan() -> bytes:
+    """An image-only page: what a scanner makes of a blank sheet."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (850, 1100), 255).save(buffer, "PDF", resolution=100)
+    return buffer.getvalue()
+
+
+def test_a_page_that_is_one_image_is_a_scan_a_small_picture_is_not() -> None:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from appendixparse.options import Options
+    from appendixparse.readers.pdf.engines import _open_document
+    from appendixparse.readers.pdf.page import _read_page
+    from appendixparse.readers.pdf.text import _Decoder
+
+    def scan_like(pdf: bytes, engine: str) -> bool:
+        document = _open_document(pdf, "scan.pdf", Options(pdf_engine=engine))  # type: ignore[arg-type]
+        try:
+            drawn = document.read(0)
+            return ocr.is_scan(drawn, _read_page(drawn, 1, _Decoder()))
+        finally:
+            document.close()
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    c.drawImage(ImageReader(io.BytesIO(_blank_scan_png())), 72, 400, width=200, height=200)
+    c.save()
+    for engine in ("pdfium", "pdfplumber"):  # each engine measures the image's share
+        assert scan_like(_blank_scan(), engine), engine
+        assert not scan_like(buffer.getvalue(), engine), engine  # "no text layer", not OCR'd
+
+
+def _blank_scan_png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (64, 64), 128).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------------ confidence, checks
+
+
+def _record(target: str, status: str, notes: str, confidence: float | None) -> Record:
+    record = Record(
+        id="II.12", stt="12", target=target, status_raw=status, status="completed", notes=notes
+    )
+    record.figures = extract_figures(notes, field="notes")
+    record.target_figures = extract_figures(target, field="target")
+    if confidence is not None:
+        with_confidence(record.figures, notes, [confidence] * len(notes.split()))
+        with_confidence(record.target_figures, target, [96.0] * len(target.split()))
+    return record
+
+
+def _checked(record: Record) -> list[tuple[str, str]]:
+    report = Report(source=Source(format="pdf", sha256="0"), records=[record], period=Period())
+    return [(f.code, f.severity) for f in run_checks(report)]
+
+
+TARGET = "Tỷ lệ hồ sơ giải quyết trực tuyến đạt tối thiểu 80%"
+NOTES = "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 55,54%"
+
+
+def test_a_low_confidence_figure_decides_no_check() -> None:
+    assert ("completed_below_target", "error") in _checked(
+        _record(TARGET, "Đã thực hiện", NOTES, None)
+    )
+    assert ("completed_below_target", "error") in _checked(
+        _record(TARGET, "Đã thực hiện", NOTES, 95)
+    )
+    flags = _checked(_record(TARGET, "Đã thực hiện", NOTES, 41))
+    assert ("completed_below_target", "error") not in flags
+    assert ("ocr_low_confidence", "warning") in flags
+    assert ("not_measurable", "info") in flags
+
+
+def test_the_threshold_is_an_option() -> None:
+    record = _record(TARGET, "Đã thực hiện", NOTES, 70)
+    report = Report(source=Source(format="pdf", sha256="0"), records=[record], period=Period())
+    assert "completed_below_target" in {f.code for f in run_checks(report, ocr_min_confidence=60)}
+    assert "ocr_low_confidence" in {f.code for f in run_checks(report, ocr_min_confidence=80)}
+
+
+def test_ocr_never_raises_an_error_on_its_reading_of_comma_and_dot() -> None:
+    # "1,381" is 1.381 people; read as "1.381" the share is right. OCR cannot tell them apart.
+    notes = "Tổng số 1,381 người được đánh giá, trong đó: 287 người, chiếm tỷ lệ 20,8%"
+    target = "Tối thiểu 95% cán bộ được đánh giá"
+    assert ("share_mismatch", "error") in _checked(_record(target, "Đã thực hiện", notes, None))
+    flags = _checked(_record(target, "Đã thực hiện", notes, 95))
+    assert not any(severity == "error" for _, severity in flags)
+    assert ("not_measurable", "info") in flags
+
+
+def test_a_figure_takes_the_lowest_confidence_of_its_words() -> None:
+    text = "đạt 80,5 % hồ sơ"
+    [figure] = with_confidence(extract_figures(text), text, [97, 91, 64, 95, 95])
+    assert isinstance(figure, Figure) and figure.confidence == 64
