@@ -10,6 +10,7 @@ __all__ = [
     "CorruptFileError",
     "EncryptedFileError",
     "FileTooLargeError",
+    "NoAppendixFoundError",
     "NoAssessmentTableError",
     "ScannedDocumentError",
     "UnsupportedFormatError",
@@ -45,7 +46,11 @@ class ScannedDocumentError(AppendixParseError):
     """The document has no text layer (a scan or photograph)."""
 
 
-class NoAssessmentTableError(AppendixParseError):
+class NoAppendixFoundError(AppendixParseError):
+    """The document was read, but gives no appendix: no record and no indicator."""
+
+
+class NoAssessmentTableError(NoAppendixFoundError):
     """The document was read, but holds no table with the assessment header words."""
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .checks.flags import run_checks
-from .errors import AppendixParseError, CorruptFileError, FileTooLargeError
+from .errors import AppendixParseError, CorruptFileError, FileTooLargeError, NoAppendixFoundError
 from .models import Report, Source
 from .options import DEFAULT_OPTIONS, Options
 from .readers import read
-from .table.layout import find_layout
+from .table.layout import Layout, find_layout
 from .table.preamble import read_period, read_summary, read_title, read_unit
 from .table.records import build_records
 from .text.figures import extract_figures
@@ -65,6 +65,8 @@ def parse(
     grid, fmt = read(data, name, format, settings)
     layout = find_layout(grid, name)
     assembled = build_records(layout)
+    if not assembled.records:
+        raise NoAppendixFoundError(name, _no_record_reason(layout))
     for record in assembled.records:
         record.figures = extract_figures(record.notes, field="notes")
         record.target_figures = extract_figures(record.target, field="target")
@@ -80,3 +82,14 @@ def parse(
     )
     report.flags = run_checks(report)
     return report
+
+
+def _no_record_reason(layout: Layout) -> str:
+    """Why a document whose assessment table gives no record holds no appendix."""
+    header = " | ".join(c.header for c in layout.columns)
+    header = header if len(header) <= 80 else header[:79].rstrip() + "…"
+    rows = len(layout.rows)
+    return (
+        f"no appendix found: the table headed {header!r} gives no record "
+        f"({rows} row(s) under its header, none numbered as a target)"
+    )

@@ -235,7 +235,8 @@ CATALOGUE: list[BadFile] = [
     BadFile(
         "tsv-without-assessment.txt", lambda: b"a\tb\tc\n1\t2\t3\n", errors.NoAssessmentTableError
     ),
-    BadFile("header-only.txt", lambda: HEADER_ROW.encode(), None),
+    # A header and no row: no appendix found (issue 15), not a report of nothing.
+    BadFile("header-only.txt", lambda: HEADER_ROW.encode(), errors.NoAppendixFoundError),
     BadFile(
         "truncated.docx",
         lambda: good_docx()[: len(good_docx()) // 2],

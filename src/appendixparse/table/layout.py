@@ -227,6 +227,10 @@ def _ticks_one(rows: list[Row], choices: list[int]) -> bool:
     return filled > 0 and ticks * 2 >= filled
 
 
+_LISTED_TABLES = 3  # tables named in a "no assessment table" message
+_LISTED_HEAD = 60  # characters of each table's first row in it
+
+
 def _no_table_reason(grid: Grid) -> str:
     tables = grid.tables
     if not tables:
@@ -235,14 +239,20 @@ def _no_table_reason(grid: Grid) -> str:
         return (
             f"no table found{where} (an assessment table has STT, target and status/notes columns)"
         )
-    heads = "; ".join(
-        (t.name or f"table {t.index}")
-        + ": "
-        + " | ".join(clean(c)[:40] for c in t.rows[0].cells if clean(c))
-        for t in tables[:8]
-        if t.rows
-    )
-    return f"no assessment table among {len(tables)} table(s) found ({heads})"
+    heads = []
+    for t in [t for t in tables if any(clean(c) for r in t.rows for c in r.cells)]:
+        if len(heads) == _LISTED_TABLES:
+            break
+        first = next(r for r in t.rows if any(clean(c) for c in r.cells))
+        head = " | ".join(clean(c) for c in first.cells if clean(c))
+        if len(head) > _LISTED_HEAD:
+            head = head[: _LISTED_HEAD - 1].rstrip() + "…"
+        heads.append(f"{t.name or f'table {t.index}'}: {head}")
+    listed = "; ".join(heads)
+    more = len(tables) - len(heads)
+    if more and heads:
+        listed += f"; {more} more"
+    return f"no assessment table among {len(tables)} table(s) found ({listed or 'all empty'})"
 
 
 def _resolve_header(rows: list[Row], header_at: int) -> tuple[int, list[Column]]:

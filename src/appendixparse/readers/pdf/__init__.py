@@ -25,6 +25,7 @@ from ...options import DEFAULT_OPTIONS, Options
 from .assembly import _Builder, _drop_running_lines
 from .guard import _describe, _open, _operators, _too_heavy
 from .page import _Page, _read_page
+from .ruled import _RuledTable
 from .text import _Decoder
 
 __all__ = ["read_pdf"]
@@ -109,7 +110,9 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
             if heavy:
                 raise FileTooLargeError(source, f"{heavy[0]}: too heavy to read")
             raise CorruptFileError(source, damaged[0] if damaged else "no page could be read")
-        if not any(p.lines or p.tables for p in read):
+        # Ruled tables with no text in any cell are the rules a scan carries (a form's lines
+        # drawn over the page image, a scanner's frame): they are no text layer either.
+        if not any(p.lines or any(_has_text(t) for t in p.tables) for p in read):
             raise ScannedDocumentError(
                 source,
                 "the PDF has no text layer: its pages hold only images (a scanned document?); "
@@ -129,3 +132,7 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
     for content in read:
         builder.page(content)
     return Grid(blocks=builder.blocks, format="pdf", unplaced=unplaced)
+
+
+def _has_text(table: _RuledTable) -> bool:
+    return any(cell.strip() for cells, _ in table.rows for cell in cells)
