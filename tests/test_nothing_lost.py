@@ -20,7 +20,6 @@ from appendixparse.table.layout import find_layout
 
 from bad.catalogue import _png
 
-
 # --------------------------------------------------------------------------------------------
 # A scan whose pages also carry drawn lines
 
