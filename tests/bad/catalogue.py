@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -216,7 +217,14 @@ CATALOGUE: list[BadFile] = [
         errors.UnsupportedFormatError,
     ),
     BadFile("png-renamed.pdf", _png, errors.UnsupportedFormatError),
-    BadFile("rtf-renamed.doc", lambda: rb"{\rtf1\ansi Phu luc}", errors.UnsupportedFormatError),
+    # RTF is converted like .doc (issue 15): this one holds no table.
+    BadFile(
+        "rtf-renamed.doc",
+        lambda: rb"{\rtf1\ansi Phu luc}",
+        errors.NoAppendixFoundError
+        if shutil.which("soffice")
+        else errors.ConversionUnavailableError,
+    ),
     BadFile(
         "ole-garbage.doc",
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),
