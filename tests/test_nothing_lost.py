@@ -171,15 +171,12 @@ def _rtf_table(rows: list[list[str]]) -> bytes:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_real_rtf_through_libreoffice(tmp_path: Path) -> None:
     path = tmp_path / "phu-luc.rtf"
-    path.write_bytes(
-        _rtf_table(
-            [
-                ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],
-                ["I", "CẢI CÁCH THỂ CHẾ", "", ""],
-                ["1", "100% văn bản được rà soát", "Đã hoàn thành", "Đạt 100%"],
-            ]
-        )  # fmt: skip
-    )
+    rows = [
+        ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],
+        ["I", "CẢI CÁCH THỂ CHẾ", "", ""],
+        ["1", "100% văn bản được rà soát", "Đã hoàn thành", "Đạt 100%"],
+    ]
+    path.write_bytes(_rtf_table(rows))
     report = parse(path)
     assert report.source.format == "rtf"
     assert [(r.id, r.status) for r in report.records] == [("I.1", "completed")]

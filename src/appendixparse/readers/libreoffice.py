@@ -14,6 +14,7 @@ naming the package to install.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -111,10 +112,9 @@ def convert_batch(
             inputs.setdefault(target, []).append(infile)
         for target, paths in inputs.items():
             starts += 1
-            try:
+            # On a timeout, what was converted by then is kept; the rest is tried one by one.
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 _run(exe, work, target, paths, options.libreoffice_timeout_s * len(paths))
-            except subprocess.TimeoutExpired:
-                pass  # what was converted by then is kept; the rest is tried one by one
             for converted in (work / "out").glob(f"*.{target}"):
                 shutil.move(str(converted), out / converted.name)
     return starts
