@@ -239,7 +239,7 @@ def _no_table_reason(grid: Grid) -> str:
         return (
             f"no table found{where} (an assessment table has STT, target and status/notes columns)"
         )
-    heads = []
+    heads: list[str] = []
     for t in [t for t in tables if any(clean(c) for r in t.rows for c in r.cells)]:
         if len(heads) == _LISTED_TABLES:
             break
