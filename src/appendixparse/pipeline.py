@@ -13,6 +13,7 @@ from .errors import AppendixParseError, CorruptFileError, FileTooLargeError, NoA
 from .models import Report, Source
 from .options import DEFAULT_OPTIONS, Options
 from .readers import read
+from .table.accounting import Accounting
 from .table.layout import Layout, find_layout
 from .table.preamble import read_period, read_summary, read_title, read_unit
 from .table.records import build_records
@@ -59,7 +60,25 @@ def parse(
     (an :class:`~appendixparse.options.Options` or a mapping of its settings) sets the limits.
     Raises an :class:`AppendixParseError` subclass when the file cannot be read.
     """
-    settings = Options.resolve(options)
+    return _run(source, format, Options.resolve(options))[0]
+
+
+def account(
+    source: Input,
+    *,
+    format: str | None = None,
+    options: Options | Mapping[str, Any] | None = None,
+) -> Accounting:
+    """What became of every table row of ``source`` (see :mod:`appendixparse.table.accounting`):
+    parse it as :func:`parse` does, and return the rows' fates instead of the report.
+
+    >>> account("samples/docx-split-table.docx").complete
+    True
+    """
+    return _run(source, format, Options.resolve(options))[1]
+
+
+def _run(source: Input, format: str | None, settings: Options) -> tuple[Report, Accounting]:
     data, path = load(source, settings)
     name = path or "<bytes>"
     grid, fmt = read(data, name, format, settings)
@@ -67,6 +86,7 @@ def parse(
     assembled = build_records(layout)
     if not assembled.records:
         raise NoAppendixFoundError(name, _no_record_reason(layout))
+    accounting = Accounting(grid, [*layout.fates, *assembled.fates])
     for record in assembled.records:
         record.figures = extract_figures(record.notes, field="notes")
         record.target_figures = extract_figures(record.target, field="target")
@@ -81,7 +101,7 @@ def parse(
         unparsed=[*layout.unparsed, *assembled.unparsed],
     )
     report.flags = run_checks(report)
-    return report
+    return report, accounting
 
 
 def _no_record_reason(layout: Layout) -> str:

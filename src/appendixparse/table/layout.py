@@ -14,10 +14,17 @@ from dataclasses import dataclass, field
 from ..errors import NoAssessmentTableError
 from ..grid import Grid, Paragraph, Row, Table
 from ..models import Location, Unparsed
-from ..text.cleaning import clean, fold
-from ..text.numbering import looks_like_numbering, parse_section
+from ..text.cleaning import clean, fold, join
+from ..text.numbering import looks_like_numbering, parse_section, parse_stt
 from ..text.status import match_status, named_status
-from .vocabulary import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
+from .vocabulary import (
+    CONTINUATION_MARKERS,
+    EXTRA_HEADERS,
+    FORM_LABELS,
+    HEADER_WORDS,
+    PAGE_WORDS,
+    WEAK_STATUS_HEADERS,
+)
 
 # "choice": one of several columns headed by a status phrase, ticked on the row that has it.
 ROLES = ("stt", "target", "status", "choice", "notes", "extra")
@@ -25,6 +32,7 @@ _MAX_TICK = 5  # the longest mark that ticks a column ("x", "✓", "Có")
 _HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
 _MAX_SUBHEADER_CELL = 80
 _MAX_HEADER_CELL = 300  # longer cells are body text: no need to look for header words
+_MAX_HEADING_WORDS = 12  # a title between table parts is short
 
 _ROLE_WORDS = {
     role: [(w, re.compile(rf"(?<!\w){re.escape(w)}(?!\w)")) for w in words]
@@ -33,6 +41,12 @@ _ROLE_WORDS = {
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
+# A form's label over its table: "Biểu mẫu 2", "Biểu mẫu số 02: Cải cách thể chế", "Phụ lục III".
+_FORM_LABEL = re.compile(
+    rf"^(?:{'|'.join(re.escape(w) for w in FORM_LABELS)})\s+"
+    r"(?P<number>\d{1,2}|[IVX]{1,5})(?![\w/])\s*[.:\-–]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
 _COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
 
 
@@ -47,10 +61,31 @@ class Column:
 
 @dataclass(slots=True)
 class BodyRow:
-    """A row below the header, its cells aligned to the layout's columns."""
+    """A row below the header, its cells aligned to the layout's columns.
+
+    ``origin`` is (block, row): the table's position in the grid's blocks and the row's in the
+    table (both 0-based), for the accounting; None for a row the layout made. ``heading``
+    marks such a row: a title between table parts ("Cải cách thể chế", "Biểu mẫu 2") laid out
+    as the section row of the part that follows it — (its numeral or None, its title), also
+    written in the STT and target cells.
+    """
 
     cells: list[str]
     location: Location
+    origin: tuple[int, int] | None = None
+    heading: tuple[str | None, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RowFate:
+    """What became of one table row of the document (see :mod:`.accounting`): ``kind`` is
+    "record", "indicator", "header", "section", "group", "unparsed", "preamble", "empty" or
+    "outside"; ``detail`` the record's id, the section's numeral, the unparsed reason…"""
+
+    block: int
+    row: int
+    kind: str
+    detail: str = ""
 
 
 @dataclass(slots=True)
@@ -72,6 +107,9 @@ class Layout:
     rows: list[BodyRow]
     preamble: list[PreambleLine] = field(default_factory=list)
     unparsed: list[Unparsed] = field(default_factory=list)
+    fates: list[RowFate] = field(default_factory=list)
+    """The fates of the table rows the layout itself placed (preamble, headers, empty rows,
+    rows between or outside the table's parts); the body rows' fates come from the records."""
 
     def index_of(self, role: str) -> list[int]:
         """The positions of the columns with ``role``, left to right."""
@@ -138,7 +176,14 @@ def is_column_numbers(cells: list[str]) -> bool:
 
 
 def find_layout(grid: Grid, source: str) -> Layout:
-    """Lay out the assessment table of ``grid``; raise NoAssessmentTableError when there is none."""
+    """Lay out the assessment table of ``grid``; raise NoAssessmentTableError when there is none.
+
+    Every later table is a part of the table when it continues it (:func:`_continuation`); one
+    that does not (an empty box drawn on a page, a signature block, another kind of table) is
+    stepped over, and the parts after it still continue the table — its rows with text go to
+    ``unparsed`` when a part follows it. Titles between parts become the sections of the
+    parts they head (:func:`_title`); other text between parts goes to ``unparsed``.
+    """
     found = _find_header(grid)
     if found is None:
         raise NoAssessmentTableError(source, _no_table_reason(grid))
@@ -146,36 +191,148 @@ def find_layout(grid: Grid, source: str) -> Layout:
     header_end, columns = _resolve_header(table.rows, header_at)
 
     # Blocks of another named part (another Excel sheet) are neither preamble nor continuation.
-    preamble = _preamble([b for b in grid.blocks[:block_index] if b.name == table.name])
+    before = [(i, b) for i, b in enumerate(grid.blocks[:block_index]) if b.name == table.name]
+    preamble = _preamble([b for _, b in before])
+    layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
+    for i, block in enumerate(grid.blocks[:block_index]):
+        if isinstance(block, Table):
+            kind = "preamble" if block.name == table.name else "outside"
+            layout.fates.extend(RowFate(i, r, kind) for r in range(len(block.rows)))
     for number, row in enumerate(table.rows[:header_at]):
         preamble.extend(_row_lines(row, table.index, number))
-    layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
+        _place_above_header(layout, row, (block_index, number), "row above the table's header")
+    layout.fates.extend(RowFate(block_index, r, "header") for r in range(header_at, header_end))
     header_keys = {_row_key(r.cells) for r in table.rows[header_at:header_end]}
 
-    _add_rows(layout, table.rows[header_end:], list(range(len(columns))), header_keys)
+    _add_rows(layout, table.rows, header_end, block_index, list(range(len(columns))), header_keys)
     pending: list[Paragraph] = []
-    for block in grid.blocks[block_index + 1 :]:
+    skipped: list[tuple[int, Table]] = []  # tables since the last part that did not continue
+    for index in range(block_index + 1, len(grid.blocks)):
+        block = grid.blocks[index]
         # Another named part (sheet) continues the table only where it repeats the header.
         other_part = block.name != table.name
         if isinstance(block, Paragraph):
             pending.append(block)
             continue
-        mapping, rows = _continuation(block, layout, header_keys, headed_only=other_part)
-        if mapping is None:
+        if not any(clean(c) for r in block.rows for c in r.cells):
+            layout.fates.extend(RowFate(index, r, "empty") for r in range(len(block.rows)))
+            continue  # an empty box (a frame drawn on a page): no part, and no gap either
+        section = _title(pending, layout)
+        part = _continuation(
+            block,
+            layout,
+            header_keys,
+            headed_only=other_part,
+            after_gap=bool(skipped),
+            restart=section is not None,
+        )
+        if part is None:
             if other_part:
                 pending = []
-                continue
-            break
+            skipped.append((index, block))
+            continue
+        for skipped_index, other in skipped:
+            for number, row in enumerate(other.rows):
+                _place_between(layout, row, (skipped_index, number), "table between table parts")
+        skipped = []
+        used = section[1] if section else []
         layout.unparsed.extend(
             Unparsed(text=clean(p.text), location=p.location, reason="text between table parts")
             for p in pending
-            if clean(p.text) and fold(p.text) not in _CONTINUATION_MARKERS
+            if clean(p.text) and fold(p.text) not in _CONTINUATION_MARKERS and p not in used
         )
         pending = []
-        _add_rows(layout, rows, mapping, header_keys)
+        if section is not None:
+            layout.rows.append(section[0])
+        for number, row in enumerate(block.rows[: part.header_at]):
+            _place_between(layout, row, (index, number), "row above a repeated header")
+        layout.fates.extend(RowFate(index, r, "header") for r in range(part.header_at, part.body))
+        _add_rows(layout, block.rows, part.body, index, part.mapping, header_keys)
+    for skipped_index, other in skipped:  # after the table: signature blocks, other tables
+        layout.fates.extend(RowFate(skipped_index, r, "outside") for r in range(len(other.rows)))
     _settle_status_column(layout)
     _settle_stt_columns(layout)
     return layout
+
+
+def _title(pending: list[Paragraph], layout: Layout) -> tuple[BodyRow, list[Paragraph]] | None:
+    """The title the paragraphs before a part give it, laid out as the part's section row,
+    with the paragraphs it takes; None when the last of them is no title.
+
+    A title is a section line ("II. CHI THƯỜNG XUYÊN"), a form's label ("Biểu mẫu 2",
+    "Biểu mẫu số 2: Cải cách thể chế", its title in the next line), or a short heading without
+    sentence punctuation ("Cải cách thể chế"); page furniture ("Trang 2") and sentences
+    ("Ghi chú: …") are not titles.
+    """
+    texts = [(p, clean(p.text)) for p in pending]
+    texts = [(p, t) for p, t in texts if t and fold(t) not in _CONTINUATION_MARKERS]
+    if not texts:
+        return None
+    last, text = texts[-1]
+    used = [last]
+    numeral: str | None = None
+    if (found := parse_section(text)) and found[1]:
+        numeral, text = found
+    elif form := _FORM_LABEL.match(text):
+        numeral, text = _form_number(form.group("number")), clean(form.group("title"))
+        if not text:
+            text = clean(last.text)  # the label alone: it is the title too
+    elif not _is_heading(text):
+        return None
+    elif len(texts) >= 2 and (form := _FORM_LABEL.match(texts[-2][1])):
+        numeral = _form_number(form.group("number"))  # "Biểu mẫu 2" over "Cải cách thể chế"
+        if extra := clean(form.group("title")):
+            text = f"{extra} {text}"
+        used.insert(0, texts[-2][0])
+    width = len(layout.columns)
+    stt = (layout.index_of("stt") or [0])[0]
+    target = (layout.index_of("target") or [min(stt + 1, width - 1)])[0]
+    cells = [""] * width
+    cells[stt] = numeral or ""
+    cells[target] = text
+    return BodyRow(cells=cells, location=last.location, heading=(numeral, text)), used
+
+
+def _form_number(number: str) -> str:
+    """A form's number as its records' ids carry it: "02" → "2", "III" as written."""
+    return str(int(number)) if number.isdigit() else number.upper()
+
+
+def _is_heading(text: str) -> bool:
+    """A short line without sentence punctuation, not page furniture: a heading."""
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_HEADING_WORDS or not any(c.isalpha() for c in text):
+        return False
+    if fold(words[0]) in PAGE_WORDS or any(ch in text for ch in ":;,"):
+        return False
+    return not text.endswith((".", "?", "!")) and (text[0].isupper() or text[0].isdigit())
+
+
+def _place_above_header(layout: Layout, row: Row, origin: tuple[int, int], reason: str) -> None:
+    """A row of the table above its header: preamble text (the title rows of a table used as
+    the page's frame), unless it is numbered like a body row — then it is told in
+    ``unparsed`` rather than lost in the preamble."""
+    if _is_numbered_row(row.cells):
+        layout.unparsed.append(Unparsed(text=join(row.cells), location=row.location, reason=reason))
+        layout.fates.append(RowFate(*origin, "unparsed", reason))
+    else:
+        layout.fates.append(RowFate(*origin, "preamble"))
+
+
+def _place_between(layout: Layout, row: Row, origin: tuple[int, int], reason: str) -> None:
+    """A row between the table's parts that belongs to none: ``unparsed`` when it has text."""
+    text = join(row.cells)
+    if text and fold(text) not in _CONTINUATION_MARKERS:
+        layout.unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
+        layout.fates.append(RowFate(*origin, "unparsed", reason))
+    else:
+        layout.fates.append(RowFate(*origin, "empty"))
+
+
+def _is_numbered_row(cells: list[str]) -> bool:
+    """A row opening with an STT ("1", "II") and holding text beside it: a body row."""
+    filled = [clean(c) for c in cells if clean(c)]
+    return len(filled) >= 2 and looks_like_numbering(filled[0]) and not is_column_numbers(cells)
 
 
 def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
@@ -390,11 +547,19 @@ def _row_key(cells: list[str]) -> tuple[str, ...]:
 
 
 def _add_rows(
-    layout: Layout, rows: list[Row], mapping: list[int], header_keys: set[tuple[str, ...]]
+    layout: Layout,
+    rows: list[Row],
+    start: int,
+    block: int,
+    mapping: list[int],
+    header_keys: set[tuple[str, ...]],
 ) -> None:
+    """Lay out ``rows[start:]`` (of the table at ``block`` in the grid) on the columns."""
     width = len(layout.columns)
-    for row in rows:
+    for number in range(start, len(rows)):
+        row = rows[number]
         if _repeats_header(row.cells, header_keys):
+            layout.fates.append(RowFate(block, number, "header"))
             continue
         cells = [""] * width
         overflow: list[str] = []
@@ -407,23 +572,46 @@ def _add_rows(
                 cells[target] += "\n" + text
             else:
                 cells[target] = text
-        if not any(c.strip() for c in cells) and not overflow:
-            continue
-        layout.rows.append(BodyRow(cells=cells, location=row.location))
+        reason = "cell outside the table's columns"
         layout.unparsed.extend(
-            Unparsed(
-                text=clean(t), location=row.location, reason="cell outside the table's columns"
-            )
-            for t in overflow
+            Unparsed(text=clean(t), location=row.location, reason=reason) for t in overflow
         )
+        if not any(c.strip() for c in cells):
+            kind = "unparsed" if overflow else "empty"
+            layout.fates.append(RowFate(block, number, kind, reason if overflow else ""))
+            continue
+        layout.rows.append(BodyRow(cells=cells, location=row.location, origin=(block, number)))
+
+
+@dataclass(slots=True)
+class _Part:
+    """How a later table continues the assessment table: its columns' positions in the table,
+    and where its header rows start and its body rows start (both 0 without a header)."""
+
+    mapping: list[int]
+    header_at: int = 0
+    body: int = 0
 
 
 def _continuation(
-    table: Table, layout: Layout, header_keys: set[tuple[str, ...]], *, headed_only: bool = False
-) -> tuple[list[int] | None, list[Row]]:
-    """How a later table continues the assessment table: (column map, rows), or (None, []).
+    table: Table,
+    layout: Layout,
+    header_keys: set[tuple[str, ...]],
+    *,
+    headed_only: bool = False,
+    after_gap: bool = False,
+    restart: bool = False,
+) -> _Part | None:
+    """How a later table continues the assessment table, or None when it does not.
 
-    With ``headed_only`` (a table of another sheet) only a table repeating the header does.
+    A part repeating the header continues it. Without a header the columns are taken in order:
+    a part as wide as the table may open with a row broken from the last part (no STT); a
+    wider one (a stray empty column, an added one) must open with a number, and what lies
+    beyond the table's columns goes to unparsed; a narrower one (a section row a spreadsheet's
+    blank row set apart, "II | CHI THƯỜNG XUYÊN") must open with the number that comes next
+    in the table. With ``headed_only`` (a table of another sheet) only a table repeating the
+    header does; ``after_gap`` (another table came between) asks a part without a header for
+    the next number too; after a title (``restart``) numbering may start again at "1".
     """
     rows = table.rows
     for at, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
@@ -431,22 +619,64 @@ def _continuation(
             continue
         if _repeats_header(row.cells, header_keys) and not is_column_numbers(row.cells):
             end, columns = _resolve_header(rows, at)
-            return _map_columns(columns, layout.columns), rows[end:]
+            return _Part(_map_columns(columns, layout.columns), at, end)
     if headed_only:
-        return None, []
+        return None
     first = next((r for r in rows if any(clean(c) for c in r.cells)), None)
     if first is None:
-        return None, []
+        return None
     stt = clean(first.cells[0]) if first.cells else ""
     if stt and not looks_like_numbering(stt):
-        return None, []
-    # Without a header the columns are taken in order. A part as wide as the table may open
-    # with a row broken from the last part (no STT); a wider one (a stray empty column, an
-    # added one) must open with a number, and what lies beyond the table's columns goes to
-    # unparsed. A narrower part, or a wider one without a number, is some other table.
-    if table.width < len(layout.columns) or (table.width > len(layout.columns) and not stt):
-        return None, []
-    return list(range(len(layout.columns))), rows
+        return None
+    width = len(layout.columns)
+    title = clean(first.cells[1]) if len(first.cells) > 1 else ""
+    next_number = bool(stt) and _comes_next(stt, title, layout, restart=restart)
+    if after_gap and not next_number:
+        return None
+    if table.width < width and not next_number:
+        return None
+    if table.width > width and not stt:
+        return None
+    return _Part(list(range(width)))
+
+
+def _comes_next(stt: str, title: str, layout: Layout, *, restart: bool = False) -> bool:
+    """Whether a row numbered ``stt`` follows the table's rows so far: the next section
+    numeral, or the next target number (in the last section, or the first of a new one);
+    with ``restart``, also any section numeral and "1"."""
+    stt_cols = layout.index_of("stt") or [0]
+    numbers = [clean(r.cells[stt_cols[0]]) for r in layout.rows if r.heading is None]
+    numbers = [n for n in numbers if n]
+    sections = [found[0] for n in numbers if (found := parse_section(n))]
+    if section := parse_section(stt, title):
+        if not sections or restart:
+            return True  # the first section of a table whose first part had none
+        return _section_rank(section[0]) == _section_rank(sections[-1]) + 1
+    number = parse_stt(stt)
+    if number is None or number.kind != "arabic":
+        return False
+    if restart and number.key == "1":
+        return True
+    last = next((parse_stt(n) for n in reversed(numbers) if parse_stt(n)), None)
+    if last is None or last.kind != "arabic":
+        return number.key == "1"
+    head, _, tail = last.key.rpartition(".")
+    upper, _, lower = number.key.rpartition(".")
+    if upper == head and lower.isdigit() and tail.isdigit() and int(lower) == int(tail) + 1:
+        return True  # "2.3" after "2.2", "4" after "3"
+    top = last.key.split(".")[0]
+    return "." not in number.key and number.key.isdigit() and int(number.key) == int(top) + 1
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _section_rank(numeral: str) -> int:
+    """A section numeral's place: "IV" → 4, "B" → 2."""
+    if all(ch in _ROMAN_VALUES for ch in numeral):
+        values = [_ROMAN_VALUES[ch] for ch in numeral]
+        return sum(-v if v < n else v for v, n in zip(values, [*values[1:], 0]))
+    return ord(numeral[0]) - ord("A") + 1
 
 
 def _map_columns(part: list[Column], main: list[Column]) -> list[int]:
