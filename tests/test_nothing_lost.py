@@ -20,8 +20,11 @@ from appendixparse.errors import (
     ScannedDocumentError,
 )
 from appendixparse.grid import Grid, Row, Table
+from appendixparse.pipeline import account
 from appendixparse.readers.ole import OLE_MAGIC
-from appendixparse.table.layout import find_layout
+from appendixparse.table.accounting import Accounting
+from appendixparse.table.layout import RowFate, find_layout
+from appendixparse.table.records import build_records
 
 from bad.catalogue import _png
 from conftest import SAMPLES
@@ -209,3 +212,266 @@ def test_a_file_the_batch_could_not_convert_is_tried_alone(tmp_path: Path) -> No
 def test_converted_dir_is_validated() -> None:
     with pytest.raises(ValueError, match="converted_dir must be a folder"):
         Options(converted_dir=3)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# Table parts after a break
+
+HEADER = ["STT", "Mục tiêu", "Đánh giá", "Kết quả"]
+SECTION_I = [
+    ["I", "CẢI CÁCH THỂ CHẾ", "", ""],
+    ["1", "Ban hành kế hoạch rà soát văn bản", "Đã hoàn thành", "Ban hành 02 kế hoạch"],
+    ["2", "100% văn bản được kiểm tra", "Đang thực hiện", "Đạt 80%"],
+]
+SECTION_II = [
+    ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", ""],
+    ["1", "Công bố thủ tục hành chính đúng hạn", "Đã hoàn thành", "Đạt 100%"],
+    ["2", "Số hóa hồ sơ thủ tục hành chính", "Đang thực hiện", "Đạt 45%"],
+]
+IDS = ["I.1", "I.2", "II.1", "II.2"]
+
+
+def _assert_accounted(source: Path | bytes, **kwargs: object) -> None:
+    accounting = account(source, **kwargs)  # type: ignore[arg-type]
+    assert accounting.complete, accounting.problems()
+
+
+def test_blank_spreadsheet_row_before_a_section_keeps_the_section(tmp_path: Path) -> None:
+    # A blank row ends a block of the sheet; the section row under it fills two cells and so
+    # became a narrow table of its own, taken for "another table": section II was lost.
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["PHỤ LỤC ĐÁNH GIÁ"])
+    for row in [HEADER, *SECTION_I, [], *SECTION_II]:
+        sheet.append([c or None for c in row])
+    path = tmp_path / "blank-row.xlsx"
+    workbook.save(path)
+    report = parse(path)
+    assert [r.id for r in report.records] == IDS
+    assert [s.numeral for s in report.sections] == ["I", "II"]
+    _assert_accounted(path)
+
+
+def _ruled_pdf(pages: list[list[list[str]]], *, empty_box_on: int | None = None) -> bytes:
+    """A PDF of ruled tables, one per page (rows of cells); ``empty_box_on`` draws an empty
+    boxed frame at the top of that page (0-based) above its table."""
+    from reportlab.pdfgen import canvas
+
+    from generate.pdf_samples import _fonts
+
+    font, _ = _fonts()
+    widths = [40, 200, 110, 150]
+    out = io.BytesIO()
+    c = canvas.Canvas(out, invariant=1)
+    for number, rows in enumerate(pages):
+        top = 780
+        if number == empty_box_on:
+            c.rect(40, 700, 500, 60)
+            c.line(290, 700, 290, 760)
+            top = 660
+        y = top
+        for row in rows:
+            x = 40
+            for width, text in zip(widths, row):
+                c.rect(x, y - 24, width, 24)
+                c.setFont(font, 8)
+                c.drawString(x + 3, y - 15, text)
+                x += width
+            y -= 24
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_empty_box_on_a_page_does_not_end_the_table() -> None:
+    # An empty boxed "table" drawn on page 2 did not continue the table, so the layout stopped
+    # there and every later part was dropped without a word.
+    data = _ruled_pdf([[HEADER, *SECTION_I], SECTION_II], empty_box_on=1)
+    report = parse(data, format="pdf")
+    assert [r.id for r in report.records] == IDS
+    assert report.unparsed == []
+    _assert_accounted(data, format="pdf")
+
+
+def test_a_signature_table_between_parts_is_told_not_lost() -> None:
+    motto = Table(rows=[Row(cells=["UBND XÃ A", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])], index=1)
+    first = Table(rows=[Row(cells=r) for r in [HEADER, *SECTION_I]], index=2)
+    between = Table(rows=[Row(cells=["Người lập biểu", "Thủ trưởng đơn vị"])], index=3)
+    second = Table(rows=[Row(cells=r) for r in SECTION_II], index=4)
+    after = Table(rows=[Row(cells=["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"])], index=5)
+    grid = Grid(blocks=[motto, first, between, second, after], format="test")
+    layout = find_layout(grid, "x")
+    built = build_records(layout)
+    assert [r.id for r in built.records] == IDS
+    assert [(u.text, u.reason) for u in layout.unparsed] == [
+        ("Người lập biểu Thủ trưởng đơn vị", "table between table parts")
+    ]
+    accounting = Accounting(grid, [*layout.fates, *built.fates])
+    assert accounting.complete, accounting.problems()
+    assert [f.kind for f in accounting.fates if f.block == 4] == ["outside"]
+
+
+def test_a_narrower_part_continues_only_with_the_next_number() -> None:
+    first = Table(rows=[Row(cells=r) for r in [HEADER, *SECTION_I]], index=1)
+    follows = Table(rows=[Row(cells=["3", "Rà soát quy chế"])], index=2)
+    unrelated = Table(rows=[Row(cells=["1", "Văn bản kèm theo"])], index=2)
+    for part, ids in ((follows, ["I.1", "I.2", "I.3"]), (unrelated, ["I.1", "I.2"])):
+        layout = find_layout(Grid(blocks=[first, part], format="test"), "x")
+        assert [r.id for r in build_records(layout).records] == ids
+
+
+# --------------------------------------------------------------------------------------------
+# A body row taken as the header
+
+PLAN = (
+    "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026\n"
+    "STT\tNhiệm vụ\tSản phẩm\tThời gian hoàn thành\tChủ trì\tPhối hợp\n"
+    "I\tCẢI CÁCH THỂ CHẾ\t\t\t\t\n"
+    "1\tRà soát văn bản quy phạm pháp luật\tBáo cáo\tQuý I\tSở Tư pháp\tCác sở\n"
+    "2\tTổng hợp nội dung đánh giá\tBáo cáo kết quả rà soát\tQuý II\tSở Nội vụ\tCác sở\n"
+    "3\tKiểm tra việc thi hành văn bản\tKết luận kiểm tra\tQuý III\tSở Tư pháp\tUBND xã\n"
+    "II\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t\t\t\n"
+    "1\tCông bố danh mục thủ tục hành chính\tQuyết định\tQuý I\tVăn phòng UBND\tCác sở\n"
+)
+
+
+def test_header_without_status_words_is_the_header_not_a_body_row_below(tmp_path: Path) -> None:
+    # "2 | Tổng hợp nội dung … | Báo cáo kết quả …" has a target word and a notes word: it was
+    # taken as the header, and section I with its first task went to the preamble.
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    report = parse(path)
+    assert [r.id for r in report.records] == ["I.1", "I.2", "I.3", "II.1"]
+    assert report.records[1].extra["Sản phẩm"] == "Báo cáo kết quả rà soát"
+    assert report.records[1].extra["Chủ trì"] == "Sở Nội vụ"
+    _assert_accounted(path)
+
+
+def test_numbered_rows_above_a_header_further_down_are_told() -> None:
+    table = Table(
+        rows=[
+            Row(cells=["1", "Tổng số chỉ tiêu", "33", ""]),
+            Row(cells=HEADER),
+            *(Row(cells=r) for r in SECTION_I),
+        ],
+        index=1,
+    )
+    layout = find_layout(Grid(blocks=[table], format="test"), "x")
+    assert [(u.text, u.reason) for u in layout.unparsed] == [
+        ("1 Tổng số chỉ tiêu 33", "row above the table's header")
+    ]
+    assert [r.id for r in build_records(layout).records] == ["I.1", "I.2"]
+
+
+# --------------------------------------------------------------------------------------------
+# Titles between tables
+
+
+def _docx_of(blocks: list[str | list[list[str]]]) -> bytes:
+    """A DOCX of paragraphs (str) and tables (rows of cells), in order."""
+    from docx import Document
+
+    document = Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+        else:
+            table = document.add_table(rows=len(block), cols=len(block[0]))
+            for cells, row in zip(block, table.rows):
+                for text, cell in zip(cells, row.cells):
+                    cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+FORM_ROWS = [
+    ["1", "Ban hành kế hoạch cải cách hành chính", "Đã hoàn thành", "Kế hoạch số 12"],
+    ["2", "Kiểm tra công tác cải cách hành chính", "Đang thực hiện", "Kiểm tra 5 đơn vị"],
+]
+
+
+def test_titles_between_tables_are_the_sections_of_the_tables_below() -> None:
+    # The titles went to unparsed as "text between table parts", and the second table's
+    # records took the ids of the first's ("1", "2" twice).
+    data = _docx_of([
+        "PHỤ LỤC",
+        [HEADER, *FORM_ROWS],
+        "Biểu mẫu 2",
+        "Cải cách thủ tục hành chính",
+        [HEADER, *FORM_ROWS],
+        "Cải cách tổ chức bộ máy",
+        [HEADER, *FORM_ROWS],
+    ])  # fmt: skip
+    report = parse(data)
+    assert [r.id for r in report.records] == ["1", "2", "2.1", "2.2", "3.1", "3.2"]
+    assert [(s.numeral, s.title) for s in report.sections] == [
+        ("2", "Cải cách thủ tục hành chính"),
+        ("3", "Cải cách tổ chức bộ máy"),
+    ]
+    assert report.records[2].section_title == "Cải cách thủ tục hành chính"
+    assert report.unparsed == []
+    assert not [f for f in report.flags if f.code == "duplicate_id"]
+    _assert_accounted(data)
+
+
+def test_sections_inside_titled_parts_keep_ids_apart() -> None:
+    data = _docx_of([
+        "Biểu mẫu 1: Kết quả năm 2025",
+        [HEADER, *SECTION_I],
+        "Biểu mẫu 2: Kết quả năm 2026",
+        [HEADER, *SECTION_I],
+    ])  # fmt: skip
+    report = parse(data)
+    assert [r.id for r in report.records] == ["I.1", "I.2", "2.I.1", "2.I.2"]
+    assert len({r.id for r in report.records}) == 4
+
+
+def test_page_furniture_and_sentences_between_parts_are_no_titles() -> None:
+    data = _docx_of([
+        [HEADER, *SECTION_I],
+        "Trang 2",
+        "Ghi chú: số liệu tính đến ngày 30/6.",
+        [HEADER, *SECTION_II],
+    ])  # fmt: skip
+    report = parse(data)
+    assert [r.id for r in report.records] == IDS
+    assert [u.text for u in report.unparsed] == ["Trang 2", "Ghi chú: số liệu tính đến ngày 30/6."]
+
+
+# --------------------------------------------------------------------------------------------
+# The accounting: every table row of every sample ends in exactly one place
+
+_SAMPLE_FILES = sorted(
+    p
+    for p in SAMPLES.rglob("*")
+    if p.suffix in (".docx", ".doc", ".pdf", ".txt", ".xlsx", ".xls") and p.is_file()
+)
+
+
+@pytest.mark.parametrize("path", _SAMPLE_FILES, ids=lambda p: str(p.relative_to(SAMPLES)))
+def test_every_table_row_of_every_sample_is_accounted_for(path: Path) -> None:
+    if path.suffix == ".doc" and shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    try:
+        accounting = account(path)
+    except NoAppendixFoundError:
+        return  # a covering letter: nothing to account for
+    assert accounting.complete, accounting.problems()
+    report = parse(path)
+    assert accounting.count("record") >= len(report.records)
+    assert accounting.count("unparsed") <= len(report.unparsed)
+
+
+def test_the_accounting_names_a_row_that_ended_nowhere() -> None:
+    grid = Grid(blocks=[Table(rows=[Row(cells=HEADER), Row(cells=SECTION_I[1])])], format="t")
+    accounting = Accounting(grid, [RowFate(0, 0, "header")])
+    assert not accounting.complete
+    assert accounting.problems() == [
+        "table 1 row 2 ('1 | Ban hành kế hoạch rà soát văn | Đã hoàn thành | Ban hành 02 kế hoạch'):"
+        " nothing"
+    ]
+    accounting.add([RowFate(0, 1, "record", "1"), RowFate(0, 1, "unparsed")])
+    assert accounting.problems()[0].endswith("record, unparsed")

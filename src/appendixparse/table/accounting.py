@@ -70,7 +70,9 @@ class Accounting:
             if count != 1:
                 table = self.grid.blocks[block]
                 assert isinstance(table, Table)
-                cells = " | ".join(c.strip()[:30] for c in table.rows[row].cells if c.strip())
+                cells = " | ".join(
+                    c.strip()[:30].strip() for c in table.rows[row].cells if c.strip()
+                )
                 kinds = ", ".join(f.kind for f in self.of(block, row)) or "nothing"
                 problems.append(f"table {table.index} row {row + 1} ({cells!r}): {kinds}")
         problems.extend(f"block {b} row {r}: no such table row" for (b, r) in counts)

@@ -340,22 +340,59 @@ def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
     table with such a header (a summary table of counts above the appendix has the words too).
 
     A later table repeating the first one's header is a part of it, never another choice.
+    Within a table, the header is the first row that names its columns (:func:`_top_header`).
     """
     first: tuple[int, Table, int] | None = None
     for block_index, block in enumerate(grid.blocks):
         if not isinstance(block, Table):
             continue
-        for row_index, row in enumerate(block.rows[:_HEADER_SCAN_ROWS]):
-            if roles := header_roles(row.cells):
-                if first and _row_key(row.cells) == _row_key(first[1].rows[first[2]].cells):
-                    return first  # the first table's header repeated: a part of that table
-                found = (block_index, block, row_index)
-                choices = [i for i, c in enumerate(row.cells) if named_status(c) is not None]
-                choices = choices if len(choices) >= 2 else []
-                if _states_statuses(block.rows[row_index + 1 :], roles, choices):
-                    return found
-                first = first or found  # a later row may head the table that states them
+        tried: set[int] = set()
+        for candidate in range(min(len(block.rows), _HEADER_SCAN_ROWS)):
+            if header_roles(block.rows[candidate].cells) is None:
+                continue
+            at = _top_header(block.rows, candidate)
+            if at is None or at in tried:
+                continue
+            tried.add(at)
+            row = block.rows[at]
+            roles = header_roles(row.cells) or [header_role(c) for c in row.cells]
+            if first and _row_key(row.cells) == _row_key(first[1].rows[first[2]].cells):
+                return first  # the first table's header repeated: a part of that table
+            found = (block_index, block, at)
+            choices = [i for i, c in enumerate(row.cells) if named_status(c) is not None]
+            choices = choices if len(choices) >= 2 else []
+            if _states_statuses(block.rows[at + 1 :], roles, choices):
+                return found
+            first = first or found  # a later row may head the table that states them
     return first
+
+
+def _top_header(rows: list[Row], at: int) -> int | None:
+    """The header of a table whose row ``at`` has the assessment header words, or None.
+
+    The header is the first row that names columns — STT and a target column beside it
+    ("STT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành | Chủ trì | Phối hợp" has no status or
+    notes words) — at the top of the table: a row above ``at`` that names them heads the table
+    when the rows between are numbered body rows, and ``at`` is one of them ("1 | Tổng hợp
+    nội dung … | Báo cáo kết quả …" holds the words by chance). A numbered row is never a
+    header: with no such row above it, the table has no header there (None).
+    """
+    numbered = _is_numbered_row(rows[at].cells)
+    for above in range(at):
+        if _names_columns(rows[above].cells) and (
+            numbered or any(_is_numbered_row(r.cells) for r in rows[above + 1 : at])
+        ):
+            return above
+    return None if numbered else at
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """A row naming columns: an STT header and a target header among short cells."""
+    filled = [c for c in cells if clean(c)]
+    if len(filled) < 3 or any(len(c) > _MAX_HEADER_CELL for c in filled):
+        return False
+    roles = {header_role(c) for c in filled}
+    return {"stt", "target"} <= roles and not _is_numbered_row(cells)
 
 
 def _states_statuses(rows: list[Row], roles: list[str | None], choices: list[int]) -> bool:

@@ -66,6 +66,8 @@ def build_records(layout: Layout) -> Assembled:
     fates: list[RowFate] = []
     section: Section | None = None
     heading: Section | None = None  # the title over the current part, if any
+    headings: list[Section] = []
+    untitled = 0
     parent: str | None = None  # the last arabic STT, for lettered sub-items
 
     def fate(row: BodyRow, kind: str, detail: str = "") -> None:
@@ -76,8 +78,15 @@ def build_records(layout: Layout) -> Assembled:
     for row in rows:
         if row.heading is not None:
             numeral, title = row.heading
-            section = heading = Section(numeral=numeral or _free_numeral(sections), title=title)
+            if not headings:
+                untitled = int(bool(drafts))  # a first part without a title counts as one
+            if numeral is None:  # numbered by its part's place, as the titles before it are
+                part = untitled + len(headings) + 1
+                arabic = bool(headings) and headings[-1].numeral.isdigit()
+                numeral = _free_numeral(sections, part, arabic=arabic)
+            section = heading = Section(numeral=numeral, title=title)
             sections.append(section)
+            headings.append(section)
             parent = None
             continue
         stt_col, stt_text = _stt_cell(row.cells, stt_cols)
@@ -121,13 +130,13 @@ def build_records(layout: Layout) -> Assembled:
     return Assembled([_finish(d, layout) for d in drafts], sections, unparsed, fates)
 
 
-def _free_numeral(sections: list[Section]) -> str:
-    """The roman numeral of the next section, for a title that has none, unused so far."""
+def _free_numeral(sections: list[Section], part: int, *, arabic: bool) -> str:
+    """The numeral of the ``part``-th part of the table (arabic or roman), or the next one no
+    section has taken yet."""
     used = {s.numeral for s in sections}
-    number = len(sections) + 1
-    while _roman(number) in used:
-        number += 1
-    return _roman(number)
+    while (str(part) if arabic else _roman(part)) in used:
+        part += 1
+    return str(part) if arabic else _roman(part)
 
 
 def _roman(number: int) -> str:
