@@ -470,8 +470,8 @@ def test_the_accounting_names_a_row_that_ended_nowhere() -> None:
     accounting = Accounting(grid, [RowFate(0, 0, "header")])
     assert not accounting.complete
     assert accounting.problems() == [
-        "table 1 row 2 ('1 | Ban hành kế hoạch rà soát văn | Đã hoàn thành | Ban hành 02 kế hoạch'):"
-        " nothing"
+        "table 1 row 2 ('1 | Ban hành kế hoạch rà soát văn | Đã hoàn thành | "
+        "Ban hành 02 kế hoạch'): nothing"
     ]
     accounting.add([RowFate(0, 1, "record", "1"), RowFate(0, 1, "unparsed")])
     assert accounting.problems()[0].endswith("record, unparsed")
