@@ -8,6 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from appendixparse import Options, consolidate, parse
@@ -475,3 +476,43 @@ def test_the_accounting_names_a_row_that_ended_nowhere() -> None:
     ]
     accounting.add([RowFate(0, 1, "record", "1"), RowFate(0, 1, "unparsed")])
     assert accounting.problems()[0].endswith("record, unparsed")
+
+
+# --------------------------------------------------------------------------------------------
+# Alignment judged per document
+
+STATISTICS = [  # a statistics appendix of another programme: short rows, common words
+    "Số thủ tục hành chính",
+    "Tỷ lệ hồ sơ trực tuyến",
+    "Số cán bộ công chức",
+    "Dịch vụ công trực tuyến",
+    "Số văn bản quy phạm",
+    "Hồ sơ giải quyết đúng hạn",
+    "Số đơn vị sự nghiệp",
+    "Chữ ký số",
+    "Kết nối liên thông",
+    "Số hóa hồ sơ",
+    "Cơ quan hành chính",
+    "Biên chế công chức",
+]
+
+
+def test_a_report_of_another_programme_aligns_nothing(tmp_path: Path) -> None:
+    lines = ["UBND HUYỆN A", "STT\tChỉ tiêu\tĐánh giá\tKết quả"]
+    lines += [f"{n}\t{text}\tĐạt\t{n * 3} hồ sơ" for n, text in enumerate(STATISTICS, start=1)]
+    path = tmp_path / "thong-ke.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = consolidate([path], jobs=1)
+    assert set(result.records["status"]) == {"missing"}  # nothing guessed
+    codes = list(result.flags["code"])
+    assert codes.count("catalogue_mismatch") == 1
+    assert "missing_target" not in codes and "unmatched_row" not in codes
+    flag = result.flags[result.flags["code"] == "catalogue_mismatch"].iloc[0]
+    assert flag["severity"] == "warning" and pd.isna(flag["id"])
+
+
+def test_a_report_of_the_programme_still_aligns() -> None:
+    # The small samples report six of the catalogue's targets in shortened words.
+    result = consolidate([SAMPLES / "docx-split-table.docx"], jobs=1)
+    assert (result.records["status"] != "missing").sum() == 6
+    assert "catalogue_mismatch" not in set(result.flags["code"])

@@ -11,7 +11,7 @@ from ..checks.flags import RECORD_CODES, record_flags
 from ..checks.measure import unit_rank
 from ..models import Record, Report, Summary
 from ..tabular import as_json
-from .align import align
+from .align import Alignment, Fit, align, programme_fit
 from .catalogue import Catalogue
 from .value import measuring_value
 
@@ -37,7 +37,9 @@ class Document:
 
 def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
     """Align ``report`` to ``catalogue``: rows for every target (``missing`` where none reports
-    on it), its flags mapped to catalogue ids, ``unmatched_row`` and ``missing_target`` flags."""
+    on it), its flags mapped to catalogue ids, ``unmatched_row`` and ``missing_target`` flags;
+    a report that does not look like the catalogue's programme aligns nothing and has one
+    ``catalogue_mismatch`` flag instead."""
     unit = report.unit or Path(source).stem
     period = report.period
     doc = Document(
@@ -49,7 +51,8 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
         period_end=period.end.isoformat() if period and period.end else None,
         summary=report.summary,
     )
-    alignment = align(report.records, catalogue)
+    fit = programme_fit(report.records, catalogue)
+    alignment = align(report.records, catalogue) if fit.fits else Alignment()
     target_of = alignment.target_of()
     catalogue_id = {report.records[i].id: catalogue.targets[p].id for i, p in target_of.items()}
     # An id several rows share ("2" in every section of a table numbered A, B, C) cannot say
@@ -87,18 +90,21 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
         if target_id:
             codes.setdefault(target_id, []).append(flag.code)
 
+    if not fit.fits:  # one flag says it: no guessed rows, no flag per target or row
+        doc.flags.append(_catalogue_mismatch(doc, fit, len(report.records), len(catalogue)))
     for position, target in enumerate(catalogue.targets):
         match = alignment.matches.get(position)
         if match is None:
-            doc.flags.append(_missing_target(doc, target.id, target.target))
-            codes.setdefault(target.id, []).append("missing_target")
+            if fit.fits:
+                doc.flags.append(_missing_target(doc, target.id, target.target))
+                codes.setdefault(target.id, []).append("missing_target")
             doc.rows.append(_row(doc, target, None, None, codes.get(target.id, [])))
         else:
             record = report.records[match[0]]
             doc.rows.append(_row(doc, target, record, match[1], codes.get(target.id, [])))
     for index, closest, score in alignment.unmatched:
         doc.flags.append(_unmatched_row(doc, report.records[index], closest, score))
-    doc.unmatched = len(alignment.unmatched)
+    doc.unmatched = len(alignment.unmatched) if fit.fits else len(report.records)
     return doc
 
 
@@ -185,6 +191,29 @@ def _missing_target(doc: Document, target_id: str, text: str) -> dict[str, Any]:
         f"The report of {doc.unit} has no row for target {target_id} "
         f"(“{_short(text)}”); ask the unit to assess it.",
         {"target": target_id},
+    )
+
+
+def _catalogue_mismatch(doc: Document, fit: Fit, rows: int, targets: int) -> dict[str, Any]:
+    return _flag(
+        doc,
+        "catalogue_mismatch",
+        WARNING,
+        None,
+        None,
+        f"Báo cáo của {doc.unit} không giống chương trình của danh mục: chỉ {fit.targets} trong "
+        f"{fit.possible} chỉ tiêu có dòng báo cáo sát nội dung, nên không dòng nào được ghép với "
+        "danh mục; kiểm tra lại tệp (có thể là báo cáo khác) hoặc dùng danh mục phù hợp.",
+        f"The report of {doc.unit} does not look like the catalogue's programme: only "
+        f"{fit.targets} of {fit.possible} targets have a row that says them closely, so no row "
+        "was aligned; check the file (it may be another report) or use a fitting catalogue.",
+        {
+            "targets_reported": fit.targets,
+            "possible": fit.possible,
+            "share": round(fit.share, 2),
+            "rows": rows,
+            "catalogue_targets": targets,
+        },
     )
 
 
