@@ -426,7 +426,7 @@ def test_sections_inside_titled_parts_keep_ids_apart() -> None:
         [HEADER, *SECTION_I],
     ])  # fmt: skip
     report = parse(data)
-    assert [r.id for r in report.records] == ["I.1", "I.2", "2.I.1", "2.I.2"]
+    assert [r.id for r in report.records] == ["1.I.1", "1.I.2", "2.I.1", "2.I.2"]
     assert len({r.id for r in report.records}) == 4
 
 
@@ -516,3 +516,24 @@ def test_a_report_of_the_programme_still_aligns() -> None:
     result = consolidate([SAMPLES / "docx-split-table.docx"], jobs=1)
     assert (result.records["status"] != "missing").sum() == 6
     assert "catalogue_mismatch" not in set(result.flags["code"])
+
+
+def test_forms_each_number_their_rows_the_first_one_too() -> None:
+    # Forms numbered "Biểu mẫu 1 … 3", each restarting its hierarchical STT: the first form's
+    # title is above the first table (the preamble), a later title may hold a comma.
+    rows = [["1", "Ban hành kế hoạch", "Đạt", "x"], ["1.1", "Kế hoạch năm", "Đạt", "y"]]
+    data = _docx_of([
+        "Biểu mẫu 1",
+        "Công tác chỉ đạo điều hành",
+        [HEADER, *rows],
+        "Biểu mẫu 2",
+        "Cải cách thể chế",
+        [HEADER, *rows],
+        "Biểu mẫu 3",
+        "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+        [HEADER, *rows],
+    ])  # fmt: skip
+    report = parse(data)
+    assert [r.id for r in report.records] == ["1.1", "1.1.1", "2.1", "2.1.1", "3.1", "3.1.1"]
+    assert [s.title for s in report.sections][2].endswith("Chính quyền điện tử, Chính quyền số")
+    assert report.unparsed == []

@@ -250,19 +250,32 @@ def find_layout(grid: Grid, source: str) -> Layout:
         _add_rows(layout, block.rows, part.body, index, part.mapping, header_keys)
     for skipped_index, other in skipped:  # after the table: signature blocks, other tables
         layout.fates.extend(RowFate(skipped_index, r, "outside") for r in range(len(other.rows)))
+    if any(r.heading for r in layout.rows):
+        # Titled parts: the first part is one of them when a numbered title heads it too
+        # ("Biểu mẫu 1" above the first table), else its ids would be the later ones'.
+        above: list[Paragraph] = []
+        for block in reversed(grid.blocks[:block_index]):
+            if not isinstance(block, Paragraph) or block.name != table.name:
+                break
+            above.insert(0, block)
+        if first := _title(above, layout, numbered_only=True):
+            layout.rows.insert(0, first[0])
     _settle_status_column(layout)
     _settle_stt_columns(layout)
     return layout
 
 
-def _title(pending: list[Paragraph], layout: Layout) -> tuple[BodyRow, list[Paragraph]] | None:
+def _title(
+    pending: list[Paragraph], layout: Layout, *, numbered_only: bool = False
+) -> tuple[BodyRow, list[Paragraph]] | None:
     """The title the paragraphs before a part give it, laid out as the part's section row,
     with the paragraphs it takes; None when the last of them is no title.
 
     A title is a section line ("II. CHI THƯỜNG XUYÊN"), a form's label ("Biểu mẫu 2",
-    "Biểu mẫu số 2: Cải cách thể chế", its title in the next line), or a short heading without
-    sentence punctuation ("Cải cách thể chế"); page furniture ("Trang 2") and sentences
-    ("Ghi chú: …") are not titles.
+    "Biểu mẫu số 2: Cải cách thể chế"), a form's label over a line of title (which may hold a
+    comma: "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số"), or a short heading
+    without sentence punctuation ("Cải cách thể chế"); page furniture ("Trang 2") and sentences
+    ("Ghi chú: …") are not titles. With ``numbered_only``, only a title with a numeral is.
     """
     texts = [(p, clean(p.text)) for p in pending]
     texts = [(p, t) for p, t in texts if t and fold(t) not in _CONTINUATION_MARKERS]
@@ -271,19 +284,20 @@ def _title(pending: list[Paragraph], layout: Layout) -> tuple[BodyRow, list[Para
     last, text = texts[-1]
     used = [last]
     numeral: str | None = None
+    label = _FORM_LABEL.match(texts[-2][1]) if len(texts) >= 2 else None
     if (found := parse_section(text)) and found[1]:
         numeral, text = found
     elif form := _FORM_LABEL.match(text):
         numeral, text = _form_number(form.group("number")), clean(form.group("title"))
         if not text:
             text = clean(last.text)  # the label alone: it is the title too
-    elif not _is_heading(text):
-        return None
-    elif len(texts) >= 2 and (form := _FORM_LABEL.match(texts[-2][1])):
-        numeral = _form_number(form.group("number"))  # "Biểu mẫu 2" over "Cải cách thể chế"
-        if extra := clean(form.group("title")):
+    elif label and _is_heading(text, after_label=True):
+        numeral = _form_number(label.group("number"))  # "Biểu mẫu 2" over "Cải cách thể chế"
+        if extra := clean(label.group("title")):
             text = f"{extra} {text}"
         used.insert(0, texts[-2][0])
+    elif numbered_only or not _is_heading(text):
+        return None
     width = len(layout.columns)
     stt = (layout.index_of("stt") or [0])[0]
     target = (layout.index_of("target") or [min(stt + 1, width - 1)])[0]
@@ -298,12 +312,14 @@ def _form_number(number: str) -> str:
     return str(int(number)) if number.isdigit() else number.upper()
 
 
-def _is_heading(text: str) -> bool:
-    """A short line without sentence punctuation, not page furniture: a heading."""
+def _is_heading(text: str, *, after_label: bool = False) -> bool:
+    """A short line without sentence punctuation, not page furniture: a heading. Under a
+    form's label (``after_label``) a title may be longer and hold commas."""
     words = text.split()
-    if not 1 <= len(words) <= _MAX_HEADING_WORDS or not any(c.isalpha() for c in text):
+    limit = _MAX_HEADING_WORDS * (2 if after_label else 1)
+    if not 1 <= len(words) <= limit or not any(c.isalpha() for c in text):
         return False
-    if fold(words[0]) in PAGE_WORDS or any(ch in text for ch in ":;,"):
+    if fold(words[0]) in PAGE_WORDS or any(ch in text for ch in (";" if after_label else ":;,")):
         return False
     return not text.endswith((".", "?", "!")) and (text[0].isupper() or text[0].isdigit())
 
