@@ -32,10 +32,12 @@ __all__ = ["TARGETS", "convert", "convert_batch", "converted_name", "soffice"]
 TARGETS: dict[str, str] = {".doc": "docx", ".rtf": "docx", ".xls": "xlsx"}
 
 # target -> (the component's library stem in LibreOffice's program folder, its name, package)
+_WRITER = ("swlo", "Writer", "libreoffice-writer")
+_CALC = ("sclo", "Calc", "libreoffice-calc")
 _COMPONENTS: dict[str, tuple[str, str, str]] = {
-    "docx": ("swlo", "Writer", "libreoffice-writer"),
-    "xlsx": ("sclo", "Calc", "libreoffice-calc"),
-}
+    "docx": _WRITER, "doc": _WRITER, "rtf": _WRITER, "odt": _WRITER,
+    "xlsx": _CALC, "xls": _CALC, "ods": _CALC,
+}  # fmt: skip
 
 
 def soffice(options: Options = DEFAULT_OPTIONS) -> str | None:
@@ -145,6 +147,8 @@ def _missing_component(exe: str, target: str) -> tuple[str, str] | None:
     Only a folder that is recognisably LibreOffice's (``soffice.bin`` or ``sofficerc`` in it)
     is judged; any other layout (a wrapper script, an unusual install) is trusted.
     """
+    if target not in _COMPONENTS:
+        return None  # another format: not judged
     stem, name, package = _COMPONENTS[target]
     program = Path(os.path.realpath(exe)).parent
     if not any((program / marker).exists() for marker in ("soffice.bin", "sofficerc")):

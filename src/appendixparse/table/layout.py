@@ -285,8 +285,8 @@ def _title(
     used = [last]
     numeral: str | None = None
     label = _FORM_LABEL.match(texts[-2][1]) if len(texts) >= 2 else None
-    if (found := parse_section(text)) and found[1]:
-        numeral, text = found
+    if found := parse_section(text):
+        numeral, text = found[0], found[1] or text  # "Phần II" alone is its own title
     elif form := _FORM_LABEL.match(text):
         numeral, text = _form_number(form.group("number")), clean(form.group("title"))
         if not text:

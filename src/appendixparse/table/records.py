@@ -51,7 +51,8 @@ def build_records(layout: Layout) -> Assembled:
     A title between table parts (a row with a ``heading``) opens a section too — numbered as it
     says ("Biểu mẫu 2"), else by its place among the sections — and the sections of the part
     under it carry its numeral in their records' ids ("2.I.1"), so that ids never collide
-    across titled parts.
+    across titled parts. A part that opens with a section row of the title's numeral (or a
+    title without one) restates the title: the section row stands, the title is dropped.
     """
     target_cols = layout.index_of("target")
     if not layout.index_of("stt") and target_cols:  # no STT column: numbers lead the targets
@@ -68,6 +69,7 @@ def build_records(layout: Layout) -> Assembled:
     heading: Section | None = None  # the title over the current part, if any
     headings: list[Section] = []
     untitled = 0
+    heading_free: str | None = None  # the numeral a heading without one was given
     parent: str | None = None  # the last arabic STT, for lettered sub-items
 
     def fate(row: BodyRow, kind: str, detail: str = "") -> None:
@@ -80,10 +82,11 @@ def build_records(layout: Layout) -> Assembled:
             numeral, title = row.heading
             if not headings:
                 untitled = int(bool(drafts))  # a first part without a title counts as one
+            heading_free = None
             if numeral is None:  # numbered by its part's place, as the titles before it are
                 part = untitled + len(headings) + 1
                 arabic = bool(headings) and headings[-1].numeral.isdigit()
-                numeral = _free_numeral(sections, part, arabic=arabic)
+                numeral = heading_free = _free_numeral(sections, part, arabic=arabic)
             section = heading = Section(numeral=numeral, title=title)
             sections.append(section)
             headings.append(section)
@@ -93,6 +96,18 @@ def build_records(layout: Layout) -> Assembled:
         title_at = _section_title_at(row.cells, stt_col, title_col)
         if stt_text and (found := parse_section(stt_text, row.cells[title_at])):
             section = Section(numeral=found[0], title=found[1])
+            if (
+                heading is not None
+                and sections[-1] is heading
+                and heading.numeral
+                in (
+                    found[0],
+                    heading_free,
+                )
+            ):  # the part's own section row restates its title ("Phần II" over "II | …")
+                sections.pop()
+                headings.pop()
+                heading = None
             sections.append(section)
             parent = None
             _place_rest(row.cells, stt_col, title_at, row.location, unparsed)
