@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from appendixparse import Options, consolidate, parse
 from appendixparse.cli import main
@@ -20,7 +22,7 @@ from appendixparse.errors import (
     NoAssessmentTableError,
     ScannedDocumentError,
 )
-from appendixparse.grid import Grid, Row, Table
+from appendixparse.grid import Grid, Paragraph, Row, Table
 from appendixparse.pipeline import account
 from appendixparse.readers.ole import OLE_MAGIC
 from appendixparse.table.accounting import Accounting
@@ -537,3 +539,46 @@ def test_forms_each_number_their_rows_the_first_one_too() -> None:
     assert [r.id for r in report.records] == ["1.1", "1.1.1", "2.1", "2.1.1", "3.1", "3.1.1"]
     assert [s.title for s in report.sections][2].endswith("Chính quyền điện tử, Chính quyền số")
     assert report.unparsed == []
+
+
+# --------------------------------------------------------------------------------------------
+# Whatever the breaks, no row is lost
+
+_BREAKS = st.sampled_from(["none", "empty-box", "marker", "repeated-header", "blank-cells"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sizes=st.lists(st.integers(min_value=1, max_value=4), min_size=1, max_size=4),
+    cuts=st.lists(st.integers(min_value=1, max_value=12), max_size=4),
+    breaks=st.lists(_BREAKS, min_size=4, max_size=4),
+)
+def test_parts_broken_anywhere_keep_every_row(
+    sizes: list[int], cuts: list[int], breaks: list[str]
+) -> None:
+    numerals = ["I", "II", "III", "IV"]
+    body: list[list[str]] = []
+    expected: list[str] = []
+    for numeral, size in zip(numerals, sizes):
+        body.append([numeral, f"PHẦN {numeral} CẢI CÁCH", "", ""])
+        for number in range(1, size + 1):
+            body.append([str(number), f"Mục tiêu {numeral} {number}", "Đạt", "x"])
+            expected.append(f"{numeral}.{number}")
+    points = sorted({c for c in cuts if c < len(body)})
+    pieces = [body[a:b] for a, b in zip([0, *points], [*points, len(body)])]
+    blocks: list[Paragraph | Table] = []
+    for number, (piece, kind) in enumerate(zip(pieces, [*breaks, "none"])):
+        rows = [HEADER, *piece] if number == 0 or kind == "repeated-header" else piece
+        blocks.append(Table(rows=[Row(cells=list(r)) for r in rows], index=len(blocks) + 1))
+        if kind == "empty-box":
+            blocks.append(Table(rows=[Row(cells=["", ""])], index=len(blocks) + 1))
+        elif kind == "marker":
+            blocks.append(Paragraph("(Tiếp theo)"))
+        elif kind == "blank-cells":
+            blocks.append(Table(rows=[Row(cells=["", "", "", ""])] * 2, index=len(blocks) + 1))
+    grid = Grid(blocks=blocks, format="test")
+    layout = find_layout(grid, "x")
+    built = build_records(layout)
+    assert [r.id for r in built.records] == expected
+    accounting = Accounting(grid, [*layout.fates, *built.fates])
+    assert accounting.complete, accounting.problems()
