@@ -582,3 +582,20 @@ def test_parts_broken_anywhere_keep_every_row(
     assert [r.id for r in built.records] == expected
     accounting = Accounting(grid, [*layout.fates, *built.fates])
     assert accounting.complete, accounting.problems()
+
+
+def test_after_a_stamp_box_a_part_opening_with_a_broken_row_continues() -> None:
+    first = Table(rows=[Row(cells=r) for r in [HEADER, *SECTION_I]], index=1)
+    stamp = Table(rows=[Row(cells=["Đã ký", ""])], index=2)
+    second = Table(
+        rows=[
+            Row(cells=["", "(tiếp) văn bản", "", "còn lại"]),
+            *(Row(cells=r) for r in SECTION_II),
+        ],
+        index=3,
+    )
+    layout = find_layout(Grid(blocks=[first, stamp, second], format="test"), "x")
+    built = build_records(layout)
+    assert [r.id for r in built.records] == IDS
+    assert built.records[1].notes == "Đạt 80% còn lại"
+    assert [u.reason for u in layout.unparsed] == ["table between table parts"]

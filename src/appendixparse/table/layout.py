@@ -682,8 +682,12 @@ def _continuation(
     if stt and not looks_like_numbering(stt):
         return None
     width = len(layout.columns)
-    title = clean(first.cells[1]) if len(first.cells) > 1 else ""
-    next_number = bool(stt) and _comes_next(stt, title, layout, restart=restart)
+    # The first numbered row tells whether the numbering goes on (rows broken from the last
+    # part, without an STT, may come before it).
+    numbered = next((r for r in rows if r.cells and clean(r.cells[0])), first)
+    number = clean(numbered.cells[0]) if numbered.cells else ""
+    title = clean(numbered.cells[1]) if len(numbered.cells) > 1 else ""
+    next_number = bool(number) and _comes_next(number, title, layout, restart=restart)
     if after_gap and not next_number:
         return None
     if table.width < width and not next_number:
