@@ -599,3 +599,19 @@ def test_after_a_stamp_box_a_part_opening_with_a_broken_row_continues() -> None:
     assert [r.id for r in built.records] == IDS
     assert built.records[1].notes == "Đạt 80% còn lại"
     assert [u.reason for u in layout.unparsed] == ["table between table parts"]
+
+
+def test_a_table_shaped_like_a_part_after_a_gap_is_told_when_its_numbering_restarts() -> None:
+    first = Table(rows=[Row(cells=r) for r in [HEADER, *SECTION_I]], index=1)
+    stamp = Table(rows=[Row(cells=["Đã ký", ""])], index=2)
+    restarted = Table(rows=[Row(cells=r) for r in FORM_ROWS], index=3)
+    grid = Grid(blocks=[first, stamp, restarted], format="test")
+    layout = find_layout(grid, "x")
+    built = build_records(layout)
+    assert [r.id for r in built.records] == ["I.1", "I.2"]
+    assert [u.text[:30] for u in layout.unparsed] == [
+        "1 Ban hành kế hoạch cải cách h",
+        "2 Kiểm tra công tác cải cách h",
+    ]
+    accounting = Accounting(grid, [*layout.fates, *built.fates])
+    assert accounting.complete and accounting.count("outside") == 1

@@ -249,7 +249,17 @@ def find_layout(grid: Grid, source: str) -> Layout:
         layout.fates.extend(RowFate(index, r, "header") for r in range(part.header_at, part.body))
         _add_rows(layout, block.rows, part.body, index, part.mapping, header_keys)
     for skipped_index, other in skipped:  # after the table: signature blocks, other tables
-        layout.fates.extend(RowFate(skipped_index, r, "outside") for r in range(len(other.rows)))
+        if (
+            other.name == table.name
+            and other.width == len(layout.columns)
+            and _is_numbered_row(_first_filled(other).cells)
+        ):  # as wide and numbered like a part (on the table's sheet), numbering not going on
+            for number, row in enumerate(other.rows):
+                _place_between(layout, row, (skipped_index, number), _UNCONTINUED)
+        else:
+            layout.fates.extend(
+                RowFate(skipped_index, r, "outside") for r in range(len(other.rows))
+            )
     if any(r.heading for r in layout.rows):
         # Titled parts: the first part is one of them when a numbered title heads it too
         # ("Biểu mẫu 1" above the first table), else its ids would be the later ones'.
@@ -343,6 +353,13 @@ def _place_between(layout: Layout, row: Row, origin: tuple[int, int], reason: st
         layout.fates.append(RowFate(*origin, "unparsed", reason))
     else:
         layout.fates.append(RowFate(*origin, "empty"))
+
+
+_UNCONTINUED = "table shaped like the table's parts, its numbering not going on from them"
+
+
+def _first_filled(table: Table) -> Row:
+    return next((r for r in table.rows if any(clean(c) for c in r.cells)), Row(cells=[]))
 
 
 def _is_numbered_row(cells: list[str]) -> bool:
