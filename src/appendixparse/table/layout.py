@@ -8,7 +8,9 @@ hand on the body rows aligned to the columns, with the text above the table as t
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..errors import NoAssessmentTableError
@@ -33,6 +35,7 @@ _HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
 _MAX_SUBHEADER_CELL = 80
 _MAX_HEADER_CELL = 300  # longer cells are body text: no need to look for header words
 _MAX_HEADING_WORDS = 12  # a title between table parts is short
+_NUMBERS_BACK = 300  # rows looked back at for the last number (a section is shorter)
 
 _ROLE_WORDS = {
     role: [(w, re.compile(rf"(?<!\w){re.escape(w)}(?!\w)")) for w in words]
@@ -191,8 +194,7 @@ def find_layout(grid: Grid, source: str) -> Layout:
     header_end, columns = _resolve_header(table.rows, header_at)
 
     # Blocks of another named part (another Excel sheet) are neither preamble nor continuation.
-    before = [(i, b) for i, b in enumerate(grid.blocks[:block_index]) if b.name == table.name]
-    preamble = _preamble([b for _, b in before])
+    preamble = _preamble([b for b in grid.blocks[:block_index] if b.name == table.name])
     layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
     for i, block in enumerate(grid.blocks[:block_index]):
         if isinstance(block, Table):
@@ -718,21 +720,19 @@ def _comes_next(stt: str, title: str, layout: Layout, *, restart: bool = False) 
     """Whether a row numbered ``stt`` follows the table's rows so far: the next section
     numeral, or the next target number (in the last section, or the first of a new one);
     with ``restart``, also any section numeral and "1"."""
-    stt_cols = layout.index_of("stt") or [0]
-    numbers = [clean(r.cells[stt_cols[0]]) for r in layout.rows if r.heading is None]
-    numbers = [n for n in numbers if n]
-    sections = [found[0] for n in numbers if (found := parse_section(n))]
     if section := parse_section(stt, title):
-        if not sections or restart:
+        last_section = next((f[0] for n in _numbers_back(layout) if (f := parse_section(n))), None)
+        if last_section is None or restart:
             return True  # the first section of a table whose first part had none
-        return _section_rank(section[0]) == _section_rank(sections[-1]) + 1
+        return _section_rank(section[0]) == _section_rank(last_section) + 1
     number = parse_stt(stt)
     if number is None or number.kind != "arabic":
         return False
     if restart and number.key == "1":
         return True
-    last = next((parse_stt(n) for n in reversed(numbers) if parse_stt(n)), None)
-    if last is None or last.kind != "arabic":
+    arabic = (parse_stt(n) for n in _numbers_back(layout))
+    last = next((a for a in arabic if a is not None and a.kind == "arabic"), None)
+    if last is None:
         return number.key == "1"
     head, _, tail = last.key.rpartition(".")
     upper, _, lower = number.key.rpartition(".")
@@ -740,6 +740,15 @@ def _comes_next(stt: str, title: str, layout: Layout, *, restart: bool = False) 
         return True  # "2.3" after "2.2", "4" after "3"
     top = last.key.split(".")[0]
     return "." not in number.key and number.key.isdigit() and int(number.key) == int(top) + 1
+
+
+def _numbers_back(layout: Layout) -> Iterator[str]:
+    """The STT cells of the table's last rows that have one, the last first (as far back as
+    _NUMBERS_BACK rows: a long table's parts are each judged in constant time)."""
+    column = (layout.index_of("stt") or [0])[0]
+    for row in itertools.islice(reversed(layout.rows), _NUMBERS_BACK):
+        if row.heading is None and (text := clean(row.cells[column])):
+            yield text
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
