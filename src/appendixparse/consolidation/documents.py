@@ -173,18 +173,9 @@ def _missing_target(doc: Document, target_id: str, text: str) -> dict[str, Any]:
 
 
 def _catalogue_mismatch(doc: Document, fit: Fit, rows: int, targets: int) -> dict[str, Any]:
-    return _flag(
-        doc,
+    flag = make_flag(
         "catalogue_mismatch",
-        WARNING,
         None,
-        None,
-        f"Báo cáo của {doc.unit} không giống chương trình của danh mục: chỉ {fit.targets} trong "
-        f"{fit.possible} chỉ tiêu có dòng báo cáo sát nội dung, nên không dòng nào được ghép với "
-        "danh mục; kiểm tra lại tệp (có thể là báo cáo khác) hoặc dùng danh mục phù hợp.",
-        f"The report of {doc.unit} does not look like the catalogue's programme: only "
-        f"{fit.targets} of {fit.possible} targets have a row that says them closely, so no row "
-        "was aligned; check the file (it may be another report) or use a fitting catalogue.",
         {
             "targets_reported": fit.targets,
             "possible": fit.possible,
@@ -192,7 +183,11 @@ def _catalogue_mismatch(doc: Document, fit: Fit, rows: int, targets: int) -> dic
             "rows": rows,
             "catalogue_targets": targets,
         },
+        unit=doc.unit,
+        targets=fit.targets,
+        possible=fit.possible,
     )
+    return _flag(doc, flag, None)
 
 
 def _unmatched_row(
