@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import sys
 import time
 import tracemalloc
@@ -26,15 +25,16 @@ from appendixparse.text.cleaning import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-GOLDEN = ROOT / "tests" / "golden"
+sys.path.insert(0, str(ROOT / "tests"))
+from golden import GOLDEN, has_golden, load_golden  # noqa: E402  (the tests' golden reader)
 
 
 def samples() -> list[Path]:
-    return sorted(p for p in SAMPLES.glob("*.pdf") if (GOLDEN / f"{p.name}.json").exists())
+    return sorted(p for p in SAMPLES.glob("*.pdf") if has_golden(p.name))
 
 
 def expected_records(path: Path) -> list[dict]:
-    return json.loads((GOLDEN / f"{path.name}.json").read_text(encoding="utf-8"))["records"]
+    return load_golden(GOLDEN / f"{path.name}.json")["records"]
 
 
 def key(stt: str, target: str, status: str, notes: str) -> tuple[str, str, str, str]:

@@ -281,3 +281,32 @@ def test_symbol_font_bullets_read_as_the_bullets_they_show() -> None:
     items = [("\uf0b7", "Hien nay"), ("\uf0a7", "Dat ket qua"), ("\uf0d8", "Tiep tuc")]
     texts = [b.text for b in read_pdf(_bullets_pdf(items), "t.pdf").blocks]
     assert texts == ["• Hien nay", "▪ Dat ket qua", "➢ Tiep tuc"]
+
+
+def test_the_reader_joins_a_wrapped_header_and_nothing_else() -> None:
+    from appendixparse.readers.pdf.unruled import _join_wrapped_header
+
+    def rows(*cells: list[str]) -> list[Row]:
+        return [Row(cells=c, location=Location(page=1)) for c in cells]
+
+    header = ["ST", "Các mục tiêu", "Đánh giá", "Thực trạng (Nêu rõ"]
+    rest = ["T", "cụ thể", "mức độ", "kết quả đạt được)"]
+    joined = _join_wrapped_header(rows(header, rest, ["1", "Ban hành", "Đạt", "Xong"]))
+    assert [r.cells for r in joined] == [
+        ["ST\nT", "Các mục tiêu\ncụ thể", "Đánh giá\nmức độ",
+         "Thực trạng (Nêu rõ\nkết quả đạt được)"],
+        ["1", "Ban hành", "Đạt", "Xong"],
+    ]  # fmt: skip
+    for lower in (
+        ["1", "Ban hành", "Đạt", "Xong"],  # a body row: it has a number
+        ["", "của các sở", "", "còn 2 văn bản"],  # a row continued: no first column
+        ["A", "CẢI CÁCH THỂ CHẾ", "", ""],  # a lettered section
+        ["(1)", "(2)", "(3)", "(4)"],  # the column numbers
+        ["T", "cụ thể", "mức độ", "Thực trạng (Nêu rõ"],  # the same text again
+    ):
+        assert len(_join_wrapped_header(rows(header, lower))) == 2, lower
+    # The layout itself no longer joins such lines: the quirk lives in the PDF reader.
+    long_rest = ["T", "2025", "mức độ", "kết quả đạt được của cơ quan, đơn vị " * 4]
+    table = Table(rows=rows(header, long_rest, ["1", "Ban hành", "Đạt", "Xong"]), index=1)
+    layout = find_layout(Grid(blocks=[table], format="pdf"), "t.pdf")
+    assert layout.columns[0].header == "ST"

@@ -1,4 +1,5 @@
-"""parse(): bytes → grid → layout → records → figures → checks → Report."""
+"""parse(): bytes → grid → layout → records → figures → checks → Report; read_text(): the grid
+as plain text."""
 
 from __future__ import annotations
 
@@ -69,6 +70,24 @@ def _read_file(source: str | os.PathLike[str], options: Options) -> bytes:
     if len(data) > limit:
         raise FileTooLargeError(source, f"more than {limit:,} bytes")
     return data
+
+
+def read_text(
+    source: Input,
+    *,
+    format: str | None = None,
+    options: Options | Mapping[str, Any] | None = None,
+) -> str:
+    """The whole document as Unicode text in reading order: paragraphs, and table rows with
+    their cells separated by tabs; legacy TCVN3/VNI text decoded run by run.
+
+    Takes what :func:`parse` takes; needs no assessment table. Raises an
+    :class:`AppendixParseError` subclass when the file cannot be read.
+    """
+    settings = Options.resolve(options)
+    data, path = load(source, settings)
+    grid, _ = read(data, path or "<bytes>", format, settings)
+    return grid.text()
 
 
 def parse(

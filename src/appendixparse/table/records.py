@@ -113,7 +113,7 @@ def build_records(layout: Layout) -> Assembled:
             _place_rest(row.cells, stt_col, title_at, row.location, unparsed)
             fate(row, "section", section.numeral)
             continue
-        stt = parse_stt(stt_text) if stt_text else None
+        stt = parse_stt(stt_text, number=stt_col in row.numeric) if stt_text else None
         if stt is not None:
             cells = list(row.cells)
             cells[stt_col] = ""  # the STT is the record's number, not its text
@@ -200,7 +200,11 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
             stt = ""
         numbered.append(
             BodyRow(
-                cells=[*cells, stt], location=row.location, origin=row.origin, heading=row.heading
+                cells=[*cells, stt],
+                location=row.location,
+                numeric=row.numeric,
+                origin=row.origin,
+                heading=row.heading,
             )
         )
     return numbered

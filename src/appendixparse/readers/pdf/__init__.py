@@ -4,9 +4,13 @@ Each page is judged before pdfminer parses it (content size, drawing operations)
 once through pdfplumber: ruled tables come from pdfplumber's table finder, and the text outside
 them is rebuilt from the characters — lines, words (spaces from gaps), composed diacritics,
 legacy TCVN3/VNI fonts converted. Lines that align in columns become unruled tables; the other
-lines become paragraphs (wrapped lines joined). A table running over several pages is emitted
-page by page, each part with the page's rows: the layout step joins the parts, drops repeated
-headers, and a row broken by a page break continues in a row whose STT cell is empty.
+lines become paragraphs (wrapped lines joined). A header wrapped over several lines by narrow
+columns ("ST" over "T") is joined into one row here. A table running over several pages is
+emitted page by page, each part with the page's rows; a header repeated on a later page and
+read together with the rest of the row the page break cut (no rule between them) is split from
+it here. The layout step joins the parts and drops repeated headers, as it does for every
+format (DOCX tables split in two, sheets that repeat the header); a row broken by a page break
+continues in a row whose STT cell is empty.
 """
 
 from __future__ import annotations

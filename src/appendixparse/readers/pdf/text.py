@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...text.encodings import to_unicode
+from ...text.encodings import LegacyDecoder
+from ..symbols import SYMBOL_BULLETS
 
 # Distances are in units of the font size of the text concerned.
 _SPACE_GAP = 0.15  # a gap between glyphs wider than this is a space between words
@@ -24,11 +25,6 @@ _SPACING_ACCENTS = {
 # TCVN3 layers where the producer mapped the byte of "ư" (0xAD, a soft hyphen in Latin-1) to a
 # minus sign and that of "ã" (0xB7, a middle dot) to a bullet operator.
 _TCVN3_QUIRKS = str.maketrans({"\u2212": "\u00ad", "\u2219": "\u00b7"})
-# List bullets of Word's symbol fonts (Symbol, Wingdings; LibreOffice's OpenSymbol) come out of
-# the text layer as private-use code points: the characters they show.
-_SYMBOL_BULLETS = {
-    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf06e": "■",
-}  # fmt: skip
 # A word broken after its hyphen at a line's end: a letter, then "-" ending the line ("UBND-"),
 # while the next line starts with a letter ("TH ngày …"). A "-" after a space (a bullet, a
 # range "80% -") or after a digit ("2021-") and a line going on with a digit ("Covid-" / "19")
@@ -107,43 +103,57 @@ def _join_lines(texts: Iterable[str], separator: str = "\n") -> str:
 
 
 class _Decoder:
-    """Per font: is its text a legacy TCVN3/VNI layer, and which; decided from a sample."""
+    """The document's text through the package's one :class:`LegacyDecoder`, page by page.
+
+    A page's runs (a word's glyphs in one font) are observed before any is converted, so a
+    short run follows what the document's other runs in its font say. What is the PDF's own
+    is the TCVN3 quirk: a font whose "ư" and "ã" codes the producer mapped to a minus sign and
+    a bullet operator has them mapped back before its text is judged.
+    """
 
     def __init__(self) -> None:
-        self.fonts: dict[str, tuple[str, bool] | None] = {}
-        self.legacy = False  # any legacy font seen yet
+        self.decoder = LegacyDecoder()
+        self.quirky: dict[str, bool] = {}  # per font: does it carry the TCVN3 quirk
+        self.legacy = False  # any text yet that a legacy font could have written
 
     def learn(self, glyphs: Sequence[_Glyph]) -> None:
+        """Observe a page's runs: glyphs in text order, cut at spaces and font changes."""
         samples: dict[str, list[str]] = {}
         for g in glyphs:
-            if g.font not in self.fonts:
+            if g.font not in self.quirky:
                 samples.setdefault(g.font, []).append(g.text)
         for font, texts in samples.items():
-            self.fonts[font] = self._decide(font, "".join(texts[:4000]))
-            self.legacy = self.legacy or self.fonts[font] is not None
+            self.quirky[font] = self._quirky(font, "".join(texts[:4000]))
+        runs: list[tuple[str, str]] = []
+        start = 0
+        for i in range(1, len(glyphs) + 1):
+            if (
+                i == len(glyphs)
+                or glyphs[i].font != glyphs[start].font
+                or glyphs[i].text.isspace()
+                or glyphs[i - 1].text.isspace()
+            ):
+                runs.append(self._run(glyphs[start:i]))
+                start = i
+        for text, font in runs:
+            if not text.isascii():
+                self.legacy = True
+                self.decoder.observe(text, font)
 
-    @staticmethod
-    def _decide(font: str, sample: str) -> tuple[str, bool] | None:
-        if all(ord(c) < 128 for c in sample):
-            return None
-        plain = unicodedata.normalize("NFC", sample)
+    def _quirky(self, font: str, sample: str) -> bool:
         quirked = sample.translate(_TCVN3_QUIRKS)
         # A legacy layer is 8-bit text: a letter of Unicode's Vietnamese ranges means Unicode.
         eight_bit = all(ord(c) < 256 or c in _CP1252_EXTRAS for c in quirked)
-        if (
-            eight_bit
-            and quirked != sample
-            and to_unicode(quirked, encoding="auto", font=font)
-            != (unicodedata.normalize("NFC", quirked))
-        ):
-            return "tcvn3", True
-        converted = to_unicode(sample, encoding="auto", font=font)
-        if converted == plain:
-            return None
-        for encoding in ("tcvn3", "vni"):
-            if to_unicode(sample, encoding=encoding, font=font) == converted:
-                return encoding, False
-        return "auto", False
+        if not eight_bit or quirked == sample:
+            return False
+        judge = LegacyDecoder()
+        judge.observe(quirked, font)
+        return judge.encoding_of(quirked, font) != "unicode"
+
+    def _run(self, glyphs: Sequence[_Glyph]) -> tuple[str, str]:
+        text = "".join(g.text for g in glyphs)
+        font = glyphs[0].font
+        return (text.translate(_TCVN3_QUIRKS) if self.quirky.get(font) else text), font
 
     def text(self, glyphs: Sequence[_Glyph]) -> str:
         """The Unicode (NFC) text of a word's glyphs, legacy font runs converted."""
@@ -153,14 +163,7 @@ class _Decoder:
         start = 0
         for i in range(1, len(glyphs) + 1):
             if i == len(glyphs) or glyphs[i].font != glyphs[start].font:
-                run = "".join(g.text for g in glyphs[start:i])
-                decision = self.fonts.get(glyphs[start].font)
-                if decision is not None:
-                    encoding, quirks = decision
-                    if quirks:
-                        run = run.translate(_TCVN3_QUIRKS)
-                    run = to_unicode(run, encoding=encoding, font=glyphs[start].font)
-                out.append(run)
+                out.append(self.decoder.convert(*self._run(glyphs[start:i])))
                 start = i
         return unicodedata.normalize("NFC", "".join(out))
 
@@ -194,7 +197,7 @@ def _glyphs(chars: list[dict[str, Any]], orientation: str, turn: Any) -> tuple[l
         if text.startswith("(cid:"):
             unmapped += 1
         elif "\uf000" <= text[0] <= "\uf0ff":
-            text = _SYMBOL_BULLETS.get(text, text)
+            text = SYMBOL_BULLETS.get(text, text)  # a symbol font's bullet
         size = c.get("size") or max(c["bottom"] - c["top"], 1.0)
         name = c.get("fontname") or ""
         font = fonts.get(name)
