@@ -39,7 +39,12 @@ def test_the_registry_holds_every_code_of_the_model_once():
     assert set(REGISTRY) == set(get_args(FlagCode))
     assert set(REPORT_CODES) | set(CONSOLIDATION_CODES) == set(REGISTRY)
     assert set(RECORD_CODES) <= set(REPORT_CODES)
-    assert set(CONSOLIDATION_CODES) == {"unmatched_row", "missing_target", "duplicate_unit"}
+    assert set(CONSOLIDATION_CODES) == {
+        "unmatched_row",
+        "missing_target",
+        "duplicate_unit",
+        "catalogue_mismatch",  # issue 15: a report of another programme aligns nothing
+    }
     assert SEVERITY["duplicate_id"] == "error" and SEVERITY["unmatched_row"] == "warning"
 
 

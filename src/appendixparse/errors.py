@@ -11,6 +11,7 @@ __all__ = [
     "EncryptedFileError",
     "FileTooLargeError",
     "InputNotFoundError",
+    "NoAppendixFoundError",
     "NoAssessmentTableError",
     "OcrUnavailableError",
     "ScannedDocumentError",
@@ -52,7 +53,11 @@ class OcrUnavailableError(ScannedDocumentError):
     installed: the message names what to install."""
 
 
-class NoAssessmentTableError(AppendixParseError):
+class NoAppendixFoundError(AppendixParseError):
+    """The document was read, but gives no appendix: no record and no indicator."""
+
+
+class NoAssessmentTableError(NoAppendixFoundError):
     """The document was read, but holds no table with the assessment header words."""
 
 

@@ -42,6 +42,7 @@ FlagCode = Literal[
     "unmatched_row",
     "missing_target",
     "duplicate_unit",
+    "catalogue_mismatch",
 ]
 Direction = Literal["level", "reduce", "increase"]  # what a threshold or a figure measures
 Verdict = Literal["met", "unmet", "unknown"]  # a record's thresholds against its notes

@@ -88,6 +88,11 @@ class Options:
     """The LibreOffice executable for .doc/.xls; None: ``soffice`` or ``libreoffice`` on PATH."""
     libreoffice_timeout_s: float = 120.0
     """Seconds one LibreOffice conversion may take."""
+    converted_dir: str | None = None
+    """A folder of legacy files LibreOffice already converted, each named by the SHA-256 of the
+    original's bytes ("<sha256>.docx"); a batch fills it for all its .doc/.xls/.rtf files in
+    one LibreOffice start, and a reader takes its file's conversion from there. None: convert
+    each file when it is read."""
     start_method: StartMethod | None = None
     """Batch mode: how worker processes start; None: the platform's default."""
     ocr_dpi: int = 200
@@ -156,6 +161,10 @@ class Options:
         if self.libreoffice is not None and not isinstance(self.libreoffice, str):
             raise ValueError(
                 f"Options.libreoffice must be a path or None, not {self.libreoffice!r}"
+            )
+        if self.converted_dir is not None and not isinstance(self.converted_dir, str):
+            raise ValueError(
+                f"Options.converted_dir must be a folder's path or None, not {self.converted_dir!r}"
             )
 
     @classmethod

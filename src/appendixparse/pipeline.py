@@ -10,11 +10,18 @@ from collections.abc import Mapping
 from typing import Any, BinaryIO
 
 from .checks.flags import run_checks
-from .errors import AppendixParseError, CorruptFileError, FileTooLargeError, InputNotFoundError
+from .errors import (
+    AppendixParseError,
+    CorruptFileError,
+    FileTooLargeError,
+    InputNotFoundError,
+    NoAppendixFoundError,
+)
 from .models import Report, Source
 from .options import DEFAULT_OPTIONS, Options
 from .readers import read
-from .table.layout import find_layout
+from .table.accounting import Accounting
+from .table.layout import Layout, find_layout
 from .table.preamble import read_period, read_summary, read_title, read_unit
 from .table.records import build_records
 from .text.confidence import with_confidence
@@ -99,12 +106,33 @@ def parse(
     (an :class:`~appendixparse.options.Options` or a mapping of its settings) sets the limits.
     Raises an :class:`AppendixParseError` subclass when the file cannot be read.
     """
-    settings = Options.resolve(options)
+    return _run(source, format, Options.resolve(options))[0]
+
+
+def account(
+    source: Input,
+    *,
+    format: str | None = None,
+    options: Options | Mapping[str, Any] | None = None,
+) -> Accounting:
+    """What became of every table row of ``source`` (see :mod:`appendixparse.table.accounting`):
+    parse it as :func:`parse` does, and return the rows' fates instead of the report.
+
+    >>> account("samples/docx-split-table.docx").complete
+    True
+    """
+    return _run(source, format, Options.resolve(options))[1]
+
+
+def _run(source: Input, format: str | None, settings: Options) -> tuple[Report, Accounting]:
     data, path = load(source, settings)
     name = path or "<bytes>"
     grid, fmt = read(data, name, format, settings)
     layout = find_layout(grid, name)
     assembled = build_records(layout)
+    if not assembled.records:
+        raise NoAppendixFoundError(name, _no_record_reason(layout))
+    accounting = Accounting(grid, [*layout.fates, *assembled.fates])
     for record, confidence in zip(assembled.records, assembled.confidence):
         record.figures = extract_figures(record.notes, field="notes")
         record.target_figures = extract_figures(record.target, field="target")
@@ -122,4 +150,15 @@ def parse(
         unparsed=[*layout.unparsed, *assembled.unparsed],
     )
     report.flags = run_checks(report, ocr_min_confidence=settings.ocr_min_confidence)
-    return report
+    return report, accounting
+
+
+def _no_record_reason(layout: Layout) -> str:
+    """Why a document whose assessment table gives no record holds no appendix."""
+    header = " | ".join(c.header for c in layout.columns)
+    header = header if len(header) <= 80 else header[:79].rstrip() + "…"
+    rows = len(layout.rows)
+    return (
+        f"no appendix found: the table headed {header!r} gives no record "
+        f"({rows} row(s) under its header, none numbered as a target)"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -246,7 +247,14 @@ CATALOGUE: list[BadFile] = [
         errors.UnsupportedFormatError,
     ),
     BadFile("png-renamed.pdf", _png, errors.UnsupportedFormatError),
-    BadFile("rtf-renamed.doc", lambda: rb"{\rtf1\ansi Phu luc}", errors.UnsupportedFormatError),
+    # RTF is converted like .doc (issue 15): this one holds no table.
+    BadFile(
+        "rtf-renamed.doc",
+        lambda: rb"{\rtf1\ansi Phu luc}",
+        errors.NoAppendixFoundError
+        if shutil.which("soffice")
+        else errors.ConversionUnavailableError,
+    ),
     BadFile(
         "ole-garbage.doc",
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),
@@ -270,7 +278,8 @@ CATALOGUE: list[BadFile] = [
     BadFile(
         "tsv-without-assessment.txt", lambda: b"a\tb\tc\n1\t2\t3\n", errors.NoAssessmentTableError
     ),
-    BadFile("header-only.txt", lambda: HEADER_ROW.encode(), None),
+    # A header and no row: no appendix found (issue 15), not a report of nothing.
+    BadFile("header-only.txt", lambda: HEADER_ROW.encode(), errors.NoAppendixFoundError),
     BadFile(
         "truncated.docx",
         lambda: good_docx()[: len(good_docx()) // 2],

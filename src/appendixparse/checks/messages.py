@@ -182,6 +182,14 @@ MESSAGES: dict[str, Text] = {
         "Confirm which one is official.",
     ),
     "duplicate_unit.more": ("{files} và {more} tệp khác", "{files} and {more} more"),
+    "catalogue_mismatch": (
+        "Báo cáo của {unit} không giống chương trình của danh mục: chỉ {targets} trong "
+        "{possible} chỉ tiêu có dòng báo cáo sát nội dung, nên không dòng nào được ghép với "
+        "danh mục; kiểm tra lại tệp (có thể là báo cáo khác) hoặc dùng danh mục phù hợp.",
+        "The report of {unit} does not look like the catalogue's programme: only {targets} of "
+        "{possible} targets have a row that says them closely, so no row was aligned; check "
+        "the file (it may be another report) or use a fitting catalogue.",
+    ),
 }
 
 # The declared counts of a summary, as the flag names them.

@@ -26,6 +26,7 @@ REGISTRY: dict[FlagCode, tuple[Severity, Stage]] = {
     "unmatched_row": ("warning", "consolidation"),
     "missing_target": ("warning", "consolidation"),
     "duplicate_unit": ("warning", "consolidation"),
+    "catalogue_mismatch": ("warning", "consolidation"),
 }
 assert set(REGISTRY) == set(get_args(FlagCode)), "models.FlagCode and the registry differ"
 

@@ -7,6 +7,11 @@ document gets ``time_limit`` seconds (an alarm in the worker stops it); a worker
 the alarm (stuck inside C code) is killed after twice that. A file that kills its worker (a
 crash, the out-of-memory killer) is retried alone and, failing again, recorded as unreadable.
 Outcomes arrive in the workers' finishing order: the caller sorts.
+
+Legacy files (.doc, .xls, .rtf) need LibreOffice, whose start costs seconds: before the workers
+start, the batch converts them all in one LibreOffice start per target format
+(:func:`~appendixparse.readers.libreoffice.convert_batch`) into a folder handed to the workers
+as ``Options.converted_dir``; the readers take their conversions from there.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import tempfile
 import threading
 import time
 from collections import deque
@@ -29,16 +35,20 @@ from pathlib import Path
 from ..errors import AppendixParseError
 from ..models import Report
 from ..options import DEFAULT_OPTIONS, Options
-from ..pipeline import parse
+from ..pipeline import load, parse
+from ..readers import detect_format
+from ..readers.libreoffice import TARGETS, convert_batch
 from .catalogue import Catalogue
 from .documents import Document, document_of
 
 __all__ = ["DOCUMENT_SUFFIXES", "Outcome", "find_documents", "parse_files"]
 
-DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".xlsx", ".xls")
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".xlsx", ".xls", ".rtf")
 _POLL = 0.5  # seconds between checks for overdue workers
 _HARD_GRACE = 10.0  # seconds past twice the time limit before a deaf worker is killed
 _IN_FLIGHT_PER_WORKER = 2  # files queued per worker: enough to keep it busy, few to lose
+# Files whose content may need LibreOffice (a .docx may be a renamed .doc: it is converted alone).
+_LEGACY_SUFFIXES = (".doc", ".xls", ".rtf")
 
 
 @dataclass(slots=True)
@@ -211,7 +221,48 @@ def parse_files(
     """Parse ``files`` on ``jobs`` processes (default: the CPUs), yielding outcomes as they come.
 
     One job, or one file, runs in this process; workers start by ``options.start_method``.
+    Legacy files are converted up front, in one LibreOffice start (see the module's docstring).
     """
+    with converted_up_front(files, options) as settings:
+        yield from _parse_all(files, jobs, time_limit, catalogue, settings)
+
+
+@contextmanager
+def converted_up_front(files: list[str], options: Options) -> Iterator[Options]:
+    """``options`` with ``converted_dir`` holding the conversions of every legacy file among
+    ``files`` (.doc, .xls, .rtf, told from their content), made in one LibreOffice start per
+    target format; the folder lasts as long as the context (a folder already set is filled)."""
+    legacy = [item for item in map(_legacy, files, [options] * len(files)) if item is not None]
+    if not legacy:
+        yield options
+        return
+    with tempfile.TemporaryDirectory(prefix="appendixparse-converted-") as tmp:
+        folder = options.converted_dir or tmp
+        convert_batch(legacy, folder, options)
+        yield options.replace(converted_dir=folder)
+
+
+def _legacy(path: str, options: Options) -> tuple[bytes, str] | None:
+    """(bytes, suffix) of a file LibreOffice must convert, else None (unreadable ones too: the
+    worker reports them)."""
+    if not path.lower().endswith(_LEGACY_SUFFIXES):
+        return None
+    try:
+        data, _ = load(path, options)  # its guards: regular files only, within the size limit
+        fmt = detect_format(data, path)
+    except AppendixParseError:
+        return None
+    suffix = f".{fmt}"
+    return (data, suffix) if suffix in TARGETS else None
+
+
+def _parse_all(
+    files: list[str],
+    jobs: int | None,
+    time_limit: float | None,
+    catalogue: Catalogue | None,
+    options: Options,
+) -> Iterator[Outcome]:
     task = partial(parse_file, time_limit=time_limit, catalogue=catalogue, options=options)
     jobs = min(jobs or _cpus(), len(files))
     if jobs <= 1:

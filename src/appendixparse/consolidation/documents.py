@@ -13,7 +13,7 @@ from ..checks.messages import render
 from ..checks.registry import RECORD_CODES, make_flag
 from ..models import Flag, Record, Report, Summary
 from ..tabular import as_json
-from .align import align
+from .align import Alignment, Fit, align, programme_fit
 from .catalogue import Catalogue
 from .value import measuring_value
 
@@ -37,7 +37,9 @@ class Document:
 
 def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
     """Align ``report`` to ``catalogue``: rows for every target (``missing`` where none reports
-    on it), its flags mapped to catalogue ids, ``unmatched_row`` and ``missing_target`` flags."""
+    on it), its flags mapped to catalogue ids, ``unmatched_row`` and ``missing_target`` flags;
+    a report that does not look like the catalogue's programme aligns nothing and has one
+    ``catalogue_mismatch`` flag instead."""
     unit = report.unit or Path(source).stem
     period = report.period
     doc = Document(
@@ -49,7 +51,8 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
         period_end=period.end.isoformat() if period and period.end else None,
         summary=report.summary,
     )
-    alignment = align(report.records, catalogue)
+    fit = programme_fit(report.records, catalogue)
+    alignment = align(report.records, catalogue) if fit.fits else Alignment()
     target_of = alignment.target_of()
     catalogue_id = {report.records[i].id: catalogue.targets[p].id for i, p in target_of.items()}
     # An id several rows share ("2" in every section of a table numbered A, B, C) cannot say
@@ -76,18 +79,21 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
         if target_id:
             codes.setdefault(target_id, []).append(flag.code)
 
+    if not fit.fits:  # one flag says it: no guessed rows, no flag per target or row
+        doc.flags.append(_catalogue_mismatch(doc, fit, len(report.records), len(catalogue)))
     for position, target in enumerate(catalogue.targets):
         match = alignment.matches.get(position)
         if match is None:
-            doc.flags.append(_missing_target(doc, target.id, target.target))
-            codes.setdefault(target.id, []).append("missing_target")
+            if fit.fits:
+                doc.flags.append(_missing_target(doc, target.id, target.target))
+                codes.setdefault(target.id, []).append("missing_target")
             doc.rows.append(_row(doc, target, None, None, codes.get(target.id, [])))
         else:
             record = report.records[match[0]]
             doc.rows.append(_row(doc, target, record, match[1], codes.get(target.id, [])))
     for index, closest, score in alignment.unmatched:
         doc.flags.append(_unmatched_row(doc, report.records[index], closest, score))
-    doc.unmatched = len(alignment.unmatched)
+    doc.unmatched = len(alignment.unmatched) if fit.fits else len(report.records)
     return doc
 
 
@@ -164,6 +170,24 @@ def _missing_target(doc: Document, target_id: str, text: str) -> dict[str, Any]:
         target=_short(text),
     )
     return _flag(doc, flag, target_id)
+
+
+def _catalogue_mismatch(doc: Document, fit: Fit, rows: int, targets: int) -> dict[str, Any]:
+    flag = make_flag(
+        "catalogue_mismatch",
+        None,
+        {
+            "targets_reported": fit.targets,
+            "possible": fit.possible,
+            "share": round(fit.share, 2),
+            "rows": rows,
+            "catalogue_targets": targets,
+        },
+        unit=doc.unit,
+        targets=fit.targets,
+        possible=fit.possible,
+    )
+    return _flag(doc, flag, None)
 
 
 def _unmatched_row(

@@ -18,6 +18,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "text": ("text", "read_text"),
     "docx": ("docx", "read_docx"),
     "doc": ("docx", "read_doc"),
+    "rtf": ("rtf", "read_rtf"),
     "pdf": ("pdf", "read_pdf"),
     "xlsx": ("xlsx", "read_xlsx"),
     "xls": ("xlsx", "read_xls"),
@@ -27,7 +28,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 def detect_format(data: bytes, name: str = "") -> str:
     """Tell the format from the bytes themselves; the file name only breaks ties.
 
-    Raises :class:`UnsupportedFormatError` for content no reader takes (HTML, RTF, other zips).
+    Raises :class:`UnsupportedFormatError` for content no reader takes (HTML, images, other zips).
     """
     source = name or "<bytes>"
     if not data:
@@ -41,7 +42,7 @@ def detect_format(data: bytes, name: str = "") -> str:
         return _ole_format(data, name, source)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if stripped.startswith(b"{\\rtf"):
-        raise UnsupportedFormatError(source, "an RTF file: save it as .docx and try again")
+        return "rtf"
     if stripped.startswith((b"<!doctype html", b"<html", b"<?xml")):
         raise UnsupportedFormatError(source, "an HTML or XML page, not an appendix document")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):

@@ -8,21 +8,25 @@ hand on the body rows aligned to the columns, with the text above the table as t
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..errors import NoAssessmentTableError
 from ..grid import Grid, Paragraph, Row, Table
 from ..models import Location, Unparsed
-from ..text.cleaning import clean, fold
-from ..text.numbering import is_column_numbers, looks_like_numbering
+from ..text.cleaning import clean, fold, join
+from ..text.numbering import is_column_numbers, looks_like_numbering, parse_section, parse_stt
 
-__all__ = ["Layout", "find_layout", "header_role", "header_roles", "is_column_numbers"]
+__all__ = ["Layout", "RowFate", "find_layout", "header_role", "header_roles", "is_column_numbers"]
 from ..text.status import match_status, named_status
 from .vocabulary import (
     CONTINUATION_MARKERS,
     EXTRA_HEADERS,
+    FORM_LABELS,
     HEADER_WORDS,
+    PAGE_WORDS,
     UNNAMED_COLUMN,
     WEAK_STATUS_HEADERS,
 )
@@ -33,6 +37,8 @@ _MAX_TICK = 5  # the longest mark that ticks a column ("x", "✓", "Có")
 _HEADER_SCAN_ROWS = 8  # a header sits within a table's first rows
 _MAX_SUBHEADER_CELL = 80
 _MAX_HEADER_CELL = 300  # longer cells are body text: no need to look for header words
+_MAX_HEADING_WORDS = 12  # a title between table parts is short
+_NUMBERS_BACK = 300  # rows looked back at for the last number (a section is shorter)
 
 _ROLE_WORDS = {
     role: [(w, re.compile(rf"(?<!\w){re.escape(w)}(?!\w)")) for w in words]
@@ -41,6 +47,12 @@ _ROLE_WORDS = {
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
+# A form's label over its table: "Biểu mẫu 2", "Biểu mẫu số 02: Cải cách thể chế", "Phụ lục III".
+_FORM_LABEL = re.compile(
+    rf"^(?:{'|'.join(re.escape(w) for w in FORM_LABELS)})\s+"
+    r"(?P<number>\d{1,2}|[IVX]{1,5})(?![\w/])\s*[.:\-–]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -54,13 +66,34 @@ class Column:
 
 @dataclass(slots=True)
 class BodyRow:
-    """A row below the header, its cells aligned to the layout's columns; ``numeric`` as in
-    :class:`~appendixparse.grid.Row`, by column."""
+    """A row below the header, its cells aligned to the layout's columns.
+
+    ``origin`` is (block, row): the table's position in the grid's blocks and the row's in the
+    table (both 0-based), for the accounting; None for a row the layout made. ``heading``
+    marks such a row: a title between table parts ("Cải cách thể chế", "Biểu mẫu 2") laid out
+    as the section row of the part that follows it — (its numeral or None, its title), also
+    written in the STT and target cells. ``numeric`` as in :class:`~appendixparse.grid.Row`,
+    by column.
+    """
 
     cells: list[str]
     location: Location
     numeric: frozenset[int] = frozenset()
     confidence: list[tuple[float, ...]] | None = None  # read by OCR: see grid.Row
+    origin: tuple[int, int] | None = None
+    heading: tuple[str | None, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RowFate:
+    """What became of one table row of the document (see :mod:`.accounting`): ``kind`` is
+    "record", "indicator", "header", "section", "group", "unparsed", "preamble", "empty" or
+    "outside"; ``detail`` the record's id, the section's numeral, the unparsed reason…"""
+
+    block: int
+    row: int
+    kind: str
+    detail: str = ""
 
 
 @dataclass(slots=True)
@@ -84,6 +117,9 @@ class Layout:
     rows: list[BodyRow]
     preamble: list[PreambleLine] = field(default_factory=list)
     unparsed: list[Unparsed] = field(default_factory=list)
+    fates: list[RowFate] = field(default_factory=list)
+    """The fates of the table rows the layout itself placed (preamble, headers, empty rows,
+    rows between or outside the table's parts); the body rows' fates come from the records."""
 
     def index_of(self, role: str) -> list[int]:
         """The positions of the columns with ``role``, left to right."""
@@ -151,7 +187,14 @@ def _numbered(row: Row, index: int) -> bool:
 
 
 def find_layout(grid: Grid, source: str) -> Layout:
-    """Lay out the assessment table of ``grid``; raise NoAssessmentTableError when there is none."""
+    """Lay out the assessment table of ``grid``; raise NoAssessmentTableError when there is none.
+
+    Every later table is a part of the table when it continues it (:func:`_continuation`); one
+    that does not (an empty box drawn on a page, a signature block, another kind of table) is
+    stepped over, and the parts after it still continue the table — its rows with text go to
+    ``unparsed`` when a part follows it. Titles between parts become the sections of the
+    parts they head (:func:`_title`); other text between parts goes to ``unparsed``.
+    """
     found = _find_header(grid)
     if found is None:
         raise NoAssessmentTableError(source, _no_table_reason(grid))
@@ -160,35 +203,179 @@ def find_layout(grid: Grid, source: str) -> Layout:
 
     # Blocks of another named part (another Excel sheet) are neither preamble nor continuation.
     preamble = _preamble([b for b in grid.blocks[:block_index] if b.name == table.name])
+    layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
+    for i, block in enumerate(grid.blocks[:block_index]):
+        if isinstance(block, Table):
+            kind = "preamble" if block.name == table.name else "outside"
+            layout.fates.extend(RowFate(i, r, kind) for r in range(len(block.rows)))
     for number, row in enumerate(table.rows[:header_at]):
         preamble.extend(_row_lines(row, table.index, number))
-    layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
+        _place_above_header(layout, row, (block_index, number), "row above the table's header")
+    layout.fates.extend(RowFate(block_index, r, "header") for r in range(header_at, header_end))
     header_keys = {_row_key(r.cells) for r in table.rows[header_at:header_end]}
 
-    _add_rows(layout, table.rows[header_end:], list(range(len(columns))), header_keys)
+    _add_rows(layout, table.rows, header_end, block_index, list(range(len(columns))), header_keys)
     pending: list[Paragraph] = []
-    for block in grid.blocks[block_index + 1 :]:
+    skipped: list[tuple[int, Table]] = []  # tables since the last part that did not continue
+    for index in range(block_index + 1, len(grid.blocks)):
+        block = grid.blocks[index]
         # Another named part (sheet) continues the table only where it repeats the header.
         other_part = block.name != table.name
         if isinstance(block, Paragraph):
             pending.append(block)
             continue
-        mapping, rows = _continuation(block, layout, header_keys, headed_only=other_part)
-        if mapping is None:
+        if not any(clean(c) for r in block.rows for c in r.cells):
+            layout.fates.extend(RowFate(index, r, "empty") for r in range(len(block.rows)))
+            continue  # an empty box (a frame drawn on a page): no part, and no gap either
+        section = _title(pending, layout)
+        part = _continuation(
+            block,
+            layout,
+            header_keys,
+            headed_only=other_part,
+            after_gap=bool(skipped),
+            restart=section is not None,
+        )
+        if part is None:
             if other_part:
                 pending = []
-                continue
-            break
+            skipped.append((index, block))
+            continue
+        for skipped_index, other in skipped:
+            for number, row in enumerate(other.rows):
+                _place_between(layout, row, (skipped_index, number), "table between table parts")
+        skipped = []
+        used = section[1] if section else []
         layout.unparsed.extend(
             Unparsed(text=clean(p.text), location=p.location, reason="text between table parts")
             for p in pending
-            if clean(p.text) and fold(p.text) not in _CONTINUATION_MARKERS
+            if clean(p.text) and fold(p.text) not in _CONTINUATION_MARKERS and p not in used
         )
         pending = []
-        _add_rows(layout, rows, mapping, header_keys)
+        if section is not None:
+            layout.rows.append(section[0])
+        for number, row in enumerate(block.rows[: part.header_at]):
+            _place_between(layout, row, (index, number), "row above a repeated header")
+        layout.fates.extend(RowFate(index, r, "header") for r in range(part.header_at, part.body))
+        _add_rows(layout, block.rows, part.body, index, part.mapping, header_keys)
+    for skipped_index, other in skipped:  # after the table: signature blocks, other tables
+        if (
+            other.name == table.name
+            and other.width == len(layout.columns)
+            and _is_numbered_row(_first_filled(other).cells)
+        ):  # as wide and numbered like a part (on the table's sheet), numbering not going on
+            for number, row in enumerate(other.rows):
+                _place_between(layout, row, (skipped_index, number), _UNCONTINUED)
+        else:
+            layout.fates.extend(
+                RowFate(skipped_index, r, "outside") for r in range(len(other.rows))
+            )
+    if any(r.heading for r in layout.rows):
+        # Titled parts: the first part is one of them when a numbered title heads it too
+        # ("Biểu mẫu 1" above the first table), else its ids would be the later ones'.
+        above: list[Paragraph] = []
+        for block in reversed(grid.blocks[:block_index]):
+            if not isinstance(block, Paragraph) or block.name != table.name:
+                break
+            above.insert(0, block)
+        if first := _title(above, layout, numbered_only=True):
+            layout.rows.insert(0, first[0])
     _settle_status_column(layout)
     _settle_stt_columns(layout)
     return layout
+
+
+def _title(
+    pending: list[Paragraph], layout: Layout, *, numbered_only: bool = False
+) -> tuple[BodyRow, list[Paragraph]] | None:
+    """The title the paragraphs before a part give it, laid out as the part's section row,
+    with the paragraphs it takes; None when the last of them is no title.
+
+    A title is a section line ("II. CHI THƯỜNG XUYÊN"), a form's label ("Biểu mẫu 2",
+    "Biểu mẫu số 2: Cải cách thể chế"), a form's label over a line of title (which may hold a
+    comma: "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số"), or a short heading
+    without sentence punctuation ("Cải cách thể chế"); page furniture ("Trang 2") and sentences
+    ("Ghi chú: …") are not titles. With ``numbered_only``, only a title with a numeral is.
+    """
+    texts = [(p, clean(p.text)) for p in pending]
+    texts = [(p, t) for p, t in texts if t and fold(t) not in _CONTINUATION_MARKERS]
+    if not texts:
+        return None
+    last, text = texts[-1]
+    used = [last]
+    numeral: str | None = None
+    label = _FORM_LABEL.match(texts[-2][1]) if len(texts) >= 2 else None
+    if found := parse_section(text):
+        numeral, text = found[0], found[1] or text  # "Phần II" alone is its own title
+    elif form := _FORM_LABEL.match(text):
+        numeral, text = _form_number(form.group("number")), clean(form.group("title"))
+        if not text:
+            text = clean(last.text)  # the label alone: it is the title too
+    elif label and _is_heading(text, after_label=True):
+        numeral = _form_number(label.group("number"))  # "Biểu mẫu 2" over "Cải cách thể chế"
+        if extra := clean(label.group("title")):
+            text = f"{extra} {text}"
+        used.insert(0, texts[-2][0])
+    elif numbered_only or not _is_heading(text):
+        return None
+    width = len(layout.columns)
+    stt = (layout.index_of("stt") or [0])[0]
+    target = (layout.index_of("target") or [min(stt + 1, width - 1)])[0]
+    cells = [""] * width
+    cells[stt] = numeral or ""
+    cells[target] = text
+    return BodyRow(cells=cells, location=last.location, heading=(numeral, text)), used
+
+
+def _form_number(number: str) -> str:
+    """A form's number as its records' ids carry it: "02" → "2", "III" as written."""
+    return str(int(number)) if number.isdigit() else number.upper()
+
+
+def _is_heading(text: str, *, after_label: bool = False) -> bool:
+    """A short line without sentence punctuation, not page furniture: a heading. Under a
+    form's label (``after_label``) a title may be longer and hold commas."""
+    words = text.split()
+    limit = _MAX_HEADING_WORDS * (2 if after_label else 1)
+    if not 1 <= len(words) <= limit or not any(c.isalpha() for c in text):
+        return False
+    if fold(words[0]) in PAGE_WORDS or any(ch in text for ch in (";" if after_label else ":;,")):
+        return False
+    return not text.endswith((".", "?", "!")) and (text[0].isupper() or text[0].isdigit())
+
+
+def _place_above_header(layout: Layout, row: Row, origin: tuple[int, int], reason: str) -> None:
+    """A row of the table above its header: preamble text (the title rows of a table used as
+    the page's frame), unless it is numbered like a body row — then it is told in
+    ``unparsed`` rather than lost in the preamble."""
+    if _is_numbered_row(row.cells):
+        layout.unparsed.append(Unparsed(text=join(row.cells), location=row.location, reason=reason))
+        layout.fates.append(RowFate(*origin, "unparsed", reason))
+    else:
+        layout.fates.append(RowFate(*origin, "preamble"))
+
+
+def _place_between(layout: Layout, row: Row, origin: tuple[int, int], reason: str) -> None:
+    """A row between the table's parts that belongs to none: ``unparsed`` when it has text."""
+    text = join(row.cells)
+    if text and fold(text) not in _CONTINUATION_MARKERS:
+        layout.unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
+        layout.fates.append(RowFate(*origin, "unparsed", reason))
+    else:
+        layout.fates.append(RowFate(*origin, "empty"))
+
+
+_UNCONTINUED = "table shaped like the table's parts, its numbering not going on from them"
+
+
+def _first_filled(table: Table) -> Row:
+    return next((r for r in table.rows if any(clean(c) for c in r.cells)), Row(cells=[]))
+
+
+def _is_numbered_row(cells: list[str]) -> bool:
+    """A row opening with an STT ("1", "II") and holding text beside it: a body row."""
+    filled = [clean(c) for c in cells if clean(c)]
+    return len(filled) >= 2 and looks_like_numbering(filled[0]) and not is_column_numbers(cells)
 
 
 def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
@@ -196,22 +383,59 @@ def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
     table with such a header (a summary table of counts above the appendix has the words too).
 
     A later table repeating the first one's header is a part of it, never another choice.
+    Within a table, the header is the first row that names its columns (:func:`_top_header`).
     """
     first: tuple[int, Table, int] | None = None
     for block_index, block in enumerate(grid.blocks):
         if not isinstance(block, Table):
             continue
-        for row_index, row in enumerate(block.rows[:_HEADER_SCAN_ROWS]):
-            if roles := header_roles(row.cells):
-                if first and _row_key(row.cells) == _row_key(first[1].rows[first[2]].cells):
-                    return first  # the first table's header repeated: a part of that table
-                found = (block_index, block, row_index)
-                choices = [i for i, c in enumerate(row.cells) if named_status(c) is not None]
-                choices = choices if len(choices) >= 2 else []
-                if _states_statuses(block.rows[row_index + 1 :], roles, choices):
-                    return found
-                first = first or found  # a later row may head the table that states them
+        tried: set[int] = set()
+        for candidate in range(min(len(block.rows), _HEADER_SCAN_ROWS)):
+            if header_roles(block.rows[candidate].cells) is None:
+                continue
+            at = _top_header(block.rows, candidate)
+            if at is None or at in tried:
+                continue
+            tried.add(at)
+            row = block.rows[at]
+            roles = header_roles(row.cells) or [header_role(c) for c in row.cells]
+            if first and _row_key(row.cells) == _row_key(first[1].rows[first[2]].cells):
+                return first  # the first table's header repeated: a part of that table
+            found = (block_index, block, at)
+            choices = [i for i, c in enumerate(row.cells) if named_status(c) is not None]
+            choices = choices if len(choices) >= 2 else []
+            if _states_statuses(block.rows[at + 1 :], roles, choices):
+                return found
+            first = first or found  # a later row may head the table that states them
     return first
+
+
+def _top_header(rows: list[Row], at: int) -> int | None:
+    """The header of a table whose row ``at`` has the assessment header words, or None.
+
+    The header is the first row that names columns — STT and a target column beside it
+    ("STT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành | Chủ trì | Phối hợp" has no status or
+    notes words) — at the top of the table: a row above ``at`` that names them heads the table
+    when the rows between are numbered body rows, and ``at`` is one of them ("1 | Tổng hợp
+    nội dung … | Báo cáo kết quả …" holds the words by chance). A numbered row is never a
+    header: with no such row above it, the table has no header there (None).
+    """
+    numbered = _is_numbered_row(rows[at].cells)
+    for above in range(at):
+        if _names_columns(rows[above].cells) and (
+            numbered or any(_is_numbered_row(r.cells) for r in rows[above + 1 : at])
+        ):
+            return above
+    return None if numbered else at
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """A row naming columns: an STT header and a target header among short cells."""
+    filled = [c for c in cells if clean(c)]
+    if len(filled) < 3 or any(len(c) > _MAX_HEADER_CELL for c in filled):
+        return False
+    roles = {header_role(c) for c in filled}
+    return {"stt", "target"} <= roles and not _is_numbered_row(cells)
 
 
 def _states_statuses(rows: list[Row], roles: list[str | None], choices: list[int]) -> bool:
@@ -240,6 +464,10 @@ def _ticks_one(rows: list[Row], choices: list[int]) -> bool:
     return filled > 0 and ticks * 2 >= filled
 
 
+_LISTED_TABLES = 3  # tables named in a "no assessment table" message
+_LISTED_HEAD = 60  # characters of each table's first row in it
+
+
 def _no_table_reason(grid: Grid) -> str:
     tables = grid.tables
     if not tables:
@@ -248,14 +476,20 @@ def _no_table_reason(grid: Grid) -> str:
         return (
             f"no table found{where} (an assessment table has STT, target and status/notes columns)"
         )
-    heads = "; ".join(
-        (t.name or f"table {t.index}")
-        + ": "
-        + " | ".join(clean(c)[:40] for c in t.rows[0].cells if clean(c))
-        for t in tables[:8]
-        if t.rows
-    )
-    return f"no assessment table among {len(tables)} table(s) found ({heads})"
+    heads: list[str] = []
+    for t in [t for t in tables if any(clean(c) for r in t.rows for c in r.cells)]:
+        if len(heads) == _LISTED_TABLES:
+            break
+        first = next(r for r in t.rows if any(clean(c) for c in r.cells))
+        head = " | ".join(clean(c) for c in first.cells if clean(c))
+        if len(head) > _LISTED_HEAD:
+            head = head[: _LISTED_HEAD - 1].rstrip() + "…"
+        heads.append(f"{t.name or f'table {t.index}'}: {head}")
+    listed = "; ".join(heads)
+    more = len(tables) - len(heads)
+    if more and heads:
+        listed += f"; {more} more"
+    return f"no assessment table among {len(tables)} table(s) found ({listed or 'all empty'})"
 
 
 def _resolve_header(rows: list[Row], header_at: int) -> tuple[int, list[Column]]:
@@ -373,11 +607,19 @@ def _row_key(cells: list[str]) -> tuple[str, ...]:
 
 
 def _add_rows(
-    layout: Layout, rows: list[Row], mapping: list[int], header_keys: set[tuple[str, ...]]
+    layout: Layout,
+    rows: list[Row],
+    start: int,
+    block: int,
+    mapping: list[int],
+    header_keys: set[tuple[str, ...]],
 ) -> None:
+    """Lay out ``rows[start:]`` (of the table at ``block`` in the grid) on the columns."""
     width = len(layout.columns)
-    for row in rows:
+    for number in range(start, len(rows)):
+        row = rows[number]
         if _repeats_header(row, header_keys):
+            layout.fates.append(RowFate(block, number, "header"))
             continue
         cells = [""] * width
         confidence: list[tuple[float, ...]] | None = [()] * width if row.confidence else None
@@ -398,30 +640,54 @@ def _add_rows(
                     numeric.add(target)
             if confidence is not None and row.confidence and position < len(row.confidence):
                 confidence[target] += row.confidence[position]
-        if not any(c.strip() for c in cells) and not overflow:
+        reason = "cell outside the table's columns"
+        layout.unparsed.extend(
+            Unparsed(text=clean(t), location=row.location, reason=reason) for t in overflow
+        )
+        if not any(c.strip() for c in cells):
+            kind = "unparsed" if overflow else "empty"
+            layout.fates.append(RowFate(block, number, kind, reason if overflow else ""))
             continue
         layout.rows.append(
             BodyRow(
                 cells=cells,
                 location=row.location,
                 numeric=frozenset(numeric),
+                origin=(block, number),
                 confidence=confidence,
             )
         )
-        layout.unparsed.extend(
-            Unparsed(
-                text=clean(t), location=row.location, reason="cell outside the table's columns"
-            )
-            for t in overflow
-        )
+
+
+@dataclass(slots=True)
+class _Part:
+    """How a later table continues the assessment table: its columns' positions in the table,
+    and where its header rows start and its body rows start (both 0 without a header)."""
+
+    mapping: list[int]
+    header_at: int = 0
+    body: int = 0
 
 
 def _continuation(
-    table: Table, layout: Layout, header_keys: set[tuple[str, ...]], *, headed_only: bool = False
-) -> tuple[list[int] | None, list[Row]]:
-    """How a later table continues the assessment table: (column map, rows), or (None, []).
+    table: Table,
+    layout: Layout,
+    header_keys: set[tuple[str, ...]],
+    *,
+    headed_only: bool = False,
+    after_gap: bool = False,
+    restart: bool = False,
+) -> _Part | None:
+    """How a later table continues the assessment table, or None when it does not.
 
-    With ``headed_only`` (a table of another sheet) only a table repeating the header does.
+    A part repeating the header continues it. Without a header the columns are taken in order:
+    a part as wide as the table may open with a row broken from the last part (no STT); a
+    wider one (a stray empty column, an added one) must open with a number, and what lies
+    beyond the table's columns goes to unparsed; a narrower one (a section row a spreadsheet's
+    blank row set apart, "II | CHI THƯỜNG XUYÊN") must open with the number that comes next
+    in the table. With ``headed_only`` (a table of another sheet) only a table repeating the
+    header does; ``after_gap`` (another table came between) asks a part without a header for
+    the next number too; after a title (``restart``) numbering may start again at "1".
     """
     rows = table.rows
     for at, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
@@ -429,22 +695,75 @@ def _continuation(
             continue
         if _repeats_header(row, header_keys) and not is_column_numbers(row.cells):
             end, columns = _resolve_header(rows, at)
-            return _map_columns(columns, layout.columns), rows[end:]
+            return _Part(_map_columns(columns, layout.columns), at, end)
     if headed_only:
-        return None, []
+        return None
     first = next((r for r in rows if any(clean(c) for c in r.cells)), None)
     if first is None:
-        return None, []
+        return None
     stt = clean(first.cells[0]) if first.cells else ""
     if stt and not _numbered(first, 0):
-        return None, []
-    # Without a header the columns are taken in order. A part as wide as the table may open
-    # with a row broken from the last part (no STT); a wider one (a stray empty column, an
-    # added one) must open with a number, and what lies beyond the table's columns goes to
-    # unparsed. A narrower part, or a wider one without a number, is some other table.
-    if table.width < len(layout.columns) or (table.width > len(layout.columns) and not stt):
-        return None, []
-    return list(range(len(layout.columns))), rows
+        return None
+    width = len(layout.columns)
+    # The first numbered row tells whether the numbering goes on (rows broken from the last
+    # part, without an STT, may come before it).
+    numbered = next((r for r in rows if r.cells and clean(r.cells[0])), first)
+    number = clean(numbered.cells[0]) if numbered.cells else ""
+    title = clean(numbered.cells[1]) if len(numbered.cells) > 1 else ""
+    next_number = bool(number) and _comes_next(number, title, layout, restart=restart)
+    if after_gap and not next_number:
+        return None
+    if table.width < width and not next_number:
+        return None
+    if table.width > width and not stt:
+        return None
+    return _Part(list(range(width)))
+
+
+def _comes_next(stt: str, title: str, layout: Layout, *, restart: bool = False) -> bool:
+    """Whether a row numbered ``stt`` follows the table's rows so far: the next section
+    numeral, or the next target number (in the last section, or the first of a new one);
+    with ``restart``, also any section numeral and "1"."""
+    if section := parse_section(stt, title):
+        last_section = next((f[0] for n in _numbers_back(layout) if (f := parse_section(n))), None)
+        if last_section is None or restart:
+            return True  # the first section of a table whose first part had none
+        return _section_rank(section[0]) == _section_rank(last_section) + 1
+    number = parse_stt(stt)
+    if number is None or number.kind != "arabic":
+        return False
+    if restart and number.key == "1":
+        return True
+    arabic = (parse_stt(n) for n in _numbers_back(layout))
+    last = next((a for a in arabic if a is not None and a.kind == "arabic"), None)
+    if last is None:
+        return number.key == "1"
+    head, _, tail = last.key.rpartition(".")
+    upper, _, lower = number.key.rpartition(".")
+    if upper == head and lower.isdigit() and tail.isdigit() and int(lower) == int(tail) + 1:
+        return True  # "2.3" after "2.2", "4" after "3"
+    top = last.key.split(".")[0]
+    return "." not in number.key and number.key.isdigit() and int(number.key) == int(top) + 1
+
+
+def _numbers_back(layout: Layout) -> Iterator[str]:
+    """The STT cells of the table's last rows that have one, the last first (as far back as
+    _NUMBERS_BACK rows: a long table's parts are each judged in constant time)."""
+    column = (layout.index_of("stt") or [0])[0]
+    for row in itertools.islice(reversed(layout.rows), _NUMBERS_BACK):
+        if row.heading is None and (text := clean(row.cells[column])):
+            yield text
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _section_rank(numeral: str) -> int:
+    """A section numeral's place: "IV" → 4, "B" → 2."""
+    if all(ch in _ROMAN_VALUES for ch in numeral):
+        values = [_ROMAN_VALUES[ch] for ch in numeral]
+        return sum(-v if v < n else v for v, n in zip(values, [*values[1:], 0]))
+    return ord(numeral[0]) - ord("A") + 1
 
 
 def _map_columns(part: list[Column], main: list[Column]) -> list[int]:

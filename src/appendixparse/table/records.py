@@ -10,7 +10,7 @@ from ..models import Location, Record, Section, Unparsed
 from ..text.cleaning import clean, fold, join
 from ..text.numbering import Stt, parse_section, parse_stt
 from ..text.status import normalise_status, normalise_status_unmarked
-from .layout import BodyRow, Layout
+from .layout import BodyRow, Layout, RowFate
 from .vocabulary import NOT_TICKED
 
 
@@ -57,11 +57,20 @@ class Assembled:
     # Per record, for those read by OCR: the confidence of each word of its target, status
     # and notes (the fields' words in order); None for records from a text layer.
     confidence: list[dict[str, tuple[float, ...]] | None] = field(default_factory=list)
+    fates: list[RowFate] = field(default_factory=list)
+    """What became of each body row of the grid (see :mod:`.accounting`)."""
 
 
 def build_records(layout: Layout) -> Assembled:
     """Walk the body rows: sections open, numbered rows start records, rows without STT continue
-    the record above; anything else goes to ``unparsed``."""
+    the record above; anything else goes to ``unparsed``.
+
+    A title between table parts (a row with a ``heading``) opens a section too — numbered as it
+    says ("Biểu mẫu 2"), else by its place among the sections — and the sections of the part
+    under it carry its numeral in their records' ids ("2.I.1"), so that ids never collide
+    across titled parts. A part that opens with a section row of the title's numeral (or a
+    title without one) restates the title: the section row stands, the title is dropped.
+    """
     target_cols = layout.index_of("target")
     if not layout.index_of("stt") and target_cols:  # no STT column: numbers lead the targets
         stt_cols, title_col = [len(layout.columns)], target_cols[0]
@@ -72,18 +81,54 @@ def build_records(layout: Layout) -> Assembled:
     drafts: list[_Draft] = []
     sections: list[Section] = []
     unparsed: list[Unparsed] = []
+    fates: list[RowFate] = []
     section: Section | None = None
+    heading: Section | None = None  # the title over the current part, if any
+    headings: list[Section] = []
+    untitled = 0
+    heading_free: str | None = None  # the numeral a heading without one was given
     parent: str | None = None  # the last arabic STT, for lettered sub-items
+
+    def fate(row: BodyRow, kind: str, detail: str = "") -> None:
+        if row.origin is not None:
+            fates.append(RowFate(*row.origin, kind, detail))
 
     rows = layout.rows if layout.index_of("stt") else _numbered(layout.rows, title_col)
     for row in rows:
+        if row.heading is not None:
+            numeral, title = row.heading
+            if not headings:
+                untitled = int(bool(drafts))  # a first part without a title counts as one
+            heading_free = None
+            if numeral is None:  # numbered by its part's place, as the titles before it are
+                part = untitled + len(headings) + 1
+                arabic = bool(headings) and headings[-1].numeral.isdigit()
+                numeral = heading_free = _free_numeral(sections, part, arabic=arabic)
+            section = heading = Section(numeral=numeral, title=title)
+            sections.append(section)
+            headings.append(section)
+            parent = None
+            continue
         stt_col, stt_text = _stt_cell(row.cells, stt_cols)
         title_at = _section_title_at(row.cells, stt_col, title_col)
         if stt_text and (found := parse_section(stt_text, row.cells[title_at])):
             section = Section(numeral=found[0], title=found[1])
+            if (
+                heading is not None
+                and sections[-1] is heading
+                and heading.numeral
+                in (
+                    found[0],
+                    heading_free,
+                )
+            ):  # the part's own section row restates its title ("Phần II" over "II | …")
+                sections.pop()
+                headings.pop()
+                heading = None
             sections.append(section)
             parent = None
             _place_rest(row.cells, stt_col, title_at, row.location, unparsed)
+            fate(row, "section", section.numeral)
             continue
         stt = parse_stt(stt_text, number=stt_col in row.numeric) if stt_text else None
         if stt is not None:
@@ -91,26 +136,35 @@ def build_records(layout: Layout) -> Assembled:
             cells[stt_col] = ""  # the STT is the record's number, not its text
             if _repeats(drafts, stt, section, cells, title_col):
                 drafts[-1].add(cells, row.confidence)  # STT and target merged down
+                fate(row, "record", drafts[-1].id)
                 continue
             if stt.kind == "arabic" and "." not in stt.key:
                 parent = stt.key
             key = stt.key if stt.kind == "arabic" or parent is None else f"{parent}.{stt.key}"
             record_id = f"{section.numeral}.{key}" if section else key
+            if heading is not None and section is not heading:
+                record_id = f"{heading.numeral}.{record_id}"
             draft = _Draft(id=record_id, stt=stt, section=section, location=row.location)
             draft.add(cells, row.confidence)
             drafts.append(draft)
+            fate(row, "record", record_id)
         elif not stt_text and drafts and drafts[-1].section is section:
             drafts[-1].add(row.cells, row.confidence)  # a row broken by a page break goes on
+            fate(row, "record", drafts[-1].id)
         else:
             text = join(row.cells)
             if text:
                 reason = "row with no target above it" if not stt_text else "unrecognised STT"
                 unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
+                fate(row, "unparsed", reason)
+            else:
+                fate(row, "empty")
     return Assembled(
         [_finish(d, layout) for d in drafts],
         sections,
         unparsed,
         [_confidence(d, layout) for d in drafts],
+        fates,
     )
 
 
@@ -138,6 +192,29 @@ def _confidence(draft: _Draft, layout: Layout) -> dict[str, tuple[float, ...]] |
     return out
 
 
+def _free_numeral(sections: list[Section], part: int, *, arabic: bool) -> str:
+    """The numeral of the ``part``-th part of the table (arabic or roman), or the next one no
+    section has taken yet."""
+    used = {s.numeral for s in sections}
+    while (str(part) if arabic else _roman(part)) in used:
+        part += 1
+    return str(part) if arabic else _roman(part)
+
+
+def _roman(number: int) -> str:
+    """A number in roman numerals.
+
+    >>> _roman(14)
+    'XIV'
+    """
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
 # A number that opens a target cell in a table without an STT column: "1.", "1.2.", "a)".
 _LEADING_STT = re.compile(r"^\s*(?P<stt>(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?)\s+(?=\S)")
 
@@ -152,7 +229,10 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
     for row in rows:
         target = clean(row.cells[title_col])
         cells = list(row.cells)
-        if target and parse_section(target):
+        if row.heading is not None:
+            count = 0  # a title between parts: its part numbers its targets afresh
+            stt = ""
+        elif target and parse_section(target):
             count = 0
             stt = target  # the section row: numeral and title in the STT cell
             cells[title_col] = ""
@@ -177,6 +257,8 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
                 location=row.location,
                 numeric=row.numeric,
                 confidence=confidence,
+                origin=row.origin,
+                heading=row.heading,
             )
         )
     return numbered

@@ -17,6 +17,23 @@ CONTINUATION_MARKERS: tuple[str, ...] = (
     "phụ lục tiếp theo",
 )
 
+# A form's label over its table, between the parts of a document ("Biểu mẫu 2"), longest first.
+FORM_LABELS: tuple[str, ...] = (
+    "biểu mẫu số",
+    "biểu mẫu",
+    "mẫu biểu số",
+    "mẫu biểu",
+    "phụ lục số",
+    "phụ lục",
+    "biểu số",
+    "biểu",
+    "mẫu số",
+    "mẫu",
+)
+
+# Page furniture between table parts: "Trang 2" is not a title (the first word, folded).
+PAGE_WORDS: tuple[str, ...] = ("trang", "page")
+
 # Column roles by header words. A header takes the role whose word appears earliest in its
 # main text (before any parenthesis); ties go to the longer word.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {

@@ -33,6 +33,7 @@ from .engines import _open_document
 from .guard import _describe, _too_heavy
 from .ocr import OcrPage, Scan, attach_confidence, is_scan, read_scans
 from .page import _Page, _read_page
+from .ruled import _RuledTable
 from .text import _Decoder
 
 __all__ = ["read_pdf"]
@@ -129,7 +130,13 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
                 raise FileTooLargeError(source, f"{heavy[0]}: too heavy to read")
             raise CorruptFileError(source, damaged[0] if damaged else "no page could be read")
         scanned = _read_scans(data, scans, read, unplaced, source, options)
-        if not any(p.lines or p.tables for p in read):
+        # Ruled tables with no text in any cell are the rules a scan carries (a form's lines
+        # drawn over the page image, a scanner's frame): they are no text layer either.
+        ocr_read = {s.page.number for s in scanned}  # their rules were found by OCR: content
+        if not any(
+            p.lines or (p.tables and p.number in ocr_read) or any(_has_text(t) for t in p.tables)
+            for p in read
+        ):
             raise ScannedDocumentError(
                 source,
                 "the PDF's pages are scanned images, and OCR read no text on them"
@@ -184,3 +191,7 @@ def _read_scans(
     by_number = {p.page.number: p.page for p in pages}
     read[:] = [by_number.get(p.number, p) for p in read]
     return pages
+
+
+def _has_text(table: _RuledTable) -> bool:
+    return any(cell.strip() for cells, _ in table.rows for cell in cells)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engines import _Drawn
+from .engines.model import _Drawn
 from .ruled import Box, _row_boxes, _ruled_table, _RuledTable
 from .text import _Decoder, _Glyph, _glyphs, _Line, _lines, _orientation, _turner
 

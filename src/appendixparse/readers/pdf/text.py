@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from ...text.encodings import LegacyDecoder
 from ..symbols import SYMBOL_BULLETS
-from .engines import _LINE_HYPHEN
+from .engines.model import _LINE_HYPHEN
 
 if TYPE_CHECKING:
-    from .engines import _Char
+    from .engines.model import _Char
 
 # Distances are in units of the font size of the text concerned.
 _SPACE_GAP = 0.15  # a gap between glyphs wider than this is a space between words

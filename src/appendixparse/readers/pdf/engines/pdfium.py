@@ -20,7 +20,7 @@ from ....options import Options
 from ..guard import _describe, _miner_pages, _operators
 from ..rules import _ruled_cells
 from ..text import _direction
-from . import _LINE_HYPHEN, _Char, _Drawn
+from .model import _LINE_HYPHEN, _Char, _Drawn
 
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
 _BEZIER, _MOVE = 1, 2  # FPDF_SEGMENT_*

@@ -7,7 +7,7 @@ from typing import Any
 from ....options import Options
 from ..guard import _open, _operators
 from ..text import _direction
-from . import _Char, _Drawn
+from .model import _Char, _Drawn
 
 
 class _PlumberDocument:

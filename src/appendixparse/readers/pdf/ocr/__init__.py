@@ -21,7 +21,7 @@ from ....errors import OcrUnavailableError
 from ....grid import Block, Table
 from ....models import Location, Unparsed
 from ....options import Options
-from ..engines import _Drawn
+from ..engines.model import _Drawn
 from ..page import _Page
 from .page import OcrPage, OcrWord
 
@@ -43,7 +43,7 @@ class Scan:
 
 def is_scan(drawn: _Drawn, content: _Page) -> bool:
     """A page with no text of its own and an image over most of it."""
-    if content.glyphs or content.lines or content.tables:
+    if content.glyphs or content.lines:  # ruled tables without text are a scan's drawn rules
         return False
     return drawn.image_cover >= _IMAGE_SHARE
 
