@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .checks.flags import run_checks
-from .errors import AppendixParseError, CorruptFileError, FileTooLargeError
+from .errors import AppendixParseError, CorruptFileError, FileTooLargeError, NoAssessmentTableError
+from .grid import Grid
 from .models import Report, Source
 from .options import DEFAULT_OPTIONS, Options
 from .readers import read
-from .table.layout import find_layout
+from .table.indicators import build_indicators, find_indicator_tables
+from .table.layout import Layout, find_layout
 from .table.preamble import read_period, read_summary, read_title, read_unit
 from .table.records import build_records
 from .text.figures import extract_figures
@@ -63,7 +65,24 @@ def parse(
     data, path = load(source, settings)
     name = path or "<bytes>"
     grid, fmt = read(data, name, format, settings)
-    layout = find_layout(grid, name)
+    tables = find_indicator_tables(grid)
+    indicators = build_indicators(tables)
+    if tables.parts:
+        # The assessment table is looked for among the other tables; a document of indicator
+        # tables alone has no records, and its preamble is what lies above its first form.
+        rest = Grid(
+            blocks=[b for i, b in enumerate(grid.blocks) if i not in tables.blocks],
+            format=grid.format,
+            unplaced=grid.unplaced,
+        )
+        try:
+            layout = find_layout(rest, name)
+        except NoAssessmentTableError:
+            layout = Layout(
+                columns=[], rows=[], preamble=tables.preamble, unparsed=list(grid.unplaced)
+            )
+    else:
+        layout = find_layout(grid, name)
     assembled = build_records(layout)
     for record in assembled.records:
         record.figures = extract_figures(record.notes, field="notes")
@@ -76,6 +95,7 @@ def parse(
         summary=read_summary(layout.preamble),
         sections=assembled.sections,
         records=assembled.records,
+        indicators=indicators,
         unparsed=[*layout.unparsed, *assembled.unparsed],
     )
     report.flags = run_checks(report)
