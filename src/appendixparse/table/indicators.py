@@ -16,8 +16,9 @@ The steps, each a small function:
    the previous indicator table's header, or that opens with a number and is as wide, continues
    it (a form broken over pages: the second part starts at "3.2.2.").
 3. :func:`build_indicators` numbers the rows: an arabic STT ("3.2.2.") is its own key and its
-   parent the longest prefix seen; "-" and "+" bullets, an empty STT with a name, and an STT
+   parent the longest prefix seen; bullets ("-", "+"), an empty STT with a name, and an STT
    repeated by a merged cell are children of the row above, numbered in order ("2.1", "2.1.1");
+   a bullet of a mark already open is that row's sibling, of another mark its child;
    a roman numeral (or a letter with a title in capitals) opens a section whose numeral
    prefixes its rows' keys. A separate group column ("NHÓM CHỈ TIÊU | CHỈ SỐ") or a second
    indicator column under the same header ("Chia theo tên loại … | Nghị quyết của HĐND …")
@@ -42,9 +43,9 @@ from ..text.status import match_status
 from ..text.values import read_value
 from .layout import PreambleLine, _preamble, is_column_numbers
 from .vocabulary import (
-    BULLET_LEVELS,
-    FORM_OPENERS,
+        FORM_OPENERS,
     INDICATOR_HEADER_WORDS,
+    NO_VALUE_MARKS,
     SCORE_UNIT,
     STRONG_VALUE_HEADERS,
 )
@@ -333,7 +334,7 @@ def _holds_values(columns: list[IndicatorColumn], rows: list[Row]) -> bool:
             or any(w in strong for w in STRONG_VALUE_HEADERS)
             or bool(_YEAR.search(strong))
         )
-    numbers = sum(read_value(c) is not None or c in BULLET_LEVELS for c in filled)
+    numbers = sum(read_value(c) is not None or c in NO_VALUE_MARKS for c in filled)
     return numbers >= _NUMERIC_SHARE * len(filled)
 
 
@@ -359,7 +360,7 @@ class _Numbering:
     last: str | None = None  # the key of the last row numbered in the document's own terms
     last_stt: str | None = None  # and its STT as written
     children: dict[str | None, int] = field(default_factory=dict)  # derived numbers taken
-    chain: list[str] = field(default_factory=list)  # keys of the last rows at bullet levels
+    chain: list[tuple[str, str]] = field(default_factory=list)  # open bullet rows: (mark, key)
     group: _Group | None = None
 
 
@@ -455,18 +456,21 @@ def _add_row(indicators: list[Indicator], part: IndicatorPart, row: Row, st: _Nu
         st.last, st.last_stt, st.chain = key, cells.stt, []
         emit(key, stt.text, parent, cells)
         return
-    level = BULLET_LEVELS.get(cells.stt, 1)
+    mark = "letter" if stt is not None and stt.kind == "letter" else cells.stt
+    marks = [m for m, _ in st.chain]
     if cells.group and st.group:
-        anchor = st.group.key
-    elif level >= 2 and len(st.chain) >= level - 1:
-        anchor = st.chain[level - 2]
+        anchor, st.chain = st.group.key, []
     else:
-        anchor = st.last or (st.group.key if st.group else st.section)
+        if mark in marks:  # a sibling of an open bullet row: close the rows below it
+            st.chain = st.chain[: marks.index(mark)]
+        anchor = st.chain[-1][1] if st.chain else st.last or (
+            st.group.key if st.group else st.section
+        )
     if stt is not None and stt.kind == "letter":
         key = f"{anchor}.{stt.key}" if anchor else stt.key
     else:
         key = _derived(anchor, st)
-    st.chain = [*st.chain[: level - 1], key]
+    st.chain.append((mark, key))
     emit(key, stt.text if stt is not None and not repeated else cells.stt, anchor, cells)
 
 

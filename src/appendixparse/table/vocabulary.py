@@ -126,5 +126,5 @@ FORM_OPENERS: tuple[str, ...] = ("biểu mẫu số", "biểu mẫu", "biểu s�
 # The unit of measure of a scoring table's rows.
 SCORE_UNIT = "điểm"
 
-# STT marks of rows one level below the last numbered row ("-") and two levels below ("+").
-BULLET_LEVELS: dict[str, int] = {"-": 1, "–": 1, "•": 1, "+": 2, "*": 2}
+# What a value cell holds for "no figure" (besides nothing).
+NO_VALUE_MARKS: tuple[str, ...] = ("-", "–", "—", "x", "/", "…")
