@@ -16,6 +16,7 @@ from ..models import Flag, Record, Report
 from ..text.figures import written_decimals
 from . import vocabulary as vocab
 from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place
+from .indicators import indicator_flags
 from .measure import Measurement, measure, unit_rank
 from .wording import describe, figure_evidence, format_count, format_number, shorten
 
@@ -30,6 +31,10 @@ SEVERITY: dict[str, Literal["error", "warning", "info"]] = {
     "duplicate_id": "error",
     "numbering_gap": "warning",
     "not_measurable": "info",
+    "indicator_sum_mismatch": "error",
+    "indicator_rate_mismatch": "error",
+    "indicator_out_of_range": "error",
+    "indicator_unit_mismatch": "warning",
 }
 CODES: tuple[str, ...] = tuple(SEVERITY)
 
@@ -45,10 +50,11 @@ def run_checks(report: Report) -> list[Flag]:
     for record in report.records:
         flags += record_flags(record, unit_rank=rank, end_year=end_year)
     order = {r.id: i for i, r in reversed(list(enumerate(report.records)))}
-    return sorted(
+    ordered = sorted(
         flags,
         key=lambda f: (f.record is not None, order.get(f.record or "", -1), CODES.index(f.code)),
     )
+    return ordered + indicator_flags(report.indicators, SEVERITY)  # after the records' flags
 
 
 RECORD_CODES: tuple[str, ...] = (

@@ -43,7 +43,7 @@ from ..text.status import match_status
 from ..text.values import read_value
 from .layout import PreambleLine, _preamble, is_column_numbers
 from .vocabulary import (
-        FORM_OPENERS,
+    FORM_OPENERS,
     INDICATOR_HEADER_WORDS,
     NO_VALUE_MARKS,
     SCORE_UNIT,
@@ -188,9 +188,7 @@ def _indicator_part(
     header_at, header_end, columns = header
     above = [(position, t) for r in table.rows[:header_at] for t in _row_texts(r)]
     form_at = _form_line(lines) or _form_line(above)
-    part = IndicatorPart(
-        block=position, table=table, columns=columns, rows=table.rows[header_end:]
-    )
+    part = IndicatorPart(block=position, table=table, columns=columns, rows=table.rows[header_end:])
     if form_at is not None:
         source, at = form_at
         part.form, part.form_title = _form_of(source, at)
@@ -463,8 +461,8 @@ def _add_row(indicators: list[Indicator], part: IndicatorPart, row: Row, st: _Nu
     else:
         if mark in marks:  # a sibling of an open bullet row: close the rows below it
             st.chain = st.chain[: marks.index(mark)]
-        anchor = st.chain[-1][1] if st.chain else st.last or (
-            st.group.key if st.group else st.section
+        anchor = (
+            st.chain[-1][1] if st.chain else st.last or (st.group.key if st.group else st.section)
         )
     if stt is not None and stt.kind == "letter":
         key = f"{anchor}.{stt.key}" if anchor else stt.key
