@@ -13,7 +13,7 @@ from appendixparse.checks.indicators import CODES as INDICATOR_CODES
 from appendixparse.checks.flags import SEVERITY
 from appendixparse.table.indicators import indicator_role
 
-from conftest import GOLDEN, SAMPLES
+from conftest import GOLDEN, SAMPLES, shared_path
 
 INDICATOR_SAMPLES = sorted(SAMPLES.glob("indicators-*"))
 FIELDS = (
@@ -71,3 +71,56 @@ def test_every_indicator_code_is_registered() -> None:
 )
 def test_header_roles(header: str, role: str | None) -> None:
     assert indicator_role(header) == role
+
+
+REAL_TSV = GOLDEN / "lamdong-cchc-2025-phuluc-bao-cao.docx.indicators.tsv"
+
+
+def _real_expected() -> list[tuple[str, str, str | None, str, float | None]]:
+    rows = []
+    for line in REAL_TSV.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        id_, name, unit, raw, value = line.split("\t")
+        rows.append((id_, name, unit or None, raw, float(value) if value else None))
+    return rows
+
+
+def test_real_lamdong_appendix_every_row() -> None:
+    """Lâm Đồng's 2025 statistical appendix: nine tables, seven forms, every row as written."""
+    path = shared_path("real", "lamdong-cchc-2025-phuluc-bao-cao.docx")
+    report = appendixparse.parse(path)
+    got = [(i.id, i.name, i.unit, i.value_raw, i.value) for i in report.indicators]
+    assert got == _real_expected()
+    assert report.records == []
+    by_id = {i.id: i for i in report.indicators}
+    # Tables 3 and 4 are one form: the second part opens at 3.2.2, under 3.2 of table 3.
+    assert by_id["3:3.2.2"].parent == "3:3.2" and by_id["3:3.2.2"].location.table == 4
+    assert by_id["7:4.2.2"].parent == "7:4.2" and by_id["7:4.2.2"].location.table == 9
+    assert {i.form_title for i in report.indicators if i.form == "3"} == {
+        "Cải cách thủ tục hành chính"
+    }
+    assert by_id["3:1.4"].parent == "3:1" and by_id["1:3"].value is None
+    # The document's arithmetic holds everywhere but for the share above 100%.
+    assert [(f.code, f.record) for f in report.flags] == [("indicator_out_of_range", "4:1.2")]
+
+
+def test_real_word97_template() -> None:
+    """The Ministry's blank Word 97 form: bulleted rows ('-', '+') numbered under their row,
+    a year as the value column, no values, no flags."""
+    path = shared_path("real", "lamdong-nq76-soket-phuluc-bo-sung-so-lieu.doc")
+    from appendixparse.readers.libreoffice import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    report = appendixparse.parse(path)
+    assert len(report.indicators) == 119
+    assert {i.form for i in report.indicators} == {str(n) for n in range(1, 8)}
+    assert all(i.value is None for i in report.indicators)
+    assert report.flags == []
+    by_id = {i.id: i for i in report.indicators}
+    assert by_id["1:2.2.1"].stt == "+" and by_id["1:2.2.1"].parent == "1:2.2"
+    assert by_id["1:2.2"].unit == "%"  # "Tỷ lệ xử lý vấn đề qua kiểm tra (%)"
+    assert by_id["6:4.3"].parent == "6:4"  # '+' straight under a number
+    assert by_id["2:1.1.1"].name == "Nghị quyết của Hội đồng nhân dân cấp tỉnh"
+    assert by_id["2:1.1"].name == "Chia theo tên loại văn bản quy phạm pháp luật"
