@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import appendixparse
-from appendixparse.checks.indicators import CODES as INDICATOR_CODES
 from appendixparse.checks.flags import SEVERITY
+from appendixparse.checks.indicators import CODES as INDICATOR_CODES
 from appendixparse.table.indicators import indicator_role
 
 from conftest import GOLDEN, SAMPLES, shared_path
@@ -124,3 +124,78 @@ def test_real_word97_template() -> None:
     assert by_id["6:4.3"].parent == "6:4"  # '+' straight under a number
     assert by_id["2:1.1.1"].name == "Nghị quyết của Hội đồng nhân dân cấp tỉnh"
     assert by_id["2:1.1"].name == "Chia theo tên loại văn bản quy phạm pháp luật"
+
+
+def _unit_report(unit: str, changes: dict[str, float]) -> appendixparse.Report:
+    report = appendixparse.parse(SAMPLES / "indicators-province-forms.docx")
+    report.unit = unit
+    report.source.path = f"{unit}.docx"
+    for ind in report.indicators:
+        if ind.id in changes:
+            ind.value = changes[ind.id]
+    return report
+
+
+def test_consolidated_indicators(tmp_path: Path) -> None:
+    a = _unit_report("UBND xã Cam Hiếu", {})
+    b = _unit_report("UBND xã Gio Mỹ", {"1:2.1": 55, "1:2.2": 44, "2:3.1.1": 1000})
+    result = appendixparse.consolidate([a, b])
+    assert len(result.records) == 0 and len(result.matrix.columns) == 0  # no target missing
+    long = result.indicators
+    assert len(long) == 2 * len(a.indicators)
+    assert list(long.columns[:5]) == ["unit", "unit_label", "period_start", "period_end", "id"]
+    matrix = result.indicator_matrix
+    assert list(matrix.columns) == [
+        "name", "unit_of_measure", "UBND xã Cam Hiếu", "UBND xã Gio Mỹ", "Toàn tỉnh",
+    ]  # fmt: skip
+    province = matrix["Toàn tỉnh"]
+    assert province["1:2.1"] == 100 and province["1:2.2"] == 89  # counts summed
+    assert province["1:2"] == round(89 / 100 * 100, 2)  # a rate from the summed parts
+    assert province["2:2"] != province["2:2"]  # a rate without parts: none (NaN)
+    assert province["1:4"] != province["1:4"]  # a coded answer is not summed
+    assert province["2:3.1"] == round((193457 * 2) / (195197 + 1000) * 100, 2)
+    out = tmp_path / "tong-hop.csv"
+    appendixparse.consolidation.export(result, out)
+    written = (tmp_path / "tong-hop.indicators.csv").read_text(encoding="utf-8-sig")
+    assert written.splitlines()[0].startswith("unit,unit_label,period_start,period_end,id,")
+    appendixparse.consolidation.export(result, tmp_path / "tong-hop.xlsx")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "tong-hop.xlsx")["Chỉ tiêu thống kê"]
+    assert [c.value for c in sheet[1]][-1] == "Toàn tỉnh"
+
+
+def test_mixed_document_holds_both_kinds(tmp_path: Path) -> None:
+    """An assessment appendix followed by an indicator form: records and indicators both."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Phụ lục")
+    table = doc.add_table(rows=3, cols=4)
+    for r, cells in enumerate(
+        [
+            ("STT", "Mục tiêu", "Đánh giá mức độ hoàn thành", "Thực trạng/Giải pháp"),
+            ("1", "Hoàn thành kế hoạch CCHC", "Đã hoàn thành", "Đạt 100%"),
+            ("2", "Tỷ lệ hồ sơ trực tuyến đạt 80%", "Đang thực hiện", "Đạt 70%"),
+        ]
+    ):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    doc.add_paragraph("Biểu mẫu 3")
+    doc.add_paragraph("Cải cách thủ tục hành chính")
+    form = doc.add_table(rows=3, cols=4)
+    for r, cells in enumerate(
+        [
+            ("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu"),
+            ("1.", "Số TTHC công bố mới", "Thủ tục", "247"),
+            ("2.", "Tỷ lệ TTHC một cửa", "%", "100"),
+        ]
+    ):
+        for c, text in enumerate(cells):
+            form.cell(r, c).text = text
+    path = tmp_path / "mixed.docx"
+    doc.save(str(path))
+    report = appendixparse.parse(path)
+    assert [r.id for r in report.records] == ["1", "2"]
+    assert [(i.id, i.value) for i in report.indicators] == [("3:1", 247.0), ("3:2", 100.0)]
+    assert report.indicators[0].form_title == "Cải cách thủ tục hành chính"

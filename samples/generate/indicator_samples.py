@@ -123,7 +123,13 @@ def province_forms() -> Document:
                 R("5.1.", "Kế hoạch được giao", "Triệu đồng", "17.454.000"),
                 R("5.2.", "Đã thực hiện", "Triệu đồng", "9.037.000"),
             ),
-            R("6.", "Số lớp tập huấn chuyên đề CCHC", "Lớp", "-3", plants=("indicator_out_of_range",)),
+            R(
+                "6.",
+                "Số lớp tập huấn chuyên đề CCHC",
+                "Lớp",
+                "-3",
+                plants=("indicator_out_of_range",),
+            ),
         ],
     )
     form2 = Form(
@@ -419,9 +425,7 @@ def write_pdf(doc: Document, path: Path) -> Path:
     head = ParagraphStyle("head", fontName=bold, fontSize=9, leading=11)
     text = ParagraphStyle("text", fontName=regular, fontSize=11, leading=14)
     story: list = [Paragraph(line, text) for line in TITLE]
-    widths = (
-        [45, 290, 70, 70, 70, 150] if doc.kind == "scoring" else [40, 330, 90, 90, 150]
-    )
+    widths = [45, 290, 70, 70, 70, 150] if doc.kind == "scoring" else [40, 330, 90, 90, 150]
     for form in doc.forms:
         if form.number:
             story += [Paragraph(f"Biểu mẫu {form.number}", text), Paragraph(form.title, text)]
@@ -429,7 +433,10 @@ def write_pdf(doc: Document, path: Path) -> Path:
             header = _header(doc)
             data = [[Paragraph(c.replace("\n", "<br/>"), head) for c in r] for r in header]
             data += [[Paragraph(c, style) for c in r] for r in body]
-            commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            commands = [
+                ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
             if len(header) == 2:
                 commands += [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 4)]
                 commands += [("SPAN", (2, 0), (3, 0))]

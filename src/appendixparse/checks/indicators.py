@@ -253,6 +253,13 @@ def _rate_mismatch(ind: Indicator, tree: _Tree) -> list[_Found]:
     ]
 
 
+def parts_of_rate(
+    ind: Indicator, indicators: Sequence[Indicator]
+) -> tuple[Indicator, Indicator] | None:
+    """(numerator, denominator) of the rate ``ind`` among ``indicators``, or None."""
+    return _parts_of_rate(ind, _Tree(indicators))
+
+
 def _parts_of_rate(ind: Indicator, tree: _Tree) -> tuple[Indicator, Indicator] | None:
     """(numerator, denominator) of a rate, from its children or else its siblings."""
     children = tree.of(ind)

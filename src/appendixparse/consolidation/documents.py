@@ -13,6 +13,7 @@ from ..models import Record, Report, Summary
 from ..tabular import as_json
 from .align import align
 from .catalogue import Catalogue
+from .indicators import indicator_rows
 from .value import measuring_value
 
 WARNING = "warning"
@@ -33,6 +34,7 @@ class Document:
     flags: list[dict[str, Any]] = field(default_factory=list)
     unmatched: int = 0
     label: str = ""
+    indicators: list[dict[str, Any]] = field(default_factory=list)  # long rows
 
 
 def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
@@ -48,6 +50,9 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
         period_start=period.start.isoformat() if period and period.start else None,
         period_end=period.end.isoformat() if period and period.end else None,
         summary=report.summary,
+    )
+    doc.indicators = indicator_rows(
+        report, unit=unit, source=source, period=(doc.period_start, doc.period_end)
     )
     alignment = align(report.records, catalogue)
     target_of = alignment.target_of()
@@ -87,6 +92,8 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
         if target_id:
             codes.setdefault(target_id, []).append(flag.code)
 
+    if not report.records and report.indicators:
+        return doc  # indicator tables alone: no target is missing from them
     for position, target in enumerate(catalogue.targets):
         match = alignment.matches.get(position)
         if match is None:

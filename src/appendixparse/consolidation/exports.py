@@ -102,7 +102,27 @@ def export(result: Consolidation, path: str | os.PathLike[str]) -> Path:
         raise ValueError(f"{path}: the output must end in {', '.join(EXPORT_SUFFIXES)}")
     with _atomic(path) as temporary:
         writers[suffix](result, temporary)
+    if suffix != ".xlsx" and result.indicators is not None and len(result.indicators):
+        with _atomic(indicators_path(path)) as temporary:
+            write_indicators(result.indicators, temporary)
     return path
+
+
+def indicators_path(path: Path) -> Path:
+    """Where the indicator rows go beside a .csv, .parquet or .json of the records:
+    ``OUT.indicators.csv`` beside ``OUT.csv``."""
+    return path.with_name(f"{path.stem}.indicators{path.suffix}")
+
+
+def write_indicators(frame: Any, path: Path) -> None:
+    """The indicator rows in long form, in the format of ``path``'s extension."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        frame.to_csv(path, index=False, encoding="utf-8-sig")
+    elif suffix == ".parquet":
+        frame.to_parquet(path, index=False, engine="pyarrow")
+    else:
+        frame.to_json(path, orient="records", force_ascii=False, indent=1)
 
 
 @contextmanager
@@ -152,7 +172,24 @@ def write_xlsx(result: Consolidation, path: Path) -> None:
     sheet.frame("Theo đơn vị", units, UNIT_HEADINGS, freeze="B2")
     sheet.frame("Cảnh báo", result.flags, FLAG_HEADINGS, severity="severity")
     sheet.frame("Lỗi đọc tệp", result.errors, ERROR_HEADINGS)
+    if result.indicator_matrix is not None:
+        _indicator_sheet(sheet, result.indicator_matrix)
     book.save(path)
+
+
+INDICATOR_SHEET = "Chỉ tiêu thống kê"
+
+
+def _indicator_sheet(sheet: _SheetWriter, matrix: Any) -> None:
+    """Indicators × units with their values, the province's figure last."""
+    units = [str(c) for c in matrix.columns[2:]]
+    headers = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", *units]
+    rows = [
+        [index, *(_cell_value(v) for v in values)]
+        for index, values in zip(matrix.index, matrix.astype(object).to_numpy().tolist())
+    ]
+    widths = [12, _TEXT_WIDTH, 14, *[max(12, min(24, len(u) + 2)) for u in units]]
+    sheet.table(INDICATOR_SHEET, headers, rows, widths, freeze="D2", wrap_columns={1})
 
 
 def _matrix_sheet(sheet: _SheetWriter, result: Consolidation) -> None:

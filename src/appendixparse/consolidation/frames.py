@@ -11,6 +11,7 @@ from ..text.cleaning import fold, strip_accents
 from .batch import Outcome
 from .catalogue import Catalogue
 from .documents import Document, duplicate_flag
+from .indicators import indicator_matrix, long_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,6 +43,11 @@ class Consolidation:
       ``missing_target``, ``duplicate_unit``).
     - ``errors``: the inputs that could not be read (``source``, ``reason``, ``error``).
     - ``catalogue``: the targets everything was aligned to.
+    - ``indicators``: the indicator tables' rows, one per document and indicator (columns in
+      :data:`~appendixparse.consolidation.indicators.INDICATOR_COLUMNS`); ``indicator_matrix``
+      the indicators × documents with the province's figure (see that module), None when no
+      document holds indicator tables. A document of indicator tables alone has no target
+      rows (none is "missing") and no column in ``matrix`` or row in ``by_unit``.
 
     ``unit_label`` names a document's column: the unit, with the period's end date when the
     unit reports for several periods, and " (2)", " (3)" for further reports of the same
@@ -55,6 +61,8 @@ class Consolidation:
     flags: pd.DataFrame
     errors: pd.DataFrame
     catalogue: pd.DataFrame
+    indicators: pd.DataFrame | None = None
+    indicator_matrix: pd.DataFrame | None = None
 
     @property
     def documents(self) -> int:
@@ -112,7 +120,7 @@ def label(documents: list[Document]) -> None:
             for doc in group if len(group) > 1 else []:
                 doc.flags.insert(0, duplicate_flag(doc, [d for d in group if d is not doc]))
     for doc in documents:
-        for item in (*doc.rows, *doc.flags):
+        for item in (*doc.rows, *doc.flags, *doc.indicators):
             item["unit_label"] = doc.label
 
 
@@ -124,14 +132,16 @@ def build(
 
     documents = sorted(documents, key=sort_key)
     label(documents)
+    indicators = long_frame([row for doc in documents for row in doc.indicators])
+    flags = pd.DataFrame(
+        [flag for doc in documents for flag in doc.flags], columns=list(FLAG_COLUMNS)
+    )
+    documents = [d for d in documents if d.rows or not d.indicators]  # those with targets
     records = pd.DataFrame(
         [row for doc in documents for row in doc.rows], columns=list(RECORD_COLUMNS)
     )
     records["value"] = records["value"].astype("float64")
     records["match_score"] = records["match_score"].astype("float64")
-    flags = pd.DataFrame(
-        [flag for doc in documents for flag in doc.flags], columns=list(FLAG_COLUMNS)
-    )
     errors = pd.DataFrame(
         [(o.source, o.reason, o.error) for o in sorted(failures, key=lambda o: o.source)],
         columns=list(ERROR_COLUMNS),
@@ -152,6 +162,8 @@ def build(
         flags=flags,
         errors=errors,
         catalogue=catalogue.frame(),
+        indicators=indicators,
+        indicator_matrix=indicator_matrix(indicators) if len(indicators) else None,
     )
 
 

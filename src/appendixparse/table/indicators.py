@@ -295,11 +295,11 @@ def _columns(texts: list[str]) -> list[IndicatorColumn]:
             role = "other"
         if role == "name" and "name" in seen:
             role = "name2"
-        elif role in ("stt", "unit", "group") and role in seen:
-            role = "other"
-        elif role in _VALUE_ROLES and seen & set(_VALUE_ROLES):
-            role = "other"
-        elif role in ("maximum", "appraised") and role in seen:
+        elif (
+            (role in ("stt", "unit", "group") and role in seen)
+            or (role in _VALUE_ROLES and seen & set(_VALUE_ROLES))
+            or (role in ("maximum", "appraised") and role in seen)
+        ):
             role = "other"
         seen.add(role)
         columns.append(IndicatorColumn(index=index, role=role, header=text or f"Cột {index + 1}"))
