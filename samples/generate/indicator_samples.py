@@ -196,7 +196,8 @@ def province_forms() -> Document:
                     "%",
                     "92,58",  # 419.218 / 462.814 = 90,58%: planted
                     R("3.3.1.", "Tổng số hồ sơ của DVCTT toàn trình", "Hồ sơ", "462.814"),
-                    R("3.3.2.", "Số hồ sơ nộp trực tuyến của các DVCTT toàn trình", "Hồ sơ", "419.218"),
+                    R("3.3.2.", "Số hồ sơ nộp trực tuyến của các DVCTT toàn trình", "Hồ sơ",
+                      "419.218"),
                     plants=("indicator_rate_mismatch",),
                 ),
             ),
