@@ -199,3 +199,16 @@ def test_mixed_document_holds_both_kinds(tmp_path: Path) -> None:
     assert [r.id for r in report.records] == ["1", "2"]
     assert [(i.id, i.value) for i in report.indicators] == [("3:1", 247.0), ("3:2", 100.0)]
     assert report.indicators[0].form_title == "Cải cách thủ tục hành chính"
+
+
+def test_ticked_forms_and_counts_by_status_are_no_indicator_tables() -> None:
+    """'Nội dung chỉ tiêu | Hoàn thành | Đang thực hiện' names an indicator and a value word,
+    but columns headed by statuses are ticked (or count statuses): the assessment's."""
+    text = (
+        "Tổng số chỉ tiêu\tĐã hoàn thành\tĐang thực hiện\n35\t18\t17\n\n"
+        "STT\tNội dung chỉ tiêu\tHoàn thành\tĐang thực hiện\tChưa thực hiện\tGhi chú\n"
+        "1\tBan hành kế hoạch\tx\t\t\t\n2\tRà soát văn bản\t\tx\t\t\n"
+    ).encode()
+    report = appendixparse.parse(text, format="text")
+    assert report.indicators == []
+    assert [r.status for r in report.records] == ["completed", "in_progress"]

@@ -9,7 +9,8 @@ The steps, each a small function:
    (:func:`indicator_role`, whatever their order), possibly over a second header row that
    decides under a cell spanning several columns ("Kết quả thống kê" over "Đơn vị tính | Số
    liệu"), and when its value column holds numbers (or nothing, under a header that only a
-   form has: "Số liệu", a year, "Đơn vị tính"), never status words.
+   form has: "Số liệu", a year, "Đơn vị tính"), never status words, and no two columns are
+   headed by statuses ("Hoàn thành | Đang thực hiện": a ticked form, or counts by status).
 2. The form comes from the last "Biểu mẫu 3" line (:data:`FORM_OPENERS`) between the previous
    table and this one, or in the rows above the header; its title is the text after the
    number, or the lines after the form line. A table with no form line of its own that repeats
@@ -39,7 +40,7 @@ from ..grid import Grid, Paragraph, Row, Table
 from ..models import Indicator
 from ..text.cleaning import clean, fold, join
 from ..text.numbering import parse_section, parse_stt
-from ..text.status import match_status
+from ..text.status import match_status, named_status
 from ..text.values import read_value
 from .layout import PreambleLine, _preamble, is_column_numbers
 from .vocabulary import (
@@ -315,6 +316,8 @@ def _holds_values(columns: list[IndicatorColumn], rows: list[Row]) -> bool:
     value = next((c for c in columns if c.role in _VALUE_ROLES), None)
     if value is None or not roles & {"name", "group"}:
         return False
+    if sum(named_status(c.header) is not None for c in columns) >= 2:
+        return False  # "Hoàn thành | Đang thực hiện": statuses to tick, or counted by status
     for col in columns:
         if col.role in ("stt", "name", "name2", "group", "unit"):
             continue

@@ -127,4 +127,4 @@ FORM_OPENERS: tuple[str, ...] = ("biểu mẫu số", "biểu mẫu", "biểu s�
 SCORE_UNIT = "điểm"
 
 # What a value cell holds for "no figure" (besides nothing).
-NO_VALUE_MARKS: tuple[str, ...] = ("-", "–", "—", "x", "/", "…")
+NO_VALUE_MARKS: tuple[str, ...] = ("-", "–", "—", "…")
