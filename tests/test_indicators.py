@@ -212,3 +212,71 @@ def test_ticked_forms_and_counts_by_status_are_no_indicator_tables() -> None:
     report = appendixparse.parse(text, format="text")
     assert report.indicators == []
     assert [r.status for r in report.records] == ["completed", "in_progress"]
+
+
+def _docx(tmp_path: Path, blocks: list[str | list[tuple[str, ...]]]) -> Path:
+    """A DOCX of paragraphs (str) and tables (lists of rows), in order."""
+    from docx import Document
+
+    doc = Document()
+    for block in blocks:
+        if isinstance(block, str):
+            doc.add_paragraph(block)
+            continue
+        table = doc.add_table(rows=len(block), cols=len(block[0]))
+        for r, cells in enumerate(block):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+    path = tmp_path / "form.docx"
+    doc.save(str(path))
+    return path
+
+
+FORM_ROWS = [
+    ("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"),
+    ("1.", "Tổng số VBQPPL do địa phương ban hành", "Văn bản", "249", ""),
+    ("1.1.", "Số VBQPPL do cấp tỉnh ban hành", "Văn bản", "174", "gồm 10 nghị quyết"),
+    ("1.2.", "Số VBQPPL do cấp xã ban hành", "Văn bản", "75", ""),
+    ("2.", "Tỷ lệ xử lý VBQPPL sau rà soát", "%", "90,5", ""),
+    ("2.1.", "Tổng số VBQPPL cần phải xử lý sau rà soát", "Văn bản", "200", ""),
+    ("2.2.", "Số VBQPPL đã được xử lý xong", "Văn bản", "181", ""),
+]
+FORM_EXPECTED = [
+    ("2:1", None, "Văn bản", 249.0, ""),
+    ("2:1.1", "2:1", "Văn bản", 174.0, "gồm 10 nghị quyết"),
+    ("2:1.2", "2:1", "Văn bản", 75.0, ""),
+    ("2:2", None, "%", 90.5, ""),
+    ("2:2.1", "2:2", "Văn bản", 200.0, ""),
+    ("2:2.2", "2:2", "Văn bản", 181.0, ""),
+]
+
+
+@pytest.mark.parametrize(
+    "order", [(0, 1, 2, 3, 4), (0, 1, 3, 2, 4), (1, 0, 2, 3, 4), (0, 4, 1, 3, 2), (4, 3, 2, 1, 0)]
+)
+def test_columns_in_any_order(tmp_path: Path, order: tuple[int, ...]) -> None:
+    rows = [tuple(row[i] for i in order) for row in FORM_ROWS]
+    report = appendixparse.parse(_docx(tmp_path, ["Biểu mẫu 2", "Cải cách thể chế", rows]))
+    got = [(i.id, i.parent, i.unit, i.value, i.notes) for i in report.indicators]
+    assert got == FORM_EXPECTED
+    assert report.flags == []  # 174 + 75 = 249; 181/200 = 90,5%
+
+
+def test_continued_without_a_header_and_a_planted_sum(tmp_path: Path) -> None:
+    """A form broken into two tables, the second without a header: one form; the sum is then
+    checked across the break."""
+    first = [*FORM_ROWS[:3]]
+    second = [(stt, name, unit, "76" if stt == "1.2." else value, note)
+              for stt, name, unit, value, note in FORM_ROWS[3:]]  # fmt: skip
+    report = appendixparse.parse(_docx(tmp_path, ["Biểu mẫu 2", "Cải cách thể chế", first, second]))
+    assert [i.id for i in report.indicators] == [e[0] for e in FORM_EXPECTED]
+    assert report.indicators[2].location.table == 2
+    assert [(f.code, f.record) for f in report.flags] == [("indicator_sum_mismatch", "2:1")]
+    assert report.flags[0].evidence["sum"] == 250
+
+
+def test_no_form_lines_ids_are_the_stt(tmp_path: Path) -> None:
+    report = appendixparse.parse(_docx(tmp_path, ["PHỤ LỤC SỐ LIỆU", FORM_ROWS]))
+    assert [i.id for i in report.indicators] == [e[0][2:] for e in FORM_EXPECTED]
+    assert report.indicators[1].parent == "1" and report.indicators[0].form is None
+    assert report.title == "PHỤ LỤC SỐ LIỆU"

@@ -54,10 +54,13 @@ from .vocabulary import (
 _HEADER_SCAN_ROWS = 8
 _MAX_HEADER_CELL = 200
 _NUMERIC_SHARE = 0.6  # of the filled value cells, for a table to hold values
+# Each role's header words as word tuples ("đơn vị tính" → ("đơn", "vị", "tính")), matched
+# against the n-grams of a header's folded words: set look-ups, not a pattern per word.
 _ROLE_WORDS = {
-    role: [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in words]
+    role: frozenset(tuple(w.split()) for w in words)
     for role, words in INDICATOR_HEADER_WORDS.items()
 }
+_LONGEST_WORD = max(len(w) for words in _ROLE_WORDS.values() for w in words)
 _STT_HEADERS = frozenset(("stt", "tt", "số tt", "số thứ tự"))
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FORM = re.compile(
@@ -127,14 +130,22 @@ def indicator_role(text: str) -> str | None:
     >>> indicator_role("Năm 2025 (tính từ 01/7/2025)"), indicator_role("NHÓM CHỈ TIÊU")
     ('value', 'group')
     """
+    if not text or len(text) > _MAX_HEADER_CELL:
+        return None
     full = fold(text)
     if not full:
         return None
-    main = fold(clean(text).split("(")[0]) or full
+    main = fold(text.split("(")[0]) or full
     if main in _STT_HEADERS:
         return "stt"
-    for role, patterns in _ROLE_WORDS.items():
-        if any(p.search(main) for p in patterns):
+    words = main.split()
+    grams = {
+        tuple(words[i : i + n])
+        for n in range(1, _LONGEST_WORD + 1)
+        for i in range(len(words) - n + 1)
+    }
+    for role, phrases in _ROLE_WORDS.items():
+        if not grams.isdisjoint(phrases):
             return role
     if _YEAR.search(main) and len(main.split()) <= 4:
         return "value"  # "Năm 2025", "2024"
