@@ -7,11 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import appendixparse
 from appendixparse.checks.flags import SEVERITY
 from appendixparse.checks.indicators import CODES as INDICATOR_CODES
 from appendixparse.table.indicators import indicator_role
+from appendixparse.text.values import read_value, value_decimals
 
 from conftest import GOLDEN, SAMPLES, shared_path
 
@@ -280,3 +283,20 @@ def test_no_form_lines_ids_are_the_stt(tmp_path: Path) -> None:
     assert [i.id for i in report.indicators] == [e[0][2:] for e in FORM_EXPECTED]
     assert report.indicators[1].parent == "1" and report.indicators[0].form is None
     assert report.title == "PHỤ LỤC SỐ LIỆU"
+
+
+@given(st.integers(min_value=-(10**9), max_value=10**9), st.integers(min_value=0, max_value=2))
+def test_vietnamese_numbers_read_back(number: int, decimals: int) -> None:
+    """A value written the Vietnamese way (dots grouping thousands, a decimal comma, a sign)
+    reads back as the number, with its written decimals."""
+    value = number / 10**decimals
+    text = f"{abs(value):,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+    text = ("-" if value < 0 else "") + text
+    assert read_value(text) == pytest.approx(value)
+    assert value_decimals(text) == decimals
+
+
+@given(st.text(max_size=30))
+def test_any_cell_reads_without_error(text: str) -> None:
+    result = read_value(text)
+    assert result is None or isinstance(result, float)
