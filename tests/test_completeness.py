@@ -1,5 +1,7 @@
 """Nothing is lost: every non-empty cell of the assessment table ends up in a record field,
-a section title or ``unparsed`` — accounted for on every sample, whatever its format."""
+a section title or ``unparsed`` — accounted for on every sample, whatever its format. In an
+indicator appendix the table the assessment layout would take is an indicator table: its
+cells end up in the indicators' fields."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import appendixparse
 from appendixparse.errors import UnsupportedFormatError
 from appendixparse.pipeline import load
 from appendixparse.readers import read
+from appendixparse.table.indicators import find_indicator_tables
 from appendixparse.table.layout import find_layout
 from appendixparse.text.cleaning import clean, fold
 
@@ -24,6 +27,8 @@ def _placed_text(report: appendixparse.Report) -> str:
     for r in report.records:
         parts += [r.stt, r.target, r.status_raw, r.notes, *r.extra.values()]
     parts += [u.text for u in report.unparsed]
+    for i in report.indicators:
+        parts += [i.stt, i.name, i.unit or "", i.value_raw, i.notes, *i.columns.values()]
     return "\n".join(parts)
 
 
@@ -37,14 +42,16 @@ def test_every_cell_is_accounted_for(path) -> None:
         pytest.skip(str(exc))
     except appendixparse.NoAssessmentTableError:
         pytest.skip("not an appendix")
-    layout = find_layout(grid, str(path))
+    rows = [r.cells for part in find_indicator_tables(grid).parts for r in part.rows]
+    try:
+        layout = find_layout(grid, str(path))
+        rows += [r.cells for r in layout.rows]
+    except appendixparse.NoAssessmentTableError:
+        assert report.indicators  # a scoring table alone: only its indicators
     placed = fold(_placed_text(report))  # punctuation aside: "II." is placed as section "II"
     missing = [
-        (row.location, clean(cell))
-        for row in layout.rows
-        for cell in row.cells
-        if clean(cell) and fold(cell) not in placed
+        clean(cell) for cells in rows for cell in cells if clean(cell) and fold(cell) not in placed
     ]
     assert not missing, missing[:5]
-    cells = sum(1 for row in layout.rows for cell in row.cells if clean(cell))
+    cells = sum(1 for cells in rows for cell in cells if clean(cell))
     assert cells > 0
