@@ -30,7 +30,7 @@ from ..models import Flag, Indicator
 from ..text.cleaning import fold
 from ..text.values import value_decimals
 from . import vocabulary as vocab
-from .wording import format_count, format_number
+from .wording import format_count, format_number, shorten
 
 CODES: tuple[str, ...] = (
     "indicator_sum_mismatch",
@@ -130,6 +130,23 @@ def _same_unit(a: Indicator, b: Indicator) -> bool:
     return a.unit is None or b.unit is None or fold(a.unit) == fold(b.unit)
 
 
+def _key(ind: Indicator) -> str:
+    return ind.id.split(":", 1)[1] if ind.form and ":" in ind.id else ind.id
+
+
+def _vi(ind: Indicator, *, word: str = "Chỉ tiêu", lower: bool = False) -> str:
+    """How a message names an indicator: 'Chỉ tiêu 1.2 «Tỷ lệ …» (biểu mẫu 4)'."""
+    form = f" (biểu mẫu {ind.form})" if ind.form else ""
+    text = f"{word} {_key(ind)} «{shorten(ind.name, 50)}»{form}"
+    return text[0].lower() + text[1:] if lower else text
+
+
+def _en(ind: Indicator, *, word: str = "Indicator", lower: bool = False) -> str:
+    form = f" (form {ind.form})" if ind.form else ""
+    text = f"{word} {_key(ind)} «{shorten(ind.name, 50)}»{form}"
+    return text[0].lower() + text[1:] if lower else text
+
+
 def _number(value: float) -> tuple[str, str]:
     return format_count(value), format_count(value, en=True)
 
@@ -159,9 +176,9 @@ def _sum_mismatch(ind: Indicator, tree: _Tree) -> list[_Found]:
             return [
                 (
                     "indicator_sum_mismatch",
-                    f"Các số 'trong đó' của chỉ tiêu {ind.stt} cộng lại được {vi[0]}, "
+                    f"Các số 'trong đó' của {_vi(ind, lower=True)} cộng lại được {vi[0]}, "
                     f"lớn hơn tổng số {en[0]}: kiểm tra lại số liệu.",
-                    f"The 'of which' parts of indicator {ind.stt} add up to {vi[1]}, more than "
+                    f"The 'of which' parts of {_en(ind, lower=True)} add up to {vi[1]}, more than "
                     f"its total {en[1]}: check the figures.",
                     _evidence(ind, parts, total, "at_most"),
                 )
@@ -191,9 +208,9 @@ def _equal_sum(ind: Indicator, parts: list[Indicator], kind: str) -> list[_Found
     return [
         (
             "indicator_sum_mismatch",
-            f"Chỉ tiêu {ind.stt} ghi {want[0]}, nhưng {what_vi} ({ids}) cộng lại được "
+            f"{_vi(ind)} ghi {want[0]}, nhưng {what_vi} ({ids}) cộng lại được "
             f"{got[0]}: kiểm tra lại số liệu.",
-            f"Indicator {ind.stt} states {want[1]}, but {what_en} ({ids}) add up to {got[1]}: "
+            f"{_en(ind)} states {want[1]}, but {what_en} ({ids}) add up to {got[1]}: "
             "check the figures.",
             _evidence(ind, parts, total, "equal"),
         )
@@ -237,9 +254,9 @@ def _rate_mismatch(ind: Indicator, tree: _Tree) -> list[_Found]:
     return [
         (
             "indicator_rate_mismatch",
-            f"Chỉ tiêu {ind.stt} ghi {ind.value_raw}%, nhưng {num[0]}/{den[0]} "
+            f"{_vi(ind)} ghi {ind.value_raw}%, nhưng {num[0]}/{den[0]} "
             f"({numerator.stt}/{denominator.stt}) = {shown_vi}%: kiểm tra lại tỷ lệ hoặc số liệu.",
-            f"Indicator {ind.stt} states {ind.value_raw}%, but {num[1]}/{den[1]} "
+            f"{_en(ind)} states {ind.value_raw}%, but {num[1]}/{den[1]} "
             f"({numerator.stt}/{denominator.stt}) = {shown_en}%: check the rate or the figures.",
             {
                 "value": ind.value,
@@ -307,8 +324,9 @@ def _out_of_range(ind: Indicator) -> list[_Found]:
             return [
                 (
                     "indicator_out_of_range",
-                    f"Tiêu chí {ind.stt} tự đánh giá {got} điểm, vượt điểm tối đa {top}.",
-                    f"Criterion {ind.stt} is self-scored {got_en}, above its maximum {top_en}.",
+                    f"{_vi(ind, word='Tiêu chí')} tự đánh giá {got} điểm, vượt điểm tối đa {top}.",
+                    f"{_en(ind, word='Criterion')} is self-scored {got_en}, above its maximum "
+                    f"{top_en}.",
                     {"value": ind.value, "maximum": ind.maximum, "rule": "score_above_maximum"},
                 )
             ]
@@ -317,9 +335,9 @@ def _out_of_range(ind: Indicator) -> list[_Found]:
         return [
             (
                 "indicator_out_of_range",
-                f"Chỉ tiêu {ind.stt} là một tỷ lệ nhưng ghi {ind.value_raw}%, vượt quá 100%: "
+                f"{_vi(ind)} là một tỷ lệ nhưng ghi {ind.value_raw}%, vượt quá 100%: "
                 "kiểm tra lại số liệu (có thể đã ghi số lượng thay cho tỷ lệ).",
-                f"Indicator {ind.stt} is a share but states {ind.value_raw}%, above 100%: check "
+                f"{_en(ind)} is a share but states {ind.value_raw}%, above 100%: check "
                 "the figure (a count may have been written for the share).",
                 {"value": ind.value, "value_raw": ind.value_raw, "rule": "share_above_100"},
             )
@@ -328,8 +346,8 @@ def _out_of_range(ind: Indicator) -> list[_Found]:
         return [
             (
                 "indicator_out_of_range",
-                f"Chỉ tiêu {ind.stt} là số lượng nhưng ghi số âm ({ind.value_raw}).",
-                f"Indicator {ind.stt} is a count but states a negative number ({ind.value_raw}).",
+                f"{_vi(ind)} là số lượng nhưng ghi số âm ({ind.value_raw}).",
+                f"{_en(ind)} is a count but states a negative number ({ind.value_raw}).",
                 {"value": ind.value, "value_raw": ind.value_raw, "rule": "negative_count"},
             )
         ]
@@ -344,8 +362,8 @@ def _unit_mismatch(ind: Indicator) -> list[_Found]:
         return [
             (
                 "indicator_unit_mismatch",
-                f"Chỉ tiêu {ind.stt} là số lượng nhưng có đơn vị tính '{ind.unit}'.",
-                f"Indicator {ind.stt} is named as a count but its unit is '{ind.unit}'.",
+                f"{_vi(ind)} là số lượng nhưng có đơn vị tính '{ind.unit}'.",
+                f"{_en(ind)} is named as a count but its unit is '{ind.unit}'.",
                 {"unit": ind.unit, "value_raw": ind.value_raw, "rule": "percent_for_count"},
             )
         ]
@@ -354,9 +372,8 @@ def _unit_mismatch(ind: Indicator) -> list[_Found]:
         return [
             (
                 "indicator_unit_mismatch",
-                f"Chỉ tiêu {ind.stt} đếm số lượng ({unit}) nhưng ghi số lẻ {ind.value_raw}.",
-                f"Indicator {ind.stt} counts things ({unit}) but states a fraction "
-                f"{ind.value_raw}.",
+                f"{_vi(ind)} đếm số lượng ({unit}) nhưng ghi số lẻ {ind.value_raw}.",
+                f"{_en(ind)} counts things ({unit}) but states a fraction {ind.value_raw}.",
                 {"unit": ind.unit, "value_raw": ind.value_raw, "rule": "count_with_decimals"},
             )
         ]
