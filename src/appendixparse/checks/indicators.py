@@ -204,13 +204,14 @@ def _equal_sum(ind: Indicator, parts: list[Indicator], kind: str) -> list[_Found
     got, want = _number(total), _number(ind.value)
     what_vi = "điểm các tiêu chí thành phần" if kind == "score" else "các số liệu thành phần"
     what_en = "the sub-criteria's scores" if kind == "score" else "its parts"
-    ids = ", ".join(c.stt for c in parts)
+    ids = ", ".join(_key(c) for c in parts)
+    word_vi, word_en = ("Tiêu chí", "Criterion") if kind == "score" else ("Chỉ tiêu", "Indicator")
     return [
         (
             "indicator_sum_mismatch",
-            f"{_vi(ind)} ghi {want[0]}, nhưng {what_vi} ({ids}) cộng lại được "
+            f"{_vi(ind, word=word_vi)} ghi {want[0]}, nhưng {what_vi} ({ids}) cộng lại được "
             f"{got[0]}: kiểm tra lại số liệu.",
-            f"{_en(ind)} states {want[1]}, but {what_en} ({ids}) add up to {got[1]}: "
+            f"{_en(ind, word=word_en)} states {want[1]}, but {what_en} ({ids}) add up to {got[1]}: "
             "check the figures.",
             _evidence(ind, parts, total, "equal"),
         )
@@ -255,9 +256,11 @@ def _rate_mismatch(ind: Indicator, tree: _Tree) -> list[_Found]:
         (
             "indicator_rate_mismatch",
             f"{_vi(ind)} ghi {ind.value_raw}%, nhưng {num[0]}/{den[0]} "
-            f"({numerator.stt}/{denominator.stt}) = {shown_vi}%: kiểm tra lại tỷ lệ hoặc số liệu.",
+            f"({_key(numerator)}/{_key(denominator)}) = {shown_vi}%: kiểm tra lại tỷ lệ hoặc "
+            "số liệu.",
             f"{_en(ind)} states {ind.value_raw}%, but {num[1]}/{den[1]} "
-            f"({numerator.stt}/{denominator.stt}) = {shown_en}%: check the rate or the figures.",
+            f"({_key(numerator)}/{_key(denominator)}) = {shown_en}%: check the rate or the "
+            "figures.",
             {
                 "value": ind.value,
                 "value_raw": ind.value_raw,
