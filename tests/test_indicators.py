@@ -300,3 +300,19 @@ def test_vietnamese_numbers_read_back(number: int, decimals: int) -> None:
 def test_any_cell_reads_without_error(text: str) -> None:
     result = read_value(text)
     assert result is None or isinstance(result, float)
+
+
+def test_form_from_the_sheet_name(tmp_path: Path) -> None:
+    """An Excel form without a 'Biểu mẫu' line: the sheet's name gives the form."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Biểu mẫu 05"
+    for row in FORM_ROWS:
+        sheet.append(list(row))
+    path = tmp_path / "bieu-mau.xlsx"
+    book.save(path)
+    report = appendixparse.parse(path)
+    assert [i.id for i in report.indicators][:2] == ["5:1", "5:1.1"]
+    assert report.indicators[0].form == "5" and report.indicators[0].form_title is None

@@ -205,8 +205,8 @@ def _indicator_part(
         source, at = form_at
         part.form, part.form_title = _form_of(source, at)
         part.first_line = source[at][0]
-    elif table.name and (m := _FORM.match(clean(table.name))):
-        part.form, part.form_title = m.group("number").upper(), clean(m.group("rest")) or None
+    elif table.name and _FORM.match(clean(table.name)):
+        part.form, part.form_title = _form_of([(position, clean(table.name))], 0)
     elif previous is not None and _same_header(previous, columns):
         part.form, part.form_title, part.continues = previous.form, previous.form_title, True
     return part
