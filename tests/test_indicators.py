@@ -316,3 +316,22 @@ def test_form_from_the_sheet_name(tmp_path: Path) -> None:
     report = appendixparse.parse(path)
     assert [i.id for i in report.indicators][:2] == ["5:1", "5:1.1"]
     assert report.indicators[0].form == "5" and report.indicators[0].form_title is None
+
+
+def test_cli_consolidates_indicator_appendices(tmp_path: Path, capsys) -> None:
+    """A folder of indicator appendices alone consolidates (exit 0), its rows beside the CSV."""
+    from appendixparse.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("indicators-province-forms.docx", "indicators-scoring.xlsx"):
+        (folder / name).write_bytes((SAMPLES / name).read_bytes())
+    out = tmp_path / "tong-hop.csv"
+    assert main(["consolidate", str(folder), "-o", str(out)]) == 0
+    assert "2 document(s)" in capsys.readouterr().out
+    rows = (tmp_path / "tong-hop.indicators.csv").read_text(encoding="utf-8-sig").splitlines()
+    goldens = [
+        GOLDEN / f"{n}.json" for n in ("indicators-province-forms.docx", "indicators-scoring.xlsx")
+    ]
+    count = sum(len(json.loads(g.read_text(encoding="utf-8"))["indicators"]) for g in goldens)
+    assert len(rows) == 1 + count

@@ -66,13 +66,22 @@ class Consolidation:
 
     @property
     def documents(self) -> int:
-        """How many documents were consolidated."""
-        return len(self.by_unit)
+        """How many documents were consolidated (those of indicator tables alone included)."""
+        return len(self.by_unit) + len(self._indicator_only()[0])
 
     @property
     def units(self) -> int:
         """How many distinct units those documents come from."""
-        return int(self.by_unit["unit"].map(fold).nunique()) if len(self.by_unit) else 0
+        units = {fold(u) for u in self.by_unit["unit"]} | self._indicator_only()[1]
+        return len(units)
+
+    def _indicator_only(self) -> tuple[set[str], set[str]]:
+        """The sources, and folded units, of the documents of indicator tables alone."""
+        if self.indicators is None or not len(self.indicators):
+            return set(), set()
+        known = set(self.by_unit["source"])
+        rows = self.indicators[~self.indicators["source"].isin(known)]
+        return set(rows["source"]), {fold(u) for u in rows["unit"]}
 
     def __repr__(self) -> str:
         return (
