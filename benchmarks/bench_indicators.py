@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from appendixparse import parse
 from appendixparse.checks.flags import SEVERITY
 from appendixparse.checks.indicators import indicator_flags
 from appendixparse.options import DEFAULT_OPTIONS
@@ -26,19 +27,37 @@ from appendixparse.table.layout import find_layout
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
+ASSESSMENT = (
+    "appendix-quang-tri-district-2023.txt",
+    "appendix-quang-tri-district-2023.docx",
+    "appendix-quang-tri-district-2023.xlsx",
+)
+
+
 def _grids(paths: list[Path]) -> list:
     return [read(p.read_bytes(), str(p), None, DEFAULT_OPTIONS)[0] for p in paths]
 
 
+def share_of_parse(paths: list[Path], rounds: int) -> float:
+    """The indicator search's time as a share of parse() on the same documents (median of
+    paired rounds)."""
+    grids = _grids(paths)
+    shares = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for path in paths:
+            parse(path)
+        whole = time.perf_counter() - start
+        start = time.perf_counter()
+        for grid in grids:
+            indicator_flags(build_indicators(find_indicator_tables(grid)), SEVERITY)
+        shares.append((time.perf_counter() - start) / whole)
+    return statistics.median(shares)
+
+
 def main(rounds: int = 30) -> None:
-    assessment = _grids(
-        [
-            SAMPLES / "appendix-quang-tri-district-2023.txt",
-            SAMPLES / "appendix-quang-tri-district-2023.docx",
-            SAMPLES / "appendix-quang-tri-district-2023.xlsx",
-            *sorted(SAMPLES.glob("checks-*.txt")),
-        ]
-    )
+    paths = [*(SAMPLES / n for n in ASSESSMENT), *sorted(SAMPLES.glob("checks-*.txt"))]
+    assessment = _grids(paths)
     forms = _grids(sorted(p for p in SAMPLES.glob("indicators-*") if p.suffix != ".pdf"))
     ratios = []
     for _ in range(rounds):
@@ -65,6 +84,8 @@ def main(rounds: int = 30) -> None:
         f"{statistics.median(ratios):.3f}x (median of {rounds} paired rounds)"
     )
     print(f"indicator forms: {count / elapsed:.0f} indicator rows/s (found, built and checked)")
+    share = share_of_parse(paths, max(5, rounds // 3))
+    print(f"the indicator search is {share:.1%} of parse() on the assessment appendices")
 
 
 if __name__ == "__main__":

@@ -60,6 +60,9 @@ _ROLE_WORDS = {
     role: frozenset(tuple(w.split()) for w in words)
     for role, words in INDICATOR_HEADER_WORDS.items()
 }
+_NAME_WORDS = tuple(
+    w for role in ("name", "group") for w in INDICATOR_HEADER_WORDS[role]
+)  # a header row holds one of them
 _LONGEST_WORD = max(len(w) for words in _ROLE_WORDS.values() for w in words)
 _STT_HEADERS = frozenset(("stt", "tt", "số tt", "số thứ tự"))
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -255,6 +258,9 @@ def _find_header(table: Table) -> tuple[int, int, list[IndicatorColumn]] | None:
     for at, row in enumerate(table.rows[:_HEADER_SCAN_ROWS]):
         if any(len(c) > _MAX_HEADER_CELL for c in row.cells):
             continue
+        text = clean(" ".join(row.cells)).lower()  # most rows name no indicator column at all
+        if not any(word in text for word in _NAME_WORDS):
+            continue
         roles = {indicator_role(c) for c in row.cells}
         if not roles & {"name", "group"}:
             continue
@@ -329,6 +335,22 @@ def _holds_values(columns: list[IndicatorColumn], rows: list[Row]) -> bool:
         return False
     if sum(named_status(c.header) is not None for c in columns) >= 2:
         return False  # "Hoàn thành | Đang thực hiện": statuses to tick, or counted by status
+    # The cheap test first: the value column's numbers; then no column of status words.
+    cells = [clean(r.cells[value.index]) for r in rows if value.index < len(r.cells)]
+    filled = [c for c in cells if c]
+    if not filled:
+        strong = fold(value.header)
+        if not (
+            "unit" in roles
+            or value.role == "score"
+            or any(w in strong for w in STRONG_VALUE_HEADERS)
+            or bool(_YEAR.search(strong))
+        ):
+            return False
+    else:
+        numbers = sum(read_value(c) is not None or c in NO_VALUE_MARKS for c in filled)
+        if numbers < _NUMERIC_SHARE * len(filled):
+            return False
     for col in columns:
         if col.role in ("stt", "name", "name2", "group", "unit"):
             continue
@@ -336,18 +358,7 @@ def _holds_values(columns: list[IndicatorColumn], rows: list[Row]) -> bool:
         cells = [c for c in cells if c]
         if cells and sum(match_status(c) is not None for c in cells) * 2 >= len(cells):
             return False
-    cells = [clean(r.cells[value.index]) for r in rows if value.index < len(r.cells)]
-    filled = [c for c in cells if c]
-    if not filled:
-        strong = fold(value.header)
-        return (
-            "unit" in roles
-            or value.role == "score"
-            or any(w in strong for w in STRONG_VALUE_HEADERS)
-            or bool(_YEAR.search(strong))
-        )
-    numbers = sum(read_value(c) is not None or c in NO_VALUE_MARKS for c in filled)
-    return numbers >= _NUMERIC_SHARE * len(filled)
+    return True
 
 
 # ---------------------------------------------------------------------------------- rows
