@@ -225,22 +225,24 @@ _EVIDENCE = 20  # other files listed in its evidence: a unit sent 500 times stay
 
 
 def duplicate_flag(doc: Document, others: list[Document]) -> dict[str, Any]:
-    """The ``duplicate_unit`` flag of ``doc``, one of several reports of one unit for one period."""
+    """The ``duplicate_unit`` flag of ``doc``, the report kept of several of one unit."""
     names = [Path(d.source).name for d in others[:_LISTED]]
     more = len(others) - len(names)
     files = ", ".join(names) + (f" và {more} tệp khác" if more else "")
     files_en = ", ".join(names) + (f" and {more} more" if more else "")
+    period = doc.period_end or "?"
     return _flag(
         doc,
         "duplicate_unit",
         WARNING,
         None,
         None,
-        f"{doc.unit} có {len(others) + 1} báo cáo cùng kỳ; tệp {Path(doc.source).name} được "
-        f"tổng hợp ở cột «{doc.label}», các tệp khác: {files}. Đề nghị xác định bản chính thức.",
-        f"{doc.unit} sent {len(others) + 1} reports for the same period; "
-        f"{Path(doc.source).name} is consolidated as “{doc.label}”, the others: {files_en}. "
-        "Decide which one is official.",
+        f"{doc.unit} gửi {len(others) + 1} báo cáo; chỉ tổng hợp tệp {Path(doc.source).name} "
+        f"(kỳ đến {period}, bản mới nhất), không tổng hợp: {files}. "
+        "Đề nghị xác nhận bản chính thức.",
+        f"{doc.unit} sent {len(others) + 1} reports; only {Path(doc.source).name} (period "
+        f"ending {period}, the latest) is consolidated, not: {files_en}. "
+        "Confirm which one is official.",
         {
             "sources": [doc.source, *(d.source for d in others[:_EVIDENCE])],
             "reports": len(others) + 1,
