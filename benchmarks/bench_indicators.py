@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 from appendixparse import parse
-from appendixparse.checks.flags import SEVERITY
 from appendixparse.checks.indicators import indicator_flags
 from appendixparse.options import DEFAULT_OPTIONS
 from appendixparse.readers import read
@@ -50,7 +49,7 @@ def share_of_parse(paths: list[Path], rounds: int) -> float:
         whole = time.perf_counter() - start
         start = time.perf_counter()
         for grid in grids:
-            indicator_flags(build_indicators(find_indicator_tables(grid)), SEVERITY)
+            indicator_flags(build_indicators(find_indicator_tables(grid)))
         shares.append((time.perf_counter() - start) / whole)
     return statistics.median(shares)
 
@@ -68,7 +67,7 @@ def main(rounds: int = 30) -> None:
         start = time.perf_counter()
         for grid in assessment:
             tables = find_indicator_tables(grid)
-            indicator_flags(build_indicators(tables), SEVERITY)
+            indicator_flags(build_indicators(tables))
             find_layout(grid, "x")
         ratios.append((time.perf_counter() - start) / plain)
     start = time.perf_counter()
@@ -76,7 +75,7 @@ def main(rounds: int = 30) -> None:
     for _ in range(rounds):
         for grid in forms:
             indicators = build_indicators(find_indicator_tables(grid))
-            indicator_flags(indicators, SEVERITY)
+            indicator_flags(indicators)
             count += len(indicators)
     elapsed = time.perf_counter() - start
     print(

@@ -26,10 +26,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..models import Flag, Indicator
+from ..models import Flag, FlagCode, Indicator
 from ..text.cleaning import fold
 from ..text.values import value_decimals
 from . import vocabulary as vocab
+from .messages import Text, Values, render
+from .registry import make_flag
 from .wording import format_count, format_number, shorten
 
 CODES: tuple[str, ...] = (
@@ -64,8 +66,8 @@ _GROWTH = _words(vocab.INDICATOR_GROWTH_WORDS)
 _SUBJECT_WORDS = 2  # "hồ sơ", "văn bản": the words after the opener that name what is counted
 
 
-def indicator_flags(indicators: Sequence[Indicator], severity: dict[str, Any]) -> list[Flag]:
-    """Every flag of the indicator checks, in the indicators' order (``severity`` by code)."""
+def indicator_flags(indicators: Sequence[Indicator]) -> list[Flag]:
+    """Every flag of the indicator checks, in the indicators' order."""
     tree = _Tree(indicators)
     flags: list[Flag] = []
     for ind in indicators:
@@ -76,14 +78,14 @@ def indicator_flags(indicators: Sequence[Indicator], severity: dict[str, Any]) -
             *_unit_mismatch(ind),
         ]
         flags += [
-            Flag(code=code, severity=severity[code], record=ind.id, message=vi, message_en=en,
-                 evidence=evidence)
-            for code, vi, en, evidence in found
-        ]  # fmt: skip
+            make_flag(code, ind.id, evidence, message=key, **values)
+            for code, key, values, evidence in found
+        ]
     return flags
 
 
-_Found = tuple[str, str, str, dict[str, Any]]
+# (code, message entry, the message's values, evidence)
+_Found = tuple[FlagCode, str, dict[str, Values], dict[str, Any]]
 
 
 class _Tree:
@@ -134,20 +136,18 @@ def _key(ind: Indicator) -> str:
     return ind.id.split(":", 1)[1] if ind.form and ":" in ind.id else ind.id
 
 
-def _vi(ind: Indicator, *, word: str = "Chỉ tiêu", lower: bool = False) -> str:
+def _label(ind: Indicator, *, criterion: bool = False) -> Text:
     """How a message names an indicator: 'Chỉ tiêu 1.2 «Tỷ lệ …» (biểu mẫu 4)'."""
-    form = f" (biểu mẫu {ind.form})" if ind.form else ""
-    text = f"{word} {_key(ind)} «{shorten(ind.name, 50)}»{form}"
-    return text[0].lower() + text[1:] if lower else text
+    form = render("indicator.form", form=ind.form) if ind.form else ("", "")
+    word = render("indicator.criterion" if criterion else "indicator.word")
+    return render("indicator", word=word, number=_key(ind), name=shorten(ind.name, 50), form=form)
 
 
-def _en(ind: Indicator, *, word: str = "Indicator", lower: bool = False) -> str:
-    form = f" (form {ind.form})" if ind.form else ""
-    text = f"{word} {_key(ind)} «{shorten(ind.name, 50)}»{form}"
-    return text[0].lower() + text[1:] if lower else text
+def _lower(text: Text) -> Text:
+    return text[0][0].lower() + text[0][1:], text[1][0].lower() + text[1][1:]
 
 
-def _number(value: float) -> tuple[str, str]:
+def _number(value: float) -> Text:
     return format_count(value), format_count(value, en=True)
 
 
@@ -172,17 +172,13 @@ def _sum_mismatch(ind: Indicator, tree: _Tree) -> list[_Found]:
         parts = subset or [c for c in children if is_count(c) and _same_unit(ind, c)]
         total = sum(c.value or 0 for c in parts)
         if total > ind.value + _EPSILON:
-            vi, en = _number(total), _number(ind.value)
-            return [
-                (
-                    "indicator_sum_mismatch",
-                    f"Các số 'trong đó' của {_vi(ind, lower=True)} cộng lại được {vi[0]}, "
-                    f"lớn hơn tổng số {en[0]}: kiểm tra lại số liệu.",
-                    f"The 'of which' parts of {_en(ind, lower=True)} add up to {vi[1]}, more than "
-                    f"its total {en[1]}: check the figures.",
-                    _evidence(ind, parts, total, "at_most"),
-                )
-            ]
+            values: dict[str, Values] = {
+                "label": _lower(_label(ind)),
+                "total": _number(total),
+                "value": _number(ind.value),
+            }
+            evidence = _evidence(ind, parts, total, "at_most")
+            return [("indicator_sum_mismatch", "indicator_sum_mismatch.subset", values, evidence)]
         return []
     if not _TOTAL.match(name):
         return []
@@ -201,21 +197,15 @@ def _equal_sum(ind: Indicator, parts: list[Indicator], kind: str) -> list[_Found
     total = sum(c.value or 0 for c in parts)
     if abs(total - ind.value) <= _EPSILON * max(1.0, abs(ind.value)):
         return []
-    got, want = _number(total), _number(ind.value)
-    what_vi = "điểm các tiêu chí thành phần" if kind == "score" else "các số liệu thành phần"
-    what_en = "the sub-criteria's scores" if kind == "score" else "its parts"
-    ids = ", ".join(_key(c) for c in parts)
-    word_vi, word_en = ("Tiêu chí", "Criterion") if kind == "score" else ("Chỉ tiêu", "Indicator")
-    return [
-        (
-            "indicator_sum_mismatch",
-            f"{_vi(ind, word=word_vi)} ghi {want[0]}, nhưng {what_vi} ({ids}) cộng lại được "
-            f"{got[0]}: kiểm tra lại số liệu.",
-            f"{_en(ind, word=word_en)} states {want[1]}, but {what_en} ({ids}) add up to {got[1]}: "
-            "check the figures.",
-            _evidence(ind, parts, total, "equal"),
-        )
-    ]
+    score = kind == "score"
+    values: dict[str, Values] = {
+        "label": _label(ind, criterion=score),
+        "value": _number(ind.value),
+        "total": _number(total),
+        "parts": ", ".join(_key(c) for c in parts),
+    }
+    key = "indicator_sum_mismatch.score" if score else "indicator_sum_mismatch"
+    return [("indicator_sum_mismatch", key, values, _evidence(ind, parts, total, "equal"))]
 
 
 def _evidence(ind: Indicator, parts: list[Indicator], total: float, rule: str) -> dict[str, Any]:
@@ -249,28 +239,27 @@ def _rate_mismatch(ind: Indicator, tree: _Tree) -> list[_Found]:
     tolerance = 10.0**-places
     if abs(computed - ind.value) <= tolerance + _EPSILON:
         return []
-    shown_vi = format_number(computed, max(places, 2))
-    shown_en = format_number(computed, max(places, 2), en=True)
-    num, den = _number(numerator.value), _number(denominator.value)
-    return [
-        (
-            "indicator_rate_mismatch",
-            f"{_vi(ind)} ghi {ind.value_raw}%, nhưng {num[0]}/{den[0]} "
-            f"({_key(numerator)}/{_key(denominator)}) = {shown_vi}%: kiểm tra lại tỷ lệ hoặc "
-            "số liệu.",
-            f"{_en(ind)} states {ind.value_raw}%, but {num[1]}/{den[1]} "
-            f"({_key(numerator)}/{_key(denominator)}) = {shown_en}%: check the rate or the "
-            "figures.",
-            {
-                "value": ind.value,
-                "value_raw": ind.value_raw,
-                "numerator": {"id": numerator.id, "value": numerator.value},
-                "denominator": {"id": denominator.id, "value": denominator.value},
-                "computed": round(computed, 6),
-                "tolerance": tolerance,
-            },
-        )
-    ]
+    shown = (
+        format_number(computed, max(places, 2)),
+        format_number(computed, max(places, 2), en=True),
+    )
+    values: dict[str, Values] = {
+        "label": _label(ind),
+        "rate": ind.value_raw,
+        "numerator": _number(numerator.value),
+        "denominator": _number(denominator.value),
+        "parts": f"{_key(numerator)}/{_key(denominator)}",
+        "computed": shown,
+    }
+    evidence = {
+        "value": ind.value,
+        "value_raw": ind.value_raw,
+        "numerator": {"id": numerator.id, "value": numerator.value},
+        "denominator": {"id": denominator.id, "value": denominator.value},
+        "computed": round(computed, 6),
+        "tolerance": tolerance,
+    }
+    return [("indicator_rate_mismatch", "indicator_rate_mismatch", values, evidence)]
 
 
 def parts_of_rate(
@@ -320,64 +309,40 @@ def _subject(opener: re.Pattern[str], name: str) -> tuple[str, ...]:
 def _out_of_range(ind: Indicator) -> list[_Found]:
     if ind.value is None:
         return []
+    code: FlagCode = "indicator_out_of_range"
     if ind.maximum is not None:
-        if ind.value > ind.maximum + _EPSILON:
-            got, top = format_number(ind.value), format_number(ind.maximum)
-            got_en, top_en = format_number(ind.value, en=True), format_number(ind.maximum, en=True)
-            return [
-                (
-                    "indicator_out_of_range",
-                    f"{_vi(ind, word='Tiêu chí')} tự đánh giá {got} điểm, vượt điểm tối đa {top}.",
-                    f"{_en(ind, word='Criterion')} is self-scored {got_en}, above its maximum "
-                    f"{top_en}.",
-                    {"value": ind.value, "maximum": ind.maximum, "rule": "score_above_maximum"},
-                )
-            ]
-        return []
+        if ind.value <= ind.maximum + _EPSILON:
+            return []
+        values: dict[str, Values] = {
+            "label": _label(ind, criterion=True),
+            "value": (format_number(ind.value), format_number(ind.value, en=True)),
+            "maximum": (format_number(ind.maximum), format_number(ind.maximum, en=True)),
+        }
+        evidence = {"value": ind.value, "maximum": ind.maximum, "rule": "score_above_maximum"}
+        return [(code, "indicator_out_of_range.score", values, evidence)]
+    raw = {"value": ind.value, "value_raw": ind.value_raw}
     if is_percent(ind) and ind.value > 100 + _EPSILON and not _GROWTH.search(fold(ind.name)):
-        return [
-            (
-                "indicator_out_of_range",
-                f"{_vi(ind)} là một tỷ lệ nhưng ghi {ind.value_raw}%, vượt quá 100%: "
-                "kiểm tra lại số liệu (có thể đã ghi số lượng thay cho tỷ lệ).",
-                f"{_en(ind)} is a share but states {ind.value_raw}%, above 100%: check "
-                "the figure (a count may have been written for the share).",
-                {"value": ind.value, "value_raw": ind.value_raw, "rule": "share_above_100"},
-            )
-        ]
+        values = {"label": _label(ind), "value": ind.value_raw}
+        return [(code, "indicator_out_of_range.share", values, {**raw, "rule": "share_above_100"})]
     if ind.value < 0 and is_count(ind):
-        return [
-            (
-                "indicator_out_of_range",
-                f"{_vi(ind)} là số lượng nhưng ghi số âm ({ind.value_raw}).",
-                f"{_en(ind)} is a count but states a negative number ({ind.value_raw}).",
-                {"value": ind.value, "value_raw": ind.value_raw, "rule": "negative_count"},
-            )
-        ]
+        values = {"label": _label(ind), "value": ind.value_raw}
+        evidence = {**raw, "rule": "negative_count"}
+        return [(code, "indicator_out_of_range.negative", values, evidence)]
     return []
 
 
 def _unit_mismatch(ind: Indicator) -> list[_Found]:
     if ind.value is None or ind.maximum is not None:
         return []
+    code: FlagCode = "indicator_unit_mismatch"
     name = fold(ind.name)
+    evidence: dict[str, Any] = {"unit": ind.unit, "value_raw": ind.value_raw}
     if ind.unit is not None and is_percent(ind) and _COUNT.match(name) and not _RATE.match(name):
-        return [
-            (
-                "indicator_unit_mismatch",
-                f"{_vi(ind)} là số lượng nhưng có đơn vị tính '{ind.unit}'.",
-                f"{_en(ind)} is named as a count but its unit is '{ind.unit}'.",
-                {"unit": ind.unit, "value_raw": ind.value_raw, "rule": "percent_for_count"},
-            )
-        ]
+        values: dict[str, Values] = {"label": _label(ind), "unit": ind.unit}
+        evidence["rule"] = "percent_for_count"
+        return [(code, "indicator_unit_mismatch.percent", values, evidence)]
     if is_count(ind) and not float(ind.value).is_integer():
-        unit = ind.unit or ""
-        return [
-            (
-                "indicator_unit_mismatch",
-                f"{_vi(ind)} đếm số lượng ({unit}) nhưng ghi số lẻ {ind.value_raw}.",
-                f"{_en(ind)} counts things ({unit}) but states a fraction {ind.value_raw}.",
-                {"unit": ind.unit, "value_raw": ind.value_raw, "rule": "count_with_decimals"},
-            )
-        ]
+        values = {"label": _label(ind), "unit": ind.unit or "", "value": ind.value_raw}
+        evidence["rule"] = "count_with_decimals"
+        return [(code, "indicator_unit_mismatch.decimals", values, evidence)]
     return []
