@@ -10,7 +10,7 @@ from pathlib import Path
 from appendixparse.cli import main
 
 DOCS = Path(__file__).resolve().parent
-COMMANDS = ("parse", "check", "consolidate", "completion")
+COMMANDS = ("parse", "check", "consolidate", "text", "completion")
 
 
 def help_text(*argv: str) -> str:

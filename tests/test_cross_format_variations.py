@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 import appendixparse
-from appendixparse.grid import Grid, Row, Table
+from appendixparse.grid import Grid, Row
 from appendixparse.models import Location
+from appendixparse.readers.pdf.assembly import _Builder
+from appendixparse.readers.pdf.unruled import _join_wrapped_header
 from appendixparse.table.layout import find_layout
 
 from generate.docx_variations import NARROW_CM, Variation, write_variation
@@ -90,17 +92,22 @@ def test_a_long_header_wrapped_over_two_rows_is_one_header() -> None:
     )
     upper = ["ST", "Các mục tiêu cụ thể đến năm", "Đánh giá", "Thực trạng/Giải pháp (Nêu rõ"]
     lower = ["T", "2025", "mức độ hoàn thành (Đã hoàn thành, Đang thực hiện)", rest]
-    rows = [
-        upper,
-        lower,
-        ["I", "CẢI CÁCH THỂ CHẾ", "", ""],
-        ["1", "100% văn bản được ban hành đúng pháp luật", "Đã hoàn thành", "Đạt 100%."],
-        upper,
-        lower,
-        ["2", "Xử lý 100% văn bản QPPL sau kiểm tra", "Đang thực hiện", "Đạt 80%."],
+    parts = [
+        [
+            upper,
+            lower,
+            ["I", "CẢI CÁCH THỂ CHẾ", "", ""],
+            ["1", "100% văn bản được ban hành đúng pháp luật", "Đã hoàn thành", "Đạt 100%."],
+        ],
+        [upper, lower, ["2", "Xử lý 100% văn bản QPPL sau kiểm tra", "Đang thực hiện", "Đạt 80%."]],
     ]
-    table = Table(rows=[_row(cells, n) for n, cells in enumerate(rows)], index=1)
-    layout = find_layout(Grid(blocks=[table], format="pdf"), "wrapped.pdf")
+    # The PDF reader joins the wrapped lines (an unruled table's rows, page by page).
+    builder = _Builder()
+    for part in parts:
+        rows = _join_wrapped_header([_row(cells, n) for n, cells in enumerate(part)])
+        assert rows[0].cells[0] == "ST\nT" and len(rows) == len(part) - 1
+        builder.table(rows)
+    layout = find_layout(Grid(blocks=builder.blocks, format="pdf"), "wrapped.pdf")
     assert [c.role for c in layout.columns] == ["stt", "target", "status", "notes"]
     assert layout.columns[3].header.endswith(rest)
     assert [r.cells[0] for r in layout.rows] == ["I", "1", "2"]

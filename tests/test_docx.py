@@ -27,13 +27,11 @@ from appendixparse.readers.docx import read_doc, read_docx
 from appendixparse.table.layout import find_layout
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
-from golden import assert_golden, load_golden
+from golden import assert_golden, has_golden, load_golden
 
 # Every Word sample with a golden file (samples/generate/docx_samples.py writes both).
-DOCX_SAMPLES = sorted(
-    p.name for p in SAMPLES.glob("*.docx") if (GOLDEN / f"{p.name}.json").exists()
-)
-DOC_SAMPLES = sorted(p.name for p in SAMPLES.glob("*.doc") if (GOLDEN / f"{p.name}.json").exists())
+DOCX_SAMPLES = sorted(p.name for p in SAMPLES.glob("*.docx") if has_golden(p.name))
+DOC_SAMPLES = sorted(p.name for p in SAMPLES.glob("*.doc") if has_golden(p.name))
 QUIRKS = (
     "several-tables", "two-row-header", "repeated-header", "merged-cells", "split-table",
     "nested-table", "extra-columns", "tracked-changes", "auto-numbering", "tcvn3", "vni",

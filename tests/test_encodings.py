@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 
 import pytest
@@ -197,3 +199,59 @@ def test_any_lower_case_text_round_trips(words: list[str]) -> None:
     assert to_unicode(from_unicode(text, "tcvn3"), encoding="tcvn3") == text
     assert to_unicode(from_unicode(text, "vni"), encoding="vni") == text
     assert to_unicode(from_unicode(text.upper(), "vni"), encoding="vni") == text.upper()
+
+
+# --- Unicode in, the same Unicode out ---------------------------------------------------------
+
+LEGACY_FONT_HINTS = (".VnTime", ".VnTimeH", ".VnArial", "VNI-Times", "VNI-Helve", "VNSTCVN3")
+
+
+def _sample_sentences() -> list[str]:
+    """Every Vietnamese sentence the samples hold: the golden files' strings and the lines of
+    the sample text documents, cut at sentence ends."""
+    from conftest import GOLDEN, SAMPLES
+
+    texts: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in sorted(GOLDEN.glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    for path in sorted(SAMPLES.rglob("*.txt")):
+        texts.extend(path.read_text(encoding="utf-8").splitlines())
+    sentences = {s.strip() for t in texts for s in re.split(r"(?<=[.;:!?])\s+|\n|\t", t)}
+    return sorted(s for s in sentences if not s.isascii())
+
+
+SAMPLE_SENTENCES = _sample_sentences()
+
+
+def test_the_samples_give_many_sentences() -> None:
+    assert len(SAMPLE_SENTENCES) > 500
+
+
+@pytest.mark.parametrize("font", LEGACY_FONT_HINTS)
+def test_every_unicode_sentence_of_the_samples_comes_back_unchanged(font: str) -> None:
+    changed = [s for s in SAMPLE_SENTENCES if to_unicode(s, font=font) != s]
+    assert not changed, changed[:10]
+
+
+@pytest.mark.parametrize(
+    ("text", "font"),
+    [
+        ("Rà soát", "VNI-Times"),  # "oá" is VNI "ố", but "à" after "R" is no VNI mark
+        ("Hoàn thành", "VNI-Times"),
+        ("Hoàn thành kế hoạch rà soát", "VNI-Times"),
+        ("Đã hoàn thành", ".VnTime"),
+    ],
+)
+def test_unicode_with_old_style_tones_is_not_vni(text: str, font: str) -> None:
+    assert to_unicode(text, font=font) == text

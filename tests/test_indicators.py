@@ -335,3 +335,23 @@ def test_cli_consolidates_indicator_appendices(tmp_path: Path, capsys) -> None:
     ]
     count = sum(len(json.loads(g.read_text(encoding="utf-8"))["indicators"]) for g in goldens)
     assert len(rows) == 1 + count
+
+
+@pytest.mark.parametrize("path", INDICATOR_SAMPLES, ids=lambda p: p.name)
+def test_every_indicator_cell_is_accounted_for(path: Path) -> None:
+    """Every non-empty body cell of the indicator tables ends up in an indicator's fields."""
+    from appendixparse.pipeline import load
+    from appendixparse.readers import read
+    from appendixparse.table.indicators import find_indicator_tables
+    from appendixparse.text.cleaning import clean, fold
+
+    data, _ = load(path)
+    grid, _ = read(data, str(path))
+    report = appendixparse.parse(path)
+    parts: list[str] = []
+    for i in report.indicators:
+        parts += [i.stt, i.name, i.unit or "", i.value_raw, i.notes, *i.columns.values()]
+    placed = fold("\n".join(parts))
+    cells = [c for p in find_indicator_tables(grid).parts for r in p.rows for c in r.cells]
+    missing = [clean(c) for c in cells if clean(c) and fold(c) not in placed]
+    assert cells and not missing, missing[:5]

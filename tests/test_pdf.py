@@ -26,7 +26,6 @@ from appendixparse.grid import Grid, Paragraph, Table
 from appendixparse.options import DEFAULT_OPTIONS, Options
 from appendixparse.readers import pdf as pdf_reader
 from appendixparse.readers.pdf import read_pdf
-from appendixparse.readers.pdf import text as pdf_text
 from appendixparse.text.encodings import to_unicode
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
@@ -395,20 +394,8 @@ def test_legacy_tcvn3_layer_is_converted() -> None:
     assert "\u2212" not in text and "\u2219" not in text
 
 
-# A stand-in for the TCVN3 table (a handful of letters), to test the reader's plumbing: which
-# text it hands to encodings, with which encoding and font, and the producer's quirks.
-_FAKE_TCVN3 = {"\u00ad": "ư", "í": "ớ", "\u00b7": "ã", "é": "ộ", "«": "ô", "¸": "á"}
-
-
-def _fake_to_unicode(text: str, *, encoding: str = "auto", font: str | None = None) -> str:
-    if encoding == "vni" or not any(ch in _FAKE_TCVN3 for ch in text):
-        return unicodedata.normalize("NFC", text)
-    return "".join(_FAKE_TCVN3.get(ch, ch) for ch in text)
-
-
-def test_producer_quirks_of_tcvn3_layers_reach_encodings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_text, "to_unicode", _fake_to_unicode)
-
+def test_producer_quirks_of_tcvn3_layers_reach_encodings() -> None:
+    # The producer mapped TCVN3 "ư" (0xAD) to a minus sign and "ã" (0xB7) to a bullet operator.
     def draw(c, font: str) -> None:
         c.setFont(font, 12)
         c.drawString(72, 700, "Nh\u00b8 n\u2212íc x\u2219 héi")  # "Nhá nước xã hội" as TCVN3
@@ -416,11 +403,7 @@ def test_producer_quirks_of_tcvn3_layers_reach_encodings(monkeypatch: pytest.Mon
     assert paragraphs_of(_canvas_pdf(draw)) == ["Nhá nước xã hội"]
 
 
-def test_unicode_minus_signs_stay_where_the_layer_is_unicode(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(pdf_text, "to_unicode", _fake_to_unicode)
-
+def test_unicode_minus_signs_stay_where_the_layer_is_unicode() -> None:
     def draw(c, font: str) -> None:
         c.setFont(font, 12)
         c.drawString(72, 700, "Nhiệt độ \u2212 5 độ")

@@ -248,8 +248,9 @@ def test_layout_joins_a_wrapped_header_line_but_not_a_body_row() -> None:
 
 
 def _bullets_pdf(items: list[tuple[str, str]]) -> bytes:
-    """Lines "<bullet> text" in Helvetica, each bullet drawn as a byte whose ToUnicode entry is
-    the given code point, as Word and LibreOffice write the glyphs of their symbol fonts."""
+    """Lines "<bullet> text" in Helvetica, each bullet drawn in a symbol font of its own as a
+    byte whose ToUnicode entry is the given code point, as Word and LibreOffice write the glyphs
+    of their symbol fonts (with their widths: pdfium leaves out text of no width)."""
     codes = [0x80 + k for k in range(len(items))]
     cmap = (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /B def "
@@ -259,7 +260,8 @@ def _bullets_pdf(items: list[tuple[str, str]]) -> bytes:
         + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
     )
     content = b"".join(
-        b"BT /F1 12 Tf 72 %d Td <%02X> Tj 6 0 Td (%s) Tj ET\n" % (700 - 30 * k, c, t.encode())
+        b"BT /F2 12 Tf 72 %d Td <%02X> Tj /F1 12 Tf 6 0 Td (%s) Tj ET\n"
+        % (700 - 30 * k, c, t.encode())
         for k, (c, (_, t)) in enumerate(zip(codes, items))
     )
     return write_pdf(
@@ -267,10 +269,13 @@ def _bullets_pdf(items: list[tuple[str, str]]) -> bytes:
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"/Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> >>",
             b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 128 /LastChar 130 "
+            b"/Widths [350 350 350] /Encoding << /Differences [128 /bullet /bullet /bullet] >> "
+            b"/ToUnicode 6 0 R >>",
         ]
     )
 
@@ -281,3 +286,32 @@ def test_symbol_font_bullets_read_as_the_bullets_they_show() -> None:
     items = [("\uf0b7", "Hien nay"), ("\uf0a7", "Dat ket qua"), ("\uf0d8", "Tiep tuc")]
     texts = [b.text for b in read_pdf(_bullets_pdf(items), "t.pdf").blocks]
     assert texts == ["• Hien nay", "▪ Dat ket qua", "➢ Tiep tuc"]
+
+
+def test_the_reader_joins_a_wrapped_header_and_nothing_else() -> None:
+    from appendixparse.readers.pdf.unruled import _join_wrapped_header
+
+    def rows(*cells: list[str]) -> list[Row]:
+        return [Row(cells=c, location=Location(page=1)) for c in cells]
+
+    header = ["ST", "Các mục tiêu", "Đánh giá", "Thực trạng (Nêu rõ"]
+    rest = ["T", "cụ thể", "mức độ", "kết quả đạt được)"]
+    joined = _join_wrapped_header(rows(header, rest, ["1", "Ban hành", "Đạt", "Xong"]))
+    assert [r.cells for r in joined] == [
+        ["ST\nT", "Các mục tiêu\ncụ thể", "Đánh giá\nmức độ",
+         "Thực trạng (Nêu rõ\nkết quả đạt được)"],
+        ["1", "Ban hành", "Đạt", "Xong"],
+    ]  # fmt: skip
+    for lower in (
+        ["1", "Ban hành", "Đạt", "Xong"],  # a body row: it has a number
+        ["", "của các sở", "", "còn 2 văn bản"],  # a row continued: no first column
+        ["A", "CẢI CÁCH THỂ CHẾ", "", ""],  # a lettered section
+        ["(1)", "(2)", "(3)", "(4)"],  # the column numbers
+        ["T", "cụ thể", "mức độ", "Thực trạng (Nêu rõ"],  # the same text again
+    ):
+        assert len(_join_wrapped_header(rows(header, lower))) == 2, lower
+    # The layout itself no longer joins such lines: the quirk lives in the PDF reader.
+    long_rest = ["T", "2025", "mức độ", "kết quả đạt được của cơ quan, đơn vị " * 4]
+    table = Table(rows=rows(header, long_rest, ["1", "Ban hành", "Đạt", "Xong"]), index=1)
+    layout = find_layout(Grid(blocks=[table], format="pdf"), "t.pdf")
+    assert layout.columns[0].header == "ST"

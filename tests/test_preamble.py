@@ -149,3 +149,26 @@ def test_unit_only_from_the_first_header_table() -> None:
         PreambleLine("- UBND các xã, phường, đặc khu;", table=2, column=0),
     ]
     assert read_unit(preamble) == "UBND tỉnh Lâm Đồng"
+
+
+def test_title_rows_inside_the_table_above_its_header() -> None:
+    """Wherever the reader put the title lines: a spreadsheet or a text export holds them as
+    rows of the table with one filled cell, above the header."""
+    from appendixparse.grid import Grid, Row, Table
+    from appendixparse.table.layout import find_layout
+
+    rows = [
+        ["", "PHỤ LỤC", "", ""],
+        ["", "Đánh giá mức độ thực hiện các mục tiêu", "", ""],
+        ["", "(Số liệu tính đến ngày 14/10/2023)", "", ""],
+        ["STT", "Mục tiêu", "Đánh giá", "Kết quả"],
+        ["1", "Ban hành văn bản", "Đã hoàn thành", "Đạt"],
+    ]
+    table = Table(rows=[Row(cells=r) for r in rows], index=1)
+    layout = find_layout(Grid(blocks=[table], format="test"), "t")
+    assert read_title(layout.preamble) == "PHỤ LỤC / Đánh giá mức độ thực hiện các mục tiêu"
+    period = read_period(layout.preamble)
+    assert period is not None and (period.start, period.end) == (None, dt.date(2023, 10, 14))
+    # The same lines as paragraphs give the same title.
+    as_paragraphs = [PreambleLine(text=r[1]) for r in rows[:3]]
+    assert read_title(as_paragraphs) == read_title(layout.preamble)

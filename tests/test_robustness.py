@@ -131,3 +131,22 @@ def test_a_path_that_is_not_a_regular_file_is_refused(make, reason, tmp_path: Pa
     with time_guard(TIME_GUARD_S), pytest.raises(appendixparse.CorruptFileError) as caught:
         appendixparse.parse(path)
     assert str(path) in str(caught.value) and reason in caught.value.reason
+
+
+def test_reading_a_small_file_reserves_no_memory_for_the_size_limit(tmp_path: Path) -> None:
+    # read(n) reserves n bytes: asking for the limit (100 MB) for a 100-byte file made every
+    # parse's peak memory 100 MB.
+    import tracemalloc
+
+    from appendixparse.pipeline import load
+
+    path = tmp_path / "nho.txt"
+    path.write_bytes(b"x" * 100)
+    tracemalloc.start()
+    try:
+        data, _ = load(path, appendixparse.Options())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == b"x" * 100
+    assert peak < 1_000_000

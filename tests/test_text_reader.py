@@ -66,3 +66,16 @@ def test_legacy_font_bytes_in_a_text_file(encoding: str) -> None:
     assert [r.id for r in again.records] == [r.id for r in expected.records]
     assert [r.status for r in again.records] == [r.status for r in expected.records]
     assert again.records[0].target == expected.records[0].target
+
+
+def test_a_comma_in_a_typed_stt_is_no_decimal_point() -> None:
+    """Only a spreadsheet's number cells show "1.2" as "1,2"; typed text means what it says."""
+    text = (
+        "STT\tMục tiêu\tĐánh giá\tKết quả\n"
+        "1\tBan hành văn bản\tĐã hoàn thành\tĐạt\n"
+        "1.1\tRà soát văn bản\tĐã hoàn thành\tĐạt\n"
+        "1,2\tHệ thống hóa văn bản\tĐang thực hiện\tĐạt 41,2%\n"
+    )
+    report = appendixparse.parse(text.encode())
+    assert [r.id for r in report.records] == ["1", "1.1"]
+    assert [u.reason for u in report.unparsed] == ["unrecognised STT"]

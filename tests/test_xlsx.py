@@ -27,7 +27,7 @@ from appendixparse.readers import detect_format, libreoffice
 from appendixparse.readers.xlsx import cell_text, format_number, read_xls, read_xlsx
 
 from conftest import GOLDEN, REAL_TEXT, SAMPLES, shared_path
-from golden import assert_golden, load_golden
+from golden import assert_golden, has_golden, load_golden
 
 # The assessment workbooks (indicator workbooks are read in test_indicators.py).
 WORKBOOK_SAMPLES = sorted(
@@ -69,7 +69,7 @@ def rows_of(table: Table) -> list[list[str]]:
 def test_every_workbook_sample_has_a_golden_file() -> None:
     assert len(WORKBOOK_SAMPLES) == 3
     for name in WORKBOOK_SAMPLES:
-        assert (GOLDEN / f"{name}.json").exists(), name
+        assert has_golden(name), name
 
 
 @pytest.mark.parametrize("name", WORKBOOK_SAMPLES)
@@ -589,3 +589,35 @@ def test_entity_declarations_in_a_sheet_are_refused() -> None:
             target.writestr(name, part)
     with pytest.raises(appendixparse.CorruptFileError, match="DTD or entities"):
         read_xlsx(out.getvalue(), "xxe.xlsx")
+
+
+# --- numbers in number cells ------------------------------------------------------------------
+
+
+def test_sub_numbers_stored_as_numbers_read_as_typed() -> None:
+    """A "1.2" typed into a General cell is stored as the number 1.2 and shown "1,2": the grid
+    marks the cell as a number, and only there does numbering read the comma as a dot."""
+
+    def build(wb: openpyxl.Workbook) -> None:
+        ws = wb.active
+        for column, value in enumerate(HEADERS, start=1):
+            ws.cell(1, column, value)
+        rows = [
+            ["I", "CẢI CÁCH THỂ CHẾ", None, None],
+            [1, "Ban hành văn bản", "Đã hoàn thành", "Đạt 100%."],
+            [1.1, "Rà soát văn bản", "Đã hoàn thành", "Đạt."],
+            [1.2, "Hệ thống hóa văn bản", "Đang thực hiện", "Đạt 41,2%."],
+            ["1,3", "Công bố văn bản", "Đang thực hiện", "Chưa."],  # typed text: not a number
+        ]
+        for r, values in enumerate(rows, start=2):
+            for column, value in enumerate(values, start=1):
+                ws.cell(r, column, value)
+
+    grid = read_xlsx(workbook(build), "numbers.xlsx")
+    table = grid.tables[0]
+    assert [row.cells[0] for row in table.rows[3:]] == ["1,1", "1,2", "1,3"]
+    assert [0 in row.numeric for row in table.rows] == [False, False, True, True, True, False]
+    report = appendixparse.parse(workbook(build))
+    assert [r.id for r in report.records] == ["I.1", "I.1.1", "I.1.2"]
+    assert [r.stt for r in report.records] == ["1", "1.1", "1.2"]
+    assert [u.text[:3] for u in report.unparsed if u.reason == "unrecognised STT"] == ["1,3"]

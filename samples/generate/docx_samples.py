@@ -594,13 +594,15 @@ _UPPER_STRETCH = re.compile(rf"[{_UPPER}]+(?:[\s\-–,.:;()/&]+[{_UPPER}]+)*")
 LEGACY_FONTS = {"tcvn3": (".VnTime", ".VnTimeH"), "vni": ("VNI-Times", "VNI-Times")}
 
 
-def legacy_segments(text: str, encoding: str) -> list[tuple[str, str]]:
-    """``text`` as runs of (legacy codes, font), the way a typist of that era wrote it.
+def legacy_segments(text: str, encoding: str, font: str | None = None) -> list[tuple[str, str]]:
+    """``text`` as runs of (legacy codes, font), the way a typist of that era wrote it; ``font``
+    names the font instead of the encoding's usual one (a font named for the other encoding).
 
     TCVN3 has no capitals with tone marks: a stretch of capitals holding one is typed in the
     "H" font, in lower-case codes.
     """
-    font, caps_font = LEGACY_FONTS[encoding]
+    usual, caps_font = LEGACY_FONTS[encoding]
+    font = font or usual
     if encoding == "vni":
         return [(from_unicode(text, "vni"), font)]
     segments: list[tuple[str, str]] = []
@@ -635,7 +637,31 @@ def encode_document(doc, encoding: str) -> None:
             current = _encode_text(current, t, encoding)
 
 
-def _encode_text(run, t, encoding: str):
+# A document typed over the years by several hands: each paragraph in one of these
+# (encoding, font) pairs, in turn; VNI bytes under a font named like TCVN3 ("VNSTCVN3") too.
+MIXED_LEGACY = (
+    ("tcvn3", ".VnTime"),
+    ("vni", "VNSTCVN3"),
+    ("vni", "VNI-Times"),
+    ("tcvn3", ".VnTime"),
+    ("vni", "VNSTCVN3"),
+)
+
+
+def encode_document_mixed(doc) -> None:
+    """Rewrite ``doc``'s body in TCVN3 and VNI by turns, paragraph by paragraph (see
+    :data:`MIXED_LEGACY`), in place."""
+    _set_style_font(doc, "Normal", ".VnTime")
+    for number, paragraph in enumerate(doc.element.body.iter(qn("w:p"))):
+        encoding, font = MIXED_LEGACY[number % len(MIXED_LEGACY)]
+        for run in list(paragraph.iter(qn("w:r"))):
+            _set_run_font(run, font)
+            current = run
+            while current is not None and (t := current.find(qn("w:t"))) is not None:
+                current = _encode_text(current, t, encoding, font)
+
+
+def _encode_text(run, t, encoding: str, font: str | None = None):
     """Replace the text element ``t`` of ``run`` by runs of legacy codes; return the run that
     holds what followed ``t`` (None when nothing did)."""
     rpr = run.find(qn("w:rPr"))
@@ -652,7 +678,7 @@ def _encode_text(run, t, encoding: str):
         run.addnext(rest)
     run.remove(t)
     anchor = run
-    for codes, run_font in legacy_segments(t.text or "", encoding):
+    for codes, run_font in legacy_segments(t.text or "", encoding, font):
         new = OxmlElement("w:r")
         if rpr is not None:
             new.append(copy.deepcopy(rpr))

@@ -1,5 +1,5 @@
-"""The command line: parse, check, consolidate, completion. Thin: arguments in, library calls,
-output out.
+"""The command line: parse, check, consolidate, text, completion. Thin: arguments in, library
+calls, output out.
 
 Exit codes, for every command: 0 done; 1 an error flag was found (``check``); 2 bad input or
 usage (a missing path, an unknown option, an unreadable file, an output that cannot be
@@ -34,6 +34,7 @@ EXAMPLES = {
     "parse": "example: appendixparse parse phu-luc.docx --format table",
     "check": "example: appendixparse check bao-cao/ --severity warning",
     "consolidate": "example: appendixparse consolidate bao-cao/ -o tong-hop.xlsx",
+    "text": "example: appendixparse text cong-van-2004.doc -o cong-van-2004.txt",
     "completion": 'example: eval "$(appendixparse completion bash)"',
 }
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -95,6 +96,11 @@ def _parser() -> _Parser:
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     k.add_argument("--lang", choices=("vi", "en"), default="vi",
                    help="language of the workbook and the HTML report (default: vi)")  # fmt: skip
+
+    t = command("text", "print the document as Unicode text (TCVN3/VNI decoded run by run)")
+    t.add_argument("file", help="the document; - reads it from standard input")
+    t.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    t.add_argument("--input-format", help="force the input format (docx, pdf, text, xlsx, …)")
 
     s = command("completion", "print a shell completion script")
     s.add_argument("shell", choices=("bash", "zsh"))
@@ -158,7 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = _arguments(parser, sys.argv[1:] if argv is None else argv)
-        run = {"parse": _parse, "check": _check, "consolidate": _consolidate}.get(args.command)
+        run = {"parse": _parse, "check": _check, "consolidate": _consolidate, "text": _text}.get(
+            args.command
+        )
         code = run(args) if run else _completion(parser, args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return code
@@ -265,6 +273,19 @@ def _parse(args: argparse.Namespace) -> int:
             f"could not be placed in a record, e.g. {where or 'in the table'}: "
             f"«{first.text[:80]}» ({first.reason}); --format json lists them all"
         )
+    return 0
+
+
+def _text(args: argparse.Namespace) -> int:
+    from .pipeline import read_text
+
+    [path] = _existing([args.file], globs=False)
+    if args.output and (problem := _unwritable(Path(args.output))):
+        raise UsageError(f"{PROG}: {args.output}: cannot be written ({problem})")
+    source: str | bytes = sys.stdin.buffer.read() if path == STDIN else path
+    text = read_text(source, format=args.input_format)
+    with _destination(args.output) as out:
+        out.write(text)
     return 0
 
 

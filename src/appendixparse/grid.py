@@ -18,10 +18,13 @@ class Row:
 
     A cell spanning several columns (gridSpan, a merged range) holds its text in its first
     column and "" in the others; a cell spanning rows holds its text in every row it covers.
+    ``numeric`` holds the positions of the cells that were numbers in a spreadsheet (shown as
+    the sheet shows them, with the decimal comma: a "1.2" stored as a number reads "1,2").
     """
 
     cells: list[str]
     location: Location = field(default_factory=Location)
+    numeric: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
@@ -64,3 +67,16 @@ class Grid:
     @property
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
+
+    def text(self) -> str:
+        """The document as plain text in reading order: a line per paragraph (its own line
+        breaks kept), a line per table row with its cells separated by tabs (a cell's line
+        breaks become spaces, so that a row stays one line)."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+                continue
+            for row in block.rows:
+                lines.append("\t".join(" ".join(c.split("\n")) for c in row.cells))
+        return "\n".join(lines) + ("\n" if lines else "")

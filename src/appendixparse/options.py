@@ -77,8 +77,9 @@ class Options:
     """Batch mode (consolidate): seconds one document may take before it is given up; 0: none."""
     document_memory_bytes: int = 1_000_000_000
     """Batch mode, in worker processes: memory one document may take (1 GB); 0: no cap."""
-    pdf_engine: PdfEngine = "pdfplumber"
-    """PDF: the library that reads the pages' text and drawings."""
+    pdf_engine: PdfEngine = "pdfium"
+    """PDF: the library that reads the pages' text and drawings: "pdfium" (pypdfium2, fast) or
+    "pdfplumber" (pdfminer, the reference engine); both give the same records."""
     libreoffice: str | None = None
     """The LibreOffice executable for .doc/.xls; None: ``soffice`` or ``libreoffice`` on PATH."""
     libreoffice_timeout_s: float = 120.0

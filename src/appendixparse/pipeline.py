@@ -1,4 +1,5 @@
-"""parse(): bytes → grid → layout → records → figures → checks → Report."""
+"""parse(): bytes → grid → layout → records → figures → checks → Report; read_text(): the grid
+as plain text."""
 
 from __future__ import annotations
 
@@ -60,7 +61,10 @@ def _read_file(source: str | os.PathLike[str], options: Options) -> bytes:
         if info.st_size > limit:
             raise FileTooLargeError(source, f"{info.st_size:,} bytes (limit {limit:,})")
         with open(source, "rb") as file:
-            data = file.read(limit + 1)  # the file may have grown since stat()
+            # read(n) reserves n bytes first: ask for the file's size, not the limit's.
+            data = file.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since stat(): the rest, up to the limit
+                data += file.read(limit + 1 - len(data))
     except FileNotFoundError:
         raise InputNotFoundError(source, "no such file") from None
     except IsADirectoryError:
@@ -70,6 +74,24 @@ def _read_file(source: str | os.PathLike[str], options: Options) -> bytes:
     if len(data) > limit:
         raise FileTooLargeError(source, f"more than {limit:,} bytes")
     return data
+
+
+def read_text(
+    source: Input,
+    *,
+    format: str | None = None,
+    options: Options | Mapping[str, Any] | None = None,
+) -> str:
+    """The whole document as Unicode text in reading order: paragraphs, and table rows with
+    their cells separated by tabs; legacy TCVN3/VNI text decoded run by run.
+
+    Takes what :func:`parse` takes; needs no assessment table. Raises an
+    :class:`AppendixParseError` subclass when the file cannot be read.
+    """
+    settings = Options.resolve(options)
+    data, path = load(source, settings)
+    grid, _ = read(data, path or "<bytes>", format, settings)
+    return grid.text()
 
 
 def parse(

@@ -15,9 +15,17 @@ from ..errors import NoAssessmentTableError
 from ..grid import Grid, Paragraph, Row, Table
 from ..models import Location, Unparsed
 from ..text.cleaning import clean, fold
-from ..text.numbering import looks_like_numbering, parse_section
+from ..text.numbering import is_column_numbers, looks_like_numbering
+
+__all__ = ["Layout", "find_layout", "header_role", "header_roles", "is_column_numbers"]
 from ..text.status import match_status, named_status
-from .vocabulary import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
+from .vocabulary import (
+    CONTINUATION_MARKERS,
+    EXTRA_HEADERS,
+    HEADER_WORDS,
+    UNNAMED_COLUMN,
+    WEAK_STATUS_HEADERS,
+)
 
 # "choice": one of several columns headed by a status phrase, ticked on the row that has it.
 ROLES = ("stt", "target", "status", "choice", "notes", "extra")
@@ -33,7 +41,6 @@ _ROLE_WORDS = {
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
-_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
 
 
 @dataclass(slots=True)
@@ -47,21 +54,25 @@ class Column:
 
 @dataclass(slots=True)
 class BodyRow:
-    """A row below the header, its cells aligned to the layout's columns."""
+    """A row below the header, its cells aligned to the layout's columns; ``numeric`` as in
+    :class:`~appendixparse.grid.Row`, by column."""
 
     cells: list[str]
     location: Location
+    numeric: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
 class PreambleLine:
     """A line of text above the table; ``table``, ``column`` and ``row`` (0-based in its table)
-    say where a header table held it."""
+    say where a table held it, ``alone`` that it was its row's only filled cell (a title row,
+    as a spreadsheet or a text export gives the lines above the header)."""
 
     text: str
     table: int | None = None
     column: int | None = None
     row: int | None = None
+    alone: bool = False
 
 
 @dataclass(slots=True)
@@ -122,26 +133,20 @@ def header_roles(cells: list[str]) -> list[str | None] | None:
     return None
 
 
-def _repeats_header(cells: list[str], header_keys: set[tuple[str, ...]]) -> bool:
+def _repeats_header(row: Row, header_keys: set[tuple[str, ...]]) -> bool:
     """A body row that is a header again (after a page break) or the column-number row."""
+    cells = row.cells
     if any(len(c) > _MAX_HEADER_CELL for c in cells):
         return False
-    if cells and looks_like_numbering(cells[0]) and not is_column_numbers(cells):
+    if cells and _numbered(row, 0) and not is_column_numbers(cells):
         return False
     return _row_key(cells) in header_keys or bool(header_roles(cells)) or is_column_numbers(cells)
 
 
-def is_column_numbers(cells: list[str]) -> bool:
-    """A row of column numbers ("(1) | (2) | (3)") that Vietnamese tables put under headers."""
-    filled = 0
-    for cell in cells:
-        text = clean(cell)  # each cell cleaned once; the first that is no number decides
-        if not text:
-            continue
-        if not _COLUMN_NUMBER.match(text):
-            return False
-        filled += 1
-    return filled >= 3
+def _numbered(row: Row, index: int) -> bool:
+    """Does the cell at ``index`` of ``row`` hold a row number (section numeral or STT)?"""
+    text = row.cells[index] if index < len(row.cells) else ""
+    return looks_like_numbering(text, number=index in row.numeric)
 
 
 def find_layout(grid: Grid, source: str) -> Layout:
@@ -256,7 +261,7 @@ def _resolve_header(rows: list[Row], header_at: int) -> tuple[int, list[Column]]
     """Columns from the header row and any sub-header rows under it; returns (end, columns)."""
     texts = [clean(c) for c in rows[header_at].cells]
     end = header_at + 1
-    while end < len(rows) and end - header_at <= 2 and _is_subheader(rows[end].cells, texts):
+    while end < len(rows) and end - header_at <= 2 and _is_subheader(rows[end], texts):
         lower = [clean(c) for c in rows[end].cells]
         texts = [_under(texts, lower, i) for i in range(max(len(texts), len(lower)))]
         end += 1
@@ -277,41 +282,21 @@ def _under(upper: list[str], lower: list[str], i: int) -> str:
     return below if spans else f"{above} {below}"
 
 
-def _is_subheader(cells: list[str], upper: list[str]) -> bool:
+def _is_subheader(row: Row, upper: list[str]) -> bool:
+    cells = row.cells
     texts = [clean(c) for c in cells]
     filled = [(i, t) for i, t in enumerate(texts) if t]
     if not filled or any(len(t) > _MAX_HEADER_CELL for _, t in filled):
         return False
     first = texts[0] if texts else ""
-    if first and first != (upper[0] if upper else "") and looks_like_numbering(first):
+    if first and first != (upper[0] if upper else "") and _numbered(row, 0):
         return False
-    if all(len(t) <= _MAX_SUBHEADER_CELL for _, t in filled) and any(
+    # (A header wrapped over two lines, "ST" over "T", is the PDF reader's to join.)
+    return all(len(t) <= _MAX_SUBHEADER_CELL for _, t in filled) and any(
         header_role(t) is not None or (i < len(upper) and not upper[i]) or t == upper[i]
         for i, t in filled
         if i < len(upper)
-    ):
-        return True
-    # The rest of header cells wrapped over two lines ("ST" over "T": a PDF read without rules
-    # starts a row where the STT column has text), each under a cell of its own; a row
-    # continued after a page break has no STT, a body row a number. A long header's rest
-    # (the notes column's explanation in a narrow column) can be longer than a sub-header.
-    stt = next((i for i, t in enumerate(upper) if header_role(t) == "stt"), 0)
-    label = texts[stt] if stt < len(texts) else ""
-    if not label or looks_like_numbering(label) or is_column_numbers(cells):
-        return False
-    if _is_lettered_section(texts, upper, stt):
-        return False
-    return all(i < len(upper) and upper[i] and _under(upper, texts, i) != t for i, t in filled)
-
-
-def _is_lettered_section(texts: list[str], upper: list[str], stt: int) -> bool:
-    """A section row lettered "A" under the header ("A | CẢI CÁCH THỂ CHẾ | | "), rather than
-    the header's second line: a title of several words in capitals, nothing else in the row."""
-    target = next((i for i, t in enumerate(upper) if header_role(t) == "target"), stt + 1)
-    title = texts[target] if target < len(texts) else ""
-    others = [t for i, t in enumerate(texts) if t and i not in (stt, target)]
-    found = parse_section(texts[stt], title)
-    return found is not None and len(found[1].split()) >= 2 and not others
+    )
 
 
 def _columns(texts: list[str]) -> list[Column]:
@@ -369,17 +354,17 @@ def _settle_stt_columns(layout: Layout) -> None:
         if left.role != "stt" or col.role != "extra" or col.header != _unnamed(col.index):
             continue
         values = [  # on the rows without a section numeral (those hold the section's title)
-            clean(r.cells[col.index])
+            looks_like_numbering(clean(r.cells[col.index]), number=col.index in r.numeric)
             for r in layout.rows
             if r.cells[col.index].strip() and not r.cells[left.index].strip()
         ]
-        if values and sum(map(looks_like_numbering, values)) >= 0.8 * len(values):
+        if values and sum(values) >= 0.8 * len(values):
             col.role = "stt"
 
 
 def _unnamed(index: int) -> str:
     """The header given to a column whose header cell is empty."""
-    return f"Cột {index + 1}"
+    return UNNAMED_COLUMN.format(number=index + 1)
 
 
 def _row_key(cells: list[str]) -> tuple[str, ...]:
@@ -391,9 +376,10 @@ def _add_rows(
 ) -> None:
     width = len(layout.columns)
     for row in rows:
-        if _repeats_header(row.cells, header_keys):
+        if _repeats_header(row, header_keys):
             continue
         cells = [""] * width
+        numeric: set[int] = set()
         overflow: list[str] = []
         for position, text in enumerate(row.cells):
             target = mapping[position] if position < len(mapping) else None
@@ -402,11 +388,14 @@ def _add_rows(
                     overflow.append(text)
             elif cells[target]:
                 cells[target] += "\n" + text
+                numeric.discard(target)  # joined text is no longer the one number
             else:
                 cells[target] = text
+                if position in row.numeric:
+                    numeric.add(target)
         if not any(c.strip() for c in cells) and not overflow:
             continue
-        layout.rows.append(BodyRow(cells=cells, location=row.location))
+        layout.rows.append(BodyRow(cells=cells, location=row.location, numeric=frozenset(numeric)))
         layout.unparsed.extend(
             Unparsed(
                 text=clean(t), location=row.location, reason="cell outside the table's columns"
@@ -426,7 +415,7 @@ def _continuation(
     for at, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
         if headed_only and _row_key(row.cells) not in header_keys:
             continue
-        if _repeats_header(row.cells, header_keys) and not is_column_numbers(row.cells):
+        if _repeats_header(row, header_keys) and not is_column_numbers(row.cells):
             end, columns = _resolve_header(rows, at)
             return _map_columns(columns, layout.columns), rows[end:]
     if headed_only:
@@ -435,7 +424,7 @@ def _continuation(
     if first is None:
         return None, []
     stt = clean(first.cells[0]) if first.cells else ""
-    if stt and not looks_like_numbering(stt):
+    if stt and not _numbered(first, 0):
         return None, []
     # Without a header the columns are taken in order. A part as wide as the table may open
     # with a row broken from the last part (no STT); a wider one (a stray empty column, an
@@ -474,8 +463,9 @@ def _preamble(blocks: list[Paragraph | Table]) -> list[PreambleLine]:
 
 
 def _row_lines(row: Row, table_index: int, row_index: int) -> list[PreambleLine]:
+    alone = sum(bool(clean(c)) for c in row.cells) == 1
     return [
-        PreambleLine(text=t, table=table_index, column=j, row=row_index)
+        PreambleLine(text=t, table=table_index, column=j, row=row_index, alone=alone)
         for j, cell in enumerate(row.cells)
         for t in _split_lines(cell)
     ]

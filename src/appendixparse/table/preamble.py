@@ -12,35 +12,50 @@ from ..models import Period, Summary
 from ..text.cleaning import fold
 from .layout import PreambleLine
 from .vocabulary import (
+    DATE_WORDS,
+    DOCUMENT_NUMBER_OPENER,
     MOTTO_WORDS,
+    NAME_JOINERS,
+    PEOPLES_COMMITTEE,
+    PERIOD_END_OPENERS,
+    PERIOD_FROM,
+    PERIOD_NOW,
+    PERIOD_UNTIL,
+    PERIOD_UNTIL_AFTER,
+    PERIOD_UNTIL_BEFORE,
+    SUMMARY_LINE_OPENERS,
     SUMMARY_NOUNS,
     SUMMARY_WORDS,
     TITLE_OPENERS,
+    UNIT_ABBREVIATIONS,
     UNIT_ACRONYMS,
     UNIT_LEVELS,
     UNIT_OPENERS,
 )
 
+_DAY, _MONTH_WORD, _YEAR = DATE_WORDS["day"], DATE_WORDS["month"], DATE_WORDS["year"]
+_TO = "|".join(PERIOD_UNTIL)
 _DATE = (
-    r"(?:ngày\s*)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})"
-    r"\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
+    rf"(?:{_DAY}\s*)?(\d{{1,2}})\s*(?:/|-|\.|\s+{_MONTH_WORD}\s+)\s*(\d{{1,2}})"
+    rf"\s*(?:/|-|\.|\s+{_YEAR}\s+)\s*(\d{{4}})"
 )
-_UNTIL = r"(?:(?:cho\s+)?(?:đến|tới)(?:\s+hết)?|-|–)"
-_PERIOD = re.compile(rf"từ\s*{_DATE}\s*{_UNTIL}\s*{_DATE}", re.IGNORECASE)
+_UNTIL = rf"(?:(?:{PERIOD_UNTIL_BEFORE}\s+)?(?:{_TO})(?:\s+{PERIOD_UNTIL_AFTER})?|-|–)"
+_PERIOD = re.compile(rf"{PERIOD_FROM}\s*{_DATE}\s*{_UNTIL}\s*{_DATE}", re.IGNORECASE)
 # "từ tháng 11/2021 đến tháng 10/2023": a period in whole months, first day to last.
-_MONTH = r"tháng\s*(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
-_MONTHS = re.compile(rf"từ\s*{_MONTH}\s*{_UNTIL}\s*{_MONTH}", re.IGNORECASE)
-_SINCE = re.compile(rf"từ\s*{_DATE}\s*(?:đến|tới)\s+nay\b", re.IGNORECASE)
+_MONTH = rf"{_MONTH_WORD}\s*(\d{{1,2}})\s*(?:/|-|\.|\s+{_YEAR}\s+)\s*(\d{{4}})"
+_MONTHS = re.compile(rf"{PERIOD_FROM}\s*{_MONTH}\s*{_UNTIL}\s*{_MONTH}", re.IGNORECASE)
+_SINCE = re.compile(rf"{PERIOD_FROM}\s*{_DATE}\s*(?:{_TO})\s+{PERIOD_NOW}\b", re.IGNORECASE)
 # "(Số liệu tính đến ngày 14/10/2023)": a period known by its end alone.
 _PERIOD_END = re.compile(
-    rf"(?:tính|số liệu|kỳ báo cáo)\b[^\d.;()]{{0,40}}?(?:đến|tới)(?:\s+hết)?\s*{_DATE}",
+    rf"(?:{'|'.join(PERIOD_END_OPENERS)})\b[^\d.;()]{{0,40}}?(?:{_TO})"
+    rf"(?:\s+{PERIOD_UNTIL_AFTER})?\s*{_DATE}",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"(?<![\d/.,\-])(\d{1,3})(?![\d/%]|[.,]\d)")
-_PLACE_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b", re.IGNORECASE)
+_PLACE_DATE = re.compile(rf"^[^,]{{2,40}},\s*{_DAY}\b", re.IGNORECASE)
 _MAX_TITLE_LINES = 6
-_ABBREVIATIONS = {"tp": "thành phố", "tx": "thị xã", "tt": "thị trấn"}
-_UBND = ("ubnd", "ủy ban nhân dân")
+_ABBREVIATIONS = UNIT_ABBREVIATIONS
+_UBND = PEOPLES_COMMITTEE[:2]
 
 
 def read_period(lines: Sequence[PreambleLine]) -> Period | None:
@@ -137,8 +152,11 @@ def _summary_count(clause: str) -> int | None:
 
 
 def read_title(lines: Sequence[PreambleLine]) -> str | None:
-    """The title lines ("Phụ lục", what is evaluated, the resolutions) joined by " / "."""
-    free = [ln.text for ln in lines if ln.table is None]
+    """The title lines ("Phụ lục", what is evaluated, the resolutions) joined by " / ".
+
+    They are lines of their own: paragraphs, or table rows with one filled cell (the title rows
+    of a sheet or of a text export, above the header or in a table of their own)."""
+    free = [ln.text for ln in lines if ln.table is None or ln.alone]
     start = next((i for i, t in enumerate(free) if fold(t).startswith(TITLE_OPENERS)), None)
     if start is None:
         start = next((i for i, t in enumerate(free) if not _is_furniture(t)), None)
@@ -155,7 +173,7 @@ def read_title(lines: Sequence[PreambleLine]) -> str | None:
 
 def _is_summary_line(text: str) -> bool:
     folded = fold(text)
-    return bool(re.match(r"^\d{1,2}\s", folded)) or folded.startswith(("tổng số", "số liệu"))
+    return bool(re.match(r"^\d{1,2}\s", folded)) or folded.startswith(SUMMARY_LINE_OPENERS)
 
 
 def _is_furniture(text: str) -> bool:
@@ -164,7 +182,7 @@ def _is_furniture(text: str) -> bool:
     return (
         any(folded.startswith(fold(w)) for w in MOTTO_WORDS)
         or bool(_PLACE_DATE.match(text))
-        or folded.startswith("số ")
+        or folded.startswith(DOCUMENT_NUMBER_OPENER)
         or set(text.strip()) <= set("-–_*=. ")
         or _unit_start(folded) is not None
     )
@@ -245,10 +263,7 @@ def normalise_unit(text: str) -> str:
     folded = re.sub(r"\s+", " ", text.replace(".", " ").strip().lower())
     opener = _unit_start(folded) or ""
     rest = folded[len(opener) :].strip()
-    if opener in _UBND or opener == "uỷ ban nhân dân":
-        head = "UBND"
-    else:
-        head = opener[:1].upper() + opener[1:]
+    head = "UBND" if opener in PEOPLES_COMMITTEE else opener[:1].upper() + opener[1:]
     return " ".join(w for w in [head, _name(rest, capitalise_first=head != "UBND")] if w)
 
 
@@ -276,6 +291,6 @@ def _name(rest: str, *, capitalise_first: bool) -> str:
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(word)
-        capitalise_next = word in ("và", "-", "–", "&")
+        capitalise_next = word in NAME_JOINERS
         i += 1
     return " ".join(out)

@@ -68,7 +68,7 @@ def build_records(layout: Layout) -> Assembled:
             parent = None
             _place_rest(row.cells, stt_col, title_at, row.location, unparsed)
             continue
-        stt = parse_stt(stt_text) if stt_text else None
+        stt = parse_stt(stt_text, number=stt_col in row.numeric) if stt_text else None
         if stt is not None:
             cells = list(row.cells)
             cells[stt_col] = ""  # the STT is the record's number, not its text
@@ -119,7 +119,7 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
             stt = f"{count}."
         else:
             stt = ""
-        numbered.append(BodyRow(cells=[*cells, stt], location=row.location))
+        numbered.append(BodyRow(cells=[*cells, stt], location=row.location, numeric=row.numeric))
     return numbered
 
 

@@ -92,6 +92,29 @@ SUMMARY_WORDS: dict[str, tuple[str, ...]] = {
 
 SUMMARY_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung")
 
+# Dates and periods as the preamble writes them: "ngày 15 tháng 11 năm 2021", "từ … đến hết …",
+# "từ 15/11/2021 đến nay", "(Số liệu tính đến ngày 14/10/2023)".
+DATE_WORDS: dict[str, str] = {"day": "ngày", "month": "tháng", "year": "năm"}
+PERIOD_FROM = "từ"
+PERIOD_UNTIL: tuple[str, ...] = ("đến", "tới")
+PERIOD_UNTIL_BEFORE = "cho"  # "cho đến …"
+PERIOD_UNTIL_AFTER = "hết"  # "đến hết …"
+PERIOD_NOW = "nay"  # "đến nay": the document's date
+PERIOD_END_OPENERS: tuple[str, ...] = ("tính", "số liệu", "kỳ báo cáo")
+
+# Lines that open the declared summary, and the document number ("Số: 12/BC-UBND").
+SUMMARY_LINE_OPENERS: tuple[str, ...] = ("tổng số", "số liệu")
+DOCUMENT_NUMBER_OPENER = "số "
+
+# Units: level abbreviations, the people's committee (written "UBND"), the words that join
+# two names ("Sở Giáo dục và Đào tạo").
+UNIT_ABBREVIATIONS: dict[str, str] = {"tp": "thành phố", "tx": "thị xã", "tt": "thị trấn"}
+PEOPLES_COMMITTEE: tuple[str, ...] = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân")
+NAME_JOINERS: tuple[str, ...] = ("và", "-", "–", "&")
+
+# The header given to a column whose header cell is empty ("Cột 3").
+UNNAMED_COLUMN = "Cột {number}"
+
 # --- indicator tables (statistical forms and scoring tables) -----------------------------
 
 # Column roles of an indicator table by header words (folded, matched as whole words in the

@@ -154,6 +154,21 @@ _VNI_TELL = re.compile(
 )
 _VNI_CODES = {ch for code in _VNI_DECODE for ch in code}
 _NOT_VNI = re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _VNI_CODES)) + "]")
+
+
+def _marks(codes: str) -> str:
+    """The VNI mark characters among ``codes`` that are Unicode letters too, both cases."""
+    return "".join(sorted({c for c in codes + codes.upper() if c in _LATIN1_LETTERS}))
+
+
+# A VNI mark only ever follows the letter it marks: a tone after a vowel, a circumflex after
+# a, e or o, a breve after a. The same character after anything else ("Rà", "thành", "rõ")
+# is a Unicode letter, not a VNI mark: a sign against VNI.
+_VNI_STRAY = re.compile(
+    rf"(?<![aeiouyôöAEIOUYÔÖ])[{_marks(_TONE_CODES)}]"
+    rf"|(?<![aeoAEO])[{_marks(_CIRCUMFLEX_CODES)}]"
+    rf"|(?<![aA])[{_marks(_BREVE_CODES)}]"
+)
 # Characters no Vietnamese Unicode text has but TCVN3 or VNI text is full of: a quick first look.
 _LEGACY_CHAR = re.compile(
     "["
@@ -204,7 +219,7 @@ def evidence(text: str) -> Evidence:
         tcvn3=len(_TCVN3_TELL.findall(text)),
         vni=len(_VNI_TELL.findall(text)),
         not_tcvn3=len(_NOT_TCVN3.findall(text)),
-        not_vni=len(_NOT_VNI.findall(text)),
+        not_vni=len(_NOT_VNI.findall(text)) + len(_VNI_STRAY.findall(text)),
     )
 
 
@@ -402,19 +417,48 @@ def to_unicode(text: str, *, encoding: str = "auto", font: str | None = None) ->
     return unicodedata.normalize("NFC", _decode(text, encoding, caps=caps))
 
 
+def _judge(ev: Evidence, text: str, hint: str | None) -> str | None:
+    """What ``text`` (whose signs are ``ev``) is: "unicode", "tcvn3", "vni", or None when its
+    characters carry no sign either way.
+
+    When its signs fit both legacy encodings (the two share many codes), the decoding that
+    reads as better Vietnamese wins; on a tie, the font's ``hint``, then TCVN3.
+    """
+    legacy = [enc for enc in ENCODINGS if ev.verdict(enc) == enc]
+    if len(legacy) == 1:
+        return legacy[0]
+    if legacy:
+        scores = {enc: vietnamese_score(_decode(text, enc)) for enc in legacy}
+        best = max(scores.values())
+        tied = [enc for enc in legacy if scores[enc] == best]
+        return hint if hint in tied else tied[0]
+    # Signs against the other encoding ("é" after "H" is no VNI mark) say nothing of the
+    # hinted one: only the hinted encoding's signs make the text Unicode.
+    considered = [hint] if hint in ENCODINGS else list(ENCODINGS)
+    if any(ev.verdict(enc) == "unicode" for enc in considered):
+        return "unicode"
+    return None
+
+
 class LegacyDecoder:
     """Decide and convert the runs of one document, each with its font.
 
-    Observe every run first; then a run whose own characters do not tell (plain letters that
-    exist in both Unicode and the legacy code, like "Có") follows the verdict of all runs in a
-    font of the same encoding. Runs in other fonts are converted only on strong evidence
-    (:func:`guess_encoding`), or when the document's unhinted text as a whole is legacy.
+    Each run is decided from its own characters first, the font only a hint: a run in a font
+    named like TCVN3 whose bytes are VNI is VNI. Observe every run first; then a run whose own
+    characters do not tell (plain letters that exist in both Unicode and the legacy code, like
+    "Có") follows the verdict of the other runs in its font, or else of all runs in a font of
+    the same encoding. Runs in other fonts are converted only on strong evidence
+    (:func:`guess_encoding`), or when the document's unhinted text as a whole is legacy. Text
+    that is Unicode stays as it is, whatever its font says.
     """
 
     def __init__(self) -> None:
         self._by_hint: dict[str | None, Evidence] = {}
+        self._by_font: dict[str, Evidence] = {}
         self._samples: dict[str | None, list[str]] = {}
+        self._font_samples: dict[str, list[str]] = {}
         self._verdicts: dict[str | None, str] = {}
+        self._font_verdicts: dict[str, str | None] = {}
         self._evidence: dict[str, Evidence] = {}
 
     def _evidence_of(self, text: str) -> Evidence:
@@ -424,12 +468,19 @@ class LegacyDecoder:
         return found
 
     def observe(self, text: str, font: str | None = None) -> None:
-        """Count ``text``'s evidence under its font's encoding."""
+        """Count ``text``'s evidence under its font and its font's encoding."""
         if not text or text.isascii():
             return
         hint = font_encoding(font)
-        if hint is not None:
-            self._by_hint.setdefault(hint, Evidence()).add(self._evidence_of(text))
+        if hint is not None:  # the signs are counted for fonts named for an encoding
+            ev = self._evidence_of(text)
+            self._by_hint.setdefault(hint, Evidence()).add(ev)
+            self._by_font.setdefault(font or "", Evidence()).add(ev)
+        if font is not None:
+            font_sample = self._font_samples.setdefault(font, [])
+            if len(font_sample) < _SAMPLE_RUNS:
+                font_sample.append(text)
+            self._font_verdicts.pop(font, None)
         sample = self._samples.setdefault(hint, [])
         if len(sample) < _SAMPLE_RUNS:
             sample.append(text)
@@ -441,56 +492,75 @@ class LegacyDecoder:
             self.observe(text, font)
 
     def verdict(self, font: str | None) -> str:
-        """What the document's runs in fonts like ``font`` are: "unicode", "tcvn3" or "vni".
+        """What the document's runs in ``font`` are: "unicode", "tcvn3" or "vni".
 
-        Runs in a legacy font are legacy when their signs outweigh the Unicode ones; when none
+        The runs in that very font decide when their characters tell; otherwise all runs in
+        fonts of its encoding: legacy when their signs outweigh the Unicode ones, or, when none
         of them carries a sign either way, when decoding them reads as better Vietnamese. Runs
         in other fonts are legacy only when their text as a whole is (:func:`guess_encoding`).
         """
         hint = font_encoding(font)
+        if font is not None:
+            if font not in self._font_verdicts:
+                sample = " ".join(self._font_samples.get(font, []))
+                if hint is None:  # a font named for no encoding: legacy on strong evidence
+                    own = guess_encoding(sample) if sample else None
+                else:
+                    own = _judge(self._by_font.get(font, Evidence()), sample, hint)
+                self._font_verdicts[font] = own
+            if (own := self._font_verdicts[font]) is not None:
+                return own
         if hint not in self._verdicts:
             sample = " ".join(self._samples.get(hint, []))
             if hint is None:
                 verdict = guess_encoding(sample) or "unicode"
             else:
-                found = self._by_hint.get(hint, Evidence()).verdict(hint)
+                found = _judge(self._by_hint.get(hint, Evidence()), sample, hint)
                 if found is None:
                     found = hint if sample and _improves(sample, hint) else "unicode"
                 verdict = found
             self._verdicts[hint] = verdict
         return self._verdicts[hint]
 
+    def encoding_of(self, text: str, font: str | None = None) -> str:
+        """The encoding of one run: "unicode", "tcvn3" or "vni", decided from its characters,
+        then from the document (see :meth:`verdict`)."""
+        hint = font_encoding(font)
+        document = self.verdict(font)
+        if text.isascii():
+            return document if hint is not None else "unicode"
+        if hint is None:
+            encoding = guess_encoding(text)
+            if encoding is not None or document == "unicode":
+                return encoding or "unicode"
+            own = self._evidence_of(text).verdict(document)
+            # A run with signs of the document's encoding, or one without a sign either way
+            # in a font whose text is legacy (one embedded font is one encoding).
+            font_is_legacy = font is not None and self._font_verdicts.get(font) == document
+            return document if own == document or (own is None and font_is_legacy) else "unicode"
+        ev = self._evidence_of(text)
+        own = _judge(ev, text, hint)
+        if own is None or own == document or own == "unicode":
+            return document if own is None else own
+        if document == "unicode":
+            # Old-style tones ("hoà") look like VNI: a Unicode document needs more.
+            signs = ev.tcvn3 if own == "tcvn3" else ev.vni
+            return own if signs >= 2 and _improves(text, own) else "unicode"
+        # The run's bytes say the other legacy encoding than its document's: they decide when
+        # they read better that way.
+        mine = vietnamese_score(_decode(text, own))
+        return own if mine > vietnamese_score(_decode(text, document)) else document
+
     def convert(self, text: str, font: str | None = None) -> str:
         """``text`` (a run in ``font``) in NFC Unicode."""
         if not text:
             return text
-        hint = font_encoding(font)
-        document = self.verdict(font)
+        encoding = self.encoding_of(text, font)
+        caps = encoding == "tcvn3" and is_caps_font(font)
         if text.isascii():
-            if hint == "tcvn3" and document == "tcvn3" and is_caps_font(font):
-                return text.upper()
-            return text
-        if hint is not None:
-            ev = self._evidence_of(text)
-            own = ev.verdict(hint)
-            if own is None:
-                encoding = document
-            elif own == hint and document != hint:
-                # Old-style tones ("hoà") look like VNI: a Unicode document needs more.
-                legacy = ev.tcvn3 if hint == "tcvn3" else ev.vni
-                encoding = hint if legacy >= 2 and _improves(text, hint) else "unicode"
-            else:
-                encoding = own
-        else:
-            encoding = guess_encoding(text) or "unicode"
-            if (
-                encoding == "unicode"
-                and document != "unicode"
-                and evidence(text).verdict(document) == document
-            ):
-                encoding = document
+            return text.upper() if caps else text
         if encoding in ENCODINGS:
-            text = _decode(text, encoding, caps=encoding == "tcvn3" and is_caps_font(font))
+            text = _decode(text, encoding, caps=caps)
         return unicodedata.normalize("NFC", text)
 
 

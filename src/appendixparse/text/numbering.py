@@ -18,10 +18,13 @@ _SECTION = re.compile(
 # Parts lettered "A.", "B." (not I, V, X, which are numerals): sections when the title that goes
 # with them is in capitals, as section titles are; "a)" in lower case numbers sub-items.
 _LETTERED = re.compile(r"^(?P<numeral>[A-HJ-UWYZĐ])(?![\w])\s*[.:\-–)]?\s*(?P<title>.*)$")
-# "1.2" may show as "1,2": a spreadsheet that stored the typed "1.2" as a number shows it with
-# a decimal comma (and the reader shows numbers the Vietnamese way), so a comma reads as a dot.
-_ARABIC = re.compile(r"^(?P<number>\d{1,3}(?:[.,]\d{1,3})*)\.?$")
+_ARABIC = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?$")
+# "1.2" shows as "1,2" where a spreadsheet stored the typed "1.2" as a number: it shows it with
+# the decimal comma (the Vietnamese way), so in a number cell, and only there, a comma is a dot.
+_DECIMAL = re.compile(r"^(?P<number>\d{1,3},\d{1,3})$")
 _LETTER = re.compile(r"^(?P<letter>[a-zđ])[).]?$")
+# A column-number cell: "(1)", "3", "4=2/3", "(A)".
+_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,23 +61,39 @@ def parse_section(stt_cell: str, title_cell: str = "") -> tuple[str, str] | None
     return None
 
 
-def parse_stt(text: str) -> Stt | None:
-    """The STT of a target row ("3", "3.", "1.2", "a)"), or None.
+def parse_stt(text: str, *, number: bool = False) -> Stt | None:
+    """The STT of a target row ("3", "3.", "1.2", "a)"), or None; ``number`` says the cell was
+    a spreadsheet number, whose "1,2" is the "1.2" typed.
 
     >>> parse_stt("3."), parse_stt("a)")
     (Stt(text='3', key='3', kind='arabic'), Stt(text='a)', key='a', kind='letter'))
-    >>> parse_stt("1,2")  # a sub-number a spreadsheet stored as a number
-    Stt(text='1.2', key='1.2', kind='arabic')
+    >>> parse_stt("1,2", number=True), parse_stt("1,2")
+    (Stt(text='1.2', key='1.2', kind='arabic'), None)
     """
     text = clean(text)
+    if number and (m := _DECIMAL.match(text)):
+        text = m.group("number").replace(",", ".")
     if m := _ARABIC.match(text):
-        number = m.group("number").replace(",", ".")
-        return Stt(text=number, key=number, kind="arabic")
+        number_text = m.group("number")
+        return Stt(text=number_text, key=number_text, kind="arabic")
     if m := _LETTER.match(text):
         return Stt(text=text.rstrip("."), key=m.group("letter"), kind="letter")
     return None
 
 
-def looks_like_numbering(text: str) -> bool:
-    """True for an STT cell of a section or target row."""
-    return parse_section(text) is not None or parse_stt(text) is not None
+def looks_like_numbering(text: str, *, number: bool = False) -> bool:
+    """True for an STT cell of a section or target row (``number`` as in :func:`parse_stt`)."""
+    return parse_section(text) is not None or parse_stt(text, number=number) is not None
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """A row of column numbers ("(1) | (2) | (3)") that Vietnamese tables put under headers."""
+    filled = 0
+    for cell in cells:
+        text = clean(cell)  # each cell cleaned once; the first that is no number decides
+        if not text:
+            continue
+        if not _COLUMN_NUMBER.match(text):
+            return False
+        filled += 1
+    return filled >= 3

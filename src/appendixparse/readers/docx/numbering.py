@@ -10,14 +10,12 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.parts.numbering import NumberingPart
 
+from ..symbols import SYMBOL_BULLETS
 from .names import Names, child_val, first, to_int
 from .package import WordPackage
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
-# Bullets drawn with symbol fonts, by their private-use code.
-SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖",
-                  "\uf0a8": "◦", "\uf06c": "●", "\uf06e": "■", "\uf0e0": "➢"}  # fmt: skip
 _LEVEL_REF = re.compile(r"%([1-9])")
 
 

@@ -31,8 +31,9 @@ from ...grid import Block, Grid, Paragraph, Row, Table
 from ...models import Location
 from ...options import Options
 from ...text.encodings import LegacyDecoder, font_encoding
+from ..symbols import SYMBOL_BULLETS
 from .names import STRICT, TRANSITIONAL, Names, child_val, first, namespace_of, to_int
-from .numbering import SYMBOL_BULLETS, Numbering
+from .numbering import Numbering
 from .styles import StyleSheet, run_font
 
 # --- the intermediate structure (text resolved after every run has been seen) ----------------

@@ -1,12 +1,17 @@
 """PDF reader: ruled and unruled tables page by page, running headers left out, with provenance.
 
-Each page is judged before pdfminer parses it (content size, drawing operations), then read
-once through pdfplumber: ruled tables come from pdfplumber's table finder, and the text outside
-them is rebuilt from the characters — lines, words (spaces from gaps), composed diacritics,
+Each page is judged before it is parsed (content size, drawing operations), then read once by
+the engine ``Options.pdf_engine`` names (:mod:`.engines`: pdfium, or pdfplumber as the
+reference): ruled tables come from the page's rules, and the text outside them is rebuilt from
+the characters — lines, words (spaces from gaps), composed diacritics,
 legacy TCVN3/VNI fonts converted. Lines that align in columns become unruled tables; the other
-lines become paragraphs (wrapped lines joined). A table running over several pages is emitted
-page by page, each part with the page's rows: the layout step joins the parts, drops repeated
-headers, and a row broken by a page break continues in a row whose STT cell is empty.
+lines become paragraphs (wrapped lines joined). A header wrapped over several lines by narrow
+columns ("ST" over "T") is joined into one row here. A table running over several pages is
+emitted page by page, each part with the page's rows; a header repeated on a later page and
+read together with the rest of the row the page break cut (no rule between them) is split from
+it here. The layout step joins the parts and drops repeated headers, as it does for every
+format (DOCX tables split in two, sheets that repeat the header); a row broken by a page break
+continues in a row whose STT cell is empty.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from ...grid import Grid
 from ...models import Location, Unparsed
 from ...options import DEFAULT_OPTIONS, Options
 from .assembly import _Builder, _drop_running_lines
-from .guard import _describe, _open, _operators, _too_heavy
+from .engines import _open_document
+from .guard import _describe, _too_heavy
 from .page import _Page, _read_page
 from .text import _Decoder
 
@@ -60,15 +66,15 @@ def read_pdf(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> Gr
 
 
 def _read(data: bytes, source: str, options: Options) -> Grid:
-    pdf = _open(data, source)
-    with pdf:
-        pages = pdf.pages
+    pdf = _open_document(data, source, options)
+    try:
+        pages = len(pdf)
         if not pages:
             raise CorruptFileError(source, "the PDF has no pages")
-        if len(pages) > options.max_pdf_pages:
+        if pages > options.max_pdf_pages:
             raise FileTooLargeError(
                 source,
-                f"{len(pages)} pages, more than the limit of {options.max_pdf_pages} "
+                f"{pages} pages, more than the limit of {options.max_pdf_pages} "
                 "(Options.max_pdf_pages)",
             )
         decoder = _Decoder()
@@ -78,9 +84,9 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
         damaged: list[str] = []
         images = 0
         painted = 0
-        for number, page in enumerate(pages, start=1):
+        for number in range(1, pages + 1):
             try:
-                operators, size = _operators(page.page_obj, options)
+                operators, size = pdf.weigh(number - 1)
                 painted += operators
                 if painted > options.max_pdf_document_objects:
                     raise FileTooLargeError(
@@ -98,8 +104,9 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
                         )
                     )
                     continue
-                read.append(_read_page(page, number, decoder))
-                images += len(page.images)
+                drawn = pdf.read(number - 1)
+                read.append(_read_page(drawn, number, decoder))
+                images += drawn.images
             except AppendixParseError:
                 raise
             except Exception as exc:
@@ -111,8 +118,6 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
                         reason=f"{damaged[-1]}: the page was skipped",
                     )
                 )
-            finally:
-                page.close()
         if not read:
             if heavy:
                 raise FileTooLargeError(source, f"{heavy[0]}: too heavy to read")
@@ -132,6 +137,8 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
                 "the PDF's fonts carry no Unicode mapping, so its text layer cannot be read; "
                 "run OCR on it or export it again",
             )
+    finally:
+        pdf.close()
     _drop_running_lines(read)
     builder = _Builder()
     for content in read:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ...grid import Block, Paragraph, Row, Table
 from ...models import Location
+from ..vocabulary import PAGE_OF_WORDS, PAGE_WORDS
 from .page import _Page
 from .text import _join_lines, _Line
 from .unruled import _carry, _Run, _run_rows, _runs
@@ -16,8 +17,8 @@ _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, t
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
 _MIN_RUNNING_PAGES = 2
 _PAGE_NUMBER = re.compile(
-    r"^(?:trang|page|tr\.)?\s*[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"
-    r"(?:\s*(?:/|of|trên|của)\s*\d{1,4})?$",
+    rf"^(?:{'|'.join(map(re.escape, PAGE_WORDS))})?\s*[-–—(\[]?\s*\d{{1,4}}\s*[-–—)\]]?"
+    rf"(?:\s*(?:{'|'.join(map(re.escape, PAGE_OF_WORDS))})\s*\d{{1,4}})?$",
     re.IGNORECASE,
 )
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-+•–*]|[a-zđ]\)|[IVX]{1,4}\.)$")
@@ -158,6 +159,8 @@ class _Builder:
         if not rows:
             return rows
         for header in self.headers:
+            if found := self._wrapped_again(rows, header[0]):
+                return found
             for k, (row, head) in enumerate(zip(rows, header)):
                 if row.cells == head:
                     continue
@@ -170,6 +173,26 @@ class _Builder:
         if first and first[0] and sum(bool(c) for c in first) >= 2:
             self.headers.append([r.cells for r in rows[:_HEADER_ROWS]])
         return rows
+
+    @staticmethod
+    def _wrapped_again(rows: list[Row], head: list[str]) -> list[Row] | None:
+        """A header joined from its wrapped lines on an earlier page that comes back as rows
+        of its lines again (the last one glued to the rest of a row the page break cut): the
+        header as one row, then that rest."""
+        for m in range(2, min(_HEADER_ROWS, len(rows)) + 1):
+            columns = list(zip(*(r.cells for r in rows[: m - 1])))
+            if len(columns) != len(head):
+                return None
+            before = [_join_lines([c for c in cells if c]) for cells in columns]
+            if _after_header(head, before) is None:
+                return None  # the rows so far are no first lines of the header
+            combined = [_join_lines([a, b] if a and b else [a or b])
+                        for a, b in zip(before, rows[m - 1].cells)]  # fmt: skip
+            if combined == head:
+                return [Row(head, rows[0].location), *rows[m:]]
+            if (rest := _after_header(combined, head)) is not None:
+                return [Row(head, rows[0].location), Row(rest, rows[m - 1].location), *rows[m:]]
+        return None
 
     def text(
         self,

@@ -1,4 +1,4 @@
-"""Guarding pdfminer: opening (password), each page weighed before parsing, error wording."""
+"""Guarding the engines: opening (password), each page weighed before parsing, error wording."""
 
 from __future__ import annotations
 
@@ -37,6 +37,29 @@ def _open(data: bytes, source: str) -> Any:
             raise EncryptedFileError(
                 source, "the PDF is protected by a password (or its encryption data is damaged)"
             ) from None
+        raise CorruptFileError(source, f"a damaged PDF ({_describe(exc)})") from None
+
+
+def _miner_pages(data: bytes, source: str) -> list[Any]:
+    """pdfminer's pages of a document, to weigh them before an engine parses them."""
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    if b"%PDF-" not in data[:1024]:
+        raise CorruptFileError(source, "not a PDF file (no %PDF header)")
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+        return list(PDFPage.create_pages(document))
+    except PDFPasswordIncorrect:
+        raise EncryptedFileError(
+            source, "the PDF is protected by a password (or its encryption data is damaged)"
+        ) from None
+    except RecursionError:
+        raise CorruptFileError(
+            source, "a damaged PDF (its objects refer to each other in a loop)"
+        ) from None
+    except Exception as exc:
         raise CorruptFileError(source, f"a damaged PDF ({_describe(exc)})") from None
 
 

@@ -1,10 +1,10 @@
-"""One page read through pdfplumber: its ruled tables and the lines of text outside them."""
+"""One page as an engine drew it: its ruled tables and the lines of text outside them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from .engines import _Drawn
 from .ruled import Box, _row_boxes, _ruled_table, _RuledTable
 from .text import _Decoder, _Glyph, _glyphs, _Line, _lines, _orientation, _turner
 
@@ -20,19 +20,19 @@ class _Page:
     unmapped: int = 0  # glyphs without a Unicode mapping
 
 
-def _read_page(page: Any, number: int, decoder: _Decoder) -> _Page:
+def _read_page(drawn: _Drawn, number: int, decoder: _Decoder) -> _Page:
     """One page: its ruled tables (cell text by cell) and the lines of text outside them."""
-    chars = page.chars
+    chars = drawn.chars
     orientation = _orientation(chars)
-    width, height = float(page.width), float(page.height)
+    width, height = drawn.width, drawn.height
     turn = _turner(orientation, width, height)
     glyphs, unmapped = _glyphs(chars, orientation, turn)
     if orientation in ("up", "down"):
         width, height = height, width
     decoder.learn(glyphs)
     found: list[tuple[list[Box], list[Box], Box]] = []
-    for t in page.find_tables():
-        cells = [turn(*c) for c in t.cells] if turn else list(t.cells)
+    for table in drawn.tables:
+        cells = [turn(*c) for c in table] if turn else list(table)
         rows = _row_boxes(cells)
         # One row is enough: the rest of a table's last row, broken by the page break.
         if len({round(c[0], 1) for c in cells}) >= 2:

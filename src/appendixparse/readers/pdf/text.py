@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...text.encodings import to_unicode
+from ...text.encodings import LegacyDecoder
+from ..symbols import SYMBOL_BULLETS
+from .engines import _LINE_HYPHEN
+
+if TYPE_CHECKING:
+    from .engines import _Char
 
 # Distances are in units of the font size of the text concerned.
 _SPACE_GAP = 0.15  # a gap between glyphs wider than this is a space between words
@@ -24,11 +30,6 @@ _SPACING_ACCENTS = {
 # TCVN3 layers where the producer mapped the byte of "ư" (0xAD, a soft hyphen in Latin-1) to a
 # minus sign and that of "ã" (0xB7, a middle dot) to a bullet operator.
 _TCVN3_QUIRKS = str.maketrans({"\u2212": "\u00ad", "\u2219": "\u00b7"})
-# List bullets of Word's symbol fonts (Symbol, Wingdings; LibreOffice's OpenSymbol) come out of
-# the text layer as private-use code points: the characters they show.
-_SYMBOL_BULLETS = {
-    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf06e": "■",
-}  # fmt: skip
 # A word broken after its hyphen at a line's end: a letter, then "-" ending the line ("UBND-"),
 # while the next line starts with a letter ("TH ngày …"). A "-" after a space (a bullet, a
 # range "80% -") or after a digit ("2021-") and a line going on with a digit ("Covid-" / "19")
@@ -107,60 +108,76 @@ def _join_lines(texts: Iterable[str], separator: str = "\n") -> str:
 
 
 class _Decoder:
-    """Per font: is its text a legacy TCVN3/VNI layer, and which; decided from a sample."""
+    """The document's text through the package's one :class:`LegacyDecoder`, page by page.
+
+    A page's runs (a word's glyphs in one font) are observed before any is converted, so a
+    short run follows what the document's other runs in its font say. What is the PDF's own
+    is the TCVN3 quirk: a font whose "ư" and "ã" codes the producer mapped to a minus sign and
+    a bullet operator has them mapped back before its text is judged.
+    """
 
     def __init__(self) -> None:
-        self.fonts: dict[str, tuple[str, bool] | None] = {}
-        self.legacy = False  # any legacy font seen yet
+        self.decoder = LegacyDecoder()
+        self.quirky: dict[str, bool] = {}  # per font: does it carry the TCVN3 quirk
+        self.legacy = False  # any text yet that a legacy font could have written
 
     def learn(self, glyphs: Sequence[_Glyph]) -> None:
+        """Observe a page's runs: glyphs in text order, cut at spaces and font changes."""
         samples: dict[str, list[str]] = {}
         for g in glyphs:
-            if g.font not in self.fonts:
+            if g.font not in self.quirky and g.text != _LINE_HYPHEN:
                 samples.setdefault(g.font, []).append(g.text)
         for font, texts in samples.items():
-            self.fonts[font] = self._decide(font, "".join(texts[:4000]))
-            self.legacy = self.legacy or self.fonts[font] is not None
+            self.quirky[font] = self._quirky(font, "".join(texts[:4000]))
+        runs: list[tuple[str, str]] = []
+        start = 0
+        for i in range(1, len(glyphs) + 1):
+            if (
+                i == len(glyphs)
+                or glyphs[i].font != glyphs[start].font
+                or glyphs[i].text.isspace()
+                or glyphs[i - 1].text.isspace()
+            ):
+                runs.append(self._run(glyphs[start:i]))
+                start = i
+        for text, font in runs:
+            if not text.isascii():
+                self.legacy = True
+                self.decoder.observe(text, font)
 
-    @staticmethod
-    def _decide(font: str, sample: str) -> tuple[str, bool] | None:
-        if all(ord(c) < 128 for c in sample):
-            return None
-        plain = unicodedata.normalize("NFC", sample)
+    def _quirky(self, font: str, sample: str) -> bool:
         quirked = sample.translate(_TCVN3_QUIRKS)
         # A legacy layer is 8-bit text: a letter of Unicode's Vietnamese ranges means Unicode.
         eight_bit = all(ord(c) < 256 or c in _CP1252_EXTRAS for c in quirked)
-        if (
-            eight_bit
-            and quirked != sample
-            and to_unicode(quirked, encoding="auto", font=font)
-            != (unicodedata.normalize("NFC", quirked))
-        ):
-            return "tcvn3", True
-        converted = to_unicode(sample, encoding="auto", font=font)
-        if converted == plain:
-            return None
-        for encoding in ("tcvn3", "vni"):
-            if to_unicode(sample, encoding=encoding, font=font) == converted:
-                return encoding, False
-        return "auto", False
+        if not eight_bit or quirked == sample:
+            return False
+        judge = LegacyDecoder()
+        judge.observe(quirked, font)
+        return judge.encoding_of(quirked, font) != "unicode"
+
+    def _run(self, glyphs: Sequence[_Glyph]) -> tuple[str, str]:
+        text = "".join(g.text for g in glyphs)
+        font = glyphs[0].font
+        if self.quirky.get(font):
+            text = text.translate(_TCVN3_QUIRKS)
+        if _LINE_HYPHEN in text:  # pdfium's mark of a hyphen ending a line
+            bare = text.replace(_LINE_HYPHEN, "")
+            tcvn3 = not bare.isascii() and self.decoder.encoding_of(bare, font) == "tcvn3"
+            text = text.replace(_LINE_HYPHEN, "\u00ad" if tcvn3 else "-")  # TCVN3's "ư" byte
+        return text, font
 
     def text(self, glyphs: Sequence[_Glyph]) -> str:
         """The Unicode (NFC) text of a word's glyphs, legacy font runs converted."""
         if not self.legacy:
-            return unicodedata.normalize("NFC", "".join([g.text for g in glyphs]))
+            text = "".join([g.text for g in glyphs])
+            if _LINE_HYPHEN in text:
+                text = text.replace(_LINE_HYPHEN, "-")
+            return unicodedata.normalize("NFC", text)
         out: list[str] = []
         start = 0
         for i in range(1, len(glyphs) + 1):
             if i == len(glyphs) or glyphs[i].font != glyphs[start].font:
-                run = "".join(g.text for g in glyphs[start:i])
-                decision = self.fonts.get(glyphs[start].font)
-                if decision is not None:
-                    encoding, quirks = decision
-                    if quirks:
-                        run = run.translate(_TCVN3_QUIRKS)
-                    run = to_unicode(run, encoding=encoding, font=glyphs[start].font)
-                out.append(run)
+                out.append(self.decoder.convert(*self._run(glyphs[start:i])))
                 start = i
         return unicodedata.normalize("NFC", "".join(out))
 
@@ -176,36 +193,32 @@ def _font_hint(name: str) -> str:
         name = shorter
 
 
-def _glyphs(chars: list[dict[str, Any]], orientation: str, turn: Any) -> tuple[list[_Glyph], int]:
-    """pdfplumber's chars as glyphs, with separately drawn accents put on their letters; and
-    how many chars had no Unicode mapping ("(cid:n)"). Only text running the page's way is
-    kept (a label turned sideways in a header cell would break the lines)."""
+def _glyphs(chars: Sequence[_Char], orientation: str, turn: Any) -> tuple[list[_Glyph], int]:
+    """An engine's characters as glyphs, with separately drawn accents put on their letters;
+    and how many had no Unicode mapping ("(cid:n)"). Only text running the page's way is kept
+    (a label turned sideways in a header cell would break the lines)."""
     glyphs: list[_Glyph] = []
     marks: list[_Glyph] = []
     fonts: dict[str, str] = {}
     combining = unicodedata.combining
     unmapped = 0
     for c in chars:
-        text = c.get("text") or ""
-        if not text:
-            continue
-        if _direction(c["matrix"]) != orientation:
+        text = c.text
+        if not text or c.direction != orientation:
             continue
         if text.startswith("(cid:"):
             unmapped += 1
         elif "\uf000" <= text[0] <= "\uf0ff":
-            text = _SYMBOL_BULLETS.get(text, text)
-        size = c.get("size") or max(c["bottom"] - c["top"], 1.0)
-        name = c.get("fontname") or ""
-        font = fonts.get(name)
+            text = SYMBOL_BULLETS.get(text, text)  # a symbol font's bullet
+        font = fonts.get(c.font)
         if font is None:
-            font = fonts[name] = _font_hint(str(name))
+            font = fonts[c.font] = _font_hint(c.font)
         if turn is None:
-            glyph = _Glyph(text, c["x0"], c["x1"], c["top"], c["bottom"], size, font)
+            glyph = _Glyph(text, c.x0, c.x1, c.top, c.bottom, c.size, font)
         else:
             # pdfminer's size of a turned glyph is its advance; its height across the line
             # is what a font size measures.
-            x0, top, x1, bottom = turn(c["x0"], c["top"], c["x1"], c["bottom"])
+            x0, top, x1, bottom = turn(c.x0, c.top, c.x1, c.bottom)
             glyph = _Glyph(text, x0, x1, top, bottom, max(bottom - top, 1.0), font)
         if (combining(text[0]) and all(combining(ch) for ch in text)) or text in _SPACING_ACCENTS:
             marks.append(glyph)
@@ -251,6 +264,9 @@ def _attach_marks(glyphs: list[_Glyph], marks: list[_Glyph]) -> None:
         base.text = unicodedata.normalize("NFC", base.text + combining)
 
 
+_by_x0 = operator.attrgetter("x0")
+
+
 def _lines(glyphs: list[_Glyph], decoder: _Decoder) -> list[_Line]:
     """Glyphs grouped into lines (by baseline), then into words (by spaces and gaps)."""
     if not glyphs:
@@ -266,10 +282,14 @@ def _lines(glyphs: list[_Glyph], decoder: _Decoder) -> list[_Line]:
             base = g.bottom
     lines = []
     for group in groups:
-        group.sort(key=lambda g: g.x0)
+        group.sort(key=_by_x0)
         words = _words(group, decoder)
         if words:
-            size = Counter(round(g.size, 1) for g in group).most_common(1)[0][0]
+            first = group[0].size
+            if all(g.size == first for g in group):
+                size = round(first, 1)
+            else:
+                size = Counter(round(g.size, 1) for g in group).most_common(1)[0][0]
             lines.append(_Line(words=words, size=size))
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
@@ -287,9 +307,9 @@ def _words(glyphs: list[_Glyph], decoder: _Decoder) -> list[_Word]:
                     _Word(
                         text=" ".join(text.split()),
                         x0=current[0].x0,
-                        x1=max(g.x1 for g in current),
-                        top=min(g.top for g in current),
-                        bottom=max(g.bottom for g in current),
+                        x1=max([g.x1 for g in current]),
+                        top=min([g.top for g in current]),
+                        bottom=max([g.bottom for g in current]),
                     )
                 )
             current.clear()
@@ -328,9 +348,9 @@ def _direction(matrix: Sequence[float]) -> str:
     return "up" if b > 0 else "down"
 
 
-def _orientation(chars: list[dict[str, Any]]) -> str:
+def _orientation(chars: Sequence[_Char]) -> str:
     """The way most of the page's text runs (see :func:`_direction`)."""
-    votes = Counter(_direction(c["matrix"]) for c in chars[:2000])
+    votes = Counter(c.direction for c in chars[:2000])
     return votes.most_common(1)[0][0] if votes else "upright"
 
 

@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 
 from ...grid import Row
 from ...models import Location
+from ...text.cleaning import clean
+from ...text.numbering import is_column_numbers, looks_like_numbering, parse_section
 from .text import _SEGMENT_GAP, _join_lines, _Line, _Word
 
+_MAX_HEADER_CELL = 300  # longer cells are body text, not a header's wrapped rest
+_WRAPPED_HEADER_LINES = 3  # a header cell wrapped over at most this many rows of its own
 # Distances are in units of the font size of the text concerned.
 _ROW_GAP = 0.9  # a blank wider than this between lines ends an unruled table…
 _ROW_GAP_ALIGNED = 1.8  # …unless the next line sits in the table's columns
@@ -351,4 +355,47 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
         top, bottom = run.lines[group[0]].top, run.lines[group[-1]].bottom
         box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
         rows.append(Row(cells=texts, location=Location(page=page, bbox=box)))
+    return _join_wrapped_header(rows) if len(columns) >= 3 else rows
+
+
+def _join_wrapped_header(rows: list[Row]) -> list[Row]:
+    """The table's first row with the rows that are the rest of its cells wrapped over more
+    lines: narrow columns wrap a header ("ST" over "T"), and a line with text in the first
+    column starts a row of its own."""
+    rows = list(rows)
+    for _ in range(_WRAPPED_HEADER_LINES - 1):
+        if len(rows) < 2 or not _wraps(rows[0].cells, rows[1].cells):
+            break
+        upper, lower = rows[0], rows[1]
+        cells = [
+            _join_lines([u, w] if u and w else [u or w]) for u, w in zip(upper.cells, lower.cells)
+        ]
+        box = upper.location.bbox
+        if box is not None and lower.location.bbox is not None:
+            box = (box[0], box[1], box[2], lower.location.bbox[3])
+        rows[:2] = [Row(cells=cells, location=Location(page=upper.location.page, bbox=box))]
     return rows
+
+
+def _wraps(upper: list[str], lower: list[str]) -> bool:
+    """Is ``lower`` the rest of ``upper``'s cells: text only under cells of their own (not
+    under a cell spanning the next, empty one), never the same text, a first column with text
+    that is no row number (a body row has one, a row continued after a page break has none),
+    no column-number row and no lettered section ("A | CẢI CÁCH THỂ CHẾ")."""
+    above = [clean(c) for c in upper]
+    texts = [clean(c) for c in lower]
+    filled = [(i, t) for i, t in enumerate(texts) if t]
+    if not filled or len(above) != len(texts):
+        return False
+    if any(len(t) > _MAX_HEADER_CELL for t in above + texts):
+        return False
+    label = texts[0]
+    if not label or looks_like_numbering(label) or is_column_numbers(texts):
+        return False
+    others = [t for _, t in filled[1:]]
+    found = parse_section(label, others[0] if others else "")
+    if found is not None and len(found[1].split()) >= 2 and len(others) <= 1:
+        return False
+    return all(
+        above[i] and above[i] != t and (i + 1 == len(above) or above[i + 1]) for i, t in filled
+    )

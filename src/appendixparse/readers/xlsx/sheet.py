@@ -69,6 +69,7 @@ class Sheet:
     hidden: list[tuple[int, str, str]]  # (row, reason, text) of hidden cells holding text
     hidden_rows: set[int]
     columns: list[int] = field(default_factory=list)
+    numbers: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of number cells
 
     def hidden_text(self) -> list[Unparsed]:
         """One entry per row and reason for text the user cannot see."""
@@ -143,6 +144,7 @@ class Sheet:
                 Row(
                     cells=[cells.get(c, "") for c in columns],
                     location=Location(sheet=self.title, row=row),
+                    numeric=frozenset(i for i, c in enumerate(columns) if (row, c) in self.numbers),
                 )
                 for row, cells in rows
             ],
@@ -203,6 +205,8 @@ def place(scan: SheetScan, budget: Budget) -> Sheet:
             continue
         for r in rows:
             placed.setdefault(r, {})[visible_col] = text
+            if (min_row, min_col) in scan.numbers:
+                sheet.numbers.add((r, visible_col))
 
     for r, cols in values.items():
         for c, text in cols.items():
@@ -212,6 +216,8 @@ def place(scan: SheetScan, budget: Budget) -> Sheet:
                 sheet.hidden.append((r, "hidden column", text))
             else:
                 placed.setdefault(r, {})[c] = text
+                if (r, c) in scan.numbers:
+                    sheet.numbers.add((r, c))
     sheet.cells = {r: cols for r, cols in placed.items() if cols}
     return sheet
 

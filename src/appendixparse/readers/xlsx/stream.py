@@ -56,6 +56,7 @@ class SheetScan:
     row_dims: dict[str, dict[str, str]] = field(default_factory=dict)
     col_dims: dict[int, dict[str, str]] = field(default_factory=dict)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    numbers: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of number cells
 
 
 class WorkbookParts:
@@ -155,6 +156,8 @@ class WorkbookParts:
                     if text.strip():
                         count_text_cell()
                         scan.values.setdefault(row, {})[column] = text
+                        if isinstance(value, (int, float)) and not isinstance(value, bool):
+                            scan.numbers.add((row, column))
             elif tag == _COL:
                 first = int(element.attrib["min"])
                 if not 1 <= first <= _MAX_COLUMN:
