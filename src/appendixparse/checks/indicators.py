@@ -125,7 +125,9 @@ def is_count(ind: Indicator) -> bool:
 
 
 def _is_score(ind: Indicator) -> bool:
-    return ind.maximum is not None or (ind.unit is not None and fold(ind.unit) == "điểm")
+    return ind.maximum is not None or (
+        ind.unit is not None and fold(ind.unit) == vocab.INDICATOR_SCORE_UNIT
+    )
 
 
 def _same_unit(a: Indicator, b: Indicator) -> bool:

@@ -257,3 +257,6 @@ INDICATOR_NOT_COUNT_UNITS: tuple[str, ...] = (
     "lần/năm",
     "ngày/hồ sơ",
 )
+
+# The unit of measure of a scoring table's rows.
+INDICATOR_SCORE_UNIT = "điểm"

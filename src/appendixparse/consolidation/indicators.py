@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..checks.indicators import is_count, is_percent, parts_of_rate
 from ..models import Indicator, Report
+from .labels import INDICATOR_HEADINGS, INDICATOR_SHEET, PROVINCE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,12 +23,6 @@ INDICATOR_COLUMNS = (
     "unit", "unit_label", "period_start", "period_end", "id", "form", "form_title", "stt",
     "parent", "name", "value", "value_raw", "unit_of_measure", "notes", "source",
 )  # fmt: skip
-PROVINCE = "Toàn tỉnh"  # the column of the province's figure
-SHEET = {"vi": "Chỉ tiêu thống kê", "en": "Statistical indicators"}
-SHEET_HEADINGS = {
-    "vi": ("Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính"),
-    "en": ("Indicator", "Name", "Unit of measure"),
-}
 
 
 def indicator_rows(
@@ -114,20 +109,18 @@ def province_figures(first: pd.DataFrame, values: pd.DataFrame) -> list[float | 
     return figures
 
 
-def write_indicator_sheet(writer: Any, matrix: pd.DataFrame) -> None:
+def write_indicator_sheet(writer: Any, matrix: pd.DataFrame, column: Any) -> None:
     """The workbook's sheet "Chỉ tiêu thống kê": indicators × units, the province's figure
-    last (``writer``: the workbook's sheet writer)."""
-    from .workbook import Column
-
-    lang = writer.lang if writer.lang in SHEET else "vi"
+    last (``writer``: the workbook's sheet writer; ``column``: its Column type)."""
+    lang = writer.lang if writer.lang in INDICATOR_SHEET else "vi"
     units = [str(c) for c in matrix.columns[2:]]
-    headings = [*SHEET_HEADINGS[lang], *units]
+    headings = [*INDICATOR_HEADINGS[lang], *units]
     widths = [12, 70, 14, *[max(12, min(24, len(u) + 2)) for u in units]]
     columns = [
-        Column(key=h, width=w, wrap=i == 1, number_format="#,##0.##" if i >= 3 else None)
+        column(key=h, width=w, wrap=i == 1, number_format="#,##0.##" if i >= 3 else None)
         for i, (h, w) in enumerate(zip(headings, widths))
     ]
-    ws = writer.sheet(SHEET[lang], columns, freeze="D2")
+    ws = writer.sheet(INDICATOR_SHEET[lang], columns, freeze="D2")
     rows = [
         [index, *(None if _missing(v) else v for v in values)]
         for index, values in zip(matrix.index, matrix.astype(object).to_numpy().tolist())

@@ -92,7 +92,7 @@ def write_workbook(result: Consolidation, path: Path, lang: Lang = "vi") -> None
     if result.indicator_matrix is not None:
         from .indicators import write_indicator_sheet
 
-        write_indicator_sheet(writer, result.indicator_matrix)
+        write_indicator_sheet(writer, result.indicator_matrix, Column)
     book.save(path)
 
 

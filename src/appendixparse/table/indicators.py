@@ -45,10 +45,12 @@ from ..text.values import read_value
 from .layout import PreambleLine, _preamble, is_column_numbers
 from .vocabulary import (
     FORM_OPENERS,
+    HEADER_WORDS,
     INDICATOR_HEADER_WORDS,
     NO_VALUE_MARKS,
     SCORE_UNIT,
     STRONG_VALUE_HEADERS,
+    UNNAMED_COLUMN,
 )
 
 _HEADER_SCAN_ROWS = 8
@@ -64,7 +66,7 @@ _NAME_WORDS = tuple(
     w for role in ("name", "group") for w in INDICATOR_HEADER_WORDS[role]
 )  # a header row holds one of them
 _LONGEST_WORD = max(len(w) for words in _ROLE_WORDS.values() for w in words)
-_STT_HEADERS = frozenset(("stt", "tt", "số tt", "số thứ tự"))
+_STT_HEADERS = frozenset(HEADER_WORDS["stt"])
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FORM = re.compile(
     r"^(?P<opener>{})\s*(?P<number>\d{{1,3}}[a-z]?|[IVX]{{1,5}})(?![\w/])\s*[.:\-–]?\s*(?P<rest>.*)$".format(
@@ -320,7 +322,11 @@ def _columns(texts: list[str]) -> list[IndicatorColumn]:
         ):
             role = "other"
         seen.add(role)
-        columns.append(IndicatorColumn(index=index, role=role, header=text or f"Cột {index + 1}"))
+        columns.append(
+            IndicatorColumn(
+                index=index, role=role, header=text or UNNAMED_COLUMN.format(number=index + 1)
+            )
+        )
     if "stt" not in seen and columns and columns[0].role == "other":
         columns[0].role = "stt"
     return columns
