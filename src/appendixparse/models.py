@@ -39,6 +39,10 @@ FlagCode = Literal[
     "numbering_gap",
     "not_measurable",
     "ocr_low_confidence",
+    "indicator_sum_mismatch",
+    "indicator_rate_mismatch",
+    "indicator_out_of_range",
+    "indicator_unit_mismatch",
     "unmatched_row",
     "missing_target",
     "duplicate_unit",
@@ -200,6 +204,24 @@ class Record(_Model):
     measurement: Measurement | None = None  # set by the checks
 
 
+class Indicator(_Model):
+    """One row of an indicator table (a statistical form, or a scoring table's criterion)."""
+
+    id: str
+    form: str | None = None
+    form_title: str | None = None
+    stt: str
+    parent: str | None = None
+    name: str
+    unit: str | None = None
+    value: float | None = None
+    value_raw: str = ""
+    maximum: float | None = None
+    columns: dict[str, str] = Field(default_factory=dict)
+    notes: str = ""
+    location: Location = Field(default_factory=Location)
+
+
 class Flag(_Model):
     """A finding of the checks, with the evidence an officer needs to act on it."""
 
@@ -229,6 +251,7 @@ class Report(_Model):
     summary: Summary | None = None
     sections: list[Section] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
     unparsed: list[Unparsed] = Field(default_factory=list)
 

@@ -16,12 +16,15 @@ from .errors import (
     FileTooLargeError,
     InputNotFoundError,
     NoAppendixFoundError,
+    NoAssessmentTableError,
 )
+from .grid import Grid, Paragraph
 from .models import Report, Source
 from .options import DEFAULT_OPTIONS, Options
 from .readers import read
 from .table.accounting import Accounting
-from .table.layout import Layout, find_layout
+from .table.indicators import build_indicators, find_indicator_tables
+from .table.layout import Layout, RowFate, find_layout
 from .table.preamble import read_period, read_summary, read_title, read_unit
 from .table.records import build_records
 from .text.confidence import with_confidence
@@ -128,11 +131,35 @@ def _run(source: Input, format: str | None, settings: Options) -> tuple[Report, 
     data, path = load(source, settings)
     name = path or "<bytes>"
     grid, fmt = read(data, name, format, settings)
-    layout = find_layout(grid, name)
+    tables = find_indicator_tables(grid)
+    indicators = build_indicators(tables)
+    indicator_fates = [
+        RowFate(block, row, "indicator")
+        for block in sorted(tables.blocks)
+        for row in range(len(getattr(grid.blocks[block], "rows", [])))
+    ]
+    if tables.parts:
+        # The assessment table is looked for among the other tables (the indicator tables'
+        # places kept as blank lines, so every row keeps its block's number); a document of
+        # indicator tables alone has no records, and its preamble lies above its first form.
+        rest = Grid(
+            blocks=[Paragraph("") if i in tables.blocks else b for i, b in enumerate(grid.blocks)],
+            format=grid.format,
+            unplaced=grid.unplaced,
+            ocr=grid.ocr,
+        )
+        try:
+            layout = find_layout(rest, name)
+        except NoAssessmentTableError:
+            layout = Layout(
+                columns=[], rows=[], preamble=tables.preamble, unparsed=list(grid.unplaced)
+            )
+    else:
+        layout = find_layout(grid, name)
     assembled = build_records(layout)
-    if not assembled.records:
+    if not assembled.records and not indicators:
         raise NoAppendixFoundError(name, _no_record_reason(layout))
-    accounting = Accounting(grid, [*layout.fates, *assembled.fates])
+    accounting = Accounting(grid, [*layout.fates, *assembled.fates, *indicator_fates])
     for record, confidence in zip(assembled.records, assembled.confidence):
         record.figures = extract_figures(record.notes, field="notes")
         record.target_figures = extract_figures(record.target, field="target")
@@ -147,6 +174,7 @@ def _run(source: Input, format: str | None, settings: Options) -> tuple[Report, 
         summary=read_summary(layout.preamble),
         sections=assembled.sections,
         records=assembled.records,
+        indicators=indicators,
         unparsed=[*layout.unparsed, *assembled.unparsed],
     )
     report.flags = run_checks(report, ocr_min_confidence=settings.ocr_min_confidence)

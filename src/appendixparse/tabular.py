@@ -58,12 +58,20 @@ def report_table(report: Report) -> str:
         else "-"
     )  # fmt: skip
     parts = [
-        f"unit: {report.unit or '-'}    period: {when}    records: {len(report.records)}",
+        f"unit: {report.unit or '-'}    period: {when}    records: {len(report.records)}"
+        + (f"    indicators: {len(report.indicators)}" if report.indicators else ""),
         text_table(
             ["id", "status", "status_raw", "figures", "target"],
             [(r.id, r.status, r.status_raw, len(r.figures), r.target) for r in report.records],
         ),
     ]
+    if report.indicators:
+        parts.append(
+            text_table(
+                ["indicator", "unit", "value", "name"],
+                [(i.id, i.unit or "", i.value_raw, i.name) for i in report.indicators],
+            )
+        )
     counted = Counter(r.status for r in report.records)
     declared = report.summary
     summary_rows = [

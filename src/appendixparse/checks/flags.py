@@ -17,6 +17,7 @@ from ..models import Flag, FlagCode, Measurement, Record, Report, Severity
 from ..text.figures import written_decimals
 from . import vocabulary as vocab
 from .clauses import Placed, alternatives, ends_a_breakdown, ends_with_word, has_word, lower, place
+from .indicators import indicator_flags
 from .measure import measure, unit_rank
 from .messages import SUMMARY_NAMES, join, render
 from .ocr import read_by_ocr, review
@@ -57,10 +58,11 @@ def run_checks(report: Report, *, ocr_min_confidence: float = OCR_MIN_CONFIDENCE
         record.measurement = measure(record, unit_rank=rank, end_year=end_year, placed=placed)
         flags += record_flags(record, placed=placed, ocr_min_confidence=ocr_min_confidence)
     order = {r.id: i for i, r in reversed(list(enumerate(report.records)))}
-    return sorted(
+    ordered = sorted(
         flags,
         key=lambda f: (f.record is not None, order.get(f.record or "", -1), _RANK[f.code]),
     )
+    return ordered + indicator_flags(report.indicators)  # after the records' flags
 
 
 def record_flags(

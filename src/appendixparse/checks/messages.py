@@ -190,6 +190,56 @@ MESSAGES: dict[str, Text] = {
         "{possible} targets have a row that says them closely, so no row was aligned; check "
         "the file (it may be another report) or use a fitting catalogue.",
     ),
+    # ------------------------------------------------------------ indicator tables' checks
+    "indicator": ("{word} {number} «{name}»{form}", "{word} {number} “{name}”{form}"),
+    "indicator.word": ("Chỉ tiêu", "Indicator"),
+    "indicator.criterion": ("Tiêu chí", "Criterion"),
+    "indicator.form": (" (biểu mẫu {form})", " (form {form})"),
+    "indicator_sum_mismatch": (
+        "{label} ghi {value}, nhưng các số liệu thành phần ({parts}) cộng lại được {total}: "
+        "kiểm tra lại số liệu.",
+        "{label} states {value}, but its parts ({parts}) add up to {total}: check the figures.",
+    ),
+    "indicator_sum_mismatch.score": (
+        "{label} ghi {value} điểm, nhưng điểm các tiêu chí thành phần ({parts}) cộng lại được "
+        "{total}: kiểm tra lại điểm tự đánh giá.",
+        "{label} is scored {value}, but its sub-criteria ({parts}) add up to {total}: check "
+        "the self-assessment.",
+    ),
+    "indicator_sum_mismatch.subset": (
+        "Các số 'trong đó' của {label} cộng lại được {total}, lớn hơn tổng số {value}: "
+        "kiểm tra lại số liệu.",
+        "The 'of which' parts of {label} add up to {total}, more than its total {value}: "
+        "check the figures.",
+    ),
+    "indicator_rate_mismatch": (
+        "{label} ghi {rate}%, nhưng {numerator}/{denominator} ({parts}) = {computed}%: "
+        "kiểm tra lại tỷ lệ hoặc số liệu.",
+        "{label} states {rate}%, but {numerator}/{denominator} ({parts}) = {computed}%: "
+        "check the rate or the figures.",
+    ),
+    "indicator_out_of_range.share": (
+        "{label} là một tỷ lệ nhưng ghi {value}%, vượt quá 100%: kiểm tra lại số liệu (có thể "
+        "đã ghi số lượng thay cho tỷ lệ).",
+        "{label} is a share but states {value}%, above 100%: check the figure (a count may "
+        "have been written for the share).",
+    ),
+    "indicator_out_of_range.negative": (
+        "{label} là số lượng nhưng ghi số âm ({value}).",
+        "{label} is a count but states a negative number ({value}).",
+    ),
+    "indicator_out_of_range.score": (
+        "{label} tự đánh giá {value} điểm, vượt điểm tối đa {maximum}.",
+        "{label} is self-scored {value}, above its maximum {maximum}.",
+    ),
+    "indicator_unit_mismatch.percent": (
+        "{label} là số lượng nhưng có đơn vị tính '{unit}'.",
+        "{label} is named as a count but its unit is '{unit}'.",
+    ),
+    "indicator_unit_mismatch.decimals": (
+        "{label} đếm số lượng ({unit}) nhưng ghi số lẻ {value}.",
+        "{label} counts things ({unit}) but states a fraction {value}.",
+    ),
 }
 
 # The declared counts of a summary, as the flag names them.

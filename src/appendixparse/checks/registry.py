@@ -8,7 +8,7 @@ from typing import Any, Literal, get_args
 from ..models import Flag, FlagCode, Severity
 from .messages import Values, render
 
-Stage = Literal["document", "record", "consolidation"]
+Stage = Literal["document", "record", "indicator", "consolidation"]
 
 # In the order a report lists a record's flags (document-level ones come first).
 REGISTRY: dict[FlagCode, tuple[Severity, Stage]] = {
@@ -23,6 +23,10 @@ REGISTRY: dict[FlagCode, tuple[Severity, Stage]] = {
     "numbering_gap": ("warning", "document"),
     "not_measurable": ("info", "record"),
     "ocr_low_confidence": ("warning", "record"),
+    "indicator_sum_mismatch": ("error", "indicator"),
+    "indicator_rate_mismatch": ("error", "indicator"),
+    "indicator_out_of_range": ("error", "indicator"),
+    "indicator_unit_mismatch": ("warning", "indicator"),
     "unmatched_row": ("warning", "consolidation"),
     "missing_target": ("warning", "consolidation"),
     "duplicate_unit": ("warning", "consolidation"),

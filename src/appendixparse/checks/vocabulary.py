@@ -209,3 +209,54 @@ CHECK_SPELLINGS: dict[str, str] = {"tỉ": "tỷ"}
 # Lettered items ("a)", "b)") in Vietnamese order: no f, j, w, z, and đ after d. Some documents
 # use the Latin a-z instead.
 CHECK_LETTERS_VI: str = "abcdđeghiklmnopqrstuvxy"
+
+# --- indicator tables (checks/indicators.py); matched on folded names and units -----------
+
+# A rate row's name opens with one of these; a total's with the next; a count's with the last.
+INDICATOR_RATE_OPENERS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ")
+INDICATOR_TOTAL_OPENERS: tuple[str, ...] = ("tổng số", "tổng")
+INDICATOR_COUNT_OPENERS: tuple[str, ...] = ("số lượng", "tổng số", "số")
+
+# Parts of a total named by their level ("Số VBQPPL do cấp tỉnh ban hành" / "… cấp xã …"):
+# a total over two or more such children, one level each, is their sum.
+INDICATOR_LEVEL_WORDS: tuple[str, ...] = (
+    "cấp trung ương",
+    "cấp tỉnh",
+    "cấp huyện",
+    "cấp xã",
+)
+
+# "Trong đó" opening a child's name (or closing the total's): its parts cannot exceed it.
+INDICATOR_SUBSET_WORDS: tuple[str, ...] = ("trong đó", "trong số đó")
+
+# A rate against a baseline elsewhere ("so với năm 2015") has no parts in the table; a growth
+# rate may exceed 100%.
+INDICATOR_BASELINE_WORDS: tuple[str, ...] = ("so với", "so cùng kỳ")
+INDICATOR_GROWTH_WORDS: tuple[str, ...] = ("tăng", "tăng trưởng", "vượt", "gấp")
+
+# Units of measure that are no counts: shares, scores, money, measures and durations.
+INDICATOR_PERCENT_UNITS: tuple[str, ...] = ("%", "phần trăm", "tỷ lệ")
+INDICATOR_NOT_COUNT_UNITS: tuple[str, ...] = (
+    "điểm",
+    "đồng",
+    "triệu đồng",
+    "tỷ đồng",
+    "nghìn đồng",
+    "ngàn đồng",
+    "usd",
+    "km",
+    "m",
+    "m2",
+    "ha",
+    "tấn",
+    "kg",
+    "giờ",
+    "ngày",
+    "tháng",
+    "năm",
+    "lần/năm",
+    "ngày/hồ sơ",
+)
+
+# The unit of measure of a scoring table's rows.
+INDICATOR_SCORE_UNIT = "điểm"

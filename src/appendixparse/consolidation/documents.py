@@ -15,6 +15,7 @@ from ..models import Flag, Record, Report, Summary
 from ..tabular import as_json
 from .align import Alignment, Fit, align, programme_fit
 from .catalogue import Catalogue
+from .indicators import indicator_rows
 from .value import measuring_value
 
 
@@ -33,6 +34,7 @@ class Document:
     flags: list[dict[str, Any]] = field(default_factory=list)
     unmatched: int = 0
     label: str = ""
+    indicators: list[dict[str, Any]] = field(default_factory=list)  # long rows
 
 
 def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
@@ -50,6 +52,9 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
         period_start=period.start.isoformat() if period and period.start else None,
         period_end=period.end.isoformat() if period and period.end else None,
         summary=report.summary,
+    )
+    doc.indicators = indicator_rows(
+        report, unit=unit, source=source, period=(doc.period_start, doc.period_end)
     )
     fit = programme_fit(report.records, catalogue)
     alignment = align(report.records, catalogue) if fit.fits else Alignment()
@@ -79,6 +84,8 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
         if target_id:
             codes.setdefault(target_id, []).append(flag.code)
 
+    if not report.records and report.indicators:
+        return doc  # indicator tables alone: no target is missing from them
     if not fit.fits:  # one flag says it: no guessed rows, no flag per target or row
         doc.flags.append(_catalogue_mismatch(doc, fit, len(report.records), len(catalogue)))
     for position, target in enumerate(catalogue.targets):

@@ -3,10 +3,13 @@
 
 - ``.xlsx``: the officer's workbook (:mod:`.workbook`); ``.html``: one self-contained report
   (:mod:`.html`).
-- ``.json``: one object ``{"records", "flags", "units", "errors", "duplicates"}``.
+- ``.json``: one object ``{"records", "flags", "units", "errors", "duplicates"}``, and
+  ``"indicators"`` when any document holds indicator tables.
 - ``.csv`` and ``.parquet``: the records in the named file, and beside it the other tables as
   siblings: ``NAME.flags.csv``, ``NAME.units.csv``, ``NAME.errors.csv``,
-  ``NAME.duplicates.csv`` (likewise ``.parquet``). The CSV files are UTF-8 with a BOM.
+  ``NAME.duplicates.csv`` (likewise ``.parquet``), and ``NAME.indicators.csv`` (the indicator
+  rows in long form) when any document holds indicator tables. The CSV files are UTF-8 with a
+  BOM.
 """
 
 from __future__ import annotations
@@ -59,7 +62,10 @@ def export(result: Consolidation, path: str | os.PathLike[str], *, lang: Lang = 
         write: Callable[[pd.DataFrame, Path], None] = (
             _write_csv if suffix == ".csv" else _write_parquet
         )
-        for name, target in sibling_paths(path).items():
+        targets = sibling_paths(path)
+        if "indicators" in tables:
+            targets["indicators"] = path.with_name(f"{path.stem}.indicators{path.suffix}")
+        for name, target in targets.items():
             with atomic_path(target) as temporary:
                 write(tables[name], temporary)
     return path
@@ -87,6 +93,11 @@ def tables_of(result: Consolidation, *, text: bool = True) -> dict[str, pd.DataF
         "units": _dates_as_text(result.by_unit) if text else result.by_unit,
         "errors": result.errors,
         "duplicates": result.duplicates,
+        **(
+            {"indicators": result.indicators}
+            if result.indicators is not None and len(result.indicators)
+            else {}
+        ),
     }
 
 

@@ -12,6 +12,7 @@ from ..text.cleaning import fold, strip_accents
 from .batch import Outcome
 from .catalogue import Catalogue
 from .documents import Document, duplicate_flag
+from .indicators import indicator_matrix, long_frame
 from .labels import Lang
 
 if TYPE_CHECKING:
@@ -46,6 +47,11 @@ class Consolidation:
     - ``duplicates``: the reports left out because their unit sent a later one (``unit``,
       ``source``, ``period_start``, ``period_end``, ``kept``: the file consolidated instead).
     - ``catalogue``: the targets everything was aligned to.
+    - ``indicators``: the indicator tables' rows, one per document and indicator (columns in
+      :data:`~appendixparse.consolidation.indicators.INDICATOR_COLUMNS`); ``indicator_matrix``
+      the indicators × documents with the province's figure (see that module), None when no
+      document holds indicator tables. A document of indicator tables alone has no target
+      rows (none is "missing") and no column in ``matrix`` or row in ``by_unit``.
 
     A unit is consolidated once: of several reports of one unit, the latest period wins (the
     later file, in path order, when periods agree); the others are listed in ``duplicates`` and
@@ -61,16 +67,27 @@ class Consolidation:
     errors: pd.DataFrame
     catalogue: pd.DataFrame
     duplicates: pd.DataFrame
+    indicators: pd.DataFrame | None = None
+    indicator_matrix: pd.DataFrame | None = None
 
     @property
     def documents(self) -> int:
-        """How many documents were consolidated."""
-        return len(self.by_unit)
+        """How many documents were consolidated (those of indicator tables alone included)."""
+        return len(self.by_unit) + len(self._indicator_only()[0])
 
     @property
     def units(self) -> int:
         """How many distinct units those documents come from."""
-        return int(self.by_unit["unit"].map(fold).nunique()) if len(self.by_unit) else 0
+        units = {fold(u) for u in self.by_unit["unit"]} | self._indicator_only()[1]
+        return len(units)
+
+    def _indicator_only(self) -> tuple[set[str], set[str]]:
+        """The sources, and folded units, of the documents of indicator tables alone."""
+        if self.indicators is None or not len(self.indicators):
+            return set(), set()
+        known = set(self.by_unit["source"])
+        rows = self.indicators[~self.indicators["source"].isin(known)]
+        return set(rows["source"]), {fold(u) for u in rows["unit"]}
 
     def to_excel(self, path: str | os.PathLike[str], *, lang: Lang = "vi") -> Path:
         """Write the officer's workbook to ``path`` (.xlsx); see :func:`.exports.export`."""
@@ -119,7 +136,7 @@ def label(documents: list[Document]) -> list[tuple[Document, Document]]:
         for doc in docs:
             if doc.unit != spelling:
                 doc.unit = spelling
-                for row in doc.rows:
+                for row in (*doc.rows, *doc.indicators):
                     row["unit"] = spelling
                 for flag in doc.flags:
                     flag["unit"] = spelling
@@ -138,7 +155,7 @@ def label(documents: list[Document]) -> list[tuple[Document, Document]]:
     dropped = {id(doc) for doc, _ in left_out}
     documents[:] = [doc for doc in documents if id(doc) not in dropped]
     for doc in documents:
-        for item in (*doc.rows, *doc.flags):
+        for item in (*doc.rows, *doc.flags, *doc.indicators):
             item["unit_label"] = doc.label
     return left_out
 
@@ -150,14 +167,18 @@ def build(
     import pandas as pd
 
     documents = sorted(documents, key=sort_key)
-    left_out = label(documents)
+    # Documents of indicator tables alone have no target rows: labelled (and one kept per
+    # unit) among themselves, so that they never displace a unit's assessment appendix.
+    indicator_only = [d for d in documents if not d.rows and d.indicators]
+    documents = [d for d in documents if d.rows or not d.indicators]
+    left_out = label(documents) + label(indicator_only)
+    every = sorted([*documents, *indicator_only], key=sort_key)
+    indicators = long_frame([row for doc in every for row in doc.indicators])
+    flags = pd.DataFrame([flag for doc in every for flag in doc.flags], columns=list(FLAG_COLUMNS))
     records = pd.DataFrame(
         [row for doc in documents for row in doc.rows], columns=list(RECORD_COLUMNS)
     )
     records = typed_records(records)
-    flags = pd.DataFrame(
-        [flag for doc in documents for flag in doc.flags], columns=list(FLAG_COLUMNS)
-    )
     errors = pd.DataFrame(
         [(o.source, o.reason, o.error) for o in sorted(failures, key=lambda o: o.source)],
         columns=list(ERROR_COLUMNS),
@@ -178,6 +199,8 @@ def build(
         flags=flags,
         errors=errors,
         catalogue=catalogue.frame(),
+        indicators=indicators,
+        indicator_matrix=indicator_matrix(indicators) if len(indicators) else None,
         duplicates=pd.DataFrame(
             [(d.unit, d.source, d.period_start, d.period_end, kept.source) for d, kept in left_out],
             columns=["unit", "source", "period_start", "period_end", "kept"],

@@ -235,3 +235,12 @@ def location_text(location: dict[str, object], lang: Lang = "vi") -> str:
         if value is not None:
             parts.append(f"{words[key]} «{value}»" if key == "sheet" else f"{words[key]} {value}")
     return ", ".join(parts)
+
+
+# The indicator tables' sheet (consolidation/indicators.py), and the province's figure column.
+PROVINCE = "Toàn tỉnh"
+INDICATOR_SHEET: dict[str, str] = {"vi": "Chỉ tiêu thống kê", "en": "Statistical indicators"}
+INDICATOR_HEADINGS: dict[str, tuple[str, str, str]] = {
+    "vi": ("Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính"),
+    "en": ("Indicator", "Name", "Unit of measure"),
+}

@@ -89,6 +89,10 @@ def write_workbook(result: Consolidation, path: Path, lang: Lang = "vi") -> None
     if len(result.duplicates):
         writer.duplicates(result)
     writer.errors(result)
+    if result.indicator_matrix is not None:
+        from .indicators import write_indicator_sheet
+
+        write_indicator_sheet(writer, result.indicator_matrix, Column)
     book.save(path)
 
 

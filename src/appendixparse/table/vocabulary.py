@@ -131,3 +131,40 @@ NAME_JOINERS: tuple[str, ...] = ("và", "-", "–", "&")
 
 # The header given to a column whose header cell is empty ("Cột 3").
 UNNAMED_COLUMN = "Cột {number}"
+
+# --- indicator tables (statistical forms and scoring tables) -----------------------------
+
+# Column roles of an indicator table by header words (folded, matched as whole words in the
+# header's main text, before any parenthesis). The roles are tried in this order, so that
+# "Điểm tối đa" is a maximum before "điểm" makes it a score, and "Nhóm chỉ tiêu" a group
+# before "chỉ tiêu" makes it the indicator's name.
+INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "maximum": ("điểm tối đa", "điểm chuẩn", "thang điểm", "điểm tối da"),
+    "appraised": ("thẩm định", "điểm thẩm định", "điểm hội đồng"),
+    "score": ("tự đánh giá", "điểm đánh giá", "tự chấm", "điểm tự chấm", "điểm"),
+    "unit": ("đơn vị tính", "đvt", "đơn vị đo"),
+    "notes": (
+        "ghi chú",
+        "tài liệu kiểm chứng",
+        "minh chứng",
+        "giải trình",
+        "nguồn số liệu",
+        "thuyết minh",
+    ),
+    "group": ("nhóm chỉ tiêu", "nhóm tiêu chí", "nhóm chỉ số"),
+    "name": ("chỉ tiêu", "chỉ tiêu thống kê", "tiêu chí", "chỉ số", "lĩnh vực", "tên chỉ tiêu"),
+    "value": ("số liệu", "kết quả", "giá trị", "thực hiện", "số lượng", "kỳ báo cáo", "lũy kế"),
+}
+
+# Value headers that alone make a table an indicator table, even with every value cell empty
+# (a form sent out blank); "kết quả" alone needs numbers in its column.
+STRONG_VALUE_HEADERS: tuple[str, ...] = ("số liệu", "giá trị")
+
+# "Biểu mẫu 3", "Biểu số 03", "Phụ lục 3", "Mẫu số 3": the line naming an indicator form.
+FORM_OPENERS: tuple[str, ...] = ("biểu mẫu số", "biểu mẫu", "biểu số", "biểu", "mẫu số", "phụ lục")
+
+# The unit of measure of a scoring table's rows.
+SCORE_UNIT = "điểm"
+
+# What a value cell holds for "no figure" (besides nothing).
+NO_VALUE_MARKS: tuple[str, ...] = ("-", "–", "—", "…")
