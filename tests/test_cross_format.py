@@ -10,6 +10,8 @@ import appendixparse
 
 from conftest import REAL_TEXT, SAMPLES
 
+pytestmark = pytest.mark.slow  # LibreOffice conversions
+
 FORMS = sorted(p for p in SAMPLES.glob(f"{REAL_TEXT.stem}*") if p != REAL_TEXT)
 
 

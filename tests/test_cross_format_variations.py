@@ -19,6 +19,8 @@ from appendixparse.table.layout import find_layout
 from generate.docx_variations import NARROW_CM, Variation, write_variation
 from generate.units import Unit, expected_report, invented_units, real_appendix
 
+pytestmark = pytest.mark.slow  # LibreOffice converts every variation
+
 ARIAL_10 = ("Arial", 10.0)
 # (unit name, variation): the forms that once differed from the unit's data.
 CASES = {

@@ -22,6 +22,8 @@ from appendixparse.text.confidence import with_confidence
 from appendixparse.text.figures import extract_figures
 from scans import compare, make_scan
 
+pytestmark = pytest.mark.slow  # each test OCRs a page or two
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 RULED = SAMPLES / "appendix-quang-tri-district-2023.pdf"
 UNRULED = SAMPLES / "appendix-quang-tri-district-2023-unruled.pdf"
