@@ -8,13 +8,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .checks.flags import run_checks
+from .checks.flags import run_checks, summary_not_read
 from .errors import AppendixParseError, CorruptFileError, FileTooLargeError
 from .models import Report, Source
 from .options import DEFAULT_OPTIONS, Options
 from .readers import read
 from .table.layout import find_layout
-from .table.preamble import read_period, read_summary, read_title, read_unit
+from .table.preamble import read_period, read_title, read_unit, summary_and_reason
 from .table.records import build_records
 from .text.figures import extract_figures
 
@@ -68,15 +68,18 @@ def parse(
     for record in assembled.records:
         record.figures = extract_figures(record.notes, field="notes")
         record.target_figures = extract_figures(record.target, field="target")
+    summary, unread = summary_and_reason(layout.preamble)
     report = Report(
         source=Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest()),
         title=read_title(layout.preamble),
         unit=read_unit(layout.preamble),
         period=read_period(layout.preamble),
-        summary=read_summary(layout.preamble),
+        summary=summary,
         sections=assembled.sections,
         records=assembled.records,
         unparsed=[*layout.unparsed, *assembled.unparsed],
     )
     report.flags = run_checks(report)
+    if unread:
+        report.flags.insert(0, summary_not_read(unread))
     return report

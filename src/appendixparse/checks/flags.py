@@ -141,6 +141,19 @@ def summary_count_mismatch(report: Report) -> list[Flag]:
     ]
 
 
+def summary_not_read(reason: str) -> Flag:
+    """The info flag of a declared summary that was left unread (``reason`` says why)."""
+    return _flag(
+        "not_measurable",
+        None,
+        "Không đọc được phần tổng hợp số chỉ tiêu một cách chắc chắn (một số liệu ghi chung cho "
+        "hai mức độ hoàn thành), nên không đối chiếu với bảng đánh giá. Đề nghị ghi riêng số "
+        "chỉ tiêu đã hoàn thành, đang thực hiện, chưa thực hiện.",
+        f"The declared summary was not read: {reason}; it is not checked against the table.",
+        reason=reason,
+    )
+
+
 def duplicate_id(report: Report) -> list[Flag]:
     """Every record whose id was already seen (the second and later occurrences)."""
     first: dict[str, Record] = {}
@@ -185,16 +198,34 @@ def _item(record: Record) -> tuple[str, str | int] | None:
 
 
 def numbering_gap(report: Report) -> list[Flag]:
-    """An STT that skips a number within its section (or within its parent's sub-items)."""
+    """An STT that skips a number within its section (or within its parent's sub-items).
+
+    Numbering that runs straight through the sections (1–9 under I, 10–18 under II) is a
+    scheme, not a gap: a section's first number goes on from the last one of the section
+    before. A group row ("2. Tiêu chí về hạ tầng", no status) is no record, but its children
+    ("2.1", "2.2") carry its number, and so it counts as seen.
+    """
     last: dict[tuple[str | None, str], str | int] = {}
+    last_top: int | None = None  # the last top-level number, whatever its section
     flags = []
     for record in report.records:
         item = _item(record)
         if item is None:
             continue
         parent, number = item
+        head = parent.split(".")[0]
+        if head.isdigit():  # the group or target above a sub-item is seen
+            top = last.get((record.section, ""))
+            if not isinstance(top, int) or int(head) > top:
+                last[(record.section, "")] = int(head)
+            last_top = max(last_top or 0, int(head))
         key = (record.section, parent)
         prev = last.get(key)
+        if prev is None and not parent and isinstance(number, int) and last_top is not None:
+            if number > last_top:
+                prev = last_top  # numbered straight through the sections
+        if not parent and isinstance(number, int):
+            last_top = number
         if prev is not None and type(prev) is type(number) and _before_or_same(number, prev):
             continue  # a repeat or disorder, not a gap (duplicate_id reports repeats)
         missing = [_label(parent, m) for m in _skipped(prev, number)]

@@ -89,7 +89,18 @@ def build_records(layout: Layout) -> Assembled:
             if text:
                 reason = "row with no target above it" if not stt_text else "unrecognised STT"
                 unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
+    drafts = [d for i, d in enumerate(drafts) if not _is_group(d, drafts[i + 1 : i + 2], layout)]
     return Assembled([_finish(d, layout) for d in drafts], sections, unparsed)
+
+
+def _is_group(draft: _Draft, following: list[_Draft], layout: Layout) -> bool:
+    """A group row ("2. Tiêu chí về hạ tầng" above 2.1, 2.2): a title and nothing else, whose
+    next row is numbered under it. It is no record; its children carry its number."""
+    if not following or not following[0].id.startswith(draft.id + "."):
+        return False
+    said = {i for i, parts in draft.parts.items() if any(p.strip() for p in parts)}
+    kept = set(layout.index_of("target")) | set(layout.index_of("stt"))
+    return not (said - kept)
 
 
 # A number that opens a target cell in a table without an STT column: "1.", "1.2.", "a)".

@@ -85,9 +85,11 @@ TITLE_OPENERS: tuple[str, ...] = ("phụ lục", "biểu", "mẫu")
 # The declared summary above the table, by the count it declares.
 SUMMARY_WORDS: dict[str, tuple[str, ...]] = {
     "total": ("tổng số",),
-    "completed": ("đã hoàn thành", "hoàn thành", "đã thực hiện", "đã đạt"),
-    "in_progress": ("đang thực hiện", "đang triển khai", "chưa hoàn thành"),
+    "completed": ("đã hoàn thành", "hoàn thành", "đã thực hiện", "đã đạt", "đạt"),
+    "in_progress": (
+        "đang thực hiện", "đang triển khai", "chưa hoàn thành", "chưa đạt", "không đạt",
+    ),  # fmt: skip
     "not_started": ("chưa thực hiện", "chưa triển khai"),
 }
 
-SUMMARY_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung")
+SUMMARY_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung", "tiêu chí")
