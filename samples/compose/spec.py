@@ -549,7 +549,7 @@ def _record(
         extra[ticked] = "X"
     else:
         values["status"] = [status]
-    for name in _extras(spec):
+    for name in _extras(spec) if spec.status != "ticks2" else []:
         header, choices = EXTRA_COLUMNS[name]
         text = rng.choice(choices)
         if text:

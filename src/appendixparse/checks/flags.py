@@ -398,7 +398,9 @@ def share_mismatch(record: Record) -> list[Flag]:
     one unit of P's last written decimal (0.1 for "20,6%", 1 for "77%").
 
     The total is the last count before the share that opens a breakdown: one followed by
-    "trong đó"/"gồm" before the next figure, or preceded by "tổng số" in its clause.
+    "trong đó"/"gồm" before the next figure, or preceded by "tổng số" in its clause. A share
+    whose base is stated in its sentence ("12.450 hồ sơ … trên tổng số 20.100 hồ sơ, đạt
+    68,5%") is checked the same way.
     """
     placed = place(record.notes, record.figures)
     low = lower(record.notes)
@@ -417,28 +419,38 @@ def share_mismatch(record: Record) -> list[Flag]:
             ):
                 total = p
             continue
-        if f.kind != "percent" or not BREAKDOWN_END.search(p.before) or total is None:
+        if f.kind != "percent":
             continue
-        part = placed[i - 1] if i else None
-        if part is None or part is total or part.figure.kind != "count":
-            continue
-        if not total.figure.value or _other_base(p, total):
-            continue
-        actual = part.figure.value / total.figure.value * 100
+        if based := _with_base(placed, i, low):
+            part, base = based  # "12.450 hồ sơ … trên tổng số 20.100 hồ sơ, đạt 68,5%"
+        else:
+            if not BREAKDOWN_END.search(p.before) or total is None:
+                continue
+            part = placed[i - 1] if i else None
+            if part is None or part is total or part.figure.kind != "count":
+                continue
+            if not total.figure.value or _other_base(p, total):
+                continue
+            base = total
+        total_value = base.figure.value
+        said = f'"chiếm tỷ lệ {format_number(f.value)}%"'
+        if based is not None:
+            said = f'"{_after_noun(low, base, p).strip(" ,:")} {f.text}"'
+        actual = part.figure.value / total_value * 100
         unit = 10.0 ** -written_decimals(f.text)
         if abs(actual - f.value) <= unit + 1e-9:
             continue
-        n, t = format_count(part.figure.value), format_count(total.figure.value)
+        n, t = format_count(part.figure.value), format_count(total_value)
         n_en, t_en = (
             format_count(part.figure.value, en=True),
-            format_count(total.figure.value, en=True),
+            format_count(total_value, en=True),
         )
         flags.append(
             _flag(
                 "share_mismatch",
                 record.id,
                 f"Chỉ tiêu {record.id}: {n} trên tổng số {t} là {format_number(actual, 2)}%, "
-                f'nhưng báo cáo ghi "chiếm tỷ lệ {format_number(f.value)}%", lệch hơn '
+                f"nhưng báo cáo ghi {said}, lệch hơn "
                 f"{format_number(unit)} điểm phần trăm. "
                 "Đề nghị kiểm tra lại số liệu hoặc cách tính tỷ lệ.",
                 f"Target {record.id}: {n_en} of the total {t_en} is "
@@ -447,7 +459,7 @@ def share_mismatch(record: Record) -> list[Flag]:
                 f"more than {format_number(unit, en=True)} point off. "
                 "Check the counts or the share.",
                 count=figure_evidence(part.figure),
-                total=figure_evidence(total.figure),
+                total=figure_evidence(base.figure),
                 share=figure_evidence(f),
                 computed=round(actual, 4),
                 tolerance=unit,
@@ -457,6 +469,34 @@ def share_mismatch(record: Record) -> list[Flag]:
 
 
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
+# "… trên tổng số 20.100 hồ sơ": the base a count is a part of; ", đạt 68,5%": its share.
+_ON_BASE = re.compile(r"(?<!\w)trên\s+tổng(?:\s+số)?\s*$")
+_BASE_SHARE = re.compile(r"^\s*,?\s*(?:đạt|chiếm|bằng)(?:\s+t[ỷỉ]\s+lệ)?\s*(?:là\s*)?:?\s*$")
+
+
+def _with_base(placed: list[Placed], i: int, low: str) -> tuple[Placed, Placed] | None:
+    """(part, base) for the share ``placed[i]`` when the two counts before it, in its
+    sentence, are a part and the base it is "trên tổng số" of, of the same noun."""
+    if i < 2:
+        return None
+    part, base, share = placed[i - 2], placed[i - 1], placed[i]
+    if part.figure.kind != "count" or base.figure.kind != "count" or not base.figure.value:
+        return None
+    between = low[part.figure.span[1] : base.figure.span[0]]
+    if _SENTENCE_END.search(between) or not _ON_BASE.search(between):
+        return None
+    if not _BASE_SHARE.match(_after_noun(low, base, share)):
+        return None
+    nouns = [lower(f.figure.unit or "").split()[:1] for f in (part, base)]
+    return (part, base) if nouns[0] and nouns[0] == nouns[1] else None
+
+
+def _after_noun(low: str, base: Placed, share: Placed) -> str:
+    """The words between a base count's noun and the share."""
+    rest = low[base.figure.span[1] : share.figure.span[0]]
+    noun = lower(base.figure.unit or "")
+    at = rest.find(noun) if noun else -1
+    return rest[at + len(noun) :] if at >= 0 else rest
 
 
 def _other_base(share: Placed, total: Placed) -> bool:

@@ -17,7 +17,13 @@ from ..models import Location, Unparsed
 from ..text.cleaning import clean, fold
 from ..text.numbering import looks_like_numbering, parse_section
 from ..text.status import match_status, named_status
-from .vocabulary import CONTINUATION_MARKERS, EXTRA_HEADERS, HEADER_WORDS, WEAK_STATUS_HEADERS
+from .vocabulary import (
+    CONTINUATION_MARKERS,
+    EXTRA_HEADERS,
+    HEADER_WORDS,
+    RESULT_HEADERS,
+    WEAK_STATUS_HEADERS,
+)
 
 # "choice": one of several columns headed by a status phrase, ticked on the row that has it.
 ROLES = ("stt", "target", "status", "choice", "notes", "extra")
@@ -33,6 +39,7 @@ _ROLE_WORDS = {
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
+_NUMBERED_TEXT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s+\w")
 _COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
 
 
@@ -96,6 +103,8 @@ def header_role(text: str) -> str | None:
         return "stt"
     if any(w in main for w in EXTRA_HEADERS):
         return "extra"
+    if any(main == w or main.startswith(w + " ") for w in RESULT_HEADERS):
+        return "notes"
     for candidate in (main, folded_full):
         best: tuple[int, int, str] | None = None
         for role, words in _ROLE_WORDS.items():
@@ -278,6 +287,9 @@ def _is_subheader(cells: list[str], upper: list[str]) -> bool:
     first = texts[0] if texts else ""
     if first and first != (upper[0] if upper else "") and looks_like_numbering(first):
         return False
+    target = next((i for i, t in enumerate(upper) if header_role(t) == "target"), None)
+    if target is not None and target < len(texts) and _NUMBERED_TEXT.match(texts[target]):
+        return False  # "1. Rà soát …": a numbered target in a table without an STT column
     if all(len(t) <= _MAX_SUBHEADER_CELL for _, t in filled) and any(
         header_role(t) is not None or (i < len(upper) and not upper[i]) or t == upper[i]
         for i, t in filled

@@ -177,9 +177,7 @@ def _summary_count(clause: str) -> tuple[int | None, int | None]:
     last one before them; "N/M" gives N of M."""
     words = [w.replace(" ", r"\W+") for kind in SUMMARY_WORDS.values() for w in kind]
     ends = [
-        m.end()
-        for w in words
-        for m in re.finditer(rf"(?<!\w){w}(?!\w)", clause, re.IGNORECASE)
+        m.end() for w in words for m in re.finditer(rf"(?<!\w){w}(?!\w)", clause, re.IGNORECASE)
     ]
     at = min(ends) if ends else 0
     for part in (clause[at:], clause[:at]):

@@ -21,10 +21,15 @@ CONTINUATION_MARKERS: tuple[str, ...] = (
 # main text (before any parenthesis); ties go to the longer word.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "số tt", "số thứ tự"),
-    "target": ("mục tiêu", "chỉ tiêu", "nội dung", "nhiệm vụ"),
+    "target": ("mục tiêu", "chỉ tiêu", "nội dung", "nhiệm vụ", "tiêu chí"),
     "status": ("đánh giá", "mức độ hoàn thành", "tiến độ", "tình hình thực hiện"),
     "notes": ("thực trạng", "kết quả", "giải pháp", "nêu rõ", "nếu rõ"),
 }
+
+# Headers of the results column, notes whatever follows ("STT | Chỉ tiêu | Kế hoạch | Thực
+# hiện | Đánh giá": "Thực hiện" holds what was done, "Đánh giá" the status). Matched at the
+# start of the header only: "Thời gian thực hiện", "Đơn vị thực hiện" are no results.
+RESULT_HEADERS: tuple[str, ...] = ("thực hiện",)
 
 # Headers that are always "extra", whatever else they contain.
 EXTRA_HEADERS: tuple[str, ...] = (
@@ -87,7 +92,11 @@ SUMMARY_WORDS: dict[str, tuple[str, ...]] = {
     "total": ("tổng số",),
     "completed": ("đã hoàn thành", "hoàn thành", "đã thực hiện", "đã đạt", "đạt"),
     "in_progress": (
-        "đang thực hiện", "đang triển khai", "chưa hoàn thành", "chưa đạt", "không đạt",
+        "đang thực hiện",
+        "đang triển khai",
+        "chưa hoàn thành",
+        "chưa đạt",
+        "không đạt",
     ),  # fmt: skip
     "not_started": ("chưa thực hiện", "chưa triển khai"),
 }
