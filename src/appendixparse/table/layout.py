@@ -22,6 +22,7 @@ from .vocabulary import (
     EXTRA_HEADERS,
     HEADER_WORDS,
     RESULT_HEADERS,
+    SIGNATURE_OPENERS,
     WEAK_STATUS_HEADERS,
 )
 
@@ -161,9 +162,9 @@ def find_layout(grid: Grid, source: str) -> Layout:
     layout = Layout(columns=columns, rows=[], preamble=preamble, unparsed=list(grid.unplaced))
     header_keys = {_row_key(r.cells) for r in table.rows[header_at:header_end]}
 
-    _add_rows(layout, table.rows[header_end:], list(range(len(columns))), header_keys)
+    ended = _add_rows(layout, table.rows[header_end:], list(range(len(columns))), header_keys)
     pending: list[Paragraph] = []
-    for block in grid.blocks[block_index + 1 :]:
+    for block in [] if ended else grid.blocks[block_index + 1 :]:
         # Another named part (sheet) continues the table only where it repeats the header.
         other_part = block.name != table.name
         if isinstance(block, Paragraph):
@@ -181,7 +182,8 @@ def find_layout(grid: Grid, source: str) -> Layout:
             if clean(p.text) and fold(p.text) not in _CONTINUATION_MARKERS
         )
         pending = []
-        _add_rows(layout, rows, mapping, header_keys)
+        if _add_rows(layout, rows, mapping, header_keys):
+            break
     _settle_status_column(layout)
     _settle_stt_columns(layout)
     return layout
@@ -391,11 +393,23 @@ def _row_key(cells: list[str]) -> tuple[str, ...]:
     return tuple(fold(c) for c in cells if fold(c))
 
 
+def is_signature(cells: list[str]) -> bool:
+    """A row of the signature block under a table ("NGƯỜI LẬP BIỂU | | THỦ TRƯỞNG ĐƠN VỊ")."""
+    filled = [fold(c) for c in cells if fold(c)]
+    return bool(filled) and all(
+        any(f == w or f.startswith(w + " ") for w in SIGNATURE_OPENERS) for f in filled
+    )
+
+
 def _add_rows(
     layout: Layout, rows: list[Row], mapping: list[int], header_keys: set[tuple[str, ...]]
-) -> None:
+) -> bool:
+    """Add the body rows of a table part; True when a signature block ended the table there
+    (it and what follows it are no part of the table)."""
     width = len(layout.columns)
     for row in rows:
+        if is_signature(row.cells):
+            return True
         if _repeats_header(row.cells, header_keys):
             continue
         cells = [""] * width
@@ -418,6 +432,7 @@ def _add_rows(
             )
             for t in overflow
         )
+    return False
 
 
 def _continuation(

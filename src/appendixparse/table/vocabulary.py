@@ -17,6 +17,24 @@ CONTINUATION_MARKERS: tuple[str, ...] = (
     "phụ lục tiếp theo",
 )
 
+# The signature block under a table ("NGƯỜI LẬP BIỂU … THỦ TRƯỞNG ĐƠN VỊ", "TM. ỦY BAN NHÂN
+# DÂN", "KT. CHỦ TỊCH"): a row whose every filled cell opens with one of these ends the table
+# (matched folded, at the start of the cell).
+SIGNATURE_OPENERS: tuple[str, ...] = (
+    "người lập biểu",
+    "người lập bảng",
+    "người tổng hợp",
+    "thủ trưởng đơn vị",
+    "thủ trưởng cơ quan",
+    "tm ủy ban nhân dân",
+    "tm uỷ ban nhân dân",
+    "tm ubnd",
+    "kt chủ tịch",
+    "kt giám đốc",
+    "nơi nhận",
+    "xác nhận của",
+)
+
 # Column roles by header words. A header takes the role whose word appears earliest in its
 # main text (before any parenthesis); ties go to the longer word.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
