@@ -455,6 +455,11 @@ def _continuation(
     if first is None:
         return None, []
     stt = clean(first.cells[0]) if first.cells else ""
+    target = layout.index_of("target")
+    if not layout.index_of("stt") and target and target[0] < len(first.cells):
+        # No STT column: the number opens the target cell ("1. Tỷ lệ …", "I. CẢI CÁCH …").
+        text = clean(first.cells[target[0]])
+        stt = text.split()[0] if _NUMBERED_TEXT.match(text) or parse_section(text) else ""
     if stt and not looks_like_numbering(stt):
         return None, []
     # Without a header the columns are taken in order. A part as wide as the table may open
