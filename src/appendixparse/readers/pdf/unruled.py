@@ -250,7 +250,8 @@ class _Run:
             tolerance = _ALIGN * line.size
             gaps = [q.x0 - p.x1 for p, q in itertools.pairwise(words)]
             if (
-                abs(words[0].x0 - a.x0) > tolerance
+                len(gaps) < 2  # two words ("Đạt   Không"): even spacing says nothing
+                or abs(words[0].x0 - a.x0) > tolerance
                 or max(w.x1 for w in words) < b.x1 - tolerance
                 or (gaps and max(gaps) - min(gaps) > _EVEN_GAPS * line.size)
             ):
