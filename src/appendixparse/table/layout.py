@@ -460,8 +460,9 @@ def _continuation(
         # No STT column: the number opens the target cell ("1. Tỷ lệ …", "I. CẢI CÁCH …").
         text = clean(first.cells[target[0]])
         stt = text.split()[0] if _NUMBERED_TEXT.match(text) or parse_section(text) else ""
-    if stt and not looks_like_numbering(stt):
-        return None, []
+    title = clean(first.cells[target[0]]) if target and target[0] < len(first.cells) else ""
+    if stt and not looks_like_numbering(stt) and not parse_section(stt, title):
+        return None, []  # ("C." opens a part lettered in capitals: "C. | CẢI CÁCH …")
     # Without a header the columns are taken in order. A part as wide as the table may open
     # with a row broken from the last part (no STT); a wider one (a stray empty column, an
     # added one) must open with a number, and what lies beyond the table's columns goes to

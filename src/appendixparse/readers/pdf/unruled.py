@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ...grid import Row
 from ...models import Location
+from ...text.vocabulary import SECTION_PREFIXES
 from .text import _SEGMENT_GAP, _join_lines, _Line, _Word
 
 # Distances are in units of the font size of the text concerned.
@@ -123,11 +124,13 @@ class _Run:
 
     def _spans(self, line: _Line, tolerance: float) -> bool:
         """A row written across the table from its left edge: a section row ("I. CẢI CÁCH
-        THỂ CHẾ", "Phần II", "A. …") starting at or left of the first column's text, or the
+        THỂ CHẾ", "Phần II", "A. …") starting left of the first column's text (a centred
+        header), or at its start and reaching past it, or the
         next line of such a row's wrapped text, starting where it starts."""
         x0, x1 = _extent(line.segments[0])
         first = self.columns[0]
-        if x0 <= first.x0 + tolerance and x1 > first.x1 and _SECTION_ANCHOR.match(line.text):
+        across = x0 < first.x0 - tolerance or (x0 <= first.x0 + tolerance and x1 > first.x1)
+        if across and _SECTION_ANCHOR.match(line.text):
             self.span_lefts.append(x0)
             self.span_rows.append(len(self.lines))
             return True
@@ -345,6 +348,7 @@ _ANCHOR = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[a-zđ]\)|(?:phần\s+)?[IVX]{1,4}[.:]?|[A-HJ-UWYZĐ]\.)(?:\s|$)",
     re.IGNORECASE,
 )
+_PREFIXES = frozenset(p.lower() for p in SECTION_PREFIXES)  # "Phần" wrapped above its "II"
 _SHORT = 8  # an STT cell's line is at most this long ("1.2.3.", "Phần IV")
 _SECTION_ANCHOR = re.compile(r"^(?:phần\s+)?(?:[IVX]{1,4}|[A-HJ-UWYZĐ])[.:]?\s+\w", re.IGNORECASE)
 
@@ -387,8 +391,9 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
             groups.append([i])
             continue
         has_first = any(first_column[j] for j in groups[-1])
-        if i in run.continued:
-            new = False  # the wrapped text of a row across the table
+        prefix = bool(placed[i - 1][0]) and placed[i - 1][0][-1].strip().lower() in _PREFIXES
+        if i in run.continued or prefix:
+            new = False  # the wrapped text of a row across the table; "Phần" over "II"
         elif spaced:
             new = gaps[i - 1] > tight + 0.3 * sizes[i] or (first_column[i] and has_first)
         else:
