@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE.parent / "tests" / "golden"
-GENERATORS = ("docx", "pdf", "pdf_justified", "xlsx", "checks", "consolidate")
+GENERATORS = ("docx", "pdf", "pdf_justified", "xlsx", "checks", "consolidate", "compose")
 
 
 def write_golden(sample: Path, expected: dict) -> Path:

@@ -221,9 +221,9 @@ def numbering_gap(report: Report) -> list[Flag]:
             last_top = max(last_top or 0, int(head))
         key = (record.section, parent)
         prev = last.get(key)
-        if prev is None and not parent and isinstance(number, int) and last_top is not None:
-            if number > last_top:
-                prev = last_top  # numbered straight through the sections
+        straight = isinstance(number, int) and last_top is not None and number > last_top
+        if prev is None and not parent and straight:
+            prev = last_top  # numbered straight through the sections
         if not parent and isinstance(number, int):
             last_top = number
         if prev is not None and type(prev) is type(number) and _before_or_same(number, prev):

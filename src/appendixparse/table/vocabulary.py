@@ -115,7 +115,7 @@ SUMMARY_WORDS: dict[str, tuple[str, ...]] = {
         "chưa hoàn thành",
         "chưa đạt",
         "không đạt",
-    ),  # fmt: skip
+    ),
     "not_started": ("chưa thực hiện", "chưa triển khai"),
 }
 
