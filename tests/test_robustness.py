@@ -4,6 +4,8 @@ a time guard, and the CLI prints one line and exits 2 for each error."""
 from __future__ import annotations
 
 import importlib.util
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,45 @@ def test_batch_of_bad_and_good_files(tmp_path: Path) -> None:
         assert reported.get(name), name
     good_sources = set(result.records["source"].map(lambda s: Path(s).name))
     assert {p.name for p in good} <= good_sources
+
+
+# --- paths that are not regular files: refused from their type, never read ------------------
+
+
+def _fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "ong.txt"
+    os.mkfifo(path)  # a read would wait for a writer forever
+    return path
+
+
+def _socket(tmp_path: Path) -> Path:
+    path = tmp_path / "o-cam.txt"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))  # the socket file stays after the socket is closed
+    return path
+
+
+def _folder(tmp_path: Path) -> Path:
+    path = tmp_path / "bao-cao.txt"
+    path.mkdir()
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda tmp: Path("/dev/zero"), "not a regular file"),
+        (_fifo, "not a regular file"),
+        (_socket, "not a regular file"),
+        (_folder, "a folder, not a file"),
+    ],
+    ids=["character-device", "fifo", "socket", "folder-named-txt"],
+)
+def test_a_path_that_is_not_a_regular_file_is_refused(make, reason, tmp_path: Path) -> None:
+    path = make(tmp_path)
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    with time_guard(TIME_GUARD_S), pytest.raises(appendixparse.CorruptFileError) as caught:
+        appendixparse.parse(path)
+    assert str(path) in str(caught.value) and reason in caught.value.reason

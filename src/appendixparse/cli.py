@@ -1,59 +1,110 @@
-"""The command line: parse, check, consolidate. Thin: arguments in, library calls, output out."""
+"""The command line: parse, check, consolidate, completion. Thin: arguments in, library calls,
+output out.
+
+Exit codes, for every command: 0 done; 1 an error flag was found (``check``); 2 bad input or
+usage (a missing path, an unknown option, an unreadable file, an output that cannot be
+written); 130 interrupted (Ctrl-C). No traceback reaches the terminal for any of them, nor for a
+full disk or a closed pipe (``| head``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import difflib
+import glob
 import io
+import os
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, NoReturn
 
+from .atomic import atomic_path
 from .errors import AppendixParseError
-from .models import Flag
 
+if TYPE_CHECKING:
+    from .models import Flag, Report
+
+PROG = "appendixparse"
 EXAMPLES = {
     "parse": "example: appendixparse parse phu-luc.docx --format table",
-    "check": "example: appendixparse check bao-cao/*.docx",
+    "check": "example: appendixparse check bao-cao/ --severity warning",
     "consolidate": "example: appendixparse consolidate bao-cao/ -o tong-hop.xlsx",
+    "completion": 'example: eval "$(appendixparse completion bash)"',
 }
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+STDIN = "-"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="appendixparse",
+class UsageError(Exception):
+    """A command line that cannot be carried out; printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with one-line usage errors that suggest the nearest valid option."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> _Parser:
+    from . import __version__
+
+    parser = _Parser(
+        prog=PROG,
         description="Read Vietnamese administrative-reform appendices into records and flags.",
+        epilog="exit codes: 0 done, 1 error flags (check), 2 bad input or usage, 130 interrupted",
+        allow_abbrev=False,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _talk(parser, default=False)
+    # The same options after the command ("parse x --quiet"), without overriding those before.
+    talk = _Parser(add_help=False)
+    _talk(talk, default=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = commands.add_parser("parse", help="print one report", epilog=EXAMPLES["parse"])
-    p.add_argument("file")
-    p.add_argument("--format", choices=("json", "csv", "table"), default="json")
+    def command(name: str, help: str) -> _Parser:
+        return commands.add_parser(
+            name, help=help, epilog=EXAMPLES[name], allow_abbrev=False, parents=[talk]
+        )
+
+    p = command("parse", "print one report")
+    p.add_argument("file", help="the document; - reads it from standard input")
+    p.add_argument("-f", "--format", choices=("json", "csv", "table"), default="json",
+                   help="json (default): the report; csv: its records; table: to read")  # fmt: skip
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--input-format", help="force the input format (docx, pdf, text, xlsx, …)")
 
-    c = commands.add_parser(
-        "check", help="print the flags; exit 1 on any error flag", epilog=EXAMPLES["check"]
-    )
-    c.add_argument("files", nargs="+")
+    c = command("check", "print the flags; exit 1 on any error flag")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
+    c.add_argument("--severity", choices=tuple(SEVERITY_ORDER), default="info",
+                   help="show flags of this severity and worse (default: info, all)")  # fmt: skip
 
-    k = commands.add_parser(
-        "consolidate", help="many reports into one dataset", epilog=EXAMPLES["consolidate"]
-    )
-    k.add_argument("paths", nargs="+", help="files or folders (searched for documents)")
+    k = command("consolidate", "many reports into one dataset")
+    k.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched)")
     k.add_argument("-o", "--output", required=True, help=".xlsx, .csv, .parquet or .json")
     k.add_argument("--catalogue", help="the province's targets as CSV or JSON")
-    k.add_argument(
-        "--jobs", type=_at_least(1, int), default=None, help="worker processes (default: cores)"
-    )
-    k.add_argument(
-        "--time-limit",
-        type=_at_least(0, float),
-        default=None,
-        metavar="SECONDS",
-        help="give up on a document after this long (default: 60; 0: no limit)",
-    )
+    k.add_argument("--jobs", type=_at_least(1, int), default=None,
+                   help="worker processes (default: cores)")  # fmt: skip
+    k.add_argument("--time-limit", type=_at_least(0, float), default=None, metavar="SECONDS",
+                   help="give up on a document after this long (default 60; 0: none)")  # fmt: skip
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    s = command("completion", "print a shell completion script")
+    s.add_argument("shell", choices=("bash", "zsh"))
     return parser
+
+
+def _talk(parser: argparse.ArgumentParser, default: object) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", default=default,
+                       help="print only errors on stderr")  # fmt: skip
+    group.add_argument("-v", "--verbose", action="store_true", default=default,
+                       help="progress and per-file timings on stderr")  # fmt: skip
 
 
 def _at_least(low: float, kind: type) -> Callable[[str], float]:
@@ -71,72 +122,180 @@ def _at_least(low: float, kind: type) -> Callable[[str], float]:
     return convert
 
 
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _options_of(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for a in parser._actions for o in a.option_strings]
+
+
+def _arguments(parser: _Parser, argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv``; an unknown option is a usage error naming the nearest valid one."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        sub = _subparsers(parser).get(args.command, parser)
+        unknown = next((e for e in extras if e.startswith("-") and e != STDIN), None)
+        if unknown is None:
+            raise UsageError(f"{sub.prog}: unexpected argument(s): {' '.join(extras)}")
+        name = unknown.split("=", 1)[0]
+        near = difflib.get_close_matches(name, _options_of(sub) + _options_of(parser), n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        raise UsageError(f"{sub.prog}: unknown option {name}{hint}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
-    args = _parser().parse_args(argv)
+    parser = _parser()
     try:
-        if args.command == "parse":
-            return _parse(args)
-        if args.command == "check":
-            return _check(args)
-        return _consolidate(args)
-    except AppendixParseError as exc:
-        print(f"appendixparse: {exc}", file=sys.stderr)
+        args = _arguments(parser, sys.argv[1:] if argv is None else argv)
+        run = {"parse": _parse, "check": _check, "consolidate": _consolidate}.get(args.command)
+        code = run(args) if run else _completion(parser, args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
+    except UsageError as exc:
+        _say(str(exc))
         return 2
-    except BrokenPipeError:  # output piped into head & co.
-        sys.stderr.close()
+    except AppendixParseError as exc:
+        _say(f"{PROG}: {exc}")
+        return 2
+    except KeyboardInterrupt:
+        _say(f"\n{PROG}: interrupted")
+        return 130
+    except BrokenPipeError:  # output piped into head & co.: the reader has what it wanted
+        _silence_stdout()
         return 0
+    except OSError as exc:  # a full disk, a read-only folder
+        _silence_stdout()
+        where = f"{exc.filename}: " if exc.filename else "standard output: "
+        _say(f"{PROG}: {where}cannot be written ({exc.strerror or exc})")
+        return 2
+    except SystemExit as exit:  # --help and --version
+        return int(exit.code or 0)
+
+
+def _say(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError):  # stderr itself may be gone
+        print(line, file=sys.stderr, flush=True)
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at /dev/null so that flush cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _existing(paths: Sequence[str], *, globs: bool) -> list[str]:
+    """``paths`` with glob patterns expanded (for shells that do not, such as PowerShell);
+    a path that does not exist is a usage error, before any work."""
+    found: list[str] = []
+    for path in paths:
+        if path == STDIN:
+            found.append(path)
+            continue
+        if globs and glob.has_magic(path):
+            matches = sorted(glob.glob(path, recursive=True))
+            if not matches:
+                raise UsageError(f"{PROG}: {path}: no file matches")
+            found.extend(matches)
+        elif os.path.exists(path):
+            found.append(path)
+        else:
+            raise UsageError(f"{PROG}: {path}: no such file or folder")
+    return found
+
+
+def _read(path: str, input_format: str | None, verbose: bool) -> Report:
+    from .pipeline import parse
+
+    started = time.perf_counter()
+    source: str | bytes = sys.stdin.buffer.read() if path == STDIN else path
+    report = parse(source, format=input_format)
+    if verbose:
+        _say(f"{PROG}: {path}: read in {time.perf_counter() - started:.2f} s")
+    return report
+
+
+@contextmanager
+def _destination(output: str | None) -> Iterator[IO[str]]:
+    """Standard output, or ``output`` written whole or not at all."""
+    if output is None:
+        yield sys.stdout
+        return
+    with atomic_path(Path(output)) as temporary, temporary.open("w", encoding="utf-8") as out:
+        yield out
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from .pipeline import parse
-    from .tabular import RECORD_COLUMNS, record_rows, report_table
+    from .tabular import report_csv_rows, report_table
 
-    report = parse(args.file, format=args.input_format)
-    if args.format == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    elif args.format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=RECORD_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(record_rows(report))
-    else:
-        print(report_table(report))
-    if report.unparsed and args.format != "json":  # JSON lists them; the records alone do not
+    [path] = _existing([args.file], globs=False)
+    if args.output and (problem := _unwritable(Path(args.output))):
+        raise UsageError(f"{PROG}: {args.output}: cannot be written ({problem})")
+    report = _read(path, args.input_format, args.verbose)
+    with _destination(args.output) as out:
+        if args.format == "json":
+            out.write(report.to_json() + "\n")
+        elif args.format == "csv":
+            rows = report_csv_rows(report)
+            out.write("\ufeff")  # Excel on Windows reads UTF-8 only after a BOM
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"],
+                                    lineterminator="\r\n")  # fmt: skip
+            writer.writeheader()
+            writer.writerows(rows)
+        else:
+            out.write(report_table(report) + "\n")
+    if report.unparsed and args.format != "json" and not args.quiet:
         first = report.unparsed[0]
         where = ", ".join(f"{k} {v}" for k, v in first.location.model_dump().items() if k != "bbox")
-        print(
-            f"appendixparse: {args.file}: {len(report.unparsed)} piece(s) of the table's text "
+        _say(
+            f"{PROG}: {path}: {len(report.unparsed)} piece(s) of the table's text "
             f"could not be placed in a record, e.g. {where or 'in the table'}: "
-            f"«{first.text[:80]}» ({first.reason}); --format json lists them all",
-            file=sys.stderr,
+            f"«{first.text[:80]}» ({first.reason}); --format json lists them all"
         )
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .pipeline import parse
+    from .consolidation.batch import find_documents
 
+    files, missing = find_documents(_existing(args.paths, globs=True), ())
+    for outcome in missing:
+        _say(f"{PROG}: {outcome.source}: {outcome.reason}")
+    if not files:
+        raise UsageError(f"{PROG}: no document found in {', '.join(args.paths)}")
+    shown = SEVERITY_ORDER[args.severity]
     errors = failed = 0
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for file in args.files:
+    counts = dict.fromkeys(SEVERITY_ORDER, 0)
+    for file in files:
         try:
-            report = parse(file)
+            report = _read(file, None, args.verbose)
         except AppendixParseError as exc:
-            print(f"appendixparse: {exc}", file=sys.stderr)
+            _say(f"{PROG}: {exc}")
             failed += 1
             continue
-        print(_flag_block(file, report.flags))
+        flags = [f for f in report.flags if SEVERITY_ORDER[f.severity] <= shown]
+        if flags or not args.quiet:
+            print(_flag_block(file, flags))
         for flag in report.flags:
             counts[flag.severity] += 1
         errors += sum(flag.severity == "error" for flag in report.flags)
-    read = len(args.files) - failed
-    print(
-        f"{read} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
-        f"{counts['info']} note(s)" + (f"; {failed} unreadable" if failed else "")
-    )
+    read = len(files) - failed
+    if not args.quiet:
+        print(
+            f"{read} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+            f"{counts['info']} note(s)" + (f"; {failed} unreadable" if failed else "")
+        )
     if errors:
         return 1
     return 2 if failed and not read else 0
@@ -165,49 +324,36 @@ def _consolidate(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     if output.suffix.lower() not in EXPORT_SUFFIXES:
-        print(
-            f"appendixparse: {output}: the output must end in {', '.join(EXPORT_SUFFIXES)}",
-            file=sys.stderr,
-        )
-        return 2
+        raise UsageError(f"{PROG}: {output}: the output must end in {', '.join(EXPORT_SUFFIXES)}")
     if problem := _unwritable(output):  # before minutes of parsing, not after
-        print(f"appendixparse: {output}: cannot be written ({problem})", file=sys.stderr)
-        return 2
+        raise UsageError(f"{PROG}: {output}: cannot be written ({problem})")
+    paths = _existing(args.paths, globs=True)
     try:
         result = consolidate(
-            args.paths,
+            paths,
             catalogue=args.catalogue,
             jobs=args.jobs,
-            progress=not args.no_progress and sys.stderr.isatty(),
+            progress=not (args.no_progress or args.quiet) and sys.stderr.isatty(),
             time_limit=args.time_limit,
             exclude=[output],
         )
     except KeyboardInterrupt:  # the workers are stopped by then
-        print("\nappendixparse: interrupted; nothing written", file=sys.stderr)
+        _say(f"\n{PROG}: interrupted; nothing written")
         return 130
     for item in result.errors.itertuples():
-        print(f"appendixparse: {item.source}: {item.reason}", file=sys.stderr)
+        _say(f"{PROG}: {item.source}: {item.reason}")
     if result.documents == 0 and len(result.errors) == 0:  # an empty folder is not unreadable
-        print(
-            f"appendixparse: no document ({', '.join(DOCUMENT_SUFFIXES)}) found in "
-            f"{', '.join(args.paths)}",
-            file=sys.stderr,
-        )
+        _say(f"{PROG}: no document ({', '.join(DOCUMENT_SUFFIXES)}) found in {', '.join(paths)}")
         return 2
     if result.documents == 0:
-        print("appendixparse: no input could be read", file=sys.stderr)
+        _say(f"{PROG}: no input could be read")
         return 2
-    try:
-        export(result, output)
-    except OSError as exc:
+    export(result, output)
+    if not args.quiet:
         print(
-            f"appendixparse: {output}: cannot be written ({exc.strerror or exc})", file=sys.stderr
+            f"{result.units} unit(s), {result.documents} document(s), {len(result.records)} rows, "
+            f"{len(result.flags)} flag(s), {len(result.errors)} unreadable file(s) → {output}"
         )
-        return 2
-    print(
-        f"{result.units} unit(s), {result.documents} document(s), {len(result.records)} rows, "
-        f"{len(result.flags)} flag(s), {len(result.errors)} unreadable file(s) → {output}"
-    )
     return 0
 
 
@@ -227,6 +373,37 @@ def _unwritable(output: Path) -> str | None:
     except OSError as exc:
         return f"the folder {folder} is not writable: {exc.strerror or exc}"
     return None
+
+
+def _completion(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """A bash (or zsh, through bashcompinit) completion script, made from the parser itself."""
+    subs = _subparsers(parser)
+    cases = "\n".join(
+        f'        {name}) opts="{" ".join(_options_of(sub))}" ;;' for name, sub in subs.items()
+    )
+    script = f"""# appendixparse completion for bash; zsh: autoload -U bashcompinit && bashcompinit
+_appendixparse() {{
+    local cur="${{COMP_WORDS[COMP_CWORD]}}" cmd="" opts="" w
+    for w in "${{COMP_WORDS[@]:1:COMP_CWORD-1}}"; do
+        case "$w" in -*) ;; *) cmd="$w"; break ;; esac
+    done
+    case "$cmd" in
+{cases}
+        *) COMPREPLY=($(compgen -W "{" ".join(subs)} {" ".join(_options_of(parser))}" -- "$cur"))
+           return ;;
+    esac
+    if [[ "$cur" == -* ]]; then
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    else
+        COMPREPLY=($(compgen -f -- "$cur"))
+    fi
+}}
+complete -o filenames -F _appendixparse appendixparse
+"""
+    if args.shell == "zsh":
+        script = "autoload -U +X bashcompinit && bashcompinit\n" + script
+    sys.stdout.write(script)
+    return 0
 
 
 if __name__ == "__main__":

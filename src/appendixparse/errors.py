@@ -10,6 +10,7 @@ __all__ = [
     "CorruptFileError",
     "EncryptedFileError",
     "FileTooLargeError",
+    "InputNotFoundError",
     "NoAssessmentTableError",
     "ScannedDocumentError",
     "UnsupportedFormatError",
@@ -51,3 +52,11 @@ class NoAssessmentTableError(AppendixParseError):
 
 class FileTooLargeError(AppendixParseError):
     """The file exceeds a safety limit (size, pages, zip entries, drawing operations...)."""
+
+
+class InputNotFoundError(AppendixParseError, FileNotFoundError):
+    """The path names no file or folder (also a :class:`FileNotFoundError`)."""
+
+    def __init__(self, source: str | PathLike[str] | None, reason: str = "no such file or folder"):
+        AppendixParseError.__init__(self, source, reason)
+        self.filename = self.source

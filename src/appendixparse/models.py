@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal
+import json
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
@@ -22,6 +23,31 @@ Qualifier = Literal[
     "reduce_at_least",
     "increase_at_least",
 ]
+
+
+RECORD_COLUMNS = (
+    "id",
+    "section",
+    "section_title",
+    "stt",
+    "target",
+    "status_raw",
+    "status",
+    "notes",
+    "figures",
+    "target_figures",
+    "extra",
+    "flags",
+    "location",
+)
+"""The columns of a report's flat record rows (CSV, DataFrame), in order."""
+STATUS_ORDER: tuple[str, ...] = get_args(Status)
+"""The statuses in the SPEC's order: the categories of every status column."""
+
+
+def compact_json(value: Any) -> str:
+    """Compact JSON text, Vietnamese kept readable."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 class _Model(BaseModel):
@@ -136,10 +162,41 @@ class Report(_Model):
     flags: list[Flag] = Field(default_factory=list)
     unparsed: list[Unparsed] = Field(default_factory=list)
 
+    def record_rows(self) -> list[dict[str, Any]]:
+        """One flat dict per record (:data:`RECORD_COLUMNS`): nested fields as JSON text, the
+        record's flag codes comma-separated."""
+        codes: dict[str, list[str]] = {}
+        for flag in self.flags:
+            if flag.record:
+                codes.setdefault(flag.record, []).append(flag.code)
+        rows = []
+        for record in self.records:
+            data = record.model_dump(mode="json")
+            for key in ("figures", "target_figures", "extra", "location"):
+                data[key] = compact_json(data[key])
+            data["flags"] = ",".join(codes.get(record.id, []))
+            rows.append({key: data[key] for key in RECORD_COLUMNS})
+        return rows
+
     def to_dataframe(self) -> pd.DataFrame:
-        """The records as a pandas DataFrame, one row per record (pandas imported lazily)."""
+        """The records as a pandas DataFrame, one row per record (pandas imported lazily).
+
+        Text columns are pandas strings, ``status`` a categorical in the SPEC's order, and
+        ``figure_count`` a nullable integer.
+        """
         import pandas as pd
 
-        from .tabular import record_rows
+        frame = pd.DataFrame(self.record_rows(), columns=list(RECORD_COLUMNS))
+        frame = frame.astype({c: "string" for c in RECORD_COLUMNS if c != "status"})
+        frame["status"] = pd.Categorical(frame["status"], categories=STATUS_ORDER)
+        frame["figure_count"] = pd.array([len(r.figures) for r in self.records], dtype="Int64")
+        return frame
 
-        return pd.DataFrame(record_rows(self))
+    def to_json(self, path: str | None = None, *, indent: int | None = 2) -> str:
+        """The report as JSON text (what ``appendixparse parse`` prints); also written to
+        ``path`` when given."""
+        text = self.model_dump_json(indent=indent)
+        if path is not None:
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(text + "\n")
+        return text

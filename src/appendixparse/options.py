@@ -36,6 +36,7 @@ _POSITIVE_INTS = (
     "max_pdf_pages",
     "max_pdf_page_objects",
     "max_pdf_content_bytes",
+    "max_pdf_document_objects",
     "max_line_chars",
 )
 
@@ -68,10 +69,14 @@ class Options:
     """PDF: drawing operations on one page (lines, rectangles, curves, characters)."""
     max_pdf_content_bytes: int = 20_000_000
     """PDF: one page's content streams, decompressed."""
+    max_pdf_document_objects: int = 1_000_000
+    """PDF: drawing operations of all pages together, form XObjects counted each time drawn."""
     max_line_chars: int = 5_000_000
     """Text: one line (no real appendix has a line of a million characters)."""
     document_timeout_s: float = 60.0
     """Batch mode (consolidate): seconds one document may take before it is given up; 0: none."""
+    document_memory_bytes: int = 1_000_000_000
+    """Batch mode, in worker processes: memory one document may take (1 GB); 0: no cap."""
     pdf_engine: PdfEngine = "pdfplumber"
     """PDF: the library that reads the pages' text and drawings."""
     libreoffice: str | None = None
@@ -86,6 +91,11 @@ class Options:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"Options.{name} must be a whole number ≥ 1, not {value!r}")
+        memory = self.document_memory_bytes
+        if isinstance(memory, bool) or not isinstance(memory, int) or memory < 0:
+            raise ValueError(
+                f"Options.document_memory_bytes must be a whole number ≥ 0, not {memory!r}"
+            )
         _number(self.max_zip_ratio, "max_zip_ratio", minimum=1.0)
         _number(self.document_timeout_s, "document_timeout_s", minimum=0.0)
         _number(self.libreoffice_timeout_s, "libreoffice_timeout_s", minimum=0.0, open_min=True)

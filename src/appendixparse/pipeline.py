@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from .checks.flags import run_checks, summary_not_read
-from .errors import AppendixParseError, CorruptFileError, FileTooLargeError
+from .errors import AppendixParseError, CorruptFileError, FileTooLargeError, InputNotFoundError
 from .models import Report, Source
 from .options import DEFAULT_OPTIONS, Options
 from .readers import read
@@ -26,25 +26,42 @@ def load(source: Input, options: Options = DEFAULT_OPTIONS) -> tuple[bytes, str 
     if isinstance(source, (bytes, bytearray)):
         return bytes(source), None
     if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > options.max_file_bytes:
-                raise FileTooLargeError(
-                    source, f"{size:,} bytes (limit {options.max_file_bytes:,})"
-                )
-            return path.read_bytes(), str(source)
-        except IsADirectoryError:
-            raise CorruptFileError(source, "a folder, not a file") from None
-        except FileNotFoundError:
-            raise AppendixParseError(source, "no such file") from None
-        except OSError as exc:
-            raise AppendixParseError(source, f"cannot be read ({exc.strerror})") from None
+        return _read_file(source, options), str(source)
+    if not callable(getattr(source, "read", None)):
+        raise TypeError(
+            f"parse() takes a path, bytes or a binary file object, not {type(source).__name__}"
+        )
     data = source.read(options.max_file_bytes + 1)
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError("parse() takes a binary file object; this one gives text (open it 'rb')")
     name = getattr(source, "name", None)
     if len(data) > options.max_file_bytes:
         raise FileTooLargeError(name, f"more than {options.max_file_bytes:,} bytes")
     return data, str(name) if name is not None else None
+
+
+def _read_file(source: str | os.PathLike[str], options: Options) -> bytes:
+    """A regular file's bytes, never more than the size limit of them, whatever the file is."""
+    limit = options.max_file_bytes
+    try:
+        info = os.stat(source)
+        if stat.S_ISDIR(info.st_mode):
+            raise CorruptFileError(source, "a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise CorruptFileError(source, "not a regular file (a device, a pipe or a socket)")
+        if info.st_size > limit:
+            raise FileTooLargeError(source, f"{info.st_size:,} bytes (limit {limit:,})")
+        with open(source, "rb") as file:
+            data = file.read(limit + 1)  # the file may have grown since stat()
+    except FileNotFoundError:
+        raise InputNotFoundError(source, "no such file") from None
+    except IsADirectoryError:
+        raise CorruptFileError(source, "a folder, not a file") from None
+    except OSError as exc:
+        raise AppendixParseError(source, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise FileTooLargeError(source, f"more than {limit:,} bytes")
+    return data
 
 
 def parse(

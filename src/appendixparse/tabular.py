@@ -1,50 +1,28 @@
-"""Reports as flat rows: for CSV output, DataFrames and terminal tables."""
+"""Reports as flat rows and text: CSV rows with the report's unit and period, terminal tables."""
 
 from __future__ import annotations
 
-import json
 import shutil
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from .models import Report
+from .models import Report, compact_json
 
-RECORD_COLUMNS = (
-    "id",
-    "section",
-    "section_title",
-    "stt",
-    "target",
-    "status_raw",
-    "status",
-    "notes",
-    "figures",
-    "target_figures",
-    "extra",
-    "flags",
-    "location",
-)
+__all__ = ["as_json", "report_csv_rows", "report_table", "text_table"]
+
+as_json = compact_json
 
 
-def as_json(value: Any) -> str:
-    """Compact JSON text, Vietnamese kept readable."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def record_rows(report: Report) -> list[dict[str, Any]]:
-    """One flat dict per record; nested fields as JSON text, flag codes comma-separated."""
-    codes: dict[str, list[str]] = {}
-    for flag in report.flags:
-        if flag.record:
-            codes.setdefault(flag.record, []).append(flag.code)
-    rows = []
-    for record in report.records:
-        data = record.model_dump(mode="json")
-        for key in ("figures", "target_figures", "extra", "location"):
-            data[key] = as_json(data[key])
-        data["flags"] = ",".join(codes.get(record.id, []))
-        rows.append({key: data[key] for key in RECORD_COLUMNS})
-    return rows
+def report_csv_rows(report: Report) -> list[dict[str, Any]]:
+    """The records as CSV rows: the report's unit and period first, then the record columns."""
+    period = report.period
+    context = {
+        "unit": report.unit or "",
+        "period_start": period.start.isoformat() if period and period.start else "",
+        "period_end": period.end.isoformat() if period and period.end else "",
+    }
+    return [{**context, **row} for row in report.record_rows()]
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], width: int = 0) -> str:
@@ -72,8 +50,41 @@ def _fit(value: str, width: int) -> str:
 
 
 def report_table(report: Report) -> str:
-    """A report's records as a terminal table."""
-    return text_table(
-        ["id", "status", "status_raw", "figures", "target"],
-        [(r.id, r.status, r.status_raw, len(r.figures), r.target) for r in report.records],
+    """A report for reading in a terminal: who and when, the records, the declared summary
+    against the counted statuses, and the flags."""
+    period = report.period
+    when = (
+        f"{period.start or '?'} → {period.end or '?'}" if period and (period.start or period.end)
+        else "-"
+    )  # fmt: skip
+    parts = [
+        f"unit: {report.unit or '-'}    period: {when}    records: {len(report.records)}",
+        text_table(
+            ["id", "status", "status_raw", "figures", "target"],
+            [(r.id, r.status, r.status_raw, len(r.figures), r.target) for r in report.records],
+        ),
+    ]
+    counted = Counter(r.status for r in report.records)
+    declared = report.summary
+    summary_rows = [
+        (name, getattr(declared, name) if declared else None, counted.get(name, 0))
+        for name in ("completed", "in_progress", "not_started")
+    ]
+    total = sum(counted.values()) - counted.get("not_applicable", 0)
+    summary_rows.insert(0, ("total", declared.total if declared else None, total))
+    parts.append(
+        text_table(
+            ["summary", "declared", "counted"],
+            [(n, "-" if d is None else d, c) for n, d, c in summary_rows],
+        )
     )
+    if report.flags:
+        parts.append(
+            text_table(
+                ["severity", "code", "record", "message"],
+                [(f.severity, f.code, f.record or "-", f.message) for f in report.flags],
+            )
+        )
+    else:
+        parts.append("flags: none")
+    return "\n\n".join(parts)

@@ -191,6 +191,36 @@ def _heavy_page() -> bytes:
     return write_pdf(objects)
 
 
+def _xobject_fan_out(depth: int = 7, fan: int = 10) -> bytes:
+    """A one-page PDF of a few hundred bytes whose form XObjects each draw the next ``fan``
+    times: ``fan ** depth`` pieces of text and rectangles for pdfminer to interpret."""
+    forms = []
+    for level in range(depth):
+        number = 6 + level
+        if level < depth - 1:
+            content = b"".join(
+                b"q 1 0 0 1 %d 0 cm /F%d Do Q\n" % (i, level + 1) for i in range(fan)
+            )
+            resources = b"<< /XObject << /F%d %d 0 R >> >>" % (level + 1, number + 1)
+        else:
+            content = b"BT /F1 1 Tf 0 0 Td (x) Tj ET 0 0 1 1 re f\n"
+            resources = b"<< /Font << /F1 4 0 R >> >>"
+        forms.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources %s /Length %d >>"
+            b"\nstream\n%s\nendstream" % (resources, len(content), content)
+        )
+    page = b"/F0 Do\n"
+    return write_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 5 0 R "
+        b"/Resources << /XObject << /F0 6 0 R >> /Font << /F1 4 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page),
+        *forms,
+    ])  # fmt: skip
+
+
 @dataclass(frozen=True)
 class BadFile:
     name: str
@@ -227,6 +257,11 @@ CATALOGUE: list[BadFile] = [
     ),
     BadFile("no-text-at-all.txt", lambda: b"\n\n   \n\t\n", errors.AppendixParseError),
     BadFile("one-enormous-line.txt", lambda: b"x" * 20_000_000, errors.FileTooLargeError),
+    BadFile(
+        "five-megabyte-line.txt",  # CSV sniffing copied the rest of the line at every cell
+        lambda: ("Đã thực hiện, 111/238 TTHC; đạt 55,54% | " * 120_000).encode(),
+        errors.NoAssessmentTableError,
+    ),
     BadFile(
         "enormous-cell.txt",
         lambda: (HEADER_ROW + "1\tA\tĐạt\t" + "số liệu " * 500_000).encode(),
@@ -312,6 +347,7 @@ CATALOGUE: list[BadFile] = [
     ),
     BadFile("thousand-pages.pdf", lambda: _pdf(_many_pages), errors.FileTooLargeError, "pdf"),
     BadFile("heavy-page.pdf", _heavy_page, errors.AppendixParseError, "pdf"),
+    BadFile("xobject-fan-out.pdf", _xobject_fan_out, errors.FileTooLargeError, "pdf"),
     BadFile("truncated.xlsx", lambda: good_docx()[:100], errors.CorruptFileError, "xlsx"),
 ]
 

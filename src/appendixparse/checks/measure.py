@@ -37,7 +37,7 @@ It works in four steps.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -396,7 +396,7 @@ def _explain_none(part: Part, candidates: list[Candidate], result: Measurement) 
         result.reason_en = "the notes figures are not about what the target measures"
 
 
-def _choose(candidates: list[Candidate], words: set[str], part: Part) -> Candidate | None:
+def _choose(candidates: list[Candidate], words: Set[str], part: Part) -> Candidate | None:
     """The candidate sharing clearly more words with ``words``, or the first when all agree."""
     if len(candidates) == 1:
         return candidates[0]
@@ -584,7 +584,7 @@ def _direction(f: Figure, before: str) -> str:
     return "level"
 
 
-def _relevant(c: Candidate, target_words: set[str]) -> bool:
+def _relevant(c: Candidate, target_words: Set[str]) -> bool:
     """About the same thing: a shared word, a clause that is nothing but the figure and its
     year ("Năm 2023: 92%"), or the figure follows "đạt" / "tỷ lệ"."""
     if _bag(c.placed.about) & target_words or not _bag(c.placed.clause):

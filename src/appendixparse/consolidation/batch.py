@@ -108,14 +108,23 @@ def parse_file(
     time_limit: float | None = None,
     catalogue: Catalogue | None = None,
     options: Options = DEFAULT_OPTIONS,
+    cap_memory: bool = False,
 ) -> Outcome:
     """Parse one file (and align it to ``catalogue``, if given) into an :class:`Outcome`;
-    never raises for a bad or slow file."""
+    never raises for a bad or slow file. ``cap_memory`` (in a worker process only) holds the
+    parse to ``options.document_memory_bytes`` more memory than the worker had before it."""
     try:
-        with _deadline(time_limit):
+        with _deadline(time_limit), _memory_cap(options.document_memory_bytes if cap_memory else 0):
             report = parse(path, options=options)
             if catalogue is not None:
                 return Outcome(path, document=document_of(report, catalogue, path))
+    except MemoryError:
+        return Outcome(
+            path,
+            error="MemoryLimitError",
+            reason=f"reading needed more than {options.document_memory_bytes / 1e6:,.0f} MB "
+            "of memory (Options.document_memory_bytes); skipped",
+        )
     except _Expired:
         return Outcome(
             path,
@@ -134,6 +143,39 @@ def parse_file(
 
 
 @contextmanager
+def _memory_cap(extra_bytes: int) -> Iterator[None]:
+    """Let this process's address space grow by at most ``extra_bytes`` (0: no cap) while the
+    block runs: an allocation past it raises MemoryError (or, inside a native library, ends
+    the worker, which the batch reports as the file's error). POSIX only."""
+    try:
+        import resource
+    except ImportError:  # Windows: the time limit still holds
+        resource = None  # type: ignore[assignment]
+    if not extra_bytes or resource is None or not hasattr(resource, "RLIMIT_AS"):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = _address_space() + extra_bytes
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+@contextmanager
 def _deadline(seconds: float | None) -> Iterator[None]:
     """Raise :class:`_Expired` after ``seconds`` (POSIX main thread only; None or 0: no limit)."""
     usable = (
@@ -142,7 +184,7 @@ def _deadline(seconds: float | None) -> Iterator[None]:
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
-    if not usable:
+    if not usable or seconds is None:
         yield
         return
 
@@ -176,6 +218,7 @@ def parse_files(
         for path in files:
             yield task(path)
         return
+    task = partial(task, cap_memory=True)
     hard_limit = time_limit * 2 + _HARD_GRACE if time_limit and time_limit > 0 else None
     suspects: list[str] = []
     context = multiprocessing.get_context(options.start_method)

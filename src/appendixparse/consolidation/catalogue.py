@@ -96,7 +96,8 @@ def load_catalogue(source: Any = None) -> Catalogue:
     if source is None:
         text = (
             resources.files("appendixparse")
-            .joinpath("data", DEFAULT_CATALOGUE)
+            .joinpath("data")
+            .joinpath(DEFAULT_CATALOGUE)
             .read_text(encoding="utf-8")
         )
         return _from_rows(_csv_rows(text), f"appendixparse/data/{DEFAULT_CATALOGUE}")

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..errors import InputNotFoundError
 from ..models import Report
 from ..options import Options
 from .batch import Outcome, find_documents, parse_files
@@ -37,7 +38,8 @@ def consolidate(
     ``exclude`` lists files to leave out (the output file, when it sits in an input folder);
     ``options`` (an :class:`~appendixparse.options.Options` or a mapping) holds in every worker.
 
-    A file that cannot be read goes to ``errors`` and the rest go on. The result does not
+    A path that does not exist raises :class:`~appendixparse.errors.InputNotFoundError` before
+    any work; a file that cannot be read goes to ``errors`` and the rest go on. The result does not
     depend on the order of the inputs or of the workers: documents are sorted by unit, then
     period, then file, and targets keep the catalogue's order.
     """
@@ -46,6 +48,8 @@ def consolidate(
     limit = settings.document_timeout_s if time_limit is None else time_limit
     reports, paths = _split(sources)
     files, failures = find_documents(paths, exclude)
+    if failures:  # a mistyped path: said before minutes of work, not buried in the errors
+        raise InputNotFoundError(failures[0].source)
     documents: list[Document] = [
         document_of(report, targets, report.source.path or f"<report {number}>")
         for number, report in enumerate(reports, start=1)

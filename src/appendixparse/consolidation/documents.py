@@ -57,7 +57,7 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
     # row, and the other flags naming the id go to no target.
     shared = {i for i, n in Counter(r.id for r in report.records).items() if n > 1}
     flags = [
-        (f, catalogue_id.get(f.record) if f.record not in shared else None)
+        (f, catalogue_id.get(f.record) if f.record is not None and f.record not in shared else None)
         for f in report.flags
         if f.record not in shared or f.code not in RECORD_CODES
     ]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from copy import copy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..atomic import atomic_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 from .frames import STATUSES, Consolidation
 
 __all__ = ["EXPORT_SUFFIXES", "export"]
@@ -100,30 +102,22 @@ def export(result: Consolidation, path: str | os.PathLike[str]) -> Path:
     }
     if suffix not in writers:
         raise ValueError(f"{path}: the output must end in {', '.join(EXPORT_SUFFIXES)}")
-    with _atomic(path) as temporary:
+    with atomic_path(path) as temporary:
         writers[suffix](result, temporary)
     return path
 
 
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """Write to a temporary file beside ``path``, then move it into place: whole or nothing."""
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        umask = os.umask(0)
-        os.umask(umask)
-        temporary.chmod(0o666 & ~umask)  # mkstemp's 0600 would hide the file from colleagues
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+def text_view(records: pd.DataFrame) -> pd.DataFrame:
+    """The records as the text exports write them: dates as ISO text, statuses as text."""
+    view = records.astype({"status": "object"})
+    for column in ("period_start", "period_end"):
+        view[column] = view[column].dt.strftime("%Y-%m-%d").astype("object")
+    return view
 
 
 def write_csv(result: Consolidation, path: Path) -> None:
     """The records as CSV, UTF-8 with a BOM."""
-    result.records.to_csv(path, index=False, encoding="utf-8-sig")
+    text_view(result.records).to_csv(path, index=False, encoding="utf-8-sig")
 
 
 def write_parquet(result: Consolidation, path: Path) -> None:
@@ -133,7 +127,7 @@ def write_parquet(result: Consolidation, path: Path) -> None:
 
 def write_json(result: Consolidation, path: Path) -> None:
     """The records as a JSON array of objects (UTF-8, Vietnamese kept readable)."""
-    result.records.to_json(path, orient="records", force_ascii=False, indent=1)
+    text_view(result.records).to_json(path, orient="records", force_ascii=False, indent=1)
 
 
 # --- the workbook --------------------------------------------------------------------------

@@ -127,8 +127,7 @@ def build(
     records = pd.DataFrame(
         [row for doc in documents for row in doc.rows], columns=list(RECORD_COLUMNS)
     )
-    records["value"] = records["value"].astype("float64")
-    records["match_score"] = records["match_score"].astype("float64")
+    records = typed_records(records)
     flags = pd.DataFrame(
         [flag for doc in documents for flag in doc.flags], columns=list(FLAG_COLUMNS)
     )
@@ -153,6 +152,25 @@ def build(
         errors=errors,
         catalogue=catalogue.frame(),
     )
+
+
+TEXT_COLUMNS = tuple(
+    c for c in RECORD_COLUMNS if c not in ("period_start", "period_end", "status", "value",
+                                           "match_score")
+)  # fmt: skip
+
+
+def typed_records(records: pd.DataFrame) -> pd.DataFrame:
+    """The records frame with its real types: text as pandas strings, the period's dates as
+    datetime64, ``status`` a categorical in the SPEC's order (then "missing"), the measured
+    value and the match score as nullable floats."""
+    import pandas as pd
+
+    records = records.astype({c: "string" for c in TEXT_COLUMNS})
+    for column in ("period_start", "period_end"):
+        records[column] = pd.to_datetime(records[column], format="ISO8601")
+    records["status"] = pd.Categorical(records["status"], categories=STATUSES)
+    return records.astype({"value": "Float64", "match_score": "Float64"})
 
 
 def completion_rate(counts: dict[str, int], total: int) -> float | None:

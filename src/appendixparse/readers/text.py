@@ -25,6 +25,7 @@ _MAX_CELL_LINES = 200  # a quoted cell longer than this is a lone quote, not a c
 _SNIFF_LINES = 2000
 _WIDE_ROW_CELLS = 3  # a row filling this many cells (the header) starts a padded table
 # A quoted CSV cell (after spaces), up to its closing quote; "" inside is a quote.
+_OPEN_QUOTE = re.compile(r' *"')  # a quoted cell opening (matched in place: no copies)
 _QUOTED = re.compile(r'[ ]*"([^"]*(?:""[^"]*)*)"(?!")')
 _PIPE = re.compile(r"(?<!\\)\|")
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -140,7 +141,7 @@ def _split_csv(text: str, delimiter: str) -> list[str] | None:
             stop = text.find(delimiter, m.end())
             stop = end if stop < 0 else stop
             cells.append(m.group(1).replace('""', '"') + text[m.end() : stop])
-        elif text[pos:].lstrip(" ").startswith('"'):
+        elif _OPEN_QUOTE.match(text, pos):
             return None  # the quoted cell goes on on the next line
         else:
             stop = text.find(delimiter, pos)

@@ -310,7 +310,7 @@ def _scan(
     from openpyxl.utils.cell import range_boundaries
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-    class Parser(WorkSheetParser):  # type: ignore[misc]
+    class Parser(WorkSheetParser):
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell = super().parse_cell(element)
             if cell["value"] is None and (formula := element.find(FORMULA_TAG)) is not None:
@@ -443,7 +443,9 @@ _PLACEHOLDERS = frozenset("0#?")
 
 def _sections(number_format: str) -> list[str]:
     """A number format's sections (positive; negative; zero; text), split outside quotes."""
-    sections, current, quoted = [], [], False
+    sections: list[str] = []
+    current: list[str] = []
+    quoted = False
     for char in number_format:
         if char == '"':
             quoted = not quoted
@@ -560,7 +562,7 @@ def _fixed(value: float, body: str, percent: int = 0) -> str:
     min_digits = integer_part.count("0")
     digits = digits.lstrip("0").rjust(min_digits, "0")
     if "," in integer_part:
-        groups = []
+        groups: list[str] = []
         while len(digits) > 3:
             digits, group = digits[:-3], digits[-3:]
             groups.insert(0, group)

@@ -481,7 +481,7 @@ def _map_columns(part: list[Column], main: list[Column]) -> list[int]:
             m for m in main if m.role == col.role or (col.role == "status?" and m.role == "status")
         ]
         exact = [m for m in same_role if fold(m.header) == fold(col.header) and m.index not in used]
-        pick = (exact or [m for m in same_role if m.index not in used] or [None])[0]
+        pick = next(iter(exact or [m for m in same_role if m.index not in used]), None)
         mapping.append(pick.index if pick else len(main))
         if pick:
             used.add(pick.index)

@@ -261,7 +261,7 @@ def _with_place(unit: str, parents: list[str]) -> str:
         i = 0
         while i < len(words):
             found = _level_start(" ".join(words[i:]).lower())
-            if found == level and i + len(found.split()) < len(words):
+            if found is not None and found == level and i + len(found.split()) < len(words):
                 return " ".join([unit, *words[i + len(found.split()) :]])
             i += len(found.split()) if found else 1
     return unit

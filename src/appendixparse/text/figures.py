@@ -334,6 +334,7 @@ def _tail(text: str, end: int) -> tuple[str | None, int, str | None]:
     elif after not in "/-":
         return None, end, None  # the end of the text, or a mark such as "," or ")"
     m = _TAIL.match(text, end)
+    assert m is not None  # _TAIL matches the empty string
     return m.lastgroup, m.end(), m.group("unit")
 
 
@@ -495,7 +496,9 @@ def _masks(text: str) -> list[tuple[int, int]]:
         if m.start() < floor:
             continue
         # Widen backwards over the name, never past the previous domain: no character is read twice.
-        start = _NAME_BEFORE.match(text, floor, m.start()).start()
+        name = _NAME_BEFORE.match(text, floor, m.start())
+        assert name is not None  # _NAME_BEFORE matches the empty string
+        start = name.start()
         if start < m.start() and text[start].isalnum():
             spans.append((start, m.end()))
         floor = m.end()

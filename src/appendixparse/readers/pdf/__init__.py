@@ -77,9 +77,17 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
         heavy: list[str] = []
         damaged: list[str] = []
         images = 0
+        painted = 0
         for number, page in enumerate(pages, start=1):
             try:
                 operators, size = _operators(page.page_obj, options)
+                painted += operators
+                if painted > options.max_pdf_document_objects:
+                    raise FileTooLargeError(
+                        source,
+                        f"its pages draw more than {options.max_pdf_document_objects:,} lines, "
+                        "shapes and pieces of text in all (Options.max_pdf_document_objects)",
+                    )
                 if operators > options.max_pdf_page_objects or size > options.max_pdf_content_bytes:
                     heavy.append(_too_heavy(number, operators, options))
                     unplaced.append(

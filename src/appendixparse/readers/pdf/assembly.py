@@ -197,7 +197,8 @@ class _Builder:
                 and not any(isinstance(b, Table) for b in self.blocks)
                 and all(ln.bottom <= _RUNNING_BAND * page.height for ln in loose)
                 and all(
-                    b.location.bbox is not None
+                    isinstance(b, Paragraph)
+                    and b.location.bbox is not None
                     and b.location.bbox[3] <= _RUNNING_BAND * page.height
                     for b in self.blocks
                 )

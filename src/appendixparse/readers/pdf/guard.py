@@ -13,6 +13,8 @@ from ...options import Options
 
 # Path construction, text showing and XObject painting: what makes pdfminer slow.
 _OPERATORS = re.compile(rb"(?<![^\s\]\)>])(?:re|[lmcvyh]|Tj|TJ|'|\"|Do|BI)(?=[\s\[\(/<]|$)")
+# "/Name Do": the XObject a Do paints.
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?=[\s\[\(/<]|$)")
 
 
 def _describe(exc: BaseException) -> str:
@@ -51,41 +53,73 @@ def _too_heavy(number: int, operators: int, options: Options) -> str:
 
 
 def _operators(page_obj: Any, options: Options) -> tuple[int, int]:
-    """Count drawing/text operators and decoded bytes of a page's content, before parsing it.
+    """Count the operators a page paints and the decoded bytes of its content, before parsing.
 
-    Content streams (and the form XObjects the page names) are inflated in chunks with a cap,
-    so a decompression bomb stops at the limit.
+    A form XObject is painted each time a ``Do`` names it, so its operators count as often:
+    forms that draw each other ten times over, a few levels deep, paint millions of operators
+    from a few hundred bytes (a fan-out), and pdfminer would interpret every one. Each stream is
+    inflated once, in chunks with a cap, so a decompression bomb stops at the limit; the count
+    stops as soon as it passes the limit; a form that draws itself counts once.
     """
-    from pdfminer.pdftypes import PDFStream, resolve1
-    from pdfminer.psparser import LIT
+    from pdfminer.pdftypes import resolve1
 
-    budget = options.max_pdf_content_bytes
-    count = 0
-    size = 0
-    streams: list[Any] = [resolve1(s) for s in page_obj.contents]
-    seen: set[int] = set()
+    weigher = _Weigher(options)
     resources = resolve1(page_obj.resources) if page_obj.resources else {}
-    xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
-    if isinstance(xobjects, dict):
-        for ref in list(xobjects.values())[:200]:
-            obj = resolve1(ref)
-            if isinstance(obj, PDFStream) and resolve1(obj.get("Subtype")) == LIT("Form"):
-                streams.append(obj)
-    for stream in streams:
-        if not isinstance(stream, PDFStream) or id(stream) in seen:
-            continue
-        seen.add(id(stream))
+    count = sum(weigher.weigh(resolve1(s), resources, frozenset()) for s in page_obj.contents)
+    return count, weigher.size
+
+
+class _Weigher:
+    """Operators painted by content streams, XObject expansions included (memoised)."""
+
+    def __init__(self, options: Options) -> None:
+        self.limit = options.max_pdf_page_objects
+        self.budget = options.max_pdf_content_bytes
+        self.size = 0
+        self.painted: dict[int, int] = {}
+
+    def weigh(self, stream: Any, resources: Any, drawing: frozenset[int]) -> int:
+        from pdfminer.pdftypes import PDFStream, resolve1
+        from pdfminer.psparser import LIT
+
+        if not isinstance(stream, PDFStream) or id(stream) in drawing:
+            return 0
+        if id(stream) in self.painted:
+            return self.painted[id(stream)]
+        own, names = self._scan(stream)
+        total = own
+        if names and self.size <= self.budget:
+            local = resolve1(stream.get("Resources")) or resources
+            xobjects = resolve1(local.get("XObject")) if isinstance(local, dict) else None
+            if isinstance(xobjects, dict):
+                inner = drawing | {id(stream)}
+                for name in names:
+                    form = resolve1(xobjects.get(name))
+                    if isinstance(form, PDFStream) and resolve1(form.get("Subtype")) == LIT("Form"):
+                        total += self.weigh(form, local, inner)
+                    if total > self.limit or self.size > self.budget:
+                        break
+        self.painted[id(stream)] = total
+        return total
+
+    def _scan(self, stream: Any) -> tuple[int, list[str]]:
+        """The operators of one stream and the names its ``Do`` operators paint."""
+        count = 0
+        names: list[str] = []
         tail = b""
-        for chunk in _inflate(stream, budget - size + 1):
-            size += len(chunk)
+        for chunk in _inflate(stream, self.budget - self.size + 1):
+            self.size += len(chunk)
             data = tail + chunk
             cut = max(data.rfind(b" "), data.rfind(b"\n"))
-            count += len(_OPERATORS.findall(data, 0, cut if cut > 0 else len(data)))
+            body = data[: cut if cut > 0 else len(data)]
+            count += len(_OPERATORS.findall(body))
+            names += [n.decode("latin-1") for n in _DO.findall(body)]
             tail = data[cut:] if cut > 0 else b""
-            if size > budget or count > options.max_pdf_page_objects:
-                return count, size  # enough to judge: no need to read the rest
+            if self.size > self.budget or count > self.limit:
+                return count, names  # enough to judge: no need to read the rest
         count += len(_OPERATORS.findall(tail))
-    return count, size
+        names += [n.decode("latin-1") for n in _DO.findall(tail)]
+        return count, names
 
 
 def _inflate(stream: Any, cap: int) -> Iterator[bytes]:

@@ -71,11 +71,11 @@ def _ruled_table(
         for k, (top, bottom) in enumerate(zip([row_box[1], *starts[1:]], bounds)):
             texts = []
             for c in range(width):
-                lines = own.get((r, c))
-                if lines is None:
+                cell_lines = own.get((r, c))
+                if cell_lines is None:
                     texts.append(spans[r][c] if k == 0 else "")
                     continue
-                mine = [ln for ln in lines if top - 1 <= ln.top < bottom - 1]
+                mine = [ln for ln in cell_lines if top - 1 <= ln.top < bottom - 1]
                 texts.append(_join_lines(ln.text for ln in mine))
             rows.append((texts, _round_box((row_box[0], top, row_box[2], min(bottom, row_box[3])))))
     return _RuledTable(bbox=_round_box(box), rows=rows)

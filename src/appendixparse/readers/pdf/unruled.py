@@ -213,7 +213,7 @@ class _Run:
             return
         while len(self.columns) > 1:
             bounds = _bounds(self.columns)
-            together = set()
+            together: set[tuple[int, int]] = set()
             for line in self.lines:
                 used = sorted(
                     {bisect.bisect_right(bounds, sum(_extent(seg)) / 2) for seg in line.segments}
@@ -406,11 +406,11 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
     rows: list[Row] = []
     x0, x1 = columns[0].x0, max(c.x1 for c in columns)
     for group in groups:
-        cells = [
+        texts = [
             _join_lines(" ".join(placed[i][c]) for i in group if placed[i][c])
             for c in range(len(columns))
         ]
         top, bottom = run.lines[group[0]].top, run.lines[group[-1]].bottom
         box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
-        rows.append(Row(cells=cells, location=Location(page=page, bbox=box)))
+        rows.append(Row(cells=texts, location=Location(page=page, bbox=box)))
     return rows
