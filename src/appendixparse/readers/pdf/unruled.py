@@ -248,13 +248,16 @@ class _Run:
                 if bisect.bisect_right(bounds, sum(_extent(seg)) / 2) in (index, index + 1)
                 for w in seg
             ]
-            if not words or all(w.x1 <= b.x0 for w in words) or all(w.x0 >= a.x1 for w in words):
+            if words and all(w.x0 >= a.x1 for w in words):
+                # Text in the second alone ("Đạt | Không đạt" ticked with an "X" in either):
+                # every line of one justified column starts at its left edge.
+                return False
+            if not words or all(w.x1 <= b.x0 for w in words):
                 continue
             tolerance = _ALIGN * line.size
             gaps = [q.x0 - p.x1 for p, q in itertools.pairwise(words)]
             if (
-                len(gaps) < 2  # two words ("Đạt   Không"): even spacing says nothing
-                or abs(words[0].x0 - a.x0) > tolerance
+                abs(words[0].x0 - a.x0) > tolerance
                 or max(w.x1 for w in words) < b.x1 - tolerance
                 or (gaps and max(gaps) - min(gaps) > _EVEN_GAPS * line.size)
             ):
