@@ -426,9 +426,9 @@ def share_mismatch(record: Record) -> list[Flag]:
         else:
             if not BREAKDOWN_END.search(p.before) or total is None:
                 continue
-            part = placed[i - 1] if i else None
-            if part is None or part is total or part.figure.kind != "count":
+            if not i or placed[i - 1] is total or placed[i - 1].figure.kind != "count":
                 continue
+            part = placed[i - 1]
             if not total.figure.value or _other_base(p, total):
                 continue
             base = total

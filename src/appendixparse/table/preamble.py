@@ -182,7 +182,9 @@ def _summary_count(clause: str) -> tuple[int | None, int | None]:
     at = min(ends) if ends else 0
     for part in (clause[at:], clause[:at]):
         ratio = _RATIO_COUNT.search(part)
-        counts = [(m.start(), int(m.group(1)), None) for m in _COUNT.finditer(part)]
+        counts: list[tuple[int, int, int | None]] = [
+            (m.start(), int(m.group(1)), None) for m in _COUNT.finditer(part)
+        ]
         if ratio:
             counts.append((ratio.start(), int(ratio.group(1)), int(ratio.group(2))))
         if counts:
