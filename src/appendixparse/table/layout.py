@@ -23,6 +23,7 @@ from .vocabulary import (
     HEADER_WORDS,
     RESULT_HEADERS,
     SIGNATURE_OPENERS,
+    STRONG_STATUS_HEADERS,
     WEAK_STATUS_HEADERS,
 )
 
@@ -106,6 +107,8 @@ def header_role(text: str) -> str | None:
         return "extra"
     if any(main == w or main.startswith(w + " ") for w in RESULT_HEADERS):
         return "notes"
+    if any(w in main for w in STRONG_STATUS_HEADERS):
+        return "status"
     for candidate in (main, folded_full):
         best: tuple[int, int, str] | None = None
         for role, words in _ROLE_WORDS.items():

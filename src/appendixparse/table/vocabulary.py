@@ -49,6 +49,10 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 # start of the header only: "Thời gian thực hiện", "Đơn vị thực hiện" are no results.
 RESULT_HEADERS: tuple[str, ...] = ("thực hiện",)
 
+# Status words that decide a header wherever they stand in it ("the more specific wins"): a
+# two-row header read as one cell ("Kết quả thực hiện / Mức độ hoàn thành") is the status.
+STRONG_STATUS_HEADERS: tuple[str, ...] = ("mức độ hoàn thành",)
+
 # Headers that are always "extra", whatever else they contain.
 EXTRA_HEADERS: tuple[str, ...] = (
     "ghi chú",
