@@ -11,6 +11,7 @@ from appendixparse.pipeline import load
 from appendixparse.readers import read
 from appendixparse.table.layout import find_layout
 from appendixparse.text.cleaning import clean, fold
+from appendixparse.text.vocabulary import SECTION_PREFIXES as PREFIXES
 
 from conftest import SAMPLES
 
@@ -20,7 +21,9 @@ SAMPLE_FILES = sorted(
 
 
 def _placed_text(report: appendixparse.Report) -> str:
-    parts = [f"{s.numeral} {s.title}" for s in report.sections]
+    # A section's numeral may follow a prefix word ("Phần II"), which numbers, not tells.
+    parts = [f"{p} {s.numeral} {s.title}" for s in report.sections for p in ("", *PREFIXES)]
+    parts += [f"{g.stt} {g.title}" for g in report.groups]  # group rows (#14)
     for r in report.records:
         parts += [r.stt, r.target, r.status_raw, r.notes, *r.extra.values()]
     parts += [u.text for u in report.unparsed]

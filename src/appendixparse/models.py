@@ -113,6 +113,16 @@ class Figure(_Model):
     span: tuple[int, int]
 
 
+class Group(_Model):
+    """A group row: a number and a title, no status, above numbered children ("2. Tiêu chí về
+    hạ tầng" over 2.1, 2.2). It is no record; its children carry its ``id`` in theirs."""
+
+    id: str
+    section: str | None = None
+    stt: str
+    title: str
+
+
 class Record(_Model):
     """One target row of the assessment table."""
 
@@ -158,6 +168,7 @@ class Report(_Model):
     period: Period | None = None
     summary: Summary | None = None
     sections: list[Section] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
     unparsed: list[Unparsed] = Field(default_factory=list)

@@ -93,6 +93,7 @@ def parse(
         period=read_period(layout.preamble),
         summary=summary,
         sections=assembled.sections,
+        groups=assembled.groups,
         records=assembled.records,
         unparsed=[*layout.unparsed, *assembled.unparsed],
     )

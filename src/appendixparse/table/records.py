@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Location, Record, Section, Unparsed
+from ..models import Group, Location, Record, Section, Unparsed
 from ..text.cleaning import clean, fold, join
 from ..text.numbering import Stt, parse_section, parse_stt
 from ..text.status import normalise_status
@@ -40,6 +40,7 @@ class Assembled:
     records: list[Record]
     sections: list[Section]
     unparsed: list[Unparsed]
+    groups: list[Group] = field(default_factory=list)
 
 
 def build_records(layout: Layout) -> Assembled:
@@ -89,8 +90,16 @@ def build_records(layout: Layout) -> Assembled:
             if text:
                 reason = "row with no target above it" if not stt_text else "unrecognised STT"
                 unparsed.append(Unparsed(text=text, location=row.location, reason=reason))
-    drafts = [d for i, d in enumerate(drafts) if not _is_group(d, drafts[i + 1 : i + 2], layout)]
-    return Assembled([_finish(d, layout) for d in drafts], sections, unparsed)
+    heads = {i for i, d in enumerate(drafts) if _is_group(d, drafts[i + 1 : i + 2], layout)}
+    groups = [_group(drafts[i], layout) for i in sorted(heads)]
+    records = [_finish(d, layout) for i, d in enumerate(drafts) if i not in heads]
+    return Assembled(records, sections, unparsed, groups)
+
+
+def _group(draft: _Draft, layout: Layout) -> Group:
+    title = join(p for i in layout.index_of("target") for p in draft.parts.get(i, []))
+    section = draft.section.numeral if draft.section else None
+    return Group(id=draft.id, section=section, stt=draft.stt.text, title=title)
 
 
 def _is_group(draft: _Draft, following: list[_Draft], layout: Layout) -> bool:
