@@ -116,12 +116,12 @@ def random_spec(seed: int, **fixed: str) -> Spec:
 # ------------------------------------------------------------------------------- the content
 
 UNITS: dict[str, tuple[list[str], str]] = {  # header lines, the normalised unit
-    "district": (["UBND HUYỆN GIO LINH"], "UBND huyện Gio Linh"),
-    "district_two_lines": (["ỦY BAN NHÂN DÂN", "HUYỆN HƯỚNG HÓA"], "UBND huyện Hướng Hóa"),
-    "commune": (["UBND XÃ CAM HIẾU"], "UBND xã Cam Hiếu"),
-    "town": (["UBND THỊ XÃ QUẢNG TRỊ"], "UBND thị xã Quảng Trị"),
-    "city": (["UBND THÀNH PHỐ ĐÔNG HÀ"], "UBND thành phố Đông Hà"),
-    "department": (["UBND TỈNH QUẢNG TRỊ", "SỞ TƯ PHÁP"], "Sở Tư pháp"),
+    "district": (["UBND HUYỆN LỆ THỦY"], "UBND huyện Lệ Thủy"),
+    "district_two_lines": (["ỦY BAN NHÂN DÂN", "HUYỆN QUẢNG NINH"], "UBND huyện Quảng Ninh"),
+    "commune": (["UBND XÃ VĨNH THÁI"], "UBND xã Vĩnh Thái"),
+    "town": (["UBND THỊ XÃ BA ĐỒN"], "UBND thị xã Ba Đồn"),
+    "city": (["UBND THÀNH PHỐ ĐỒNG HỚI"], "UBND thành phố Đồng Hới"),
+    "department": (["UBND TỈNH QUẢNG BÌNH", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"], "Sở Kế hoạch và Đầu tư"),
 }
 PROGRAMMES = {
     "nq76": (
@@ -255,7 +255,7 @@ SIGNATURE = (
     ("(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)"),
     ("Nguyễn Văn An", "Trần Thị Bình"),
 )
-PLACE_DATE = "Quảng Trị, ngày 14 tháng 10 năm 2023"
+PLACE_DATE = "Quảng Bình, ngày 14 tháng 10 năm 2023"
 
 
 @dataclass

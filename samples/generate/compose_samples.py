@@ -31,7 +31,7 @@ CLASSES: tuple[tuple[str, int, dict[str, str]], ...] = (
      "plant": "none"}),
     ("compose-straight-numbering", 11, {"format": "docx", "stt": "straight",
      "sections": "roman", "plant": "none"}),
-    ("compose-group-rows", 13, {"format": "xlsx", "stt": "groups", "plant": "none",
+    ("compose-group-rows", 13, {"format": "docx", "stt": "groups", "plant": "none",
      "status": "dat"}),
     ("compose-plan-actual", 14, {"format": "docx", "columns": "plan_actual",
      "status": "thuc_hien", "extra": "none", "plant": "none"}),
