@@ -72,7 +72,14 @@ def copies(target: Path, count: int, formats: tuple[str, ...]) -> int:
     )
     for n in range(count):
         source = sources[n % len(sources)]
-        shutil.copyfile(source, target / f"{n:04d}-{source.name}")
+        copy = target / f"{n:04d}-{source.name}"
+        if source.suffix == ".txt":  # a unit of its own: a province of many communes
+            text = source.read_text(encoding="utf-8")
+            copy.write_text(
+                text.replace("UBND HUYỆN", f"UBND XÃ {n:04d} HUYỆN", 1), encoding="utf-8"
+            )
+        else:
+            shutil.copyfile(source, copy)
     return len(sources)
 
 

@@ -503,7 +503,11 @@ def test_check_command_unreadable_file(capsys, tmp_path):
     assert main(["check", str(missing)]) == 2
     assert "khong-co.docx" in capsys.readouterr().err
     clean = SAMPLES / "checks-commune-cam-thanh.txt"
-    assert main(["check", str(missing), str(clean)]) == 0  # what could be read has no error
+    assert main(["check", str(missing), str(clean)]) == 2  # a missing path: usage, before work
+    assert "khong-co.docx: no such file or folder" in capsys.readouterr().err
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 truncated")
+    assert main(["check", str(broken), str(clean)]) == 0  # what could be read has no error
     assert "1 unreadable" in capsys.readouterr().out
 
 

@@ -29,7 +29,8 @@ from appendixparse.consolidation import (
     load_catalogue,
 )
 from appendixparse.consolidation.align import align
-from appendixparse.consolidation.exports import SHEETS, STATUS_COLOURS, STATUS_LABELS
+from appendixparse.consolidation.labels import SHEET_NAMES, STATUS_COLOURS
+from appendixparse.consolidation.labels import STATUS_LABELS as LABELS
 from appendixparse.consolidation.progress import Progress
 from appendixparse.consolidation.value import measuring_value
 from appendixparse.models import Record
@@ -94,7 +95,7 @@ def test_golden_matrix(result):
     assert got == EXPECTED["matrix"]
     assert own_flags(result) == EXPECTED["flags"]
     assert [Path(s).name for s in result.errors["source"]] == EXPECTED["errors"]
-    assert result.units == 9 and result.documents == 10
+    assert result.units == 9 and result.documents == 9  # a unit sent twice counts once
 
 
 def test_records_columns_and_missing_rows(result):
@@ -116,7 +117,7 @@ def test_records_columns_and_missing_rows(result):
         "location",
     ):
         assert column in result.records.columns, column
-    assert len(result.records) == 10 * 35
+    assert len(result.records) == 9 * 35
     missing = result.records[result.records["status"] == "missing"]
     assert list(zip(missing["unit"], missing["id"], strict=True)) == [
         ("UBND huyện Hải Lăng", "II.7")
@@ -143,14 +144,14 @@ def test_typos_and_reordered_rows_align_by_text(result):
 def test_by_target_and_by_unit(result):
     by_target = result.by_target.set_index("id")
     ii7 = by_target.loc["II.7"]
-    assert ii7["missing"] == 1 and ii7["units"] == 10
+    assert ii7["missing"] == 1 and ii7["units"] == 9  # "Số đơn vị": distinct units
     assert (
         ii7[
             ["completed", "in_progress", "not_started", "not_applicable", "unknown", "missing"]
         ].sum()
-        == 10
+        == 9
     )
-    expected = 100 * ii7["completed"] / (10 - ii7["not_applicable"] - 1)
+    expected = 100 * ii7["completed"] / (9 - ii7["not_applicable"] - 1)
     assert ii7["completion_rate"] == pytest.approx(round(expected, 1))
     by_unit = result.by_unit.set_index("unit_label")
     assert by_unit.loc["UBND huyện Vĩnh Linh", "unmatched_rows"] == 2
@@ -292,24 +293,26 @@ def test_reports_as_input_and_periods_of_one_unit():
     later = report.model_copy(deep=True)
     later.period.start, later.period.end = dt.date(2023, 10, 15), dt.date(2024, 10, 14)
     result = appendixparse.consolidate([later, report])
-    assert list(result.matrix.columns) == [
-        "UBND huyện Hướng Hóa (2023-10-14)",
-        "UBND huyện Hướng Hóa (2024-10-14)",
-    ]
-    assert "duplicate_unit" not in set(result.flags["code"])
-    assert result.units == 1 and result.documents == 2
+    # One unit, one column: the later period wins, the other is listed, never counted twice.
+    assert list(result.matrix.columns) == ["UBND huyện Hướng Hóa"]
+    assert str(result.by_unit.iloc[0]["period_end"]) == "2024-10-14"
+    assert list(result.duplicates["period_end"]) == ["2023-10-14"]
+    assert list(result.flags["code"]).count("duplicate_unit") == 1
+    assert result.units == 1 and result.documents == 1
 
 
-def test_same_unit_twice_is_flagged_and_both_kept(result):
+def test_same_unit_twice_is_one_unit_the_later_file_kept(result):
     duplicates = result.flags[result.flags["code"] == "duplicate_unit"]
-    assert list(duplicates["unit_label"]) == ["UBND huyện Hướng Hóa", "UBND huyện Hướng Hóa (2)"]
+    assert list(duplicates["unit_label"]) == ["UBND huyện Hướng Hóa"]
     evidence = json.loads(duplicates.iloc[0]["evidence"])
     assert [Path(s).name for s in evidence["sources"]] == [
-        "huyen-huong-hoa.txt",
         "huyen-huong-hoa-lan-2.txt",
+        "huyen-huong-hoa.txt",
     ]
-    both = result.matrix[["UBND huyện Hướng Hóa", "UBND huyện Hướng Hóa (2)"]]
-    assert (both.iloc[:, 0] != both.iloc[:, 1]).sum() >= 1  # the second copy's changes kept
+    assert [Path(s).name for s in result.duplicates["source"]] == ["huyen-huong-hoa.txt"]
+    assert [Path(s).name for s in result.duplicates["kept"]] == ["huyen-huong-hoa-lan-2.txt"]
+    kept = result.matrix["UBND huyện Hướng Hóa"]
+    assert kept["I.1"] == "completed" and kept["VI.6"] == "completed"  # the second copy's
 
 
 def test_consolidate_rejects_what_is_not_a_path_or_report():
@@ -354,7 +357,7 @@ def test_corrupt_files_land_in_errors_and_the_rest_is_consolidated(tmp_path: Pat
     with pytest.raises(InputNotFoundError, match=r"khong-co\.docx"):  # before any work
         consolidate([folder, tmp_path / "khong-co.docx"], jobs=2)
     result = consolidate([folder], jobs=2)
-    assert result.documents == 10
+    assert result.documents == 9
     errors = dict(
         zip((Path(s).name for s in result.errors["source"]), result.errors["reason"], strict=True)
     )
@@ -363,8 +366,10 @@ def test_corrupt_files_land_in_errors_and_the_rest_is_consolidated(tmp_path: Pat
     out = tmp_path / "tong-hop.xlsx"
     export(result, out)
     sheet = load_workbook(out, read_only=True)["Lỗi đọc tệp"]
-    listed = {Path(row[0]).name: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert listed == errors
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert {Path(row[0]).name: row[2] for row in rows} == errors  # the reason as given
+    kinds = {Path(row[0]).name: row[1] for row in rows}  # the kind of error, in Vietnamese
+    assert kinds["hong.docx"] == "Tệp hỏng hoặc không đọc được"
 
 
 def test_find_documents_skips_hidden_and_dedupes(tmp_path: Path):
@@ -391,7 +396,7 @@ def test_a_slow_document_is_stopped_by_the_time_limit(monkeypatch, text_folder: 
     assert time.monotonic() - started < 20
     timed_out = result.errors[result.errors["error"] == "TimeLimitError"]
     assert [Path(s).name for s in timed_out["source"]] == ["huyen-hai-lang.txt"]
-    assert result.documents == 5
+    assert result.documents == 4  # of 5 read, two are one unit's
 
 
 fork_only = pytest.mark.skipif(
@@ -413,7 +418,7 @@ def test_a_file_that_kills_its_worker_is_recorded_and_the_rest_goes_on(
     result = consolidate(text_folder, jobs=2)
     crashed = result.errors[result.errors["error"] == "WorkerCrashError"]
     assert [Path(s).name for s in crashed["source"]] == ["huyen-vinh-linh.txt"]
-    assert result.documents == 5
+    assert result.documents == 4  # of 5 read, two are one unit's
 
 
 def _stuck_parse(path, *args, **kwargs):
@@ -432,7 +437,7 @@ def test_a_worker_deaf_to_the_alarm_is_killed(monkeypatch, text_folder: Path):
     assert time.monotonic() - started < 30
     stuck = result.errors[result.errors["error"] == "TimeLimitError"]
     assert [Path(s).name for s in stuck["source"]] == ["thanh-pho-dong-ha.txt"]
-    assert result.documents == 5
+    assert result.documents == 4  # of 5 read, two are one unit's
 
 
 def test_progress_bar_draws_only_when_enabled():
@@ -454,15 +459,22 @@ def test_progress_bar_draws_only_when_enabled():
 def test_workbook_has_every_sheet_with_the_right_rows(result, tmp_path: Path):
     out = export(result, tmp_path / "tong-hop.xlsx")
     book = load_workbook(out)
-    assert book.sheetnames == list(SHEETS)
+    assert book.sheetnames == [
+        "Tổng hợp", "Chi tiết", "Theo chỉ tiêu", "Theo đơn vị", "Cảnh báo", "Thông tin",
+        "Báo cáo trùng", "Lỗi đọc tệp",
+    ] == [SHEET_NAMES["vi"][k] for k in (
+        "matrix", "detail", "targets", "units", "flags", "notes", "duplicates", "errors"
+    )]  # fmt: skip
+    shown = (result.flags["severity"] != "info").sum()
     expected_rows = {
-        "Tổng hợp": 35, "Chi tiết": 350, "Theo chỉ tiêu": 35, "Theo đơn vị": 10,
-        "Cảnh báo": len(result.flags), "Lỗi đọc tệp": 1,
+        "Tổng hợp": 35, "Chi tiết": 35 * 9, "Theo chỉ tiêu": 35, "Theo đơn vị": 9,
+        "Cảnh báo": shown, "Thông tin": len(result.flags) - shown, "Lỗi đọc tệp": 1,
     }  # fmt: skip
     for name, rows in expected_rows.items():
         sheet = book[name]
-        assert sheet.max_row == rows + 1, name
-        assert sheet.freeze_panes in ("A2", "B2", "D2"), name
+        if name != "Tổng hợp":  # below its table: totals per status, the rate, the legend
+            assert sheet.max_row == rows + 1, name
+        assert sheet.freeze_panes in ("A2", "B2", "D2", "H2"), name
         assert sheet.auto_filter.ref.endswith(str(rows + 1)), name
         assert all(sheet.cell(1, c).value for c in range(1, sheet.max_column + 1)), name
     matrix = book["Tổng hợp"]
@@ -470,12 +482,12 @@ def test_workbook_has_every_sheet_with_the_right_rows(result, tmp_path: Path):
     assert header[:3] == ["Mã chỉ tiêu", "Phần", "Chỉ tiêu"] and header[3:] == EXPECTED["units"]
     ii7 = next(r for r in matrix.iter_rows(min_row=2) if r[0].value == "II.7")
     hai_lang = ii7[header.index("UBND huyện Hải Lăng")]
-    assert hai_lang.value == STATUS_LABELS["missing"]
+    assert hai_lang.value == LABELS["vi"]["missing"]
     assert hai_lang.fill.fgColor.rgb.endswith(STATUS_COLOURS["missing"][0])
-    for row in matrix.iter_rows(min_row=2):
+    for row in matrix.iter_rows(min_row=2, max_row=36):
         target_id = row[0].value
         for label, cell in zip(header[3:], row[3:], strict=True):
-            assert cell.value == STATUS_LABELS[EXPECTED["matrix"][target_id][label]]
+            assert cell.value == LABELS["vi"][EXPECTED["matrix"][target_id][label]]
     detail = [c.value for c in book["Chi tiết"][1]]
     assert {
         "Đơn vị",
@@ -486,9 +498,13 @@ def test_workbook_has_every_sheet_with_the_right_rows(result, tmp_path: Path):
         "Tệp",
     } <= set(detail)
     assert book["Chi tiết"].column_dimensions["G"].width >= 40  # the target column
-    flags = book["Cảnh báo"]
-    codes = [row[2] for row in flags.iter_rows(min_row=2, values_only=True)]
-    assert sorted(codes) == sorted(result.flags["code"])
+    shown = [
+        row[1]
+        for s in ("Cảnh báo", "Thông tin")
+        for row in book[s].iter_rows(min_row=2, values_only=True)
+    ]
+    assert len(shown) == len(result.flags)
+    assert "not_measurable" not in shown  # Vietnamese labels, not codes
 
 
 def test_workbook_cells_are_never_formulas(result, tmp_path: Path):
@@ -504,11 +520,18 @@ def test_csv_parquet_json_exports_hold_the_records(result, tmp_path: Path):
     csv_out = export(result, tmp_path / "tong-hop.csv")
     assert csv_out.read_bytes().startswith(b"\xef\xbb\xbfunit,")
     back = pd.read_csv(csv_out, encoding="utf-8-sig", keep_default_na=False)
-    assert len(back) == 350 and back.loc[0, "unit"] == result.records.loc[0, "unit"]
+    assert len(back) == 315 and back.loc[0, "unit"] == result.records.loc[0, "unit"]
+    for sibling, rows in (("flags", len(result.flags)), ("units", 9), ("errors", 1)):
+        table = pd.read_csv(tmp_path / f"tong-hop.{sibling}.csv", encoding="utf-8-sig")
+        assert len(table) == rows, sibling
     parquet = pd.read_parquet(export(result, tmp_path / "tong-hop.parquet"))
     pd.testing.assert_frame_equal(parquet, result.records, check_dtype=False)
-    rows = json.loads(export(result, tmp_path / "tong-hop.json").read_text(encoding="utf-8"))
-    assert len(rows) == 350 and rows[0]["unit"] == "Sở Thông tin và Truyền thông"
+    assert len(pd.read_parquet(tmp_path / "tong-hop.flags.parquet")) == len(result.flags)
+    document = json.loads(export(result, tmp_path / "tong-hop.json").read_text(encoding="utf-8"))
+    assert set(document) == {"records", "flags", "units", "errors", "duplicates"}
+    rows = document["records"]
+    assert len(rows) == 315 and rows[0]["unit"] == "Sở Thông tin và Truyền thông"
+    assert len(document["flags"]) == len(result.flags) and len(document["errors"]) == 1
     missing = next(r for r in rows if r["status"] == "missing")
     assert missing["value"] is None and missing["status_raw"] is None
     with pytest.raises(ValueError, match="must end in"):
@@ -534,7 +557,7 @@ def test_cli_output_in_an_input_folder_is_not_read_back(tmp_path: Path, capsys):
     out = folder / "tong-hop.xlsx"
     for _ in range(2):
         assert main(["consolidate", str(folder), "-o", str(out), "--no-progress"]) == 0
-    assert "6 document(s)" in capsys.readouterr().out
+    assert "5 document(s)" in capsys.readouterr().out  # six files, one unit sent twice
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".json"])

@@ -50,20 +50,18 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_one_unit_written_with_old_and_new_tone_marks_is_one_column_pair(tmp_path: Path):
+def test_one_unit_written_with_old_and_new_tone_marks_is_one_unit(tmp_path: Path):
     write(tmp_path, "a.txt", appendix(["UBND HUYỆN HƯỚNG HOÁ"]))
     write(tmp_path, "b.txt", appendix(["UBND huyện Hướng Hóa"], {"I.1": "Đang thực hiện"}))
     write(tmp_path, "c.txt", appendix(["UBND huyện Hướng Hóa"], {"I.2": "Đang thực hiện"}))
     result = appendixparse.consolidate([tmp_path], jobs=1)
-    # The spelling two of the three reports use names all three.
-    assert list(result.matrix.columns) == [
-        "UBND huyện Hướng Hóa",
-        "UBND huyện Hướng Hóa (2)",
-        "UBND huyện Hướng Hóa (3)",
-    ]
+    # The spelling two of the three reports use names the unit; one column, the later file.
+    assert list(result.matrix.columns) == ["UBND huyện Hướng Hóa"]
     assert set(result.records["unit"]) == {"UBND huyện Hướng Hóa"}
-    assert result.units == 1
-    assert (result.flags["code"] == "duplicate_unit").sum() == 3
+    assert result.units == 1 == result.documents
+    assert (result.flags["code"] == "duplicate_unit").sum() == 1
+    assert [Path(s).name for s in result.duplicates["source"]] == ["a.txt", "b.txt"]
+    assert result.matrix.at["I.2", "UBND huyện Hướng Hóa"] == "in_progress"  # c.txt's
 
 
 def test_one_place_written_as_one_word_or_two_is_one_unit(tmp_path: Path):
@@ -72,7 +70,7 @@ def test_one_place_written_as_one_word_or_two_is_one_unit(tmp_path: Path):
     result = appendixparse.consolidate([tmp_path], jobs=1)
     assert result.units == 1
     assert set(result.records["unit"]) == {"UBND huyện Đa Krông"}  # a tie: the first sorted
-    assert "duplicate_unit" not in set(result.flags["code"])  # two periods
+    assert list(result.duplicates["period_end"]) == ["2023-10-14"]  # the later period wins
 
 
 def test_district_bodies_named_by_level_alone_keep_their_district(tmp_path: Path):
@@ -157,7 +155,7 @@ def test_cli_a_folder_without_documents_says_so(tmp_path: Path, capsys):
     assert not (tmp_path / "th.xlsx").exists()
 
 
-def test_reports_dated_only_by_their_end_are_two_periods_not_duplicates(tmp_path: Path):
+def test_reports_dated_only_by_their_end_are_two_periods_the_later_kept(tmp_path: Path):
     for end in ("14/10/2023", "30/9/2024"):
         text = appendix(["UBND HUYỆN GIO LINH"]).replace(
             "(Số liệu đánh giá tính từ 15/11/2021 đến 14/10/2023)",
@@ -165,11 +163,9 @@ def test_reports_dated_only_by_their_end_are_two_periods_not_duplicates(tmp_path
         )
         write(tmp_path, f"gio-linh-{end.replace('/', '-')}.txt", text)
     result = appendixparse.consolidate([tmp_path], jobs=1)
-    assert list(result.matrix.columns) == [
-        "UBND huyện Gio Linh (2023-10-14)",
-        "UBND huyện Gio Linh (2024-09-30)",
-    ]
-    assert "duplicate_unit" not in set(result.flags["code"])
+    # Two periods (read from their end dates alone): the later one is the unit's column.
+    assert list(result.matrix.columns) == ["UBND huyện Gio Linh"]
+    assert list(result.duplicates["period_end"]) == ["2023-10-14"]
     report = appendixparse.parse(tmp_path / "gio-linh-30-9-2024.txt")
     assert report.title == "Phụ lục"  # the period line is not part of the title
 

@@ -33,8 +33,10 @@ pytestmark = pytest.mark.slow
 def _folder(root: Path, good: int, corrupt: int) -> Path:
     folder = root / "bao-cao"
     folder.mkdir()
-    for n in range(good):
-        shutil.copy(GOOD[n % len(GOOD)], folder / f"don-vi-{n:03d}.txt")
+    for n in range(good):  # each a unit of its own, as the communes of a province are
+        text = GOOD[n % len(GOOD)].read_text(encoding="utf-8")
+        unit = text.replace("UBND ", f"UBND XÃ SỐ {n:03d} ", 1)
+        (folder / f"don-vi-{n:03d}.txt").write_text(unit, encoding="utf-8")
     for n in range(corrupt):
         kind = n % 3
         name, data = [

@@ -453,12 +453,10 @@ def expected_matrix(samples: list[Sample]) -> dict[str, object]:
     columns: list[str] = []
     matrix: dict[str, dict[str, str]] = {target_id: {} for target_id in catalogue}
     flags: list[list[str | None]] = []
-    seen: dict[str, int] = {}
-    for sample in sorted(samples, key=key):
-        seen[sample.plan.unit] = seen.get(sample.plan.unit, 0) + 1
-        label = sample.plan.unit + (
-            f" ({seen[sample.plan.unit]})" if seen[sample.plan.unit] > 1 else ""
-        )
+    # One unit, one column: of a unit's reports (one period here) the later file wins.
+    latest = {sample.plan.unit: sample for sample in sorted(samples, key=key)}
+    for sample in sorted(latest.values(), key=key):
+        label = sample.plan.unit
         columns.append(label)
         reported = {e.target_id: e for _, entries in sample.sections for e in entries}
         for target_id in catalogue:
@@ -471,11 +469,7 @@ def expected_matrix(samples: list[Sample]) -> dict[str, object]:
                 if entry.target_id is None:
                     flags.append([label, "unmatched_row", None])
     twice = {s.plan.unit for s in samples if sum(t.plan.unit == s.plan.unit for t in samples) > 1}
-    flags += [
-        [label, "duplicate_unit", None]
-        for label in columns
-        if any(label.startswith(u) for u in twice)
-    ]
+    flags += [[label, "duplicate_unit", None] for label in columns if label in twice]
     return {
         "units": columns,
         "matrix": matrix,

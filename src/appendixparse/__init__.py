@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     AppendixParseError,
@@ -23,9 +21,7 @@ from .pipeline import parse
 from .text.encodings import to_unicode
 
 if TYPE_CHECKING:
-    from .consolidation import Consolidation
-
-ConsolidationSource = Union[str, "os.PathLike[str]", Report]
+    from .consolidation import consolidate
 
 __version__ = "0.1.0"
 __all__ = [
@@ -49,33 +45,10 @@ __all__ = [
 ]
 
 
-def consolidate(
-    sources: ConsolidationSource | Iterable[ConsolidationSource],
-    *,
-    catalogue: str | os.PathLike[str] | Any = None,
-    jobs: int | None = None,
-    progress: bool = False,
-    time_limit: float | None = None,
-    exclude: Iterable[str | os.PathLike[str]] = (),
-    options: Options | Mapping[str, Any] | None = None,
-) -> Consolidation:
-    """Many units' reports into one dataset, target by target.
+def __getattr__(name: str) -> Any:
+    # consolidate() is imported on first use: a parse needs none of consolidation's imports.
+    if name == "consolidate":
+        from .consolidation import consolidate
 
-    ``sources``: files, folders (searched recursively) and parsed :class:`Report` objects, in
-    any mix; ``catalogue``: the targets to align to (a CSV/JSON path; default: the bundled Quảng
-    Trị catalogue); ``jobs``: worker processes (default: the CPUs); ``time_limit``: seconds per
-    document (default ``options.document_timeout_s``; 0: none); ``progress``: a bar on stderr;
-    ``exclude``: files to leave out; ``options``: the settings, held in every worker. See
-    :func:`appendixparse.consolidation.consolidate`.
-    """
-    from .consolidation import consolidate as _consolidate
-
-    return _consolidate(
-        sources,
-        catalogue=catalogue,
-        jobs=jobs,
-        progress=progress,
-        time_limit=time_limit,
-        exclude=exclude,
-        options=options,
-    )
+        return consolidate
+    raise AttributeError(f"module 'appendixparse' has no attribute {name!r}")

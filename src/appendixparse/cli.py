@@ -86,13 +86,15 @@ def _parser() -> _Parser:
 
     k = command("consolidate", "many reports into one dataset")
     k.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched)")
-    k.add_argument("-o", "--output", required=True, help=".xlsx, .csv, .parquet or .json")
+    k.add_argument("-o", "--output", required=True, help=".xlsx, .html, .csv, .parquet or .json")
     k.add_argument("--catalogue", help="the province's targets as CSV or JSON")
     k.add_argument("--jobs", type=_at_least(1, int), default=None,
                    help="worker processes (default: cores)")  # fmt: skip
     k.add_argument("--time-limit", type=_at_least(0, float), default=None, metavar="SECONDS",
                    help="give up on a document after this long (default 60; 0: none)")  # fmt: skip
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
+    k.add_argument("--lang", choices=("vi", "en"), default="vi",
+                   help="language of the workbook and the HTML report (default: vi)")  # fmt: skip
 
     s = command("completion", "print a shell completion script")
     s.add_argument("shell", choices=("bash", "zsh"))
@@ -348,7 +350,7 @@ def _consolidate(args: argparse.Namespace) -> int:
     if result.documents == 0:
         _say(f"{PROG}: no input could be read")
         return 2
-    export(result, output)
+    export(result, output, lang=args.lang)
     if not args.quiet:
         print(
             f"{result.units} unit(s), {result.documents} document(s), {len(result.records)} rows, "

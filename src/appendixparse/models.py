@@ -25,6 +25,30 @@ Qualifier = Literal[
 ]
 
 
+# The flag codes of the checks (a report's own) and of consolidation; their severities and
+# stages are registered in ``checks.registry``.
+FlagCode = Literal[
+    "summary_count_mismatch",
+    "completed_below_target",
+    "figure_out_of_range",
+    "share_mismatch",
+    "in_progress_meets_target",
+    "unknown_status",
+    "missing_status",
+    "duplicate_id",
+    "numbering_gap",
+    "not_measurable",
+    "unmatched_row",
+    "missing_target",
+    "duplicate_unit",
+]
+Direction = Literal["level", "reduce", "increase"]  # what a threshold or a figure measures
+Verdict = Literal["met", "unmet", "unknown"]  # a record's thresholds against its notes
+PairVerdict = Literal["met", "unmet", "undecided"]  # one threshold against one figure
+Exclusion = Literal[
+    "breakdown", "not_done", "proposal", "after_period", "earlier_year", "other_measure"
+]
+
 RECORD_COLUMNS = (
     "id",
     "section",
@@ -51,7 +75,8 @@ def compact_json(value: Any) -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    # Schemas are built on first use, not at import: a text parse needs only a few of them.
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
 
 class Location(_Model):
@@ -123,6 +148,46 @@ class Group(_Model):
     title: str
 
 
+class Threshold(_Model):
+    """A threshold of a target: its conditions (two for a range) and the clause they sit in."""
+
+    figures: list[Figure]
+    clause: str
+    direction: Direction
+    sub: bool = False  # introduced by "trong đó": a part of the threshold ``main``
+    main: int | None = None
+    level: str | None = None  # the administrative level its clause names, when one
+    list_id: int | None = None  # thresholds of one list ("30%, 20%, 15%") share it
+
+
+class Pairing(_Model):
+    """A threshold (its index) with the notes figure that measures it, and the verdict."""
+
+    threshold: int
+    figure: Figure
+    clause: str
+    verdict: PairVerdict
+
+
+class Excluded(_Model):
+    """A notes figure that does not measure the target, and why."""
+
+    figure: Figure
+    reason: Exclusion
+
+
+class Measurement(_Model):
+    """What the notes say about the target's thresholds: the checks' one measurement."""
+
+    verdict: Verdict = "unknown"
+    value: float | None = None  # the figure measuring the first paired threshold, as a percent
+    thresholds: list[Threshold] = Field(default_factory=list)
+    pairs: list[Pairing] = Field(default_factory=list)
+    excluded: list[Excluded] = Field(default_factory=list)
+    reason: str = ""  # why the verdict is unknown, in Vietnamese ...
+    reason_en: str = ""  # ... and in English
+
+
 class Record(_Model):
     """One target row of the assessment table."""
 
@@ -138,12 +203,13 @@ class Record(_Model):
     target_figures: list[Figure] = Field(default_factory=list)
     extra: dict[str, str] = Field(default_factory=dict)
     location: Location = Field(default_factory=Location)
+    measurement: Measurement | None = None  # set by the checks
 
 
 class Flag(_Model):
     """A finding of the checks, with the evidence an officer needs to act on it."""
 
-    code: str
+    code: FlagCode
     severity: Severity
     record: str | None = None
     message: str

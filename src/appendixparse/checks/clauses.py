@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..models import Figure
+from . import vocabulary as vocab
 
 
 @dataclass(frozen=True)
@@ -47,74 +47,78 @@ class Placed:
 _STRONG = re.compile(r"[;!?\n]|\.(?=\s|$)")
 
 
-_PLACED: OrderedDict[tuple[str, tuple[int, ...]], list[Placed]] = OrderedDict()
-_PLACED_MAX = 512
-
-
 def place(text: str, figures: Iterable[Figure]) -> list[Placed]:
     """Each figure with its clause. Between two figures the clause break is the last sentence
     break, else the last comma, between them; the first starts at its sentence.
 
-    Several checks place the same record's figures: the result is memoised on the text and the
-    figure objects' identities (safe: a cached entry keeps its figures alive, so no id is reused
-    while it is cached).
+    The checks place a record's notes figures once and hand the list to every check.
     """
-    figs = sorted(figures, key=lambda f: f.span)
-    key = (text, tuple(id(f) for f in figs))
-    if (cached := _PLACED.get(key)) is not None:
-        _PLACED.move_to_end(key)
-        return list(cached)
-    out = _place(text, figs)
-    _PLACED[key] = out
-    if len(_PLACED) > _PLACED_MAX:
-        _PLACED.popitem(last=False)
-    return list(out)
+    return _place(text, sorted(figures, key=lambda f: f.span))
 
 
 def _place(text: str, figs: list[Figure]) -> list[Placed]:
     low = lower(text)
     starts = [f.span[0] for f in figs]
-    sentences = _sentence_starts(low)
+    # The sentence breaks, found once: each is one character. A full stop right before a
+    # figure or at the end of a gap between two figures ends the gap's clause too ("đạt.80%").
+    marks = [m.start() for m in _STRONG.finditer(text)]
+    sentences = [0, *(k + 1 for k in marks)]
     out = []
     for i, f in enumerate(figs):
         lo = figs[i - 1].span[1] if i else 0
-        gap = text[lo : f.span[0]]
-        breaks = list(_STRONG.finditer(gap))
-        if breaks:
-            start = lo + breaks[-1].end()
-        elif i and (comma := gap.rfind(",")) >= 0:
-            start = lo + comma + 1
+        first, last = f.span
+        j = bisect_left(marks, first) - 1  # the last break before the figure
+        brk = marks[j] if j >= 0 and marks[j] >= lo else -1
+        if first - 1 >= lo and text[first - 1] == ".":
+            brk = first - 1
+        if brk >= 0:
+            start = brk + 1
+        elif i and (comma := text.rfind(",", lo, first)) >= 0:
+            start = comma + 1
         else:
             start = lo
         hi = figs[i + 1].span[0] if i + 1 < len(figs) else len(text)
-        gap = text[f.span[1] : hi]
-        found = _STRONG.search(gap)
-        if found:
-            end = f.span[1] + found.start()
-        elif i + 1 < len(figs) and (comma := gap.rfind(",")) >= 0:
-            end = f.span[1] + comma
+        k = bisect_left(marks, last)  # the first break after it
+        brk = marks[k] if k < len(marks) and marks[k] < hi else -1
+        if brk < 0 and hi - 1 >= last and text[hi - 1] == ".":
+            brk = hi - 1
+        if brk >= 0:
+            end = brk
+        elif i + 1 < len(figs) and (comma := text.rfind(",", last, hi)) >= 0:
+            end = comma
         else:
             end = hi
-        sentence = sentences[bisect_right(sentences, f.span[0]) - 1]
+        sentence = sentences[bisect_right(sentences, first) - 1]
         first = bisect_left(starts, sentence)
         head = text[sentence : starts[first]].strip() if first < i else ""
         out.append(Placed(f, start, end, text, low, sentence, head))
     return out
 
 
-@lru_cache(maxsize=1024)
-def _sentence_starts(low: str) -> list[int]:
-    """Where each sentence of ``low`` starts: 0 and the end of every sentence break."""
-    return [0, *(m.end() for m in _STRONG.finditer(low))]
+def alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, the longest first, the white space inside a phrase
+    matching any run of white space."""
+    return "|".join(
+        r"\s+".join(re.escape(part) for part in word.split())
+        for word in sorted(words, key=len, reverse=True)
+    )
 
 
-# The words just before a share in a breakdown: "N người, chiếm tỷ lệ P%".
-BREAKDOWN_END = re.compile(
-    r"(?<!\w)chiếm(?:\s+t[ỷỉ]\s+lệ)?\s*(?:là\s*)?:?\s*(?:khoảng|gần|trên|hơn|dưới)?\s*$"
-)
+@cache
+def _breakdown_end() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?:{alternatives(vocab.CHECK_BREAKDOWN_WORDS)})"
+        rf"\s*(?:(?:{alternatives(vocab.CHECK_BREAKDOWN_COPULA)})\s*)?:?"
+        rf"\s*(?:{alternatives(vocab.CHECK_BREAKDOWN_QUALIFIERS)})?\s*$"
+    )
 
 
-@lru_cache(maxsize=1024)
+def ends_a_breakdown(before: str) -> bool:
+    """Whether ``before`` (lower case) ends with the words that open a share in a breakdown:
+    "N người, chiếm tỷ lệ P%", "chiếm khoảng", "chiếm tỉ lệ là:"."""
+    return _breakdown_end().search(before) is not None
+
+
 def lower(text: str) -> str:
     """Lower case with the same length as ``text``, so figure spans index both."""
     low = text.lower()

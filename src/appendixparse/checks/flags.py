@@ -10,32 +10,37 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any, Literal
+from functools import cache
+from typing import Any
 
-from ..models import Flag, Record, Report
+from ..models import Flag, FlagCode, Measurement, Record, Report, Severity
 from ..text.figures import written_decimals
 from . import vocabulary as vocab
-from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place
-from .measure import Measurement, measure, unit_rank
-from .wording import describe, figure_evidence, format_count, format_number, shorten
+from .clauses import Placed, alternatives, ends_a_breakdown, ends_with_word, has_word, lower, place
+from .measure import measure, unit_rank
+from .messages import SUMMARY_NAMES, join, render
+from .registry import REGISTRY, REPORT_CODES, make_flag
+from .wording import (
+    describe_both,
+    figure_evidence,
+    format_count,
+    format_number,
+    shorten,
+    threshold_both,
+)
 
-SEVERITY: dict[str, Literal["error", "warning", "info"]] = {
-    "summary_count_mismatch": "error",
-    "completed_below_target": "error",
-    "figure_out_of_range": "error",
-    "share_mismatch": "error",
-    "in_progress_meets_target": "warning",
-    "unknown_status": "warning",
-    "missing_status": "warning",
-    "duplicate_id": "error",
-    "numbering_gap": "warning",
-    "not_measurable": "info",
-}
-CODES: tuple[str, ...] = tuple(SEVERITY)
+# The codes a report raises, with their severities (consolidation's are in the registry).
+SEVERITY: dict[FlagCode, Severity] = {code: REGISTRY[code][0] for code in REPORT_CODES}
+CODES: tuple[FlagCode, ...] = REPORT_CODES
+_RANK = {code: i for i, code in enumerate(CODES)}
 
 
 def run_checks(report: Report) -> list[Flag]:
-    """Every flag the checks raise on ``report``, document-level first, then by record."""
+    """Every flag the checks raise on ``report``, document-level first, then by record.
+
+    Each record is measured here, once: its :class:`~appendixparse.models.Measurement` is set
+    on it (``record.measurement``) for the flags and for consolidation to read.
+    """
     flags: list[Flag] = []
     flags += summary_count_mismatch(report)
     flags += duplicate_id(report)
@@ -43,60 +48,44 @@ def run_checks(report: Report) -> list[Flag]:
     rank = unit_rank(report.unit)
     end_year = report.period.end.year if report.period and report.period.end else None
     for record in report.records:
-        flags += record_flags(record, unit_rank=rank, end_year=end_year)
+        placed = place(record.notes, record.figures)
+        record.measurement = measure(record, unit_rank=rank, end_year=end_year, placed=placed)
+        flags += record_flags(record, placed=placed)
     order = {r.id: i for i, r in reversed(list(enumerate(report.records)))}
     return sorted(
         flags,
-        key=lambda f: (f.record is not None, order.get(f.record or "", -1), CODES.index(f.code)),
+        key=lambda f: (f.record is not None, order.get(f.record or "", -1), _RANK[f.code]),
     )
 
 
-RECORD_CODES: tuple[str, ...] = (
-    "unknown_status", "missing_status", "figure_out_of_range", "share_mismatch",
-    "completed_below_target", "in_progress_meets_target", "not_measurable",
-)  # fmt: skip
-
-
-def record_flags(record: Record, *, unit_rank: int | None, end_year: int | None) -> list[Flag]:
-    """The flags one record raises on its own (codes in :data:`RECORD_CODES`): its status, and
-    its figures against its target."""
-    result = measure(record, unit_rank=unit_rank, end_year=end_year)
+def record_flags(
+    record: Record,
+    *,
+    unit_rank: int | None = None,
+    end_year: int | None = None,
+    placed: list[Placed] | None = None,
+) -> list[Flag]:
+    """The flags one record raises on its own (codes of the registry's "record" stage): its
+    status, and its figures against its target. The record's measurement is read; a record
+    the checks have not measured is measured here (with ``unit_rank`` and ``end_year``).
+    ``placed``: the notes figures already placed in their clauses."""
+    if placed is None:
+        placed = place(record.notes, record.figures)
+    result = record.measurement
+    if result is None:
+        result = measure(record, unit_rank=unit_rank, end_year=end_year, placed=placed)
     return [
         *unknown_status(record),
         *missing_status(record),
-        *figure_out_of_range(record),
-        *share_mismatch(record),
+        *figure_out_of_range(record, placed),
+        *share_mismatch(record, placed),
         *completed_below_target(record, result),
         *in_progress_meets_target(record, result),
         *not_measurable(record, result),
     ]
 
 
-def _flag(code: str, record: str | None, message: str, message_en: str, **evidence: Any) -> Flag:
-    return Flag(
-        code=code,
-        severity=SEVERITY[code],
-        record=record,
-        message=message,
-        message_en=message_en,
-        evidence=evidence,
-    )
-
-
 # ---------------------------------------------------------------------------- document checks
-
-_SUMMARY_VI = {
-    "total": "tổng số chỉ tiêu",
-    "completed": "đã hoàn thành",
-    "in_progress": "đang thực hiện",
-    "not_started": "chưa thực hiện",
-}
-_SUMMARY_EN = {
-    "total": "total",
-    "completed": "completed",
-    "in_progress": "in progress",
-    "not_started": "not started",
-}
 
 
 def count_statuses(records: Sequence[Record]) -> dict[str, int]:
@@ -120,38 +109,33 @@ def summary_count_mismatch(report: Report) -> list[Flag]:
     if not wrong:
         return []
     outside = sum(r.status == "not_applicable" for r in report.records)
-    said = "; ".join(f"{_SUMMARY_VI[k]} {declared[k]}" for k in wrong)
-    found = "; ".join(f"{_SUMMARY_VI[k]} {counted[k]}" for k in wrong)
-    said_en = "; ".join(f"{_SUMMARY_EN[k]} {declared[k]}" for k in wrong)
-    found_en = "; ".join(f"{_SUMMARY_EN[k]} {counted[k]}" for k in wrong)
+
+    def counts(of: dict[str, Any]) -> tuple[str, str]:
+        return join(
+            "; ", [render("summary_count", name=SUMMARY_NAMES[k], count=of[k]) for k in wrong]
+        )
+
     return [
-        _flag(
+        make_flag(
             "summary_count_mismatch",
             None,
-            f"Phần tổng hợp khai báo {said}, nhưng bảng đánh giá có {found} "
-            f"(không tính {outside} chỉ tiêu do cấp tỉnh thực hiện/không áp dụng). "
-            "Đề nghị sửa lại số liệu tổng hợp hoặc đánh giá từng chỉ tiêu.",
-            f"The summary declares {said_en}, but the table counts {found_en} "
-            f"({outside} not-applicable row(s) left out of the total). "
-            "Correct the summary or the statuses.",
-            declared={k: declared[k] for k in wrong},
-            counted={k: counted[k] for k in wrong},
-            not_applicable=outside,
+            {
+                "declared": {k: declared[k] for k in wrong},
+                "counted": {k: counted[k] for k in wrong},
+                "not_applicable": outside,
+            },
+            declared=counts(declared),
+            counted=counts(counted),
+            outside=outside,
         )
     ]
 
 
-def summary_not_read(reason: str) -> Flag:
-    """The info flag of a declared summary that was left unread (``reason`` says why)."""
-    return _flag(
-        "not_measurable",
-        None,
-        "Không đọc được phần tổng hợp số chỉ tiêu một cách chắc chắn (một số liệu ghi chung cho "
-        "hai mức độ hoàn thành), nên không đối chiếu với bảng đánh giá. Đề nghị ghi riêng số "
-        "chỉ tiêu đã hoàn thành, đang thực hiện, chưa thực hiện.",
-        f"The declared summary was not read: {reason}; it is not checked against the table.",
-        reason=reason,
-    )
+def summary_not_read(clause: str) -> Flag:
+    """The info flag of a declared summary left unread: ``clause`` counts two statuses
+    together ("đã hoàn thành và đang thực hiện: 17")."""
+    return make_flag("not_measurable", None, {"clause": clause}, message="summary_not_read",
+                     clause=clause)  # fmt: skip
 
 
 def duplicate_id(report: Report) -> list[Flag]:
@@ -163,24 +147,22 @@ def duplicate_id(report: Report) -> list[Flag]:
         if seen is None:
             first[record.id] = record
             continue
-        where = seen.location.model_dump()
         flags.append(
-            _flag(
+            make_flag(
                 "duplicate_id",
                 record.id,
-                f"Số thứ tự {record.id} xuất hiện hai lần trong bảng (lần đầu: "
-                f'"{shorten(seen.target)}"). Đề nghị đánh số lại cho đúng.',
-                f'Row number {record.id} appears twice (first: "{shorten(seen.target)}"). '
-                "Renumber the rows.",
-                first_location=where,
-                location=record.location.model_dump(),
+                {
+                    "first_location": seen.location.model_dump(),
+                    "location": record.location.model_dump(),
+                },
+                record=record.id,
+                first=shorten(seen.target),
             )
         )
     return flags
 
 
-# Vietnamese lettered items skip f, j, w, z and put đ after d; some documents use a-z instead.
-_LETTERS_VI = "abcdđeghiklmnopqrstuvxy"
+_LETTERS_VI = vocab.CHECK_LETTERS_VI
 _LETTERS_EN = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -232,26 +214,27 @@ def numbering_gap(report: Report) -> list[Flag]:
         last[key] = number
         if not missing:
             continue
-        where = f"mục {record.section}" if record.section else "bảng"
-        where_en = f"section {record.section}" if record.section else "the table"
+        where = (
+            render("numbering_gap.section", section=record.section)
+            if record.section
+            else render("numbering_gap.table")
+        )
         if parent:
-            where += f", các ý của {parent}"
-            where_en += f", sub-items of {parent}"
+            where = render("numbering_gap.parent", where=where, parent=parent)
         after = _label(parent, prev) if prev is not None else None
+        sequence = (
+            render("numbering_gap.after", after=after, stt=record.stt)
+            if after
+            else render("numbering_gap.start", stt=record.stt)
+        )
         flags.append(
-            _flag(
+            make_flag(
                 "numbering_gap",
                 record.id,
-                f"Số thứ tự nhảy cóc ở {where}: "
-                f"{f'sau {after} là' if after else 'bắt đầu bằng'} {record.stt}, thiếu "
-                f"{', '.join(missing)}. Đề nghị kiểm tra có chỉ tiêu nào bị bỏ sót hay đánh số "
-                "nhầm.",
-                f"Numbering skips in {where_en}: "
-                f"{f'{record.stt} follows {after}' if after else f'it starts at {record.stt}'}, "
-                f"{', '.join(missing)} missing. Check for a left-out target or a numbering slip.",
-                previous=after,
-                stt=record.stt,
-                missing=missing,
+                {"previous": after, "stt": record.stt, "missing": missing},
+                where=where,
+                sequence=sequence,
+                missing=", ".join(missing),
             )
         )
     return flags
@@ -298,15 +281,12 @@ def unknown_status(record: Record) -> list[Flag]:
     if record.status != "unknown" or not record.status_raw:
         return []
     return [
-        _flag(
+        make_flag(
             "unknown_status",
             record.id,
-            f'Chỉ tiêu {record.id}: mức đánh giá "{shorten(record.status_raw)}" không thuộc các '
-            'mức "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện" hoặc "Cấp tỉnh thực '
-            'hiện". Đề nghị ghi lại đúng mức đánh giá.',
-            f'Target {record.id}: "{shorten(record.status_raw)}" is not a known status '
-            "(completed, in progress, not started, done by the province). Restate it.",
-            status_raw=record.status_raw,
+            {"status_raw": record.status_raw},
+            record=record.id,
+            status_raw=shorten(record.status_raw),
         )
     ]
 
@@ -316,18 +296,11 @@ def missing_status(record: Record) -> list[Flag]:
     if record.status != "unknown" or record.status_raw:
         return []
     return [
-        _flag(
-            "missing_status",
-            record.id,
-            f"Chỉ tiêu {record.id} chưa được đánh giá mức độ hoàn thành (ô đánh giá để trống). "
-            "Đề nghị bổ sung.",
-            f"Target {record.id} has no status (the status cell is empty). Add one.",
-            target=shorten(record.target),
-        )
+        make_flag("missing_status", record.id, {"target": shorten(record.target)}, record=record.id)
     ]
 
 
-def figure_out_of_range(record: Record) -> list[Flag]:
+def figure_out_of_range(record: Record, placed: list[Placed] | None = None) -> list[Flag]:
     """A share above 100%, or a ratio whose numerator exceeds its denominator, in the notes.
 
     A percentage is a share when a share word ("tỷ lệ", "hài lòng", "chiếm") comes earlier in its
@@ -335,33 +308,34 @@ def figure_out_of_range(record: Record) -> list[Flag]:
     "tỷ lệ giải ngân … 110%") or of growth ("tăng 120%") may exceed 100 and is left alone.
     """
     flags = []
-    for p in place(record.notes, record.figures):
+    if placed is None:
+        placed = place(record.notes, record.figures)
+    for p in placed:
         f = p.figure
         if f.kind == "ratio" and f.numerator is not None and f.denominator is not None:
             if f.numerator > f.denominator and not _against_plan(p):
                 flags.append(
-                    _flag(
+                    make_flag(
                         "figure_out_of_range",
                         record.id,
-                        f'Chỉ tiêu {record.id}: số liệu "{f.text}" có tử số lớn hơn mẫu số '
-                        f"({f.numerator} > {f.denominator}). Đề nghị kiểm tra lại số liệu.",
-                        f'Target {record.id}: "{f.text}" has a numerator above its denominator '
-                        f"({f.numerator} > {f.denominator}). Check the figure.",
-                        figure=figure_evidence(f),
+                        {"figure": figure_evidence(f)},
+                        message="figure_out_of_range.ratio",
+                        record=record.id,
+                        text=f.text,
+                        numerator=f.numerator,
+                        denominator=f.denominator,
                     )
                 )
         elif f.kind == "percent" and f.value > 100 and _is_share(p) and not _is_plan_or_growth(p):
             flags.append(
-                _flag(
+                make_flag(
                     "figure_out_of_range",
                     record.id,
-                    f'Chỉ tiêu {record.id}: tỷ lệ "{describe(f)}" vượt quá 100% '
-                    f'("{shorten(p.clause, 90)}"). Một tỷ lệ không thể lớn hơn 100%; đề nghị '
-                    "kiểm tra lại số liệu.",
-                    f'Target {record.id}: the share "{describe(f, en=True)}" is above 100% '
-                    f'("{shorten(p.clause, 90)}"). A share cannot exceed 100%; check it.',
-                    figure=figure_evidence(f),
-                    context=shorten(p.clause, 200),
+                    {"figure": figure_evidence(f), "context": shorten(p.clause, 200)},
+                    message="figure_out_of_range.percent",
+                    record=record.id,
+                    figure=describe_both(f),
+                    clause=shorten(p.clause, 90),
                 )
             )
     return flags
@@ -393,7 +367,7 @@ def _against_plan(p: Placed, words: int = 6) -> bool:
     return has_word(vocab.CHECK_PLAN_WORDS, " ".join(p.after.split()[:words]))
 
 
-def share_mismatch(record: Record) -> list[Flag]:
+def share_mismatch(record: Record, placed: list[Placed] | None = None) -> list[Flag]:
     """A share "N …, chiếm tỷ lệ P%" where N of the stated total differs from P by more than
     one unit of P's last written decimal (0.1 for "20,6%", 1 for "77%").
 
@@ -402,8 +376,9 @@ def share_mismatch(record: Record) -> list[Flag]:
     whose base is stated in its sentence ("12.450 hồ sơ … trên tổng số 20.100 hồ sơ, đạt
     68,5%") is checked the same way.
     """
-    placed = place(record.notes, record.figures)
-    low = lower(record.notes)
+    if placed is None:
+        placed = place(record.notes, record.figures)
+    low = placed[0].low if placed else ""
     flags = []
     total: Placed | None = None
     for i, p in enumerate(placed):
@@ -424,7 +399,7 @@ def share_mismatch(record: Record) -> list[Flag]:
         if based := _with_base(placed, i, low):
             part, base = based  # "12.450 hồ sơ … trên tổng số 20.100 hồ sơ, đạt 68,5%"
         else:
-            if not BREAKDOWN_END.search(p.before) or total is None:
+            if not ends_a_breakdown(p.before) or total is None:
                 continue
             if not i or placed[i - 1] is total or placed[i - 1].figure.kind != "count":
                 continue
@@ -433,45 +408,54 @@ def share_mismatch(record: Record) -> list[Flag]:
                 continue
             base = total
         total_value = base.figure.value
-        said = f'"chiếm tỷ lệ {format_number(f.value)}%"'
-        if based is not None:
-            said = f'"{_after_noun(low, base, p).strip(" ,:")} {f.text}"'
+        share = _both(format_number, f.value)
+        said = render("share_mismatch.breakdown", share=share)
+        if based is not None:  # the report's own words: "đạt 68,5%"
+            said = render(
+                "share_mismatch.based", words=_after_noun(low, base, p).strip(" ,:"), share=share
+            )
         actual = part.figure.value / total_value * 100
         unit = 10.0 ** -written_decimals(f.text)
         if abs(actual - f.value) <= unit + 1e-9:
             continue
-        n, t = format_count(part.figure.value), format_count(total_value)
-        n_en, t_en = (
-            format_count(part.figure.value, en=True),
-            format_count(total_value, en=True),
-        )
         flags.append(
-            _flag(
+            make_flag(
                 "share_mismatch",
                 record.id,
-                f"Chỉ tiêu {record.id}: {n} trên tổng số {t} là {format_number(actual, 2)}%, "
-                f"nhưng báo cáo ghi {said}, lệch hơn "
-                f"{format_number(unit)} điểm phần trăm. "
-                "Đề nghị kiểm tra lại số liệu hoặc cách tính tỷ lệ.",
-                f"Target {record.id}: {n_en} of the total {t_en} is "
-                f"{format_number(actual, 2, en=True)}%, but the report says "
-                f"{format_number(f.value, en=True)}%, "
-                f"more than {format_number(unit, en=True)} point off. "
-                "Check the counts or the share.",
-                count=figure_evidence(part.figure),
-                total=figure_evidence(base.figure),
-                share=figure_evidence(f),
-                computed=round(actual, 4),
-                tolerance=unit,
+                {
+                    "count": figure_evidence(part.figure),
+                    "total": figure_evidence(base.figure),
+                    "share": figure_evidence(f),
+                    "computed": round(actual, 4),
+                    "tolerance": unit,
+                },
+                record=record.id,
+                count=_both(format_count, part.figure.value),
+                total=_both(format_count, total_value),
+                said=said,
+                computed=_both(format_number, actual),
+                share=_both(format_number, f.value),
+                tolerance=_both(format_number, unit),
             )
         )
     return flags
 
 
+def _both(write: Any, value: float) -> tuple[str, str]:
+    """A number written the Vietnamese way and the English way."""
+    return write(value), write(value, en=True)
+
+
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
 # "… trên tổng số 20.100 hồ sơ": the base a count is a part of; ", đạt 68,5%": its share.
-_ON_BASE = re.compile(r"(?<!\w)trên\s+tổng(?:\s+số)?\s*$")
-_BASE_SHARE = re.compile(r"^\s*,?\s*(?:đạt|chiếm|bằng)(?:\s+t[ỷỉ]\s+lệ)?\s*(?:là\s*)?:?\s*$")
+_ON_BASE = re.compile(
+    r"(?<!\w)(?:{})\s*$".format("|".join(map(re.escape, vocab.CHECK_ON_BASE_WORDS)))
+)
+_BASE_SHARE = re.compile(
+    r"^\s*,?\s*(?:{})\s*:?\s*$".format(
+        "|".join(re.escape(w) for w in sorted(vocab.CHECK_BASE_SHARE_WORDS, key=len)[::-1])
+    )
+)
 
 
 def _with_base(placed: list[Placed], i: int, low: str) -> tuple[Placed, Placed] | None:
@@ -499,11 +483,21 @@ def _after_noun(low: str, base: Placed, share: Placed) -> str:
     return rest[at + len(noun) :] if at >= 0 else rest
 
 
+@cache
+def _named_base() -> re.Pattern[str]:
+    """ "(trên|so với) (tổng) số <base>": the base a share names after it, in group 1."""
+    return re.compile(
+        rf"(?:(?:{alternatives(vocab.CHECK_BASE_OPENERS)})\s+)?"
+        rf"(?:(?:{alternatives(vocab.CHECK_BASE_TOTAL)})\s+)?"
+        rf"(?:{alternatives(vocab.CHECK_BASE_NOUN)})\s+(.+)"
+    )
+
+
 def _other_base(share: Placed, total: Placed) -> bool:
     """The share names its own base, and it is not the total's noun ("chiếm 40% số đảng viên
     trẻ" after a total of "200 cán bộ")."""
     head = share.after.strip(" :")
-    base = re.match(r"(?:trên\s+|so với\s+)?(?:tổng\s+)?số\s+(.+)", head)
+    base = _named_base().match(head)
     if base is None:
         return False
     unit = lower(total.figure.unit or "")
@@ -518,19 +512,16 @@ def completed_below_target(record: Record, result: Measurement) -> list[Flag]:
     if record.status != "completed" or result.verdict != "unmet":
         return []
     pair = next(p for p in result.pairs if p.verdict == "unmet")
-    fig, thr = pair.figure, pair.part
     return [
-        _flag(
+        make_flag(
             "completed_below_target",
             record.id,
-            f'Chỉ tiêu {record.id} được đánh giá "{record.status_raw}", nhưng số liệu trong phần '
-            f'thực trạng ({describe(fig)}: "{shorten(pair.clause, 90)}") chưa đạt ngưỡng '
-            f"{thr.describe()} của mục tiêu. Đề nghị đánh giá lại mức độ hoàn thành hoặc bổ sung "
-            "số liệu đúng.",
-            f'Target {record.id} is marked completed ("{record.status_raw}"), but the notes '
-            f'figure {describe(fig, en=True)} ("{shorten(pair.clause, 90)}") falls short of '
-            f"the threshold {thr.describe(en=True)}. Re-assess the status or correct the figure.",
-            **result.evidence(),
+            measurement_evidence(result),
+            record=record.id,
+            status_raw=record.status_raw,
+            figure=describe_both(pair.figure),
+            clause=shorten(pair.clause, 90),
+            threshold=threshold_both(result.thresholds[pair.threshold]),
         )
     ]
 
@@ -540,21 +531,23 @@ def in_progress_meets_target(record: Record, result: Measurement) -> list[Flag]:
     if record.status != "in_progress" or result.verdict != "met":
         return []
     met = [p for p in result.pairs if p.verdict == "met"]
-    said = "; ".join(f"{describe(p.figure)} so với ngưỡng {p.part.describe()}" for p in met)
-    said_en = "; ".join(
-        f"{describe(p.figure, en=True)} against {p.part.describe(en=True)}" for p in met
-    )
+    said = [
+        render(
+            "in_progress_meets_target.pair",
+            figure=describe_both(p.figure),
+            threshold=threshold_both(result.thresholds[p.threshold]),
+        )
+        for p in met
+    ]
     return [
-        _flag(
+        make_flag(
             "in_progress_meets_target",
             record.id,
-            f'Chỉ tiêu {record.id} được đánh giá "{record.status_raw}", nhưng phần thực trạng '
-            f'đã đạt ngưỡng của mục tiêu ({said}: "{shorten(met[0].clause, 90)}"). Đề nghị xem '
-            'xét đánh giá "Đã hoàn thành" hoặc nêu rõ phần việc còn lại.',
-            f'Target {record.id} is marked in progress ("{record.status_raw}"), but its notes '
-            f"already meet the target ({said_en}). Consider marking it completed, or state what "
-            "remains.",
-            **result.evidence(),
+            measurement_evidence(result),
+            record=record.id,
+            status_raw=record.status_raw,
+            met=join("; ", said),
+            clause=shorten(met[0].clause, 90),
         )
     ]
 
@@ -563,19 +556,52 @@ def not_measurable(record: Record, result: Measurement) -> list[Flag]:
     """A completed or in-progress target with a threshold that the notes could not check."""
     if record.status not in ("completed", "in_progress") or result.verdict != "unknown":
         return []
-    if not result.parts:
+    if not result.thresholds:
         return []
     return [
-        _flag(
+        make_flag(
             "not_measurable",
             record.id,
-            f'Chỉ tiêu {record.id}: không đối chiếu được đánh giá "{record.status_raw}" với '
-            f"ngưỡng {', '.join(p.describe() for p in result.parts)}: {result.reason}.",
-            f'Target {record.id}: the status "{record.status_raw}" could not be checked against '
-            f"{', '.join(p.describe(en=True) for p in result.parts)}: {result.reason_en}.",
-            **result.evidence(),
+            measurement_evidence(result),
+            record=record.id,
+            status_raw=record.status_raw,
+            thresholds=join(", ", [threshold_both(t) for t in result.thresholds]),
+            reason=(result.reason, result.reason_en),
         )
     ]
+
+
+def measurement_evidence(result: Measurement) -> dict[str, Any]:
+    """A measurement as flag evidence: the thresholds, the figures paired with them, the
+    figures dropped and why, and the reason when the verdict is unknown."""
+    out: dict[str, Any] = {
+        "thresholds": [
+            {
+                "figures": [figure_evidence(f) for f in t.figures],
+                "direction": t.direction,
+                **({"sub": True} if t.sub else {}),
+                **({"level": t.level} if t.level else {}),
+                **({"list": t.list_id} if t.list_id is not None else {}),
+            }
+            for t in result.thresholds
+        ],
+        "figures": [
+            {
+                "threshold": p.threshold,
+                "figure": figure_evidence(p.figure),
+                "verdict": p.verdict,
+                "context": shorten(p.clause, 200),
+            }
+            for p in result.pairs
+        ],
+    }
+    if result.excluded:
+        out["excluded"] = [
+            {"figure": figure_evidence(e.figure), "reason": e.reason} for e in result.excluded
+        ]
+    if result.reason_en:
+        out["reason"] = result.reason_en
+    return out
 
 
 __all__ = [
@@ -586,9 +612,11 @@ __all__ = [
     "duplicate_id",
     "figure_out_of_range",
     "in_progress_meets_target",
+    "measurement_evidence",
     "missing_status",
     "not_measurable",
     "numbering_gap",
+    "record_flags",
     "run_checks",
     "share_mismatch",
     "summary_count_mismatch",

@@ -39,15 +39,36 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any
 
-from ..models import Figure, Record
+from ..models import (
+    Direction,
+    Excluded,
+    Exclusion,
+    Figure,
+    Measurement,
+    Pairing,
+    PairVerdict,
+    Record,
+    Threshold,
+    Verdict,
+)
 from ..text.cleaning import fold
 from . import vocabulary as vocab
-from .clauses import BREAKDOWN_END, Placed, ends_with_word, has_word, lower, place, words_re
-from .wording import as_percent, describe, figure_evidence, shorten
+from .clauses import (
+    Placed,
+    alternatives,
+    ends_a_breakdown,
+    ends_with_word,
+    has_word,
+    lower,
+    place,
+    words_re,
+)
+from .messages import AND, DIRECTIONS, EXCLUDED, Text, join, render
+from .wording import as_percent, describe, describe_both
 
 
 @dataclass
@@ -56,16 +77,19 @@ class Part:
 
     figures: list[Figure]
     clause: str
-    direction: str  # "level", "reduce" or "increase"
+    direction: Direction
     sub: bool = False  # introduced by "trong đó": a part of the part before it
     main: int | None = None  # the index of that part
     level: str | None = None  # "tỉnh", "huyện", "xã" when the clause names one
     list_id: int | None = None  # parts of one list ("30%, 20%, 15%") share it
     start: int = 0  # where its clause starts in the target
 
-    def describe(self, en: bool = False) -> str:
+    def describe(self) -> Text:
         """The threshold as an officer reads it: "tối thiểu 80%", "tối thiểu 80% và tối đa 90%"."""
-        return (" and " if en else " và ").join(describe(f, en) for f in self.figures)
+        return (
+            AND[0].join(describe(f) for f in self.figures),
+            AND[1].join(describe(f, True) for f in self.figures),
+        )
 
 
 @dataclass
@@ -73,13 +97,21 @@ class Candidate:
     """A notes figure that may measure the target."""
 
     placed: Placed
-    direction: str
+    direction: Direction
     year: int | None
     stated: Figure | None = None  # the figure as its words read it, when they qualify it
 
     @property
     def figure(self) -> Figure:
         return self.stated or self.placed.figure
+
+    words: frozenset[str] | None = None  # set by :meth:`about` on first use
+
+    def about(self) -> frozenset[str]:
+        """The words of what it is about (:func:`_bag` of the placed figure's ``about``)."""
+        if self.words is None:
+            self.words = _bag(self.placed.about)
+        return self.words
 
 
 @dataclass
@@ -89,87 +121,101 @@ class Pair:
     part: Part
     figure: Figure
     clause: str
-    verdict: str  # "met", "unmet" or "undecided"
+    verdict: PairVerdict
 
 
 @dataclass
-class Measurement:
-    """What the notes say about the target's thresholds."""
+class _Result:
+    """The measurement while it is worked out (:func:`measure` returns it as a model)."""
 
-    verdict: Literal["met", "unmet", "unknown"]
+    verdict: Verdict
     parts: list[Part] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     reason: str = ""
     reason_en: str = ""
-    excluded: list[dict[str, Any]] = field(default_factory=list)
+    excluded: list[Excluded] = field(default_factory=list)
 
-    def evidence(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "thresholds": [
-                {
-                    "figures": [figure_evidence(f) for f in p.figures],
-                    "direction": p.direction,
-                    **({"sub": True} if p.sub else {}),
-                    **({"level": p.level} if p.level else {}),
-                    **({"list": p.list_id} if p.list_id is not None else {}),
-                }
+    def explain(self, key: str, **values: Any) -> None:
+        """Set the reason from the message table's ``reason.<key>``."""
+        self.reason, self.reason_en = render(f"reason.{key}", **values)
+
+    def model(self) -> Measurement:
+        index = {id(p): i for i, p in enumerate(self.parts)}
+        return Measurement(
+            verdict=self.verdict,
+            value=_value(self.pairs),
+            thresholds=[
+                Threshold(
+                    figures=p.figures,
+                    clause=p.clause,
+                    direction=p.direction,
+                    sub=p.sub,
+                    main=p.main,
+                    level=p.level,
+                    list_id=p.list_id,
+                )
                 for p in self.parts
             ],
-            "figures": [
-                {
-                    "threshold": self.parts.index(p.part),
-                    "figure": figure_evidence(p.figure),
-                    "verdict": p.verdict,
-                    "context": shorten(p.clause, 200),
-                }
+            pairs=[
+                Pairing(
+                    threshold=index[id(p.part)], figure=p.figure, clause=p.clause, verdict=p.verdict
+                )
                 for p in self.pairs
             ],
-        }
-        if self.excluded:
-            out["excluded"] = self.excluded
-        if self.reason_en:
-            out["reason"] = self.reason_en
-        return out
+            excluded=self.excluded,
+            reason=self.reason,
+            reason_en=self.reason_en,
+        )
+
+
+def _value(pairs: list[Pair]) -> float | None:
+    """The figure of the first pair that has one, as a percentage (a ratio 09/10 → 90.0)."""
+    for pair in pairs:
+        figure = pair.figure
+        if figure.kind == "percent":
+            return figure.value
+        if figure.kind == "ratio" and figure.numerator is not None and figure.denominator:
+            return round(100 * figure.numerator / figure.denominator, 2)
+    return None
 
 
 def measure(
-    record: Record, *, unit_rank: int | None = None, end_year: int | None = None
+    record: Record,
+    *,
+    unit_rank: int | None = None,
+    end_year: int | None = None,
+    placed: list[Placed] | None = None,
 ) -> Measurement:
     """Which notes figure measures each of the target's thresholds, and whether it is met.
 
     ``unit_rank`` (3 province, 2 district, 1 commune) excuses thresholds of higher levels;
-    ``end_year`` (the period's last year) drops figures of later years as plans.
+    ``end_year`` (the period's last year) drops figures of later years as plans; ``placed``:
+    the notes figures already placed in their clauses (else they are placed here).
     """
+    return _measure(record, unit_rank, end_year, placed).model()
+
+
+def _measure(
+    record: Record, unit_rank: int | None, end_year: int | None, placed: list[Placed] | None
+) -> _Result:
     parts = threshold_parts(record)
     if not parts:
-        return Measurement("unknown")
-    candidates, excluded = notes_candidates(record, end_year=end_year)
-    result = Measurement("unknown", parts=parts, excluded=excluded)
-    if not record.figures or not any(_is_measure(f) for f in record.figures):
-        return _unknown(
-            result,
-            "phần thực trạng không nêu tỷ lệ (%) hay số liệu dạng x/y",
-            "the notes give no percentage or x/y figure",
-        )
+        return _Result("unknown")
+    if not any(_is_measure(f) for f in record.figures):
+        result = _Result("unknown", parts=parts)  # no candidate, nothing excluded
+        result.explain("no_measure_figure")
+        return result
+    candidates, excluded = notes_candidates(record, end_year=end_year, placed=placed)
+    result = _Result("unknown", parts=parts, excluded=excluded)
     if not candidates:
-        why = _why_excluded(excluded)
-        why_en = _why_excluded(excluded, en=True)
-        return _unknown(
-            result,
-            f"không có số liệu nào đo mục tiêu ({why})",
-            f"no notes figure measures it ({why_en})",
-        )
+        result.explain("all_excluded", why=_why_excluded(excluded))
+        return result
     if any(p.list_id is not None for p in parts) and not _pair_lists(parts, candidates, result):
         listed = next(p for p in parts if p.list_id is not None).list_id
-        values = ", ".join(p.describe() for p in parts if p.list_id == listed)
-        values_en = ", ".join(p.describe(en=True) for p in parts if p.list_id == listed)
-        return _unknown(
-            result,
-            f"mục tiêu có nhiều ngưỡng ({values}) nhưng phần thực trạng không nêu số liệu riêng "
-            "cho từng ngưỡng",
-            f"the target has several thresholds ({values_en}) and the notes do not give one "
-            "figure for each",
+        result.explain(
+            "list_unpaired", values=join(", ", [p.describe() for p in parts if p.list_id == listed])
         )
+        return result
     rest = [p for p in parts if p.list_id is None]
     used = {id(p.figure) for p in result.pairs}
     free = [c for c in candidates if id(c.figure) not in used]
@@ -177,50 +223,25 @@ def measure(
         _pair_single(parts[0], free, record.target, result)
     elif rest:
         _pair_by_own_words(parts, rest, free, result)
-    return _conclude(result, unit_rank if unit_rank is not None else _notes_rank(record.notes))
+    return _conclude(result, unit_rank, record.notes)
 
 
-_EXCLUDED_VI = {
-    "breakdown": "là tỷ lệ cơ cấu (chiếm tỷ lệ…)",
-    "not_done": "là phần chưa đạt/còn lại",
-    "proposal": "là mục tiêu/đề xuất, không phải kết quả",
-    "after_period": "là số liệu của năm sau kỳ đánh giá",
-    "earlier_year": "là số liệu của năm trước",
-    "other_measure": "là số liệu về kinh phí/mức thực hiện kế hoạch, không đo mục tiêu",
-}
-_EXCLUDED_EN = {
-    "breakdown": "a share in a breakdown",
-    "not_done": "the part not done",
-    "proposal": "an aim or a proposal, not a result",
-    "after_period": "for a year after the period",
-    "earlier_year": "for an earlier year",
-    "other_measure": "about money or a plan's fulfilment, not the target",
-}
-
-
-def _why_excluded(excluded: list[dict[str, Any]], en: bool = False) -> str:
+def _why_excluded(excluded: list[Excluded]) -> Text:
     """Why each notes figure was dropped, at most three examples a reason.
 
-    >>> _why_excluded([{"figure": {"text": "25%"}, "reason": "proposal"}])
+    >>> from appendixparse.models import Figure
+    >>> f = Figure(kind="percent", value=25, text="25%", span=(0, 3))
+    >>> _why_excluded([Excluded(figure=f, reason="proposal")])[0]
     '25% là mục tiêu/đề xuất, không phải kết quả'
     """
-    by_reason: dict[str, list[str]] = {}
+    by_reason: dict[Exclusion, list[str]] = {}
     for item in excluded:
-        by_reason.setdefault(item["reason"], []).append(item["figure"]["text"])
+        by_reason.setdefault(item.reason, []).append(item.figure.text)
     parts = []
     for reason, texts in by_reason.items():
         shown = ", ".join(texts[:3]) + ("…" if len(texts) > 3 else "")
-        if en:
-            parts.append(f"{shown}: {_EXCLUDED_EN[reason]}")
-        else:
-            parts.append(f"{shown} {_EXCLUDED_VI[reason]}")
-    return "; ".join(parts)
-
-
-def _unknown(result: Measurement, reason: str, reason_en: str) -> Measurement:
-    result.verdict = "unknown"
-    result.reason, result.reason_en = reason, reason_en
-    return result
+        parts.append(render("reason.excluded", figures=shown, why=EXCLUDED[reason]))
+    return join("; ", parts)
 
 
 def threshold_parts(record: Record) -> list[Part]:
@@ -234,12 +255,12 @@ def threshold_parts(record: Record) -> list[Part]:
         f = p.figure
         gap = low[prev_end : f.span[0]] if parts else ""
         prev_end = f.span[1]
-        if parts and gap.strip() in ("đến", "tới", "-", "–") and f.qualifier == "at_most":
+        if parts and gap.strip() in vocab.CHECK_RANGE_WORDS and f.qualifier == "at_most":
             parts[-1].figures.append(f)  # a range: one part, two conditions
             parts[-1].clause = text[parts[-1].start : p.end]
             continue
         part = Part([f], p.clause, _direction(f, p.before), start=p.start)
-        if parts and re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", gap):
+        if parts and _list_gap().fullmatch(gap):
             if parts[-1].list_id is None:
                 parts[-1].list_id = next_list
                 next_list += 1
@@ -247,10 +268,8 @@ def threshold_parts(record: Record) -> list[Part]:
         if parts and has_word(vocab.CHECK_SUB_MARKERS, gap):
             part.sub = True
             part.main = next(i for i in range(len(parts) - 1, -1, -1) if not parts[i].sub)
-        levels = [
-            lv for lv, words in vocab.CHECK_LEVELS.items() if has_word(words, lower(p.clause))
-        ]
-        part.level = levels[0] if len(levels) == 1 else None
+        levels = {_LEVEL_OF[w] for w in words_re(_LEVEL_WORDS).findall(lower(p.clause))}
+        part.level = levels.pop() if len(levels) == 1 else None
         parts.append(part)
     if len(parts) == 1:
         parts[0].clause = text
@@ -258,37 +277,42 @@ def threshold_parts(record: Record) -> list[Part]:
 
 
 def notes_candidates(
-    record: Record, *, end_year: int | None = None
-) -> tuple[list[Candidate], list[dict[str, Any]]]:
+    record: Record, *, end_year: int | None = None, placed: list[Placed] | None = None
+) -> tuple[list[Candidate], list[Excluded]]:
     """The notes figures that may measure the target, and the ones dropped with their reason."""
     text = record.notes
-    low = lower(text)
+    if placed is None:
+        placed = place(text, record.figures)
+    low = placed[0].low if placed else lower(text)
     target_low = lower(record.target)
-    placed = place(text, record.figures)
     breakdown_ratios = _breakdown_ratios(record.figures)
     marks = _year_marks(low)
     kept: list[Candidate] = []
-    excluded: list[dict[str, Any]] = []
+    excluded: list[Excluded] = []
 
-    def drop(p: Placed, reason: str) -> None:
-        excluded.append({"figure": figure_evidence(p.figure), "reason": reason})
+    def drop(p: Placed, reason: Exclusion) -> None:
+        excluded.append(Excluded(figure=p.figure, reason=reason))
 
     for p in placed:
         f = p.figure
         if not _is_measure(f):
             continue
-        head = " ".join(p.after.split()[:6])
-        negative = [w for w in vocab.CHECK_NEGATIVE_WORDS if has_word((w,), head)]
-        year = _year_of(p, marks)
-        if (f.kind == "percent" and BREAKDOWN_END.search(p.before)) or id(f) in breakdown_ratios:
+        if (f.kind == "percent" and ends_a_breakdown(p.before)) or id(f) in breakdown_ratios:
             drop(p, "breakdown")
-        elif negative and not any(has_word((w,), target_low) for w in negative):
+            continue
+        head = " ".join(p.after.split()[:6])
+        negative = set(words_re(vocab.CHECK_NEGATIVE_WORDS).findall(head))
+        if negative and not any(has_word((w,), target_low) for w in negative):
             drop(p, "not_done")
         elif has_word(vocab.CHECK_PROPOSAL_WORDS, low[p.sentence : f.span[0]]):
             drop(p, "proposal")
         elif _other_measure(p, head, target_low):
             drop(p, "other_measure")
-        elif year is not None and end_year is not None and end_year < year < _NOW:
+        elif (
+            (year := _year_of(p, marks)) is not None
+            and end_year is not None
+            and end_year < year < _NOW
+        ):
             drop(p, "after_period")
         else:
             stated = None
@@ -329,7 +353,7 @@ def _breakdown_ratios(figures: Iterable[Figure]) -> set[int]:
     return out
 
 
-def _pair_lists(parts: list[Part], candidates: list[Candidate], result: Measurement) -> bool:
+def _pair_lists(parts: list[Part], candidates: list[Candidate], result: _Result) -> bool:
     """Pair each target list, in order, with a list of as many figures in the notes."""
     notes_lists = _runs(candidates)
     for list_id in sorted({p.list_id for p in parts if p.list_id is not None}):
@@ -347,9 +371,8 @@ def _runs(candidates: list[Candidate]) -> list[list[Candidate]]:
     """Candidates written as a list ("35%, 25% và 20%"): runs of two or more."""
     runs: list[list[Candidate]] = []
     for c in candidates:
-        if runs and re.fullmatch(
-            r"\s*(?:,|và|,\s*và)?\s*",
-            c.placed.low[runs[-1][-1].figure.span[1] : c.figure.span[0]],
+        if runs and _list_gap().fullmatch(
+            c.placed.low[runs[-1][-1].figure.span[1] : c.figure.span[0]]
         ):
             runs[-1].append(c)
         else:
@@ -357,7 +380,7 @@ def _runs(candidates: list[Candidate]) -> list[list[Candidate]]:
     return [r for r in runs if len(r) > 1]
 
 
-def _pair_single(part: Part, candidates: list[Candidate], target: str, result: Measurement) -> None:
+def _pair_single(part: Part, candidates: list[Candidate], target: str, result: _Result) -> None:
     """One threshold: the candidate clearly closest to the target, or all when they agree."""
     target_words = _bag(target)
     fitting = [
@@ -369,39 +392,28 @@ def _pair_single(part: Part, candidates: list[Candidate], target: str, result: M
         return
     chosen = _choose(fitting, target_words, part)
     if chosen is None:
-        figures = ", ".join(describe(c.figure) for c in fitting)
-        figures_en = ", ".join(describe(c.figure, en=True) for c in fitting)
-        result.reason = (
-            f"có nhiều số liệu ({figures}) cho kết quả khác nhau, không rõ số nào đo mục tiêu"
-        )
-        result.reason_en = f"several figures ({figures_en}) disagree and none is clearly the one"
+        result.explain("disagree", figures=join(", ", [describe_both(c.figure) for c in fitting]))
         return
     result.pairs.append(_pair(part, chosen))
 
 
-def _explain_none(part: Part, candidates: list[Candidate], result: Measurement) -> None:
+def _explain_none(part: Part, candidates: list[Candidate], result: _Result) -> None:
     if candidates and all(c.direction != part.direction for c in candidates):
-        kind = {"reduce": "mức giảm", "increase": "mức tăng", "level": "mức đạt được"}
-        kind_en = {"reduce": "a reduction", "increase": "an increase", "level": "a level"}
-        result.reason = (
-            f"mục tiêu đo {kind[part.direction]} nhưng phần thực trạng chỉ nêu "
-            f"{', '.join(describe(c.figure) for c in candidates)}"
-        )
-        result.reason_en = (
-            f"the target measures {kind_en[part.direction]}, the notes give only "
-            f"{', '.join(describe(c.figure, en=True) for c in candidates)}"
+        result.explain(
+            "other_direction",
+            kind=DIRECTIONS[part.direction],
+            figures=join(", ", [describe_both(c.figure) for c in candidates]),
         )
     else:
-        result.reason = "số liệu trong phần thực trạng không nói về nội dung của mục tiêu"
-        result.reason_en = "the notes figures are not about what the target measures"
+        result.explain("off_subject")
 
 
 def _choose(candidates: list[Candidate], words: Set[str], part: Part) -> Candidate | None:
     """The candidate sharing clearly more words with ``words``, or the first when all agree."""
     if len(candidates) == 1:
         return candidates[0]
-    scored = sorted(candidates, key=lambda c: -len(_bag(c.placed.about) & words))
-    best, second = (len(_bag(c.placed.about) & words) for c in scored[:2])
+    scored = sorted(candidates, key=lambda c: -len(c.about() & words))
+    best, second = (len(c.about() & words) for c in scored[:2])
     if best >= 2 and best >= 1.5 * second and best - second >= 2:
         return scored[0]
     verdicts = {_verdict(c.figure, part) for c in candidates}
@@ -411,7 +423,7 @@ def _choose(candidates: list[Candidate], words: Set[str], part: Part) -> Candida
 
 
 def _pair_by_own_words(
-    parts: list[Part], rest: list[Part], candidates: list[Candidate], result: Measurement
+    parts: list[Part], rest: list[Part], candidates: list[Candidate], result: _Result
 ) -> None:
     """Several thresholds: each candidate to the part whose own words it shares most."""
     bags = [_bag(p.clause) for p in parts]
@@ -422,7 +434,7 @@ def _pair_by_own_words(
     assigned: dict[int, list[Candidate]] = {}
     loose = []
     for c in candidates:
-        words = _bag(c.placed.about)
+        words = c.about()
         scores = [
             len(words & own[i]) if parts[i] in rest and parts[i].direction == c.direction else -1
             for i in range(len(parts))
@@ -444,18 +456,21 @@ def _pair_by_own_words(
         if chosen is not None:
             result.pairs.append(_pair(parts[i], chosen))
     if not result.pairs:
-        result.reason = "không xác định được số liệu nào ứng với từng ngưỡng của mục tiêu"
-        result.reason_en = "no notes figure could be matched to a threshold"
+        result.explain("unassigned")
 
 
 def _pair(part: Part, candidate: Candidate) -> Pair:
     return Pair(part, candidate.figure, candidate.placed.clause, _verdict(candidate.figure, part))
 
 
-def _conclude(result: Measurement, rank: int | None) -> Measurement:
-    """The record's verdict from its pairs (see the module docstring, step 4)."""
+def _conclude(result: _Result, rank: int | None, notes: str) -> _Result:
+    """The record's verdict from its pairs (see the module docstring, step 4). ``rank``: the
+    unit's level; where it is unknown, the highest level ``notes`` speak of (read only when a
+    threshold names a level)."""
     verdicts = {id(p.part): p.verdict for p in result.pairs}
     parts = result.parts
+    if rank is None and any(p.level for p in parts):
+        rank = _notes_rank(notes)
 
     def excused(i: int) -> bool:
         part = parts[i]
@@ -475,16 +490,11 @@ def _conclude(result: Measurement, rank: int | None) -> Measurement:
         part = parts[open_parts[0]] if open_parts else parts[0]
         pair = next((p for p in result.pairs if p.part is part), None)
         if pair is not None and pair.verdict == "undecided":
-            result.reason = (
-                f"số liệu {describe(pair.figure)} không đủ để biết đã đạt {part.describe()} chưa"
-            )
-            result.reason_en = (
-                f"{describe(pair.figure, en=True)} cannot tell whether "
-                f"{part.describe(en=True)} is met"
+            result.explain(
+                "undecided", figure=describe_both(pair.figure), threshold=part.describe()
             )
         else:
-            result.reason = f"phần thực trạng không nêu số liệu cho ngưỡng {part.describe()}"
-            result.reason_en = f"the notes give no figure for {part.describe(en=True)}"
+            result.explain("no_figure_for", threshold=part.describe())
     return result
 
 
@@ -515,10 +525,10 @@ def _condition(f: Figure) -> tuple[float, bool, float, bool]:
     return round(as_percent(f), 6), False, _INF, True
 
 
-def _verdict(f: Figure, part: Part) -> str:
+def _verdict(f: Figure, part: Part) -> PairVerdict:
     """The verdict, "met", "unmet" or "undecided": the figure's interval against every condition."""
     lo, lo_open, hi, hi_open = _interval(f)
-    result = "met"
+    result: PairVerdict = "met"
     for cond in part.figures:
         c_lo, c_lo_open, c_hi, c_hi_open = _condition(cond)
         if f.qualifier == "approx" and lo in (c_lo, c_hi):
@@ -539,16 +549,42 @@ def _verdict(f: Figure, part: Part) -> str:
 
 
 _NOW = 9999  # "đến nay", "hiện nay": later than any year
-_YEARS = re.compile(
-    r"(?<!\w)năm\s+((?:19|20)\d\d(?:\s*(?:,|và|-|–)\s*(?:năm\s+)?(?:19|20)\d\d)*)(?!\d)"
-)
+_LEVEL_OF = {word: level for level, words in vocab.CHECK_LEVELS.items() for word in words}
+_LEVEL_WORDS = tuple(_LEVEL_OF)
+
+
+@cache
+def _list_gap() -> re.Pattern[str]:
+    """What may stand between the figures of a list ("30%, 20% và 15%")."""
+    joiner = alternatives(vocab.CHECK_LIST_JOINERS)
+    return re.compile(rf"\s*(?:,|{joiner}|,\s*(?:{joiner}))?\s*")
+
+
+@cache
+def _years() -> re.Pattern[str]:
+    """ "năm 2023", "năm 2021, 2022", "năm 2021 và năm 2022": the years in group 1."""
+    year = alternatives((vocab.CHECK_YEAR_WORD,))
+    joiner = alternatives(vocab.CHECK_YEAR_JOINERS)
+    return re.compile(
+        rf"(?<!\w){year}\s+((?:19|20)\d\d(?:\s*(?:{joiner})\s*(?:{year}\s+)?(?:19|20)\d\d)*)(?!\d)"
+    )
+
+
+@cache
+def _year_after() -> re.Pattern[str]:
+    """ "(năm 2023)" right after a figure."""
+    year = alternatives((vocab.CHECK_YEAR_WORD,))
+    return re.compile(rf"\s*\(?\s*{year}\s+((?:19|20)\d\d)(?!\d)")
 
 
 def _year_marks(low: str) -> list[tuple[int, int, int]]:
     """(start, end, year) of each "năm 2021, 2022" (the latest of a list) and each "đến nay"."""
     marks = []
-    for m in _YEARS.finditer(low):
-        if any(low[: m.start()].rstrip().endswith(w) for w in vocab.CHECK_BASELINE_WORDS):
+    for m in _years().finditer(low):
+        end = m.start()
+        while end and low[end - 1].isspace():
+            end -= 1
+        if any(low.endswith(w, 0, end) for w in vocab.CHECK_BASELINE_WORDS):
             continue  # "so với năm 2021": a baseline, not the period of what follows
         marks.append((m.start(), m.end(), max(int(y) for y in re.findall(r"\d{4}", m.group(1)))))
     for m in words_re(vocab.CHECK_NOW_WORDS).finditer(low):
@@ -558,14 +594,14 @@ def _year_marks(low: str) -> list[tuple[int, int, int]]:
 
 def _year_of(p: Placed, marks: list[tuple[int, int, int]]) -> int | None:
     """The year a notes figure belongs to: "(năm 2023)" right after it, else the last before."""
-    follows = re.match(r"\s*\(?\s*năm\s+((?:19|20)\d\d)(?!\d)", p.low[p.figure.span[1] :])
+    follows = _year_after().match(p.low, p.figure.span[1])
     if follows:
         return int(follows.group(1))
     before = [year for start, _, year in marks if start < p.figure.span[0]]
     return before[-1] if before else None
 
 
-def _direction(f: Figure, before: str) -> str:
+def _direction(f: Figure, before: str) -> Direction:
     """What a figure measures, "reduce", "increase" or "level": from its qualifier or the words
     just before it ("giảm 12%"; but "tăng lên 80%" states a level)."""
     if f.qualifier == "reduce_at_least":
@@ -573,7 +609,7 @@ def _direction(f: Figure, before: str) -> str:
     if f.qualifier == "increase_at_least":
         return "increase"
     tail = " ".join(
-        w for w in before.split()[-4:] if w not in ("tối", "thiểu", "ít", "nhất", "tối đa")
+        words_re(vocab.CHECK_QUALIFIER_PHRASES).sub(" ", " ".join(before.split()[-4:])).split()
     )
     if ends_with_word(vocab.CHECK_LEVEL_AFTER_CHANGE, tail):
         return "level"
@@ -587,7 +623,7 @@ def _direction(f: Figure, before: str) -> str:
 def _relevant(c: Candidate, target_words: Set[str]) -> bool:
     """About the same thing: a shared word, a clause that is nothing but the figure and its
     year ("Năm 2023: 92%"), or the figure follows "đạt" / "tỷ lệ"."""
-    if _bag(c.placed.about) & target_words or not _bag(c.placed.clause):
+    if c.about() & target_words or not _bag(c.placed.clause):
         return True
     return has_word(vocab.CHECK_RESULT_WORDS, " ".join(c.placed.before.split()[-4:]))
 
@@ -620,14 +656,23 @@ def _is_measure(f: Figure) -> bool:
 
 @lru_cache(maxsize=4096)
 def _bag(text: str) -> frozenset[str]:
-    """The words of ``text`` that say what it is about, and their adjacent pairs."""
-    words: list[str] = []
-    for token in fold(text).split():
-        for word in vocab.CHECK_ABBREVIATIONS.get(token, token).split():
-            word = "tỷ" if word == "tỉ" else word
-            if word in vocab.CHECK_STOPWORDS or any(ch.isdigit() for ch in word):
-                continue
-            words.append(word)
+    """The words of ``text`` that say what it is about, and their adjacent pairs.
+
+    Memoised: a province's units report on the same targets, so a batch meets each target's
+    text (and many notes phrases) again and again; the bags are pure functions of the text.
+    """
+    tokens = fold(text).split()
+    abbreviations, spellings = vocab.CHECK_ABBREVIATIONS, vocab.CHECK_SPELLINGS
+    if not abbreviations.keys().isdisjoint(tokens):
+        tokens = [w for t in tokens for w in abbreviations.get(t, t).split()]
+    if not spellings.keys().isdisjoint(tokens):
+        tokens = [spellings.get(w, w) for w in tokens]
+    stopwords = vocab.CHECK_STOPWORDS
+    words = [
+        w
+        for w in tokens
+        if w not in stopwords and (w.isalpha() or not any(ch.isdigit() for ch in w))
+    ]
     return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
 
 

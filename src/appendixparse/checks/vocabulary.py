@@ -3,9 +3,10 @@ percentage is a share. All lower-case NFC; matched as whole words in lower-cased
 
 from __future__ import annotations
 
-# Checks (checks.py, measure.py): the words that decide which notes figure measures a target,
-# and whether a percentage is a share. All lower-case NFC; matched as whole words in lower-cased
-# text.
+# Checks (flags.py, measure.py, clauses.py): the words that decide which notes figure measures
+# a target, and whether a percentage is a share. All lower-case NFC; matched as whole words in
+# lower-cased text (the white space inside a phrase matches any run of white space where a
+# pattern is built from it).
 
 # Words that make a percentage a share of something, which cannot exceed 100%.
 CHECK_SHARE_WORDS: tuple[str, ...] = (
@@ -59,8 +60,21 @@ CHECK_INCREASE_WORDS: tuple[str, ...] = ("tăng", "tăng thêm")
 # ... but "tăng lên 80%", "giảm còn 5%" state the level reached.
 CHECK_LEVEL_AFTER_CHANGE: tuple[str, ...] = ("lên", "xuống", "còn", "lên mức", "đến")
 
-# "N người, chiếm tỷ lệ P%": a share in a breakdown (never measures a target).
+# "N người, chiếm tỷ lệ P%": a share in a breakdown (never measures a target). The words end
+# the text before the share, optionally followed by "là", a colon and one of the qualifiers.
 CHECK_BREAKDOWN_WORDS: tuple[str, ...] = ("chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ")
+
+CHECK_BREAKDOWN_COPULA: tuple[str, ...] = ("là",)
+
+CHECK_BREAKDOWN_QUALIFIERS: tuple[str, ...] = ("khoảng", "gần", "trên", "hơn", "dưới")
+
+# A share that names its own base after it: "(trên|so với) (tổng) số <base>" ("chiếm 40% số
+# đảng viên trẻ").
+CHECK_BASE_OPENERS: tuple[str, ...] = ("trên", "so với")
+
+CHECK_BASE_TOTAL: tuple[str, ...] = ("tổng",)
+
+CHECK_BASE_NOUN: tuple[str, ...] = ("số",)
 
 # A count followed by these (or preceded by "tổng số") is the total of a breakdown.
 CHECK_TOTAL_AFTER: tuple[str, ...] = ("trong đó", "trong số đó", "gồm", "bao gồm")
@@ -115,8 +129,11 @@ CHECK_PROPOSAL_WORDS: tuple[str, ...] = (
 # Just before a notes figure: it states a result ("đạt 80,6%", "tỷ lệ … 14.7%").
 CHECK_RESULT_WORDS: tuple[str, ...] = ("đạt", "tỷ lệ", "tỉ lệ", "đạt được", "đạt kết quả")
 
-# Year markers in notes: "năm 2023", and words meaning "now" (the latest period).
+# Year markers in notes: "năm 2023" (also "năm 2021, 2022", "năm 2021 và năm 2022"), and words
+# meaning "now" (the latest period).
 CHECK_YEAR_WORD: str = "năm"
+
+CHECK_YEAR_JOINERS: tuple[str, ...] = (",", "và", "-", "–")
 
 CHECK_BASELINE_WORDS: tuple[str, ...] = ("so với",)  # "so với năm 2021": a baseline, not a period
 
@@ -174,4 +191,28 @@ CHECK_STOPWORDS: frozenset[str] = frozenset(
         "như", "hoặc", "bằng", "thực", "hiện", "việc", "đang", "sẽ", "còn", "không", "chưa", "một",
         "hai", "mỗi", "khi", "sau", "trước", "đối", "cấp",
     )
+)  # fmt: skip
+
+# Between two threshold figures: a range ("từ 80% đến 90%"), the second its upper bound …
+CHECK_RANGE_WORDS: tuple[str, ...] = ("đến", "tới", "-", "–")
+
+# … or a list ("30%, 20% và 15%"): nothing but these between them.
+CHECK_LIST_JOINERS: tuple[str, ...] = ("và",)
+
+# Qualifying phrases skipped when reading the change word before a figure ("giảm tối thiểu 10%"
+# is a reduction; "tăng lên tối đa 80%" states a level).
+CHECK_QUALIFIER_PHRASES: tuple[str, ...] = ("tối thiểu", "ít nhất", "tối đa")
+
+# Spellings of one word, compared as the first ("tỉ lệ" is "tỷ lệ").
+CHECK_SPELLINGS: dict[str, str] = {"tỉ": "tỷ"}
+
+# Lettered items ("a)", "b)") in Vietnamese order: no f, j, w, z, and đ after d. Some documents
+# use the Latin a-z instead.
+CHECK_LETTERS_VI: str = "abcdđeghiklmnopqrstuvxy"
+
+# A share of a base stated in its sentence: "12.450 hồ sơ … trên tổng số 20.100 hồ sơ, đạt
+# 68,5%": the words before the base, and those between the base's noun and the share.
+CHECK_ON_BASE_WORDS: tuple[str, ...] = ("trên tổng số", "trên tổng")
+CHECK_BASE_SHARE_WORDS: tuple[str, ...] = (
+    "đạt", "đạt tỷ lệ", "chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ", "bằng", "đạt tỷ lệ là",
 )  # fmt: skip

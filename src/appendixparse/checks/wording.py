@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Figure
+from ..models import Figure, Threshold
+from .messages import AND, QUALIFIERS, Text
 
 
 def as_percent(f: Figure) -> float:
@@ -28,34 +29,27 @@ def format_number(value: float, places: int = 2, en: bool = False) -> str:
     return text if en else text.replace(".", ",")
 
 
-_QUALIFIER_VI = {
-    "exact": "",
-    "at_least": "tối thiểu ",
-    "above": "trên ",
-    "below": "dưới ",
-    "at_most": "tối đa ",
-    "approx": "khoảng ",
-    "reduce_at_least": "giảm tối thiểu ",
-    "increase_at_least": "tăng tối thiểu ",
-}
-_QUALIFIER_EN = {
-    "exact": "",
-    "at_least": "at least ",
-    "above": "above ",
-    "below": "below ",
-    "at_most": "at most ",
-    "approx": "about ",
-    "reduce_at_least": "a cut of at least ",
-    "increase_at_least": "a rise of at least ",
-}
-
-
 def describe(f: Figure, en: bool = False) -> str:
     """A figure as an officer reads it: "trên 80%", "9/10 = 90%"."""
-    words = (_QUALIFIER_EN if en else _QUALIFIER_VI).get(f.qualifier, "")
+    words = QUALIFIERS[f.qualifier][en]
     if f.kind == "ratio" and f.numerator is not None and f.denominator:
         return f"{words}{f.numerator}/{f.denominator} = {format_number(as_percent(f), 1, en)}%"
     return f"{words}{format_number(f.value, 2, en)}%"
+
+
+def describe_both(f: Figure) -> Text:
+    """:func:`describe` in both languages."""
+    return describe(f), describe(f, en=True)
+
+
+def describe_threshold(threshold: Threshold, en: bool = False) -> str:
+    """A threshold as an officer reads it: "tối thiểu 80%", "tối thiểu 80% và tối đa 90%"."""
+    return AND[en].join(describe(f, en) for f in threshold.figures)
+
+
+def threshold_both(threshold: Threshold) -> Text:
+    """:func:`describe_threshold` in both languages."""
+    return describe_threshold(threshold), describe_threshold(threshold, en=True)
 
 
 def figure_evidence(f: Figure) -> dict[str, Any]:

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checks.flags import RECORD_CODES, record_flags
+from ..checks.flags import record_flags
 from ..checks.measure import unit_rank
-from ..models import Record, Report, Summary
+from ..checks.messages import render
+from ..checks.registry import RECORD_CODES, make_flag
+from ..models import Flag, Record, Report, Summary
 from ..tabular import as_json
 from .align import align
 from .catalogue import Catalogue
 from .value import measuring_value
-
-WARNING = "warning"
 
 
 @dataclass
@@ -54,7 +54,7 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
     catalogue_id = {report.records[i].id: catalogue.targets[p].id for i, p in target_of.items()}
     # An id several rows share ("2" in every section of a table numbered A, B, C) cannot say
     # which target a flag naming it is about: those rows' own flags are raised again, row by
-    # row, and the other flags naming the id go to no target.
+    # row, from their measurements, and the other flags naming the id go to no target.
     shared = {i for i, n in Counter(r.id for r in report.records).items() if n > 1}
     flags = [
         (f, catalogue_id.get(f.record) if f.record is not None and f.record not in shared else None)
@@ -72,18 +72,7 @@ def document_of(report: Report, catalogue: Catalogue, source: str) -> Document:
                 ]
     codes: dict[str, list[str]] = {}
     for flag, target_id in flags:
-        doc.flags.append(
-            _flag(
-                doc,
-                flag.code,
-                flag.severity,
-                target_id,
-                flag.record,
-                flag.message,
-                flag.message_en,
-                flag.evidence,
-            )
-        )
+        doc.flags.append(_flag(doc, flag, target_id))
         if target_id:
             codes.setdefault(target_id, []).append(flag.code)
 
@@ -145,27 +134,19 @@ def _year(iso: str | None) -> int | None:
     return int(iso[:4]) if iso else None
 
 
-def _flag(
-    doc: Document,
-    code: str,
-    severity: str,
-    target_id: str | None,
-    row_id: str | None,
-    message: str,
-    message_en: str,
-    evidence: dict[str, Any],
-) -> dict[str, Any]:
+def _flag(doc: Document, flag: Flag, target_id: str | None) -> dict[str, Any]:
+    """A flag as a row of the flags table: ``target_id`` the catalogue's id it is about."""
     return {
         "unit": doc.unit,
         "unit_label": doc.unit,
         "source": doc.source,
-        "code": code,
-        "severity": severity,
+        "code": flag.code,
+        "severity": flag.severity,
         "id": target_id,
-        "row_id": row_id,
-        "message": message,
-        "message_en": message_en,
-        "evidence": as_json(evidence),
+        "row_id": flag.record,
+        "message": flag.message,
+        "message_en": flag.message_en,
+        "evidence": as_json(flag.evidence),
     }
 
 
@@ -174,35 +155,24 @@ def _short(text: str, limit: int = 90) -> str:
 
 
 def _missing_target(doc: Document, target_id: str, text: str) -> dict[str, Any]:
-    return _flag(
-        doc,
+    flag = make_flag(
         "missing_target",
-        WARNING,
-        target_id,
         None,
-        f"Báo cáo của {doc.unit} không có dòng nào cho chỉ tiêu {target_id} "
-        f"(«{_short(text)}»); đề nghị đơn vị bổ sung đánh giá chỉ tiêu này.",
-        f"The report of {doc.unit} has no row for target {target_id} "
-        f"(“{_short(text)}”); ask the unit to assess it.",
         {"target": target_id},
+        unit=doc.unit,
+        target_id=target_id,
+        target=_short(text),
     )
+    return _flag(doc, flag, target_id)
 
 
 def _unmatched_row(
     doc: Document, record: Record, closest: str | None, score: float
 ) -> dict[str, Any]:
-    near_vi = f" (gần nhất: {closest}, giống {score:g}%)" if closest else ""
-    near_en = f" (closest: {closest}, {score:g}% alike)" if closest else ""
-    return _flag(
-        doc,
+    near = render("unmatched_row.near", closest=closest, score=score) if closest else ""
+    flag = make_flag(
         "unmatched_row",
-        WARNING,
-        None,
         record.id,
-        f"Dòng {record.id} trong báo cáo của {doc.unit} không khớp chỉ tiêu nào của danh mục"
-        f"{near_vi}: «{_short(record.target)}»; kiểm tra lại nội dung hoặc bổ sung danh mục.",
-        f"Row {record.id} of {doc.unit}'s report matches no catalogue target{near_en}: "
-        f"“{_short(record.target)}”; check its wording or extend the catalogue.",
         {
             "row": record.id,
             "target": record.target,
@@ -210,7 +180,12 @@ def _unmatched_row(
             "closest": closest,
             "score": score,
         },
+        record=record.id,
+        unit=doc.unit,
+        near=near,
+        target=_short(record.target),
     )
+    return _flag(doc, flag, None)
 
 
 _LISTED = 3  # other files named in a duplicate_unit message
@@ -218,25 +193,22 @@ _EVIDENCE = 20  # other files listed in its evidence: a unit sent 500 times stay
 
 
 def duplicate_flag(doc: Document, others: list[Document]) -> dict[str, Any]:
-    """The ``duplicate_unit`` flag of ``doc``, one of several reports of one unit for one period."""
-    names = [Path(d.source).name for d in others[:_LISTED]]
-    more = len(others) - len(names)
-    files = ", ".join(names) + (f" và {more} tệp khác" if more else "")
-    files_en = ", ".join(names) + (f" and {more} more" if more else "")
-    return _flag(
-        doc,
+    """The ``duplicate_unit`` flag of ``doc``, the report kept of several of one unit."""
+    names = ", ".join(Path(d.source).name for d in others[:_LISTED])
+    more = len(others) - len(others[:_LISTED])
+    files = render("duplicate_unit.more", files=names, more=more) if more else names
+    flag = make_flag(
         "duplicate_unit",
-        WARNING,
         None,
-        None,
-        f"{doc.unit} có {len(others) + 1} báo cáo cùng kỳ; tệp {Path(doc.source).name} được "
-        f"tổng hợp ở cột «{doc.label}», các tệp khác: {files}. Đề nghị xác định bản chính thức.",
-        f"{doc.unit} sent {len(others) + 1} reports for the same period; "
-        f"{Path(doc.source).name} is consolidated as “{doc.label}”, the others: {files_en}. "
-        "Decide which one is official.",
         {
             "sources": [doc.source, *(d.source for d in others[:_EVIDENCE])],
             "reports": len(others) + 1,
             "label": doc.label,
         },
+        unit=doc.unit,
+        reports=len(others) + 1,
+        file=Path(doc.source).name,
+        period=doc.period_end or "?",
+        files=files,
     )
+    return _flag(doc, flag, None)

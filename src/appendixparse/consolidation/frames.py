@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from ..text.cleaning import fold, strip_accents
 from .batch import Outcome
 from .catalogue import Catalogue
 from .documents import Document, duplicate_flag
+from .labels import Lang
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,11 +43,14 @@ class Consolidation:
     - ``flags``: the documents' own flags and the consolidation's (``unmatched_row``,
       ``missing_target``, ``duplicate_unit``).
     - ``errors``: the inputs that could not be read (``source``, ``reason``, ``error``).
+    - ``duplicates``: the reports left out because their unit sent a later one (``unit``,
+      ``source``, ``period_start``, ``period_end``, ``kept``: the file consolidated instead).
     - ``catalogue``: the targets everything was aligned to.
 
-    ``unit_label`` names a document's column: the unit, with the period's end date when the
-    unit reports for several periods, and " (2)", " (3)" for further reports of the same
-    unit and period (flagged ``duplicate_unit``; all are kept).
+    A unit is consolidated once: of several reports of one unit, the latest period wins (the
+    later file, in path order, when periods agree); the others are listed in ``duplicates`` and
+    flagged ``duplicate_unit`` on the one kept, never counted twice. ``unit_label`` names the
+    unit's column.
     """
 
     records: pd.DataFrame
@@ -55,6 +60,7 @@ class Consolidation:
     flags: pd.DataFrame
     errors: pd.DataFrame
     catalogue: pd.DataFrame
+    duplicates: pd.DataFrame
 
     @property
     def documents(self) -> int:
@@ -66,9 +72,25 @@ class Consolidation:
         """How many distinct units those documents come from."""
         return int(self.by_unit["unit"].map(fold).nunique()) if len(self.by_unit) else 0
 
+    def to_excel(self, path: str | os.PathLike[str], *, lang: Lang = "vi") -> Path:
+        """Write the officer's workbook to ``path`` (.xlsx); see :func:`.exports.export`."""
+        return self._export(path, ".xlsx", lang)
+
+    def to_html(self, path: str | os.PathLike[str], *, lang: Lang = "vi") -> Path:
+        """Write the self-contained HTML report to ``path`` (.html)."""
+        return self._export(path, ".html", lang)
+
+    def _export(self, path: str | os.PathLike[str], suffix: str, lang: Lang) -> Path:
+        from .exports import export
+
+        if Path(path).suffix.lower() != suffix:
+            raise ValueError(f"{path}: the file must end in {suffix}")
+        return export(self, path, lang=lang)
+
     def __repr__(self) -> str:
         return (
             f"<Consolidation: {self.units} unit(s), {self.documents} document(s), "
+            f"{len(self.duplicates)} duplicate(s) left out, "
             f"{len(self.catalogue)} target(s), {len(self.flags)} flag(s), "
             f"{len(self.errors)} unreadable file(s)>"
         )
@@ -83,8 +105,9 @@ def sort_key(doc: Document) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def label(documents: list[Document]) -> None:
-    """Give each document (already sorted) its column label; flag reports of one unit and period."""
+def label(documents: list[Document]) -> list[tuple[Document, Document]]:
+    """Keep one report per unit in ``documents`` (sorted; changed in place), label it, and
+    return the (left out, kept) pairs: the latest period wins, then the later file."""
     by_unit: dict[str, list[Document]] = {}
     for doc in documents:
         # Case, tone placement and spacing apart: "Đakrông" and "Đa Krông" are one place.
@@ -100,20 +123,24 @@ def label(documents: list[Document]) -> None:
                     row["unit"] = spelling
                 for flag in doc.flags:
                     flag["unit"] = spelling
-        periods = {(d.period_start, d.period_end) for d in docs}
-        seen: Counter[str] = Counter()
-        groups: dict[tuple[str | None, str | None], list[Document]] = {}
-        for doc in docs:
-            base = doc.unit if len(periods) == 1 else f"{doc.unit} ({doc.period_end or '?'})"
-            seen[base] += 1
-            doc.label = base if seen[base] == 1 else f"{base} ({seen[base]})"
-            groups.setdefault((doc.period_start, doc.period_end), []).append(doc)
-        for group in groups.values():
-            for doc in group if len(group) > 1 else []:
-                doc.flags.insert(0, duplicate_flag(doc, [d for d in group if d is not doc]))
+    left_out: list[tuple[Document, Document]] = []
+    for docs in by_unit.values():
+        # Sorted by unit, then period, then file: the last is the latest period's later file.
+        kept = max(
+            enumerate(docs),
+            key=lambda item: (item[1].period_end or "", item[1].period_start or "", item[0]),
+        )[1]
+        kept.label = kept.unit
+        others = [d for d in docs if d is not kept]
+        if others:
+            kept.flags.insert(0, duplicate_flag(kept, others))
+            left_out.extend((doc, kept) for doc in others)
+    dropped = {id(doc) for doc, _ in left_out}
+    documents[:] = [doc for doc in documents if id(doc) not in dropped]
     for doc in documents:
         for item in (*doc.rows, *doc.flags):
             item["unit_label"] = doc.label
+    return left_out
 
 
 def build(
@@ -123,7 +150,7 @@ def build(
     import pandas as pd
 
     documents = sorted(documents, key=sort_key)
-    label(documents)
+    left_out = label(documents)
     records = pd.DataFrame(
         [row for doc in documents for row in doc.rows], columns=list(RECORD_COLUMNS)
     )
@@ -151,6 +178,10 @@ def build(
         flags=flags,
         errors=errors,
         catalogue=catalogue.frame(),
+        duplicates=pd.DataFrame(
+            [(d.unit, d.source, d.period_start, d.period_end, kept.source) for d, kept in left_out],
+            columns=["unit", "source", "period_start", "period_end", "kept"],
+        ),
     )
 
 

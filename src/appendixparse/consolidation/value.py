@@ -10,14 +10,12 @@ def measuring_value(record: Record, *, end_year: int | None = None) -> float | N
     """The notes figure measuring ``record``'s target, as a percentage, or None.
 
     The checks decide which figure measures the target (same measure, same subject, the latest
-    year up to ``end_year``, shares of a breakdown excluded); where the target has several
-    thresholds, the first one's figure. A ratio counts as a percentage (09/10 → 90.0). None
-    where no figure measures it, or the target sets no threshold.
+    year up to ``end_year``, shares of a breakdown excluded) and the record carries their
+    measurement; where the target has several thresholds, the first one's figure. A ratio
+    counts as a percentage (09/10 → 90.0). None where no figure measures it, or the target
+    sets no threshold. A record the checks have not measured (built by hand) is measured here.
     """
-    for pair in measure(record, end_year=end_year).pairs:
-        figure = pair.figure
-        if figure.kind == "percent":
-            return figure.value
-        if figure.kind == "ratio" and figure.numerator is not None and figure.denominator:
-            return round(100 * figure.numerator / figure.denominator, 2)
-    return None
+    measurement = record.measurement
+    if measurement is None:
+        measurement = measure(record, end_year=end_year)
+    return measurement.value

@@ -146,8 +146,15 @@ def _repeats_header(cells: list[str], header_keys: set[tuple[str, ...]]) -> bool
 
 def is_column_numbers(cells: list[str]) -> bool:
     """A row of column numbers ("(1) | (2) | (3)") that Vietnamese tables put under headers."""
-    filled = [clean(c) for c in cells if clean(c)]
-    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
+    filled = 0
+    for cell in cells:
+        text = clean(cell)  # each cell cleaned once; the first that is no number decides
+        if not text:
+            continue
+        if not _COLUMN_NUMBER.match(text):
+            return False
+        filled += 1
+    return filled >= 3
 
 
 def find_layout(grid: Grid, source: str) -> Layout:
@@ -393,7 +400,7 @@ def _unnamed(index: int) -> str:
 
 
 def _row_key(cells: list[str]) -> tuple[str, ...]:
-    return tuple(fold(c) for c in cells if fold(c))
+    return tuple(key for key in map(fold, cells) if key)
 
 
 def is_signature(cells: list[str]) -> bool:

@@ -92,8 +92,8 @@ def read_summary(lines: Sequence[PreambleLine]) -> Summary | None:
 
 
 def summary_and_reason(lines: Sequence[PreambleLine]) -> tuple[Summary | None, str | None]:
-    """The declared summary, and why none was read where the preamble states one that cannot
-    be read with confidence (None when there is no such statement).
+    """The declared summary, and the clause that kept it from being read where the preamble
+    states one that cannot be read with confidence (None when there is no such clause).
 
     Each line is cut into clauses at ";", "," and sentence ends; a clause naming one status
     kind gives its count: the first number after the status words ("đã hoàn thành: 10",
@@ -117,9 +117,7 @@ def summary_and_reason(lines: Sequence[PreambleLine]) -> tuple[Summary | None, s
                 continue
             kinds = _summary_kinds(folded)
             if len(kinds) > 1 and "total" not in kinds and _COUNT.search(clause):
-                return None, (
-                    f'the declared summary counts two statuses together ("{clause.strip()}")'
-                )
+                return None, clause.strip()  # one count for two statuses: not read
             kind = kinds[0] if kinds else None
             if kind is None:
                 continue

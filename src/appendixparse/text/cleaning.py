@@ -33,8 +33,11 @@ def clean(text: str) -> str:
     >>> clean("<p>Năm 2021:</p>\\n<p>+ đạt&nbsp;100%</p>")
     'Năm 2021: + đạt 100%'
     """
-    if not text:
-        return ""
+    return " ".join(_unmarked(text).split()) if text else ""
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without tags, entities and invisible characters, in NFC; spaces as they were."""
     if "<" in text:
         text = _TAG.sub(" ", text)
     if "&" in text:
@@ -43,7 +46,7 @@ def clean(text: str) -> str:
         text = _INVISIBLE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())
+    return text
 
 
 def join(parts: Iterable[str]) -> str:
@@ -62,7 +65,8 @@ def fold(text: str) -> str:
     >>> fold("UỶ BAN NHÂN DÂN; hoà")
     'ủy ban nhân dân hòa'
     """
-    text = clean(text).lower().replace("ð", "đ")
+    # clean() but for its white space, which the last step collapses anyway
+    text = _unmarked(text).lower().replace("ð", "đ")
     text = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], text)
     return " ".join(_PUNCT.sub(" ", text).split())
 
