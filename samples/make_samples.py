@@ -16,7 +16,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE.parent / "tests" / "golden"
-GENERATORS = ("docx", "pdf", "pdf_justified", "xlsx", "checks", "consolidate", "indicator")
+GENERATORS = (
+    "docx",
+    "pdf",
+    "pdf_justified",
+    "xlsx",
+    "checks",
+    "consolidate",
+    "indicator",
+    "compose",
+)
 
 
 # Samples of one document in several formats: one expected file, ``<family>.json``, and each

@@ -14,6 +14,7 @@ from appendixparse.readers import read
 from appendixparse.table.layout import Layout, find_layout
 from appendixparse.text.cleaning import clean, fold
 from appendixparse.text.numbering import parse_stt
+from appendixparse.text.vocabulary import SECTION_PREFIXES as PREFIXES
 
 from conftest import SAMPLES
 
@@ -25,11 +26,14 @@ SAMPLE_FILES = sorted(
 def _placed_by_role(report: appendixparse.Report, layout: Layout) -> dict[int, str]:
     """For each column of the layout, the folded text of the report's field that column fills,
     with what every column may also end in: section numerals and titles, and ``unparsed``."""
-    anywhere = [f"{s.numeral} {s.title}" for s in report.sections]
+    # A section's numeral may follow a prefix word ("Phần II"), which numbers, not tells.
+    anywhere = [f"{p} {s.numeral} {s.title}" for s in report.sections for p in ("", *PREFIXES)]
+    anywhere += [f"{g.stt} {g.title}" for g in report.groups]  # group rows (#14)
     anywhere += [u.text for u in report.unparsed]
     fields: dict[str, list[str]] = {
         "stt": [r.stt for r in report.records],
-        "target": [r.target for r in report.records],
+        # without an STT column the number opens the target cell ("1. Rà soát …")
+        "target": [t for r in report.records for t in (r.target, f"{r.stt} {r.target}")],
         "status": [r.status_raw for r in report.records],
         "notes": [r.notes for r in report.records],
     }

@@ -226,7 +226,10 @@ def _sample_sentences() -> list[str]:
     for path in sorted(GOLDEN.glob("*.json")):
         walk(json.loads(path.read_text(encoding="utf-8")))
     for path in sorted(SAMPLES.rglob("*.txt")):
-        texts.extend(path.read_text(encoding="utf-8").splitlines())
+        data = path.read_bytes()  # composed samples may be UTF-16 (with a BOM)
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        texts.extend(data.decode("utf-16" if utf16 else "utf-8").splitlines())
+    texts = [unicodedata.normalize("NFC", t) for t in texts]  # composed samples may be NFD
     sentences = {s.strip() for t in texts for s in re.split(r"(?<=[.;:!?])\s+|\n|\t", t)}
     return sorted(s for s in sentences if not s.isascii())
 

@@ -146,6 +146,16 @@ class Figure(_Model):
     confidence: float | None = None
 
 
+class Group(_Model):
+    """A group row: a number and a title, no status, above numbered children ("2. Tiêu chí về
+    hạ tầng" over 2.1, 2.2). It is no record; its children carry its ``id`` in theirs."""
+
+    id: str
+    section: str | None = None
+    stt: str
+    title: str
+
+
 class Threshold(_Model):
     """A threshold of a target: its conditions (two for a range) and the clause they sit in."""
 
@@ -250,6 +260,7 @@ class Report(_Model):
     period: Period | None = None
     summary: Summary | None = None
     sections: list[Section] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)

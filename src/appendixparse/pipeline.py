@@ -9,7 +9,7 @@ import stat
 from collections.abc import Mapping
 from typing import Any, BinaryIO
 
-from .checks.flags import run_checks
+from .checks.flags import run_checks, summary_not_read
 from .errors import (
     AppendixParseError,
     CorruptFileError,
@@ -25,7 +25,7 @@ from .readers import read
 from .table.accounting import Accounting
 from .table.indicators import build_indicators, find_indicator_tables
 from .table.layout import Layout, RowFate, find_layout
-from .table.preamble import read_period, read_summary, read_title, read_unit
+from .table.preamble import read_period, read_title, read_unit, summary_and_reason
 from .table.records import build_records
 from .text.confidence import with_confidence
 from .text.figures import extract_figures
@@ -166,18 +166,22 @@ def _run(source: Input, format: str | None, settings: Options) -> tuple[Report, 
         if confidence is not None:  # read by OCR
             with_confidence(record.figures, record.notes, confidence["notes"])
             with_confidence(record.target_figures, record.target, confidence["target"])
+    summary, unread = summary_and_reason(layout.preamble)
     report = Report(
         source=Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=grid.ocr),
         title=read_title(layout.preamble),
         unit=read_unit(layout.preamble),
         period=read_period(layout.preamble),
-        summary=read_summary(layout.preamble),
+        summary=summary,
         sections=assembled.sections,
+        groups=assembled.groups,
         records=assembled.records,
         indicators=indicators,
         unparsed=[*layout.unparsed, *assembled.unparsed],
     )
     report.flags = run_checks(report, ocr_min_confidence=settings.ocr_min_confidence)
+    if unread:
+        report.flags.insert(0, summary_not_read(unread))
     return report, accounting
 
 

@@ -150,6 +150,13 @@ def summary_count_mismatch(report: Report) -> list[Flag]:
     ]
 
 
+def summary_not_read(clause: str) -> Flag:
+    """The info flag of a declared summary left unread: ``clause`` counts two statuses
+    together ("đã hoàn thành và đang thực hiện: 17")."""
+    return make_flag("not_measurable", None, {"clause": clause}, message="summary_not_read",
+                     clause=clause)  # fmt: skip
+
+
 def duplicate_id(report: Report) -> list[Flag]:
     """Every record whose id was already seen (the second and later occurrences)."""
     first: dict[str, Record] = {}
@@ -192,16 +199,34 @@ def _item(record: Record) -> tuple[str, str | int] | None:
 
 
 def numbering_gap(report: Report) -> list[Flag]:
-    """An STT that skips a number within its section (or within its parent's sub-items)."""
+    """An STT that skips a number within its section (or within its parent's sub-items).
+
+    Numbering that runs straight through the sections (1–9 under I, 10–18 under II) is a
+    scheme, not a gap: a section's first number goes on from the last one of the section
+    before. A group row ("2. Tiêu chí về hạ tầng", no status) is no record, but its children
+    ("2.1", "2.2") carry its number, and so it counts as seen.
+    """
     last: dict[tuple[str | None, str], str | int] = {}
+    last_top: int | None = None  # the last top-level number, whatever its section
     flags = []
     for record in report.records:
         item = _item(record)
         if item is None:
             continue
         parent, number = item
+        head = parent.split(".")[0]
+        if head.isdigit():  # the group or target above a sub-item is seen
+            top = last.get((record.section, ""))
+            if not isinstance(top, int) or int(head) > top:
+                last[(record.section, "")] = int(head)
+            last_top = max(last_top or 0, int(head))
         key = (record.section, parent)
         prev = last.get(key)
+        straight = isinstance(number, int) and last_top is not None and number > last_top
+        if prev is None and not parent and straight:
+            prev = last_top  # numbered straight through the sections
+        if not parent and isinstance(number, int):
+            last_top = number
         if prev is not None and type(prev) is type(number) and _before_or_same(number, prev):
             continue  # a repeat or disorder, not a gap (duplicate_id reports repeats)
         missing = [_label(parent, m) for m in _skipped(prev, number)]
@@ -366,7 +391,9 @@ def share_mismatch(record: Record, placed: list[Placed] | None = None) -> list[F
     one unit of P's last written decimal (0.1 for "20,6%", 1 for "77%").
 
     The total is the last count before the share that opens a breakdown: one followed by
-    "trong đó"/"gồm" before the next figure, or preceded by "tổng số" in its clause.
+    "trong đó"/"gồm" before the next figure, or preceded by "tổng số" in its clause. A share
+    whose base is stated in its sentence ("12.450 hồ sơ … trên tổng số 20.100 hồ sơ, đạt
+    68,5%") is checked the same way.
     """
     if placed is None:
         placed = place(record.notes, record.figures)
@@ -386,14 +413,27 @@ def share_mismatch(record: Record, placed: list[Placed] | None = None) -> list[F
             ):
                 total = p
             continue
-        if f.kind != "percent" or not ends_a_breakdown(p.before) or total is None:
+        if f.kind != "percent":
             continue
-        part = placed[i - 1] if i else None
-        if part is None or part is total or part.figure.kind != "count":
-            continue
-        if not total.figure.value or _other_base(p, total):
-            continue
-        actual = part.figure.value / total.figure.value * 100
+        if based := _with_base(placed, i, low):
+            part, base = based  # "12.450 hồ sơ … trên tổng số 20.100 hồ sơ, đạt 68,5%"
+        else:
+            if not ends_a_breakdown(p.before) or total is None:
+                continue
+            if not i or placed[i - 1] is total or placed[i - 1].figure.kind != "count":
+                continue
+            part = placed[i - 1]
+            if not total.figure.value or _other_base(p, total):
+                continue
+            base = total
+        total_value = base.figure.value
+        share = _both(format_number, f.value)
+        said = render("share_mismatch.breakdown", share=share)
+        if based is not None:  # the report's own words: "đạt 68,5%"
+            said = render(
+                "share_mismatch.based", words=_after_noun(low, base, p).strip(" ,:"), share=share
+            )
+        actual = part.figure.value / total_value * 100
         unit = 10.0 ** -written_decimals(f.text)
         if abs(actual - f.value) <= unit + 1e-9:
             continue
@@ -403,14 +443,15 @@ def share_mismatch(record: Record, placed: list[Placed] | None = None) -> list[F
                 record.id,
                 {
                     "count": figure_evidence(part.figure),
-                    "total": figure_evidence(total.figure),
+                    "total": figure_evidence(base.figure),
                     "share": figure_evidence(f),
                     "computed": round(actual, 4),
                     "tolerance": unit,
                 },
                 record=record.id,
                 count=_both(format_count, part.figure.value),
-                total=_both(format_count, total.figure.value),
+                total=_both(format_count, total_value),
+                said=said,
                 computed=_both(format_number, actual),
                 share=_both(format_number, f.value),
                 tolerance=_both(format_number, unit),
@@ -425,6 +466,40 @@ def _both(write: Any, value: float) -> tuple[str, str]:
 
 
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
+# "… trên tổng số 20.100 hồ sơ": the base a count is a part of; ", đạt 68,5%": its share.
+_ON_BASE = re.compile(
+    r"(?<!\w)(?:{})\s*$".format("|".join(map(re.escape, vocab.CHECK_ON_BASE_WORDS)))
+)
+_BASE_SHARE = re.compile(
+    r"^\s*,?\s*(?:{})\s*:?\s*$".format(
+        "|".join(re.escape(w) for w in sorted(vocab.CHECK_BASE_SHARE_WORDS, key=len)[::-1])
+    )
+)
+
+
+def _with_base(placed: list[Placed], i: int, low: str) -> tuple[Placed, Placed] | None:
+    """(part, base) for the share ``placed[i]`` when the two counts before it, in its
+    sentence, are a part and the base it is "trên tổng số" of, of the same noun."""
+    if i < 2:
+        return None
+    part, base, share = placed[i - 2], placed[i - 1], placed[i]
+    if part.figure.kind != "count" or base.figure.kind != "count" or not base.figure.value:
+        return None
+    between = low[part.figure.span[1] : base.figure.span[0]]
+    if _SENTENCE_END.search(between) or not _ON_BASE.search(between):
+        return None
+    if not _BASE_SHARE.match(_after_noun(low, base, share)):
+        return None
+    nouns = [lower(f.figure.unit or "").split()[:1] for f in (part, base)]
+    return (part, base) if nouns[0] and nouns[0] == nouns[1] else None
+
+
+def _after_noun(low: str, base: Placed, share: Placed) -> str:
+    """The words between a base count's noun and the share."""
+    rest = low[base.figure.span[1] : share.figure.span[0]]
+    noun = lower(base.figure.unit or "")
+    at = rest.find(noun) if noun else -1
+    return rest[at + len(noun) :] if at >= 0 else rest
 
 
 @cache

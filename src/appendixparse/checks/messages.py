@@ -21,6 +21,13 @@ MESSAGES: dict[str, Text] = {
         "Correct the summary or the statuses.",
     ),
     "summary_count": ("{name} {count}", "{name} {count}"),
+    "summary_not_read": (
+        'Không đọc được phần tổng hợp số chỉ tiêu một cách chắc chắn ("{clause}": một số liệu '
+        "ghi chung cho hai mức độ hoàn thành), nên không đối chiếu với bảng đánh giá. "
+        "Đề nghị ghi riêng số chỉ tiêu đã hoàn thành, đang thực hiện, chưa thực hiện.",
+        'The declared summary was not read ("{clause}" counts two statuses together); '
+        "it is not checked against the table.",
+    ),
     "duplicate_id": (
         'Số thứ tự {record} xuất hiện hai lần trong bảng (lần đầu: "{first}"). '
         "Đề nghị đánh số lại cho đúng.",
@@ -64,12 +71,14 @@ MESSAGES: dict[str, Text] = {
     ),
     "share_mismatch": (
         "Chỉ tiêu {record}: {count} trên tổng số {total} là {computed}%, "
-        'nhưng báo cáo ghi "chiếm tỷ lệ {share}%", lệch hơn {tolerance} điểm phần trăm. '
+        'nhưng báo cáo ghi "{said}", lệch hơn {tolerance} điểm phần trăm. '
         "Đề nghị kiểm tra lại số liệu hoặc cách tính tỷ lệ.",
         "Target {record}: {count} of the total {total} is {computed}%, "
-        "but the report says {share}%, more than {tolerance} point off. "
+        "but the report says {said}, more than {tolerance} point off. "
         "Check the counts or the share.",
     ),
+    "share_mismatch.breakdown": ("chiếm tỷ lệ {share}%", "{share}%"),
+    "share_mismatch.based": ("{words} {share}%", "{share}%"),
     "completed_below_target": (
         'Chỉ tiêu {record} được đánh giá "{status_raw}", nhưng số liệu trong phần thực trạng '
         '({figure}: "{clause}") chưa đạt ngưỡng {threshold} của mục tiêu. '

@@ -260,3 +260,10 @@ INDICATOR_NOT_COUNT_UNITS: tuple[str, ...] = (
 
 # The unit of measure of a scoring table's rows.
 INDICATOR_SCORE_UNIT = "điểm"
+
+# A share of a base stated in its sentence: "12.450 hồ sơ … trên tổng số 20.100 hồ sơ, đạt
+# 68,5%": the words before the base, and those between the base's noun and the share.
+CHECK_ON_BASE_WORDS: tuple[str, ...] = ("trên tổng số", "trên tổng")
+CHECK_BASE_SHARE_WORDS: tuple[str, ...] = (
+    "đạt", "đạt tỷ lệ", "chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ", "bằng", "đạt tỷ lệ là",
+)  # fmt: skip

@@ -191,6 +191,27 @@ def _pipe_rows(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
         yield number, [c.replace("\\|", "|").strip() for c in _PIPE.split(stripped)]
 
 
+# Markdown emphasis around a run of text: **bold**, __bold__, *italic*, _italic_ (not a "* "
+# bullet, not the "____" of a blank to fill in, not snake_case inside a word).
+_STRONG = re.compile(r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_UNDERSCORED = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
+
+
+def unemphasise(text: str) -> str:
+    """Markdown text without its emphasis marks.
+
+    >>> unemphasise("**I** | *(Số liệu tính đến 30/9/2023)* | __UBND XÃ CAM HIẾU__")
+    'I | (Số liệu tính đến 30/9/2023) | UBND XÃ CAM HIẾU'
+    >>> unemphasise("* mục một, 2 * 3 = 6, ký tên: ______")
+    '* mục một, 2 * 3 = 6, ký tên: ______'
+    """
+    for pattern in (_STRONG, _STRONG):  # twice: ***both*** and nested marks
+        text = pattern.sub(lambda m: m.group(2), text)
+    text = _EMPHASIS.sub(r"\1", text)
+    return _UNDERSCORED.sub(r"\1", text)
+
+
 def _delimiter(lines: list[str]) -> str:
     """The character separating a table's cells: a tab, or what a CSV or pipe table uses.
 
@@ -294,6 +315,8 @@ def read_text(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> G
         rows = _tab_rows(lines)
     elif delimiter == "|":
         rows = _pipe_rows(lines)
+        if any(_MARKDOWN_RULE.match(line) for line in lines[:_SNIFF_LINES]):
+            rows = ((n, [unemphasise(c) for c in cells]) for n, cells in rows)
     else:
         rows = _csv_rows(lines, delimiter)
     blocks: list[Block] = []

@@ -27,6 +27,9 @@ from .vocabulary import (
     FORM_LABELS,
     HEADER_WORDS,
     PAGE_WORDS,
+    RESULT_HEADERS,
+    SIGNATURE_OPENERS,
+    STRONG_STATUS_HEADERS,
     UNNAMED_COLUMN,
     WEAK_STATUS_HEADERS,
 )
@@ -53,6 +56,7 @@ _FORM_LABEL = re.compile(
     r"(?P<number>\d{1,2}|[IVX]{1,5})(?![\w/])\s*[.:\-–]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+_NUMBERED_TEXT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s+\w")
 
 
 @dataclass(slots=True)
@@ -144,6 +148,10 @@ def header_role(text: str) -> str | None:
         return "stt"
     if any(w in main for w in EXTRA_HEADERS):
         return "extra"
+    if any(main == w or main.startswith(w + " ") for w in RESULT_HEADERS):
+        return "notes"
+    if any(w in main for w in STRONG_STATUS_HEADERS):
+        return "status"
     for candidate in (main, folded_full):
         best: tuple[int, int, str] | None = None
         for role, words in _ROLE_WORDS.items():
@@ -214,11 +222,16 @@ def find_layout(grid: Grid, source: str) -> Layout:
     layout.fates.extend(RowFate(block_index, r, "header") for r in range(header_at, header_end))
     header_keys = {_row_key(r.cells) for r in table.rows[header_at:header_end]}
 
-    _add_rows(layout, table.rows, header_end, block_index, list(range(len(columns))), header_keys)
+    columns_in_order = list(range(len(columns)))
+    ended = _add_rows(layout, table.rows, header_end, block_index, columns_in_order, header_keys)
     pending: list[Paragraph] = []
     skipped: list[tuple[int, Table]] = []  # tables since the last part that did not continue
     for index in range(block_index + 1, len(grid.blocks)):
         block = grid.blocks[index]
+        if ended:  # a signature block ended the table: what follows is no part of it
+            if isinstance(block, Table):
+                layout.fates.extend(RowFate(index, r, "outside") for r in range(len(block.rows)))
+            continue
         # Another named part (sheet) continues the table only where it repeats the header.
         other_part = block.name != table.name
         if isinstance(block, Paragraph):
@@ -257,7 +270,7 @@ def find_layout(grid: Grid, source: str) -> Layout:
         for number, row in enumerate(block.rows[: part.header_at]):
             _place_between(layout, row, (index, number), "row above a repeated header")
         layout.fates.extend(RowFate(index, r, "header") for r in range(part.header_at, part.body))
-        _add_rows(layout, block.rows, part.body, index, part.mapping, header_keys)
+        ended = _add_rows(layout, block.rows, part.body, index, part.mapping, header_keys)
     for skipped_index, other in skipped:  # after the table: signature blocks, other tables
         if (
             other.name == table.name
@@ -526,6 +539,9 @@ def _is_subheader(row: Row, upper: list[str]) -> bool:
     first = texts[0] if texts else ""
     if first and first != (upper[0] if upper else "") and _numbered(row, 0):
         return False
+    target = next((i for i, t in enumerate(upper) if header_role(t) == "target"), None)
+    if target is not None and target < len(texts) and _NUMBERED_TEXT.match(texts[target]):
+        return False  # "1. Rà soát …": a numbered target in a table without an STT column
     # (A header wrapped over two lines, "ST" over "T", is the PDF reader's to join.)
     return all(len(t) <= _MAX_SUBHEADER_CELL for _, t in filled) and any(
         header_role(t) is not None or (i < len(upper) and not upper[i]) or t == upper[i]
@@ -606,6 +622,14 @@ def _row_key(cells: list[str]) -> tuple[str, ...]:
     return tuple(key for key in map(fold, cells) if key)
 
 
+def is_signature(cells: list[str]) -> bool:
+    """A row of the signature block under a table ("NGƯỜI LẬP BIỂU | | THỦ TRƯỞNG ĐƠN VỊ")."""
+    filled = [fold(c) for c in cells if fold(c)]
+    return bool(filled) and all(
+        any(f == w or f.startswith(w + " ") for w in SIGNATURE_OPENERS) for f in filled
+    )
+
+
 def _add_rows(
     layout: Layout,
     rows: list[Row],
@@ -613,11 +637,16 @@ def _add_rows(
     block: int,
     mapping: list[int],
     header_keys: set[tuple[str, ...]],
-) -> None:
-    """Lay out ``rows[start:]`` (of the table at ``block`` in the grid) on the columns."""
+) -> bool:
+    """Lay out ``rows[start:]`` (of the table at ``block`` in the grid) on the columns; True
+    when a signature block ended the table there (it and the rows after it are "outside":
+    no part of the table)."""
     width = len(layout.columns)
     for number in range(start, len(rows)):
         row = rows[number]
+        if is_signature(row.cells):
+            layout.fates.extend(RowFate(block, n, "outside") for n in range(number, len(rows)))
+            return True
         if _repeats_header(row, header_keys):
             layout.fates.append(RowFate(block, number, "header"))
             continue
@@ -657,6 +686,7 @@ def _add_rows(
                 confidence=confidence,
             )
         )
+    return False
 
 
 @dataclass(slots=True)
@@ -702,14 +732,24 @@ def _continuation(
     if first is None:
         return None
     stt = clean(first.cells[0]) if first.cells else ""
-    if stt and not _numbered(first, 0):
-        return None
+    target = layout.index_of("target")
+    in_target = not layout.index_of("stt") and bool(target) and target[0] < len(first.cells)
+    if in_target:
+        # No STT column: the number opens the target cell ("1. Tỷ lệ …", "I. CẢI CÁCH …").
+        text = clean(first.cells[target[0]])
+        stt = text.split()[0] if _NUMBERED_TEXT.match(text) or parse_section(text) else ""
+    title = clean(first.cells[target[0]]) if target and target[0] < len(first.cells) else ""
+    if stt and not (in_target or _numbered(first, 0)) and not parse_section(stt, title):
+        return None  # ("C." opens a part lettered in capitals: "C. | CẢI CÁCH …")
     width = len(layout.columns)
     # The first numbered row tells whether the numbering goes on (rows broken from the last
     # part, without an STT, may come before it).
-    numbered = next((r for r in rows if r.cells and clean(r.cells[0])), first)
-    number = clean(numbered.cells[0]) if numbered.cells else ""
-    title = clean(numbered.cells[1]) if len(numbered.cells) > 1 else ""
+    if in_target:
+        number = stt
+    else:
+        numbered = next((r for r in rows if r.cells and clean(r.cells[0])), first)
+        number = clean(numbered.cells[0]) if numbered.cells else ""
+        title = clean(numbered.cells[1]) if len(numbered.cells) > 1 else ""
     next_number = bool(number) and _comes_next(number, title, layout, restart=restart)
     if after_gap and not next_number:
         return None
@@ -749,10 +789,15 @@ def _comes_next(stt: str, title: str, layout: Layout, *, restart: bool = False) 
 def _numbers_back(layout: Layout) -> Iterator[str]:
     """The STT cells of the table's last rows that have one, the last first (as far back as
     _NUMBERS_BACK rows: a long table's parts are each judged in constant time)."""
-    column = (layout.index_of("stt") or [0])[0]
+    target = layout.index_of("target")
+    in_target = not layout.index_of("stt") and bool(target)  # numbered in the target cell
+    column = target[0] if in_target else (layout.index_of("stt") or [0])[0]
     for row in itertools.islice(reversed(layout.rows), _NUMBERS_BACK):
         if row.heading is None and (text := clean(row.cells[column])):
-            yield text
+            if not in_target:
+                yield text
+            elif _NUMBERED_TEXT.match(text) or parse_section(text):
+                yield text.split()[0]
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}

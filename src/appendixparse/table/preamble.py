@@ -25,6 +25,7 @@ from .vocabulary import (
     PERIOD_UNTIL_BEFORE,
     SUMMARY_LINE_OPENERS,
     SUMMARY_NOUNS,
+    SUMMARY_PART_OF,
     SUMMARY_WORDS,
     TITLE_OPENERS,
     UNIT_ABBREVIATIONS,
@@ -101,22 +102,61 @@ def _document_date(texts: list[str]) -> dt.date | None:
 
 
 def read_summary(lines: Sequence[PreambleLine]) -> Summary | None:
-    """The declared counts ("1. Tổng số chỉ tiêu: 33 chỉ tiêu", "đang thực hiện: 23").
+    """The declared counts ("1. Tổng số chỉ tiêu: 33 chỉ tiêu", "đang thực hiện: 23"); see
+    :func:`summary_and_reason` for how they are read and when none is."""
+    return summary_and_reason(lines)[0]
 
-    A small table may hold them: a row per count ("1 | Tổng số chỉ tiêu | 33") or a row of
-    labels over a row of counts.
+
+def summary_and_reason(lines: Sequence[PreambleLine]) -> tuple[Summary | None, str | None]:
+    """The declared summary, and the clause that kept it from being read where the preamble
+    states one that cannot be read with confidence (None when there is no such clause).
+
+    Each line is cut into clauses at ";", "," and sentence ends; a clause naming one status
+    kind gives its count: the first number after the status words ("đã hoàn thành: 10",
+    "hoàn thành đúng hạn 08 chỉ tiêu"), else the one before them ("10 chỉ tiêu đã hoàn
+    thành"). "N/M" is N of a total M ("hoàn thành 12/20 chỉ tiêu"). Within a line, clauses of
+    the same kind add up ("hoàn thành đúng hạn 08 …, hoàn thành chậm 03" = 11; "đang thực hiện
+    05; chưa hoàn thành 04" = 9), except a "trong đó …" part of the count before it ("đã hoàn
+    thành: 15 (trong đó 02 … chậm)" = 15). Across lines the first reading of a kind stays.
+    A small table may hold the counts: a row per count ("1 | Tổng số chỉ tiêu | 33") or a row
+    of labels over a row of counts. A clause with one count for two kinds ("đã hoàn thành và
+    đang thực hiện: 17") cannot be read: then no summary is, and the reason says so.
     """
     found: dict[str, int] = {}
     for text in [line.text for line in lines] + _table_statements(lines):
+        in_line: dict[str, int] = {}
+        previous: str | None = None
+        text = _PART_OF.sub(" ", text)
         for clause in re.split(r"[;,]|\.\s", text):
             folded = fold(clause)
-            if not any(n in folded for n in SUMMARY_NOUNS) and not found:
+            if not any(n in folded for n in SUMMARY_NOUNS) and not found and not in_line:
                 continue
-            kind = _summary_kind(folded)
-            count = _summary_count(clause)
-            if kind and count is not None and kind not in found:
-                found[kind] = count
-    return Summary(**found) if found else None
+            kinds = _summary_kinds(folded)
+            if len(kinds) > 1 and "total" not in kinds and _COUNT.search(clause):
+                return None, clause.strip()  # one count for two statuses: not read
+            kind = kinds[0] if kinds else None
+            if kind is None:
+                continue
+            count, of_total = _summary_count(clause)
+            if count is None:
+                continue
+            part = kind == previous and SUMMARY_PART_OF in folded
+            previous = kind
+            if part:
+                continue
+            in_line[kind] = in_line.get(kind, 0) + count
+            if of_total is not None and "total" not in in_line:
+                in_line["total"] = of_total
+        for kind, count in in_line.items():
+            found.setdefault(kind, count)
+    return (Summary(**found) if found else None), None
+
+
+# "(trong đó 02 chỉ tiêu hoàn thành chậm)": a part of the count before it, read no further.
+_PART_OF = re.compile(
+    r"\(\s*" + r"\s+".join(map(re.escape, SUMMARY_PART_OF.split())) + r"\b[^)]*\)", re.IGNORECASE
+)
+_RATIO_COUNT = re.compile(r"(?<![\d/.,\-])(\d{1,3})\s*/\s*(\d{1,3})(?![\d/%]|[.,]\d)")
 
 
 def _table_statements(lines: Sequence[PreambleLine]) -> list[str]:
@@ -134,21 +174,40 @@ def _table_statements(lines: Sequence[PreambleLine]) -> list[str]:
     return statements
 
 
-def _summary_kind(folded: str) -> str | None:
-    # Negations first: "chưa hoàn thành" must not read as "hoàn thành".
+def _summary_kinds(folded: str) -> list[str]:
+    """The kinds a clause names, in the order of :data:`SUMMARY_WORDS`' checks; a negation
+    ("chưa hoàn thành") is matched first and masked, so that it does not read as "hoàn thành"."""
+    kinds: list[str] = []
     for kind in ("total", "not_started", "in_progress", "completed"):
-        if any(re.search(rf"(?<!\w){w}(?!\w)", folded) for w in SUMMARY_WORDS[kind]):
-            return kind
-    return None
+        for word in sorted(SUMMARY_WORDS[kind], key=len, reverse=True):
+            pattern = rf"(?<!\w){word}(?!\w)"
+            if re.search(pattern, folded):
+                if kind not in kinds:
+                    kinds.append(kind)
+                folded = re.sub(pattern, " ", folded)
+    return kinds
 
 
-def _summary_count(clause: str) -> int | None:
-    nouns = "|".join(SUMMARY_NOUNS)
-    if m := re.search(rf"(\d{{1,3}})\s*(?:{nouns})", clause, re.IGNORECASE):
-        return int(m.group(1))
-    tail = clause.rsplit(":", 1)[-1] if ":" in clause else ""
-    counts = _COUNT.findall(tail)
-    return int(counts[0]) if counts else None
+def _summary_count(clause: str) -> tuple[int | None, int | None]:
+    """(count, total it is of) of a clause: the first number after its status words, else the
+    last one before them; "N/M" gives N of M."""
+    words = [w.replace(" ", r"\W+") for kind in SUMMARY_WORDS.values() for w in kind]
+    ends = [
+        m.end() for w in words for m in re.finditer(rf"(?<!\w){w}(?!\w)", clause, re.IGNORECASE)
+    ]
+    at = min(ends) if ends else 0
+    for part in (clause[at:], clause[:at]):
+        ratio = _RATIO_COUNT.search(part)
+        counts: list[tuple[int, int, int | None]] = [
+            (m.start(), int(m.group(1)), None) for m in _COUNT.finditer(part)
+        ]
+        if ratio:
+            counts.append((ratio.start(), int(ratio.group(1)), int(ratio.group(2))))
+        if counts:
+            counts.sort()
+            pick = counts[0] if part is not clause[:at] or at == 0 else counts[-1]
+            return pick[1], pick[2]
+    return None, None
 
 
 def read_title(lines: Sequence[PreambleLine]) -> str | None:
@@ -192,15 +251,25 @@ def read_unit(lines: Sequence[PreambleLine]) -> str | None:
     """The reporting unit, normalised ("UBND huyện Gio Linh", "Sở Nội vụ").
 
     The left cell of a header table decides; its lowest unit line is the unit itself (the line
-    above names the body it belongs to). Otherwise the first unit line of the preamble.
+    above names the body it belongs to). Otherwise the first unit lines of the preamble, the
+    lowest of those written one under the other.
     """
     first_table = next((ln.table for ln in lines if ln.table is not None), None)
     # Only the first header table: later ones (recipient lists, notes) name other bodies.
     header_cell = [ln.text for ln in lines if ln.table == first_table and ln.column == 0]
     if first_table is not None and (units := _unit_lines(header_cell)):
         return _with_place(normalise_unit(units[-1]), units[:-1])
-    if units := _unit_lines([ln.text for ln in lines if ln.table is None][:8]):
-        return normalise_unit(units[0])
+    free = [ln.text for ln in lines if ln.table is None][:8]
+    start = next((i for i, t in enumerate(free) if _unit_start(fold(t))), None)
+    if start is None:
+        return None
+    # Unit lines one under the other ("UBND TỈNH QUẢNG TRỊ" / "SỞ TƯ PHÁP"): as in a header
+    # table, the lowest is the unit, the ones above name the body it belongs to.
+    end = start + 1
+    while end < len(free) and (_unit_start(fold(free[end])) or _level_start(fold(free[end]))):
+        end += 1
+    if units := _unit_lines(free[start:end]):
+        return _with_place(normalise_unit(units[-1]), units[:-1])
     return None
 
 

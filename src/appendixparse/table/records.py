@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..models import Location, Record, Section, Unparsed
+from ..models import Group, Location, Record, Section, Unparsed
 from ..text.cleaning import clean, fold, join
 from ..text.numbering import Stt, parse_section, parse_stt
 from ..text.status import normalise_status, normalise_status_unmarked
@@ -54,6 +54,7 @@ class Assembled:
     records: list[Record]
     sections: list[Section]
     unparsed: list[Unparsed]
+    groups: list[Group] = field(default_factory=list)
     # Per record, for those read by OCR: the confidence of each word of its target, status
     # and notes (the fields' words in order); None for records from a text layer.
     confidence: list[dict[str, tuple[float, ...]] | None] = field(default_factory=list)
@@ -89,8 +90,12 @@ def build_records(layout: Layout) -> Assembled:
     heading_free: str | None = None  # the numeral a heading without one was given
     parent: str | None = None  # the last arabic STT, for lettered sub-items
 
+    owners: dict[int, int] = {}  # a record row's fate → its draft (for group rows)
+
     def fate(row: BodyRow, kind: str, detail: str = "") -> None:
         if row.origin is not None:
+            if kind == "record":
+                owners[len(fates)] = len(drafts) - 1
             fates.append(RowFate(*row.origin, kind, detail))
 
     rows = layout.rows if layout.index_of("stt") else _numbered(layout.rows, title_col)
@@ -159,13 +164,36 @@ def build_records(layout: Layout) -> Assembled:
                 fate(row, "unparsed", reason)
             else:
                 fate(row, "empty")
+    heads = {i for i, d in enumerate(drafts) if _is_group(d, drafts[i + 1 : i + 2], layout)}
+    for at, owner in owners.items():  # a group row is no record: its rows are the group's
+        if owner in heads:
+            fates[at] = RowFate(fates[at].block, fates[at].row, "group", drafts[owner].id)
+    groups = [_group(drafts[i], layout) for i in sorted(heads)]
+    kept = [d for i, d in enumerate(drafts) if i not in heads]
     return Assembled(
-        [_finish(d, layout) for d in drafts],
+        [_finish(d, layout) for d in kept],
         sections,
         unparsed,
-        [_confidence(d, layout) for d in drafts],
+        groups,
+        [_confidence(d, layout) for d in kept],
         fates,
     )
+
+
+def _group(draft: _Draft, layout: Layout) -> Group:
+    title = join(p for i in layout.index_of("target") for p in draft.parts.get(i, []))
+    section = draft.section.numeral if draft.section else None
+    return Group(id=draft.id, section=section, stt=draft.stt.text, title=title)
+
+
+def _is_group(draft: _Draft, following: list[_Draft], layout: Layout) -> bool:
+    """A group row ("2. Tiêu chí về hạ tầng" above 2.1, 2.2): a title and nothing else, whose
+    next row is numbered under it. It is no record; its children carry its number."""
+    if not following or not following[0].id.startswith(draft.id + "."):
+        return False
+    said = {i for i, parts in draft.parts.items() if any(p.strip() for p in parts)}
+    kept = set(layout.index_of("target")) | set(layout.index_of("stt"))
+    return not (said - kept)
 
 
 def _fit(words: tuple[float, ...], text: str, missing: float = 0.0) -> tuple[float, ...]:

@@ -34,14 +34,41 @@ FORM_LABELS: tuple[str, ...] = (
 # Page furniture between table parts: "Trang 2" is not a title (the first word, folded).
 PAGE_WORDS: tuple[str, ...] = ("trang", "page")
 
+# The signature block under a table ("NGƯỜI LẬP BIỂU … THỦ TRƯỞNG ĐƠN VỊ", "TM. ỦY BAN NHÂN
+# DÂN", "KT. CHỦ TỊCH"): a row whose every filled cell opens with one of these ends the table
+# (matched folded, at the start of the cell).
+SIGNATURE_OPENERS: tuple[str, ...] = (
+    "người lập biểu",
+    "người lập bảng",
+    "người tổng hợp",
+    "thủ trưởng đơn vị",
+    "thủ trưởng cơ quan",
+    "tm ủy ban nhân dân",
+    "tm uỷ ban nhân dân",
+    "tm ubnd",
+    "kt chủ tịch",
+    "kt giám đốc",
+    "nơi nhận",
+    "xác nhận của",
+)
+
 # Column roles by header words. A header takes the role whose word appears earliest in its
 # main text (before any parenthesis); ties go to the longer word.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "số tt", "số thứ tự"),
-    "target": ("mục tiêu", "chỉ tiêu", "nội dung", "nhiệm vụ"),
+    "target": ("mục tiêu", "chỉ tiêu", "nội dung", "nhiệm vụ", "tiêu chí"),
     "status": ("đánh giá", "mức độ hoàn thành", "tiến độ", "tình hình thực hiện"),
     "notes": ("thực trạng", "kết quả", "giải pháp", "nêu rõ", "nếu rõ"),
 }
+
+# Headers of the results column, notes whatever follows ("STT | Chỉ tiêu | Kế hoạch | Thực
+# hiện | Đánh giá": "Thực hiện" holds what was done, "Đánh giá" the status). Matched at the
+# start of the header only: "Thời gian thực hiện", "Đơn vị thực hiện" are no results.
+RESULT_HEADERS: tuple[str, ...] = ("thực hiện",)
+
+# Status words that decide a header wherever they stand in it ("the more specific wins"): a
+# two-row header read as one cell ("Kết quả thực hiện / Mức độ hoàn thành") is the status.
+STRONG_STATUS_HEADERS: tuple[str, ...] = ("mức độ hoàn thành",)
 
 # Headers that are always "extra", whatever else they contain.
 EXTRA_HEADERS: tuple[str, ...] = (
@@ -102,12 +129,21 @@ TITLE_OPENERS: tuple[str, ...] = ("phụ lục", "biểu", "mẫu")
 # The declared summary above the table, by the count it declares.
 SUMMARY_WORDS: dict[str, tuple[str, ...]] = {
     "total": ("tổng số",),
-    "completed": ("đã hoàn thành", "hoàn thành", "đã thực hiện", "đã đạt"),
-    "in_progress": ("đang thực hiện", "đang triển khai", "chưa hoàn thành"),
+    "completed": ("đã hoàn thành", "hoàn thành", "đã thực hiện", "đã đạt", "đạt"),
+    "in_progress": (
+        "đang thực hiện",
+        "đang triển khai",
+        "chưa hoàn thành",
+        "chưa đạt",
+        "không đạt",
+    ),
     "not_started": ("chưa thực hiện", "chưa triển khai"),
 }
 
-SUMMARY_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung")
+SUMMARY_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung", "tiêu chí")
+
+# "(trong đó 02 chỉ tiêu hoàn thành chậm)": a part of the count before it, not a count of its own.
+SUMMARY_PART_OF = "trong đó"
 
 # Dates and periods as the preamble writes them: "ngày 15 tháng 11 năm 2021", "từ … đến hết …",
 # "từ 15/11/2021 đến nay", "(Số liệu tính đến ngày 14/10/2023)".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from ...grid import Row
 from ...models import Location
 from ...text.cleaning import clean
 from ...text.numbering import is_column_numbers, looks_like_numbering, parse_section
+from ...text.vocabulary import SECTION_PREFIXES
 from .text import _SEGMENT_GAP, _join_lines, _Line, _Word
 
 _MAX_HEADER_CELL = 300  # longer cells are body text, not a header's wrapped rest
@@ -70,6 +72,9 @@ class _Run:
     lines: list[_Line] = field(default_factory=list)
     multi: int = 0  # lines with text in two or more columns
     carried: bool = False
+    span_lefts: list[float] = field(default_factory=list)  # where rows across the table start
+    continued: set[int] = field(default_factory=set)  # lines that go on the line above's cell
+    span_rows: list[int] = field(default_factory=list)  # the lines of rows across the table
 
     def overlapping(self, x0: float, x1: float) -> list[int]:
         return [i for i, c in enumerate(self.columns) if min(c.x1, x1) - max(c.x0, x0) > 0]
@@ -78,6 +83,9 @@ class _Run:
         """Can ``line`` join the run? If so, it is added and the columns are updated."""
         tolerance = _ALIGN * line.size
         single = len(line.segments) == 1
+        if single and self.columns and self._spans(line, tolerance):
+            self.lines.append(line)
+            return True
         plan: list[tuple[tuple[float, float], list[int]]] = []
         for seg in line.segments:
             x0, x1 = _extent(seg)
@@ -117,6 +125,31 @@ class _Run:
         self.lines.append(line)
         self.multi += not single
         return True
+
+    def _spans(self, line: _Line, tolerance: float) -> bool:
+        """A row written across the table from its left edge: a section row ("I. CẢI CÁCH
+        THỂ CHẾ", "Phần II", "A. …") starting left of the first column's text (a centred
+        header), or at its start and reaching past it, or the
+        next line of such a row's wrapped text, starting where it starts."""
+        x0, x1 = _extent(line.segments[0])
+        first = self.columns[0]
+        across = x0 < first.x0 - tolerance or (x0 <= first.x0 + tolerance and x1 > first.x1)
+        if across and _SECTION_ANCHOR.match(line.text):
+            self.span_lefts.append(x0)
+            self.span_rows.append(len(self.lines))
+            return True
+        last = len(self.lines) - 1
+        if (
+            self.span_rows
+            and self.span_rows[-1] == last
+            and self.lines[last].top < line.top
+            and abs(x0 - self.span_lefts[-1]) <= tolerance
+            and not _ANCHOR.match(line.text)
+        ):
+            self.continued.add(len(self.lines))
+            self.span_rows.append(len(self.lines))
+            return True
+        return False
 
     def _justified(
         self, line: _Line, plan: list[tuple[tuple[float, float], list[int]]], tolerance: float
@@ -219,7 +252,11 @@ class _Run:
                 if bisect.bisect_right(bounds, sum(_extent(seg)) / 2) in (index, index + 1)
                 for w in seg
             ]
-            if not words or all(w.x1 <= b.x0 for w in words) or all(w.x0 >= a.x1 for w in words):
+            if words and all(w.x0 >= a.x1 for w in words):
+                # Text in the second alone ("Đạt | Không đạt" ticked with an "X" in either):
+                # every line of one justified column starts at its left edge.
+                return False
+            if not words or all(w.x1 <= b.x0 for w in words):
                 continue
             tolerance = _ALIGN * line.size
             gaps = [q.x0 - p.x1 for p, q in itertools.pairwise(words)]
@@ -312,6 +349,28 @@ def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int
     return pieces
 
 
+# What opens a row's first cell: an STT ("1", "1.2.", "a)"), a section numeral ("II", "A.",
+# "Phần II"), alone or before the text.
+_PREFIX = "|".join(re.escape(p) for p in SECTION_PREFIXES)
+_ANCHOR = re.compile(
+    rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*[.)]?|[a-zđ]\)|(?:(?:{_PREFIX})\s+)?[IVX]{{1,4}}[.:]?|[A-HJ-UWYZĐ]\.)(?:\s|$)",
+    re.IGNORECASE,
+)
+_PREFIXES = frozenset(p.lower() for p in SECTION_PREFIXES)  # "Phần" wrapped above its "II"
+_SHORT = 8  # an STT cell's line is at most this long ("1.2.3.", "Phần IV")
+_SECTION_ANCHOR = re.compile(
+    rf"^(?:(?:{_PREFIX})\s+)?(?:[IVX]{{1,4}}|[A-HJ-UWYZĐ])[.:]?\s+\w", re.IGNORECASE
+)
+
+
+def _holds_numbers(placed: list[list[list[str]]]) -> bool:
+    """Whether the first column is an STT column: its lines are mostly short (numbers, the
+    "STT" header, a section numeral)."""
+    texts = [cells[0][0] for cells in placed if cells[0]]
+    short = sum(len(t) <= _SHORT for t in texts)
+    return not texts or short * 2 >= len(texts)
+
+
 def _run_rows(run: _Run, page: int) -> list[Row]:
     """The rows of an unruled table: a row starts after a wider blank, or where the first
     column has text again; cells hold their lines joined with "\\n"."""
@@ -325,6 +384,12 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
                 cells[column].append(text)
         placed.append(cells)
     first_column = [bool(cells[0]) for cells in placed]
+    if not _holds_numbers(placed):
+        # The first column holds text (a table without an STT column, numbers leading the
+        # targets): a row starts where that text starts with a number, not on each line.
+        first_column = [bool(cells[0]) and bool(_ANCHOR.match(cells[0][0])) for cells in placed]
+        if not any(first_column):
+            first_column = [bool(cells[0]) for cells in placed]
     gaps = [b.top - a.bottom for a, b in zip(run.lines, run.lines[1:])]
     tight = min(gaps, default=0.0)
     sizes = [ln.size for ln in run.lines]
@@ -336,7 +401,10 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
             groups.append([i])
             continue
         has_first = any(first_column[j] for j in groups[-1])
-        if spaced:
+        prefix = bool(placed[i - 1][0]) and placed[i - 1][0][-1].strip().lower() in _PREFIXES
+        if i in run.continued or prefix:
+            new = False  # the wrapped text of a row across the table; "Phần" over "II"
+        elif spaced:
             new = gaps[i - 1] > tight + 0.3 * sizes[i] or (first_column[i] and has_first)
         else:
             new = first_column[i]
@@ -391,6 +459,8 @@ def _wraps(upper: list[str], lower: list[str]) -> bool:
         return False
     label = texts[0]
     if not label or looks_like_numbering(label) or is_column_numbers(texts):
+        return False
+    if _ANCHOR.match(label):  # "1. Tỷ lệ …": a numbered first column of text starts a row
         return False
     others = [t for _, t in filled[1:]]
     found = parse_section(label, others[0] if others else "")
