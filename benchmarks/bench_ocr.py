@@ -1,13 +1,14 @@
 """OCR benchmark: scans made from the real appendix's PDF forms, read against their twins.
 
-    python benchmarks/bench_ocr.py [--forms base,unruled,...] [--pages N]
+    python benchmarks/bench_ocr.py [--forms base,unruled,...] [--rounds N]
 
 For each form and each scan — 200 and 150 dpi, clean and degraded (±1.5° turn, blur, noise,
 JPEG q75; tests/scans.py makes them) — prints the CPU seconds per page of the whole parse
 (single-threaded: OMP_THREAD_LIMIT=1), the character accuracy of the records' target, status
 and notes against the text-layer twin (1 - edit distance / length, over the records both
 read), rows, statuses and figures read alike, error flags the twin does not raise, and the
-peak resident memory of the process.
+peak resident memory of the process. Then the whole base scan read with its pages on one
+process and on two (``Options.ocr_jobs``), wall time, paired.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--forms", default=",".join(FORMS))
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="paired rounds of the 1- and 2-process scan (0: none)"
+    )
     args = parser.parse_args()
     print(
         f"{'form':22}{'scan':>14}{'s/page':>8}{'chars':>8}{'rows':>7}{'status':>8}"
@@ -85,6 +89,26 @@ def main() -> None:
             )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory: {peak:.0f} MB")
+    if args.rounds:
+        _parallel_pages(args.rounds)
+
+
+def _parallel_pages(rounds: int) -> None:
+    """Wall time of a whole scan read on one process and on two (Options.ocr_jobs), paired and
+    interleaved: the median of the per-round ratios."""
+    import statistics
+
+    scan = make_scan((ROOT / "samples" / FORMS["base"]).read_bytes(), dpi=200)
+    ratios = []
+    for _ in range(rounds):
+        walls = []
+        for jobs in (1, 2):
+            start = time.perf_counter()
+            appendixparse.parse(scan, options={"ocr_jobs": jobs})
+            walls.append(time.perf_counter() - start)
+        ratios.append(walls[0] / walls[1])
+        print(f"  whole scan: {walls[0]:.2f} s on one process, {walls[1]:.2f} s on two", flush=True)
+    print(f"pages on two processes: {statistics.median(ratios):.2f}x faster (median of {rounds})")
 
 
 if __name__ == "__main__":

@@ -95,6 +95,41 @@ def test_an_unruled_scan_reads_like_its_twin() -> None:
 
 
 @needs_ocr
+def test_pages_read_on_two_processes_read_as_on_one() -> None:
+    # Page 2 opens mid-section: its STT cells are put in sequence after page 1's, whichever
+    # process read them.
+    scan = make_scan(_pages(RULED, [0, 1]), dpi=200)
+    alone = parse(scan)
+    apart = parse(scan, options=Options(ocr_jobs=2))
+    assert apart.to_json() == alone.to_json()
+    assert [r.id for r in apart.records][:3] == ["I.1", "I.2", "I.3"]
+
+
+@needs_ocr
+def test_a_batch_of_fewer_documents_than_workers_reads_pages_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from appendixparse.consolidation import consolidate
+
+    calls: list[int] = []
+    read_apart = ocr._read_apart
+
+    def spy(data: bytes, scans: list[ocr.Scan], settings: object, jobs: int, options: Options):  # type: ignore[no-untyped-def]
+        calls.append(jobs)
+        return read_apart(data, scans, settings, jobs, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "_read_apart", spy)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(make_scan(_pages(RULED, [0, 1]), dpi=200))
+    result = consolidate([scan], jobs=2)  # one document: it is read here, its pages on two
+    assert calls == [2]
+    assert result.documents == 1 and result.errors.empty
+    alone = consolidate([scan], jobs=1)
+    assert calls == [2]  # one process: no pages read apart
+    assert result.records.equals(alone.records)
+
+
+@needs_ocr
 def test_a_typed_page_and_a_scanned_annex_are_both_read() -> None:
     import pypdfium2
 

@@ -79,11 +79,15 @@ def _parser() -> _Parser:
                    help="json (default): the report; csv: its records; table: to read")  # fmt: skip
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--input-format", help="force the input format (docx, pdf, text, xlsx, …)")
+    p.add_argument("--jobs", type=_at_least(1, int), default=1,
+                   help="processes reading a scanned PDF's pages at once (default: 1)")  # fmt: skip
 
     c = command("check", "print the flags; exit 1 on any error flag")
     c.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
     c.add_argument("--severity", choices=tuple(SEVERITY_ORDER), default="info",
                    help="show flags of this severity and worse (default: info, all)")  # fmt: skip
+    c.add_argument("--jobs", type=_at_least(1, int), default=1,
+                   help="processes reading a scanned PDF's pages at once (default: 1)")  # fmt: skip
 
     k = command("consolidate", "many reports into one dataset")
     k.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched)")
@@ -225,12 +229,12 @@ def _existing(paths: Sequence[str], *, globs: bool) -> list[str]:
     return found
 
 
-def _read(path: str, input_format: str | None, verbose: bool) -> Report:
+def _read(path: str, input_format: str | None, verbose: bool, jobs: int = 1) -> Report:
     from .pipeline import parse
 
     started = time.perf_counter()
     source: str | bytes = sys.stdin.buffer.read() if path == STDIN else path
-    report = parse(source, format=input_format)
+    report = parse(source, format=input_format, options={"ocr_jobs": jobs} if jobs > 1 else None)
     if verbose:
         _say(f"{PROG}: {path}: read in {time.perf_counter() - started:.2f} s")
     return report
@@ -252,7 +256,7 @@ def _parse(args: argparse.Namespace) -> int:
     [path] = _existing([args.file], globs=False)
     if args.output and (problem := _unwritable(Path(args.output))):
         raise UsageError(f"{PROG}: {args.output}: cannot be written ({problem})")
-    report = _read(path, args.input_format, args.verbose)
+    report = _read(path, args.input_format, args.verbose, args.jobs)
     with _destination(args.output) as out:
         if args.format == "json":
             out.write(report.to_json() + "\n")
@@ -302,7 +306,7 @@ def _check(args: argparse.Namespace) -> int:
     counts = dict.fromkeys(SEVERITY_ORDER, 0)
     for file in files:
         try:
-            report = _read(file, None, args.verbose)
+            report = _read(file, None, args.verbose, args.jobs)
         except AppendixParseError as exc:
             _say(f"{PROG}: {exc}")
             failed += 1

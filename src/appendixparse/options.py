@@ -29,6 +29,7 @@ PdfEngine = Literal["pdfplumber", "pdfium"]
 StartMethod = Literal["spawn", "forkserver", "fork"]
 
 _POSITIVE_INTS = (
+    "ocr_jobs",
     "max_file_bytes",
     "max_zip_entries",
     "max_zip_uncompressed_bytes",
@@ -104,6 +105,9 @@ class Options:
     left ``not_measurable`` and ``ocr_low_confidence`` raised)."""
     ocr_page_timeout_s: float = 60.0
     """OCR: seconds one page may take; what is left unread is noted in ``unparsed``. 0: none."""
+    ocr_jobs: int = 1
+    """OCR: processes reading one document's scanned pages at once (1: in this process). A
+    batch gives its documents the workers they leave idle."""
 
     def __post_init__(self) -> None:
         for name in _POSITIVE_INTS:

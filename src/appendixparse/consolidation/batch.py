@@ -263,8 +263,11 @@ def _parse_all(
     catalogue: Catalogue | None,
     options: Options,
 ) -> Iterator[Outcome]:
+    wanted = jobs or _cpus()
+    jobs = min(wanted, len(files))
+    if wanted > jobs:  # fewer documents than workers: the idle ones read scanned pages
+        options = options.replace(ocr_jobs=max(options.ocr_jobs, wanted // max(jobs, 1)))
     task = partial(parse_file, time_limit=time_limit, catalogue=catalogue, options=options)
-    jobs = min(jobs or _cpus(), len(files))
     if jobs <= 1:
         for path in files:
             yield task(path)

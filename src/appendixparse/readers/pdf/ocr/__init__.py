@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from ....errors import OcrUnavailableError
 from ....grid import Block, Table
@@ -76,51 +75,108 @@ def read_scans(
         raise OcrUnavailableError(
             source, f"page(s) {numbers} are scanned images; reading them needs OCR: {need}"
         )
-    import pypdfium2
-
-    from . import image
-    from .engine import Engines, tessdata
+    from .engine import tessdata
     from .numerals import NumberSequence
 
     folder = tessdata(options.ocr_languages)
     assert folder is not None
-    pdf = pypdfium2.PdfDocument(data)
-    engines = Engines(folder, options.ocr_languages, options.ocr_dpi)
-    sequence = NumberSequence()
+    settings = _Settings(folder, options.ocr_languages, options.ocr_dpi, options.ocr_page_timeout_s)
+    jobs = min(options.ocr_jobs, len(scans))
+    if jobs > 1:
+        read = _read_apart(data, scans, settings, jobs, options)
+    else:
+        read = _read_run(data, scans, settings)
+    sequence = NumberSequence()  # the STT cells, in page order as if read one after another
     pages: list[OcrPage] = []
     unplaced: list[Unparsed] = []
-    try:
-        for scan in scans:
-            deadline = (
-                time.monotonic() + options.ocr_page_timeout_s
-                if options.ocr_page_timeout_s
-                else None
-            )
-            engines.deadline, engines.timed_out = deadline, False
-            gray = image.render(pdf, scan.number - 1, options.ocr_dpi)
-            read = _read_one(gray, scan, engines, sequence)
-            del gray
-            if engines.timed_out:
-                unplaced.append(
-                    Unparsed(
-                        text="",
-                        location=Location(page=scan.number),
-                        reason=f"page {scan.number}: OCR took longer than "
-                        f"{options.ocr_page_timeout_s:g} s (Options.ocr_page_timeout_s); "
-                        "the rest of the page was not read",
-                    )
+    for scan, (page, timed_out) in zip(scans, read):
+        page.numbers.settle(sequence)
+        pages.append(page)
+        if timed_out:
+            unplaced.append(
+                Unparsed(
+                    text="",
+                    location=Location(page=scan.number),
+                    reason=f"page {scan.number}: OCR took longer than "
+                    f"{options.ocr_page_timeout_s:g} s (Options.ocr_page_timeout_s); "
+                    "the rest of the page was not read",
                 )
-            pages.append(read)
-    finally:
-        engines.close()
-        pdf.close()
+            )
     return pages, unplaced
 
 
-def _read_one(gray: Any, scan: Scan, engines: Any, sequence: Any) -> OcrPage:
-    from .page import read_scan
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    folder: str
+    languages: tuple[str, ...]
+    dpi: int
+    page_timeout_s: float
 
-    return read_scan(gray, scan.number, scan.width, scan.height, engines, sequence)
+
+class _PageReader:
+    """The document open and Tesseract's engines built, once per process, for its pages."""
+
+    def __init__(self, data: bytes, settings: _Settings) -> None:
+        import pypdfium2
+
+        from .engine import Engines
+
+        self.settings = settings
+        self.pdf = pypdfium2.PdfDocument(data)
+        try:
+            self.engines = Engines(settings.folder, settings.languages, settings.dpi)
+        except BaseException:
+            self.pdf.close()
+            raise
+
+    def read(self, scan: Scan) -> tuple[OcrPage, bool]:
+        """One scanned page, and whether it ran out of time."""
+        from . import image
+        from .page import read_scan
+
+        timeout = self.settings.page_timeout_s
+        engines = self.engines
+        engines.deadline = time.monotonic() + timeout if timeout else None
+        engines.timed_out = False
+        gray = image.render(self.pdf, scan.number - 1, self.settings.dpi)
+        page = read_scan(gray, scan.number, scan.width, scan.height, engines)
+        return page, engines.timed_out
+
+    def close(self) -> None:
+        self.engines.close()
+        self.pdf.close()
+
+
+def _read_apart(
+    data: bytes, scans: list[Scan], settings: _Settings, jobs: int, options: Options
+) -> list[tuple[OcrPage, bool]]:
+    """The pages read on ``jobs`` processes, each given a run of consecutive pages (so each
+    opens the document and builds its engines once); in page order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(scans) // jobs)
+    runs = [scans[i : i + size] for i in range(0, len(scans), size)]
+    context = multiprocessing.get_context(options.start_method)
+    pool = ProcessPoolExecutor(max_workers=len(runs), mp_context=context)
+    try:
+        futures = [pool.submit(_read_run, data, run, settings) for run in runs]
+        pages = [page for future in futures for page in future.result()]
+    except BaseException:  # the document's time limit, Ctrl-C: stop the pages being read
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return pages
+
+
+def _read_run(data: bytes, run: list[Scan], settings: _Settings) -> list[tuple[OcrPage, bool]]:
+    reader = _PageReader(data, settings)
+    try:
+        return [reader.read(scan) for scan in run]
+    finally:
+        reader.close()
 
 
 def attach_confidence(blocks: list[Block], pages: list[OcrPage]) -> None:

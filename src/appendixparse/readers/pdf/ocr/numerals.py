@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
+from typing import Protocol
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
           "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
@@ -73,6 +75,56 @@ class NumberSequence:
             self.arabic = (self.arabic or 0) + 1
             return str(self.arabic) + ("." if value.endswith(".") else "")
         return value
+
+
+class _Worded(Protocol):
+    text: str
+
+
+@dataclass(slots=True)
+class _Reading:
+    holder: list[str] | _Worded  # a table row's cells (the STT is the first) or a line's word
+    text: str
+    confidence: float
+    heading: bool
+
+
+@dataclass(slots=True)
+class NumberReadings:
+    """A page's STT readings in reading order, each kept with the cell or word it belongs in,
+    so pages can be read apart (in other processes) and put in sequence afterwards, in page
+    order, exactly as if they had been read one after the other.
+
+    >>> row, later = ["H", "Cải cách"], ["1", "Tên"]
+    >>> readings = NumberReadings()
+    >>> readings.add(row, "H", 60, heading=True); readings.add(later, "1", 97)
+    >>> seq = NumberSequence(); seq.fix("I", 95, heading=True)
+    'I'
+    >>> readings.settle(seq); row[0], later[0]
+    ('II', '1')
+    """
+
+    items: list[_Reading] = field(default_factory=list)
+
+    def add(
+        self, holder: list[str] | _Worded, text: str, confidence: float, *, heading: bool = False
+    ) -> None:
+        """Note ``text`` read at ``confidence`` for ``holder``, which shows it as read until
+        :meth:`settle`."""
+        if isinstance(holder, list):
+            holder[0] = text
+        else:
+            holder.text = text
+        self.items.append(_Reading(holder, text, confidence, heading))
+
+    def settle(self, sequence: NumberSequence) -> None:
+        """Put every reading right by ``sequence`` (which carries on from earlier pages)."""
+        for item in self.items:
+            value = sequence.fix(item.text, item.confidence, heading=item.heading)
+            if isinstance(item.holder, list):
+                item.holder[0] = value
+            else:
+                item.holder.text = value
 
 
 def _plain(text: str) -> str:

@@ -13,7 +13,7 @@ from ..ruled import _RuledTable
 from ..text import _join_lines, _Line, _Word
 from . import image as img
 from .engine import Engines, Word
-from .numerals import NumberSequence
+from .numerals import NumberReadings
 
 _MARGIN = 0.12  # a crop keeps this much (in inches) of paper around its ink
 _INSET = 3  # pixels left out inside a rule, past its centre line
@@ -38,8 +38,12 @@ class OcrWord:
 
 @dataclass(slots=True)
 class OcrPage:
+    """A scanned page read: its page model, every word with its confidence, and its STT
+    readings, which :meth:`NumberReadings.settle` puts in the document's sequence."""
+
     page: _Page
     words: list[OcrWord]
+    numbers: NumberReadings
 
 
 def read_scan(
@@ -48,10 +52,10 @@ def read_scan(
     width: float,
     height: float,
     engines: Engines,
-    sequence: NumberSequence,
 ) -> OcrPage:
     """One page image (grey numpy array at ``engines.dpi``) as a :class:`_Page` of ``width`` by
-    ``height`` points, with every word read and its confidence."""
+    ``height`` points, with every word read and its confidence; its STT cells as read, to be
+    put in sequence."""
 
     dpi = engines.dpi
     ink = img.binarize(gray)
@@ -62,11 +66,12 @@ def read_scan(
     clean = _speckle_free(ink)
     scale = 72.0 / dpi
     words: list[OcrWord] = []
+    numbers = NumberReadings()
     tables: list[_RuledTable] = []
     loose = gray.copy()
     outside = clean.copy()
     for grid in img.find_tables(ink, dpi):
-        tables.append(_read_table(gray, clean, grid, engines, scale, words, sequence))
+        tables.append(_read_table(gray, clean, grid, engines, scale, words, numbers))
         x0, top, x1, bottom = grid.box
         loose[max(top - 4, 0) : bottom + 5, max(x0 - 4, 0) : x1 + 5] = 255
         outside[max(top - 4, 0) : bottom + 5, max(x0 - 4, 0) : x1 + 5] = 0
@@ -74,9 +79,9 @@ def read_scan(
     if outside.any():
         lines = _loose_lines(loose, engines, scale, words)
         lines = _recover_numbers(lines, loose, outside, engines, scale)
-        _fix_line_numbers(lines, loose, engines, scale, sequence)
+        _fix_line_numbers(lines, loose, engines, scale, numbers)
     page = _Page(number=number, width=width, height=height, tables=tables, lines=lines)
-    return OcrPage(page=page, words=words)
+    return OcrPage(page=page, words=words, numbers=numbers)
 
 
 def _speckle_free(ink: Any) -> Any:
@@ -130,7 +135,7 @@ def _read_table(
     engines: Engines,
     scale: float,
     words: list[OcrWord],
-    sequence: NumberSequence,
+    numbers: NumberReadings,
 ) -> _RuledTable:
     import cv2
 
@@ -156,7 +161,7 @@ def _read_table(
     stt_column = (grid.xs[1] - grid.xs[0]) < _STT_SHARE * table_width
     margin = max(int(_MARGIN * engines.dpi), 4)
     texts: list[list[str]] = [[""] * cols for _ in range(rows)]
-    numbers: list[tuple[int, str, float]] = []  # (row, text, confidence) of the STT column
+    stt: list[tuple[int, str, float]] = []  # (row, text, confidence) of the STT column
     headings: set[int] = set()  # rows whose cells after the first are one merged cell
     for cells in groups.values():
         r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
@@ -175,15 +180,15 @@ def _read_table(
         crop = _crop(gray, box, inner)
         if stt_column and c0 == 0 and c1 == 0:
             text, conf = _read_number(crop, engines, cv2)
-            numbers.append((r0, text, conf))
+            stt.append((r0, text, conf))
         else:
             found = engines.read(crop)
             text = _cell_text(found)
             words.extend(_placed(word, box, scale) for word in found)
         for r in range(r0, r1 + 1):
             texts[r][c0] = text
-    for r, text, conf in sorted(numbers):
-        texts[r][0] = sequence.fix(text, conf, heading=r in headings)
+    for r, text, conf in sorted(stt):
+        numbers.add(texts[r], text, conf, heading=r in headings)
     out_rows = []
     for r in range(rows):
         row_box = (
@@ -295,7 +300,7 @@ def _recover_numbers(
 
 
 def _fix_line_numbers(
-    lines: list[_Line], gray: Any, engines: Engines, scale: float, sequence: NumberSequence
+    lines: list[_Line], gray: Any, engines: Engines, scale: float, numbers: NumberReadings
 ) -> None:
     """The numbers opening the rows of an unruled table: the lone short word before the
     other columns, at the left of the rows, read again when doubtful and put in sequence; a
@@ -325,7 +330,7 @@ def _fix_line_numbers(
         inner = (max(x0, 0), max(top, 0), x1, bottom)
         crop = _crop(gray, inner, inner)
         text, conf = _read_number(crop, engines, cv2)
-        word.text = sequence.fix(text or word.text, conf, heading=heading)
+        numbers.add(word, text or word.text, conf, heading=heading)
 
 
 def _loose_lines(loose: Any, engines: Engines, scale: float, words: list[OcrWord]) -> list[_Line]:
