@@ -11,7 +11,8 @@ from ...models import Location
 from ..vocabulary import PAGE_OF_WORDS, PAGE_WORDS
 from .page import _Page
 from .text import _join_lines, _Line
-from .unruled import _carry, _Run, _run_rows, _runs
+from .columns import ColumnModel
+from .unruled import _carry, _model_runs, _Run, _run_rows, _runs
 
 _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
@@ -124,7 +125,8 @@ def _after_header(cells: list[str], header: list[str]) -> list[str] | None:
 class _Builder:
     """Pages to blocks, in reading order, carrying an unruled table over page breaks."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: ColumnModel | None = None) -> None:
+        self.model = model  # the columns of the document's unruled table, if it has one
         self.blocks: list[Block] = []
         self.carried: _Run | None = None
         self.tables = 0
@@ -206,7 +208,10 @@ class _Builder:
     ) -> None:
         if not lines:
             return
-        parts = _runs(lines, carried)
+        if self.model is not None:
+            parts = _model_runs(lines, self.model, page.number, continued=carried is not None)
+        else:
+            parts = _runs(lines, carried)
         loose: list[_Line] = []
         for n, part in enumerate(parts):
             if isinstance(part, _Line):

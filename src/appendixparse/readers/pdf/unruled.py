@@ -13,6 +13,7 @@ from ...models import Location
 from ...text.cleaning import clean
 from ...text.numbering import is_column_numbers, looks_like_numbering, parse_section
 from ...text.vocabulary import SECTION_PREFIXES
+from .columns import ColumnModel
 from .text import _SEGMENT_GAP, _join_lines, _Line, _Word
 
 _MAX_HEADER_CELL = 300  # longer cells are body text, not a header's wrapped rest
@@ -327,6 +328,104 @@ def _runs(lines: list[_Line], carried: _Run | None) -> list[_Line | _Run]:
         if isinstance(part, _Run):
             part.settle()
     return out
+
+
+def _model_runs(
+    lines: list[_Line], model: ColumnModel, page: int, *, continued: bool
+) -> list[_Line | _Run]:
+    """Split a page's lines into the parts of the document's unruled table (whose columns
+    ``model`` gives) and the lines between them; the lines that are no part of it are read
+    as before, on their own (a motto table above, a signature block below). ``continued``:
+    the table went on to the foot of the page before, so the page's first lines (the rest of
+    a row the page break cut) go on it."""
+    out: list[_Line | _Run] = []
+    run: _Run | None = _Run(columns=_model_columns(model), carried=True) if continued else None
+    loose: list[_Line] = []
+
+    def flush() -> None:
+        if loose:
+            out.extend(_runs(loose, None))
+            loose.clear()
+
+    for line in lines:
+        if (
+            run is not None
+            and (not run.lines or _gap_allows(run, line))
+            and _joins_model(run, line, model)
+        ):
+            run.lines.append(line)
+            run.multi += len(line.segments) > 1
+            continue
+        if run is not None and run.lines:
+            out.append(run)
+        run = None
+        if model.holds(page, line) and _starts_model_row(line, model):
+            flush()
+            run = _Run(columns=_model_columns(model), carried=True)
+            run.lines.append(line)
+            run.multi = 1
+        else:
+            loose.append(line)
+    if run is not None and run.lines:
+        out.append(run)
+    flush()
+    return out
+
+
+def _model_columns(model: ColumnModel) -> list[_Column]:
+    return [
+        _Column(x0, x1, list(lefts), [x1], [(x0 + x1) / 2])
+        for (x0, x1), lefts in zip(model.extents, model.lefts)
+    ]
+
+
+def _columns_of(seg: list[_Word], bounds: list[float]) -> tuple[int, int]:
+    x0, x1 = _extent(seg)
+    return bisect.bisect_right(bounds, x0), bisect.bisect_right(bounds, x1)
+
+
+def _starts_model_row(line: _Line, model: ColumnModel) -> bool:
+    """A line with text in two columns or more of the model, none of it across a gutter
+    but where a merged cell starts."""
+    if len(line.segments) < 2:
+        return False
+    used: set[int] = set()
+    for seg in line.segments:
+        first, last = _columns_of(seg, model.bounds)
+        if first != last and not _opens_merged(seg, first, last, model, line.size):
+            return False
+        used.add(first)
+    return len(used) >= 2
+
+
+def _opens_merged(
+    seg: list[_Word], first: int, last: int, model: ColumnModel, size: float
+) -> bool:
+    """Is ``seg``, across columns ``first`` to ``last``, a merged cell: starting where the
+    first one's text starts, or centred over them?"""
+    x0, x1 = _extent(seg)
+    tolerance = _ALIGN * size
+    if any(abs(x0 - v) <= tolerance for v in model.lefts[first]):
+        return True
+    centre = (model.extents[first][0] + model.extents[last][1]) / 2
+    return abs((x0 + x1) / 2 - centre) <= 2 * tolerance
+
+
+def _joins_model(run: _Run, line: _Line, model: ColumnModel) -> bool:
+    """Does ``line`` go on the model's table: a row, a cell's next line within one column,
+    a merged cell, or a section row across the table?"""
+    if len(line.segments) == 1:
+        first, last = _columns_of(line.segments[0], model.bounds)
+        if first == last:
+            return True
+        if run._spans(line, _ALIGN * line.size):
+            return True
+        return last - first == 1 and _opens_merged(
+            line.segments[0], first, last, model, line.size
+        )
+    return _starts_model_row(line, model) or (
+        bool(_SECTION_ANCHOR.match(line.text)) and run._spans(line, _ALIGN * line.size)
+    )
 
 
 def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int, str]]:

@@ -1,0 +1,127 @@
+"""The columns of a document's unruled table, from every page at once.
+
+A table drawn without rules shows its columns only as the blank strips (gutters) that no
+cell's text crosses. One line can mislead — a justified cell's wide spaces, a header centred
+over two columns, a cell left empty — but over the whole table the gutters stay blank while
+the columns fill. So the text of every line between the table's first and last rows, on every
+page, is projected onto the x-axis: a gutter is a strip that at most a few lines cross, fewer
+than cross the columns on either side of it. Section rows ("I. CẢI CÁCH THỂ CHẾ") are written
+across the columns and are left out of the projection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from statistics import median
+
+from ...text.vocabulary import SECTION_PREFIXES
+from .text import _Line
+
+_MIN_ROW_LINES = 4  # lines with text in three columns or more: fewer make no table
+_MIN_COLUMNS = 3
+_CROSSINGS = 0.05  # a gutter is crossed by at most this share of the table's lines…
+_GUTTER = 0.5  # …and is at least this wide, in units of the text's font size
+
+_PREFIX = "|".join(re.escape(p) for p in SECTION_PREFIXES)
+_SECTION_ROW = re.compile(
+    rf"^(?:(?:{_PREFIX})\s+)?(?:[IVX]{{1,4}}|[A-HJ-UWYZĐ])[.:]?(?:\s|$)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnModel:
+    """Where the columns of a document's unruled table lie: their extents, left to right,
+    and where the text of each starts on the lines that made the model."""
+
+    extents: tuple[tuple[float, float], ...]
+    lefts: tuple[tuple[float, ...], ...]
+    first: tuple[int, float]  # (page, top) of the table's first line with three columns…
+    last: tuple[int, float]  # …and of its last: no row of it starts above or below them
+
+    def holds(self, page: int, line: _Line) -> bool:
+        """Is ``line`` of ``page`` between the table's first and last lines?"""
+        return self.first <= (page, line.top) <= self.last
+
+    @property
+    def bounds(self) -> list[float]:
+        """The middle of each gutter: a point left of the first bound is in column 0."""
+        return [(a[1] + b[0]) / 2 for a, b in zip(self.extents, self.extents[1:])]
+
+
+def _extent(segment: list) -> tuple[float, float]:  # type: ignore[type-arg]
+    return segment[0].x0, max(w.x1 for w in segment)
+
+
+def document_columns(pages: Iterable[tuple[int, list[_Line]]]) -> ColumnModel | None:
+    """The column model of the unruled table that the lines of ``pages`` (page number, lines)
+    hold, or None when too few lines have text in three columns or more for a table to show."""
+    placed = [(number, line) for number, page in pages for line in page]
+    lines = [line for _, line in placed]
+    rows = [i for i, line in enumerate(lines) if len(line.segments) >= _MIN_COLUMNS]
+    if len(rows) < _MIN_ROW_LINES:
+        return None
+    band = [
+        line
+        for line in lines[rows[0] : rows[-1] + 1]
+        if len(line.segments) >= 2 and not _SECTION_ROW.match(line.text)
+    ]
+    spans = [_extent(seg) for line in band for seg in line.segments]
+    lo, hi = min(x0 for x0, _ in spans), max(x1 for _, x1 in spans)
+    width = int(hi - lo) + 2
+    # coverage[x]: how many segments cross the point lo + x (a difference array, 1 pt steps)
+    steps = [0] * (width + 1)
+    for x0, x1 in spans:
+        steps[int(x0 - lo)] += 1
+        steps[int(x1 - lo) + 1] -= 1
+    coverage, running = [], 0
+    for step in steps[:width]:
+        running += step
+        coverage.append(running)
+    size = median(line.size for line in band)
+    limit = max(1, int(_CROSSINGS * len(band)))
+    gutters = _gutters(coverage, limit, _GUTTER * size)
+    if len(gutters) + 1 < _MIN_COLUMNS:
+        return None
+    cuts = [lo + (a + b) / 2 for a, b in gutters]
+    extents: list[list[float]] = [[hi, lo] for _ in range(len(cuts) + 1)]
+    lefts: list[list[float]] = [[] for _ in extents]
+    for x0, x1 in spans:
+        index = sum(c < (x0 + x1) / 2 for c in cuts)
+        extents[index][0] = min(extents[index][0], x0)
+        extents[index][1] = max(extents[index][1], min(x1, cuts[index] if index < len(cuts) else x1))
+        lefts[index].append(x0)
+    if any(not found for found in lefts):
+        return None
+    (first_page, first), (last_page, last) = placed[rows[0]], placed[rows[-1]]
+    return ColumnModel(
+        extents=tuple((a, b) for a, b in extents),
+        lefts=tuple(tuple(v) for v in lefts),
+        first=(first_page, first.top),
+        last=(last_page, last.top),
+    )
+
+
+def _gutters(coverage: list[int], limit: int, narrowest: float) -> list[tuple[int, int]]:
+    """The strips of at most ``limit`` crossings, at least ``narrowest`` wide, with more
+    crossings on either side of them than in them."""
+    strips: list[tuple[int, int]] = []
+    start: int | None = None
+    for x, n in enumerate([*coverage, limit + 1]):
+        if n <= limit and start is None:
+            start = x
+        elif n > limit and start is not None:
+            strips.append((start, x - 1))
+            start = None
+    inner = [(a, b) for a, b in strips if a > 0 and b < len(coverage) - 1]
+    found: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(inner):
+        if b - a + 1 < narrowest:
+            continue
+        left_end = inner[k - 1][1] + 1 if k else 0
+        right_end = inner[k + 1][0] if k + 1 < len(inner) else len(coverage)
+        inside = max(coverage[a : b + 1])
+        if max(coverage[left_end:a]) > inside and max(coverage[b + 1 : right_end]) > inside:
+            found.append((a, b))
+    return found
