@@ -11,6 +11,7 @@ across the columns and are left out of the projection.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -81,14 +82,14 @@ def document_columns(pages: Iterable[tuple[int, list[_Line]]]) -> ColumnModel | 
         coverage.append(running)
     size = median(line.size for line in band)
     limit = max(1, int(_CROSSINGS * len(band)))
-    gutters = _gutters(coverage, limit, _GUTTER * size)
-    if len(gutters) + 1 < _MIN_COLUMNS:
+    cuts = [lo + (a + b) / 2 for a, b in _gutters(coverage, limit, _GUTTER * size)]
+    cuts = _merge_lonely(cuts, band)
+    if len(cuts) + 1 < _MIN_COLUMNS:
         return None
-    cuts = [lo + (a + b) / 2 for a, b in gutters]
     extents: list[list[float]] = [[hi, lo] for _ in range(len(cuts) + 1)]
     lefts: list[list[float]] = [[] for _ in extents]
     for x0, x1 in spans:
-        index = sum(c < (x0 + x1) / 2 for c in cuts)
+        index = bisect.bisect_right(cuts, (x0 + x1) / 2)
         extents[index][0] = min(extents[index][0], x0)
         extents[index][1] = max(extents[index][1], min(x1, cuts[index] if index < len(cuts) else x1))
         lefts[index].append(x0)
@@ -104,14 +105,26 @@ def document_columns(pages: Iterable[tuple[int, list[_Line]]]) -> ColumnModel | 
 
 
 def _gutters(coverage: list[int], limit: int, narrowest: float) -> list[tuple[int, int]]:
-    """The strips of at most ``limit`` crossings, at least ``narrowest`` wide, with more
-    crossings on either side of them than in them."""
+    """The strips that fewer lines cross than cross the text on either side of them, at least
+    ``narrowest`` wide: first those no line crosses, then, where none was found, those at
+    most ``limit`` lines cross (a header centred over two columns, a cell's long word)."""
+    found: list[tuple[int, int]] = []
+    for level in range(limit + 1):
+        for a, b in _strips(coverage, level, narrowest):
+            if not any(a <= x <= b or x <= a <= y for x, y in found):
+                found.append((a, b))
+    return sorted(found)
+
+
+def _strips(coverage: list[int], level: int, narrowest: float) -> list[tuple[int, int]]:
+    """The strips crossed by at most ``level`` lines, inside the text and with more
+    crossings on both sides than inside."""
     strips: list[tuple[int, int]] = []
     start: int | None = None
-    for x, n in enumerate([*coverage, limit + 1]):
-        if n <= limit and start is None:
+    for x, n in enumerate([*coverage, level + 1]):
+        if n <= level and start is None:
             start = x
-        elif n > limit and start is not None:
+        elif n > level and start is not None:
             strips.append((start, x - 1))
             start = None
     inner = [(a, b) for a, b in strips if a > 0 and b < len(coverage) - 1]
@@ -125,3 +138,22 @@ def _gutters(coverage: list[int], limit: int, narrowest: float) -> list[tuple[in
         if max(coverage[left_end:a]) > inside and max(coverage[b + 1 : right_end]) > inside:
             found.append((a, b))
     return found
+
+
+def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:
+    """Leave out the cuts between two columns that never hold text on the same line: a
+    header wider than its column's cells ("Đạt" over a column of "X") is no column of its
+    own."""
+    cuts = list(cuts)
+    while cuts:
+        together: set[int] = set()
+        for line in lines:
+            used = sorted(
+                {bisect.bisect_right(cuts, sum(_extent(seg)) / 2) for seg in line.segments}
+            )
+            together.update(a for a, b in zip(used, used[1:]) if b == a + 1)
+        lonely = next((k for k in range(len(cuts)) if k not in together), None)
+        if lonely is None:
+            break
+        del cuts[lonely]
+    return cuts

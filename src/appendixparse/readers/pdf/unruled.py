@@ -391,11 +391,21 @@ def _starts_model_row(line: _Line, model: ColumnModel) -> bool:
         return False
     used: set[int] = set()
     for seg in line.segments:
-        first, last = _columns_of(seg, model.bounds)
-        if first != last and not _opens_merged(seg, first, last, model, line.size):
+        if not _in_columns(seg, model, line.size):
             return False
-        used.add(first)
+        used.update(column for column, _ in _place(seg, model.bounds, line.size))
     return len(used) >= 2
+
+
+def _in_columns(seg: list[_Word], model: ColumnModel, size: float) -> bool:
+    """Does ``seg`` keep to the model's columns: within one, cut by a space at every gutter
+    it crosses (text in two columns closer than a column gap), or a merged cell?"""
+    first, last = _columns_of(seg, model.bounds)
+    if first == last:
+        return True
+    if len(_place(seg, model.bounds, size)) == last - first + 1:
+        return True
+    return _opens_merged(seg, first, last, model, size)
 
 
 def _opens_merged(
@@ -415,14 +425,13 @@ def _joins_model(run: _Run, line: _Line, model: ColumnModel) -> bool:
     """Does ``line`` go on the model's table: a row, a cell's next line within one column,
     a merged cell, or a section row across the table?"""
     if len(line.segments) == 1:
-        first, last = _columns_of(line.segments[0], model.bounds)
-        if first == last:
+        seg = line.segments[0]
+        first, last = _columns_of(seg, model.bounds)
+        if first == last or run._spans(line, _ALIGN * line.size):
             return True
-        if run._spans(line, _ALIGN * line.size):
+        if len(_place(seg, model.bounds, line.size)) == last - first + 1:
             return True
-        return last - first == 1 and _opens_merged(
-            line.segments[0], first, last, model, line.size
-        )
+        return last - first == 1 and _opens_merged(seg, first, last, model, line.size)
     return _starts_model_row(line, model) or (
         bool(_SECTION_ANCHOR.match(line.text)) and run._spans(line, _ALIGN * line.size)
     )
