@@ -17,6 +17,7 @@ from .unruled import _carry, _model_runs, _Run, _run_rows, _runs
 _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
 _MIN_RUNNING_PAGES = 2
+_RUNNING_GAP = 0.9  # a running header or footer stands apart from the text by this much
 _PAGE_NUMBER = re.compile(
     rf"^(?:{'|'.join(map(re.escape, PAGE_WORDS))})?\s*[-–—(\[]?\s*\d{{1,4}}\s*[-–—)\]]?"
     rf"(?:\s*(?:{'|'.join(map(re.escape, PAGE_OF_WORDS))})\s*\d{{1,4}})?$",
@@ -49,13 +50,17 @@ def _drop_running_lines(pages: list[_Page]) -> None:
             for key in {(where, _mask(ln.text), round(ln.top / 3)) for ln in lines}:
                 seen[key] += 1
 
-    def running(where: str, line: _Line) -> bool:
+    def running(where: str, line: _Line, inner: _Line | None) -> bool:
         if len(line.segments) > 2:
             return False
         if _PAGE_NUMBER.match(line.text.strip()):
             return True
         if len(pages) < _MIN_RUNNING_PAGES:
             return False
+        if inner is not None:
+            gap = inner.top - line.bottom if where == "top" else line.top - inner.bottom
+            if gap < _RUNNING_GAP * line.size:
+                return False  # set close to the text it borders: the body's own line
         mask = _mask(line.text)
         near = round(line.top / 3)
         hits = max(seen[(where, mask, near + d)] for d in (-1, 0, 1))
@@ -65,8 +70,10 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         top, bottom = outer(page)
         drop: set[int] = set()
         for where, lines in (("top", top), ("bottom", bottom)):
+            inward = page.lines if where == "top" else page.lines[::-1]
             for line in lines:
-                if not running(where, line):
+                k = next(i for i, ln in enumerate(inward) if ln is line)
+                if not running(where, line, inward[k + 1] if k + 1 < len(inward) else None):
                     break
                 drop.add(id(line))
         if drop:

@@ -24,6 +24,9 @@ _MIN_ROW_LINES = 4  # lines with text in three columns or more: fewer make no ta
 _MIN_COLUMNS = 3
 _CROSSINGS = 0.05  # a gutter is crossed by at most this share of the table's lines…
 _GUTTER = 0.5  # …and is at least this wide, in units of the text's font size
+_ALIGN = 0.25  # edges closer than this (in font sizes) are aligned
+_EVEN_GAPS = 0.2  # the gaps between the words of a justified line differ by less than this
+_STRAY = 0.1  # the share of lines that may break a pattern (a signature, a wrapped title)
 
 _PREFIX = "|".join(re.escape(p) for p in SECTION_PREFIXES)
 _SECTION_ROW = re.compile(
@@ -83,7 +86,7 @@ def document_columns(pages: Iterable[tuple[int, list[_Line]]]) -> ColumnModel | 
     size = median(line.size for line in band)
     limit = max(1, int(_CROSSINGS * len(band)))
     cuts = [lo + (a + b) / 2 for a, b in _gutters(coverage, limit, _GUTTER * size)]
-    cuts = _merge_lonely(cuts, band)
+    cuts = _merge_lonely(_merge_justified(cuts, band, lo, hi), band)
     if len(cuts) + 1 < _MIN_COLUMNS:
         return None
     extents: list[list[float]] = [[hi, lo] for _ in range(len(cuts) + 1)]
@@ -138,6 +141,52 @@ def _strips(coverage: list[int], level: int, narrowest: float) -> list[tuple[int
         if max(coverage[left_end:a]) > inside and max(coverage[b + 1 : right_end]) > inside:
             found.append((a, b))
     return found
+
+
+def _merge_justified(cuts: list[float], lines: list[_Line], lo: float, hi: float) -> list[float]:
+    """Leave out the cuts inside one justified column: justification widens every space of
+    a line alike, so a narrow cell's words ("Đã   thực   hiện") leave blank strips as wide as
+    gutters, the same on every line that says the same. A cut is inside a column when every
+    line with text on both sides of it but a few is one evenly spaced run of words from the
+    left edge of the text left of it to the right edge of the text right of it, and hardly any
+    has text right of it alone."""
+    cuts = list(cuts)
+    k = 0
+    while k < len(cuts):
+        left = cuts[k - 1] if k else lo - 1
+        right = cuts[k + 1] if k + 1 < len(cuts) else hi + 1
+        if _one_justified_column(lines, left, cuts[k], right):
+            del cuts[k]
+            k = max(0, k - 1)
+        else:
+            k += 1
+    return cuts
+
+
+def _one_justified_column(lines: list[_Line], left: float, cut: float, right: float) -> bool:
+    runs, alone, touching = [], 0, 0
+    for line in lines:
+        words = [w for w in line.words if left < (w.x0 + w.x1) / 2 < right]
+        if not words:
+            continue
+        touching += 1
+        if all((w.x0 + w.x1) / 2 > cut for w in words):
+            alone += 1  # text right of the cut alone: the columns hold text apart
+        elif any((w.x0 + w.x1) / 2 > cut for w in words):
+            runs.append((line.size, words))
+    if len(runs) < 2 or alone > _STRAY * touching:
+        return False
+    x0 = min(words[0].x0 for _, words in runs)
+    x1 = max(words[-1].x1 for _, words in runs)
+    justified = 0
+    for size, words in runs:
+        gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+        justified += (
+            max(gaps) - min(gaps) <= _EVEN_GAPS * size
+            and words[0].x0 - x0 <= _ALIGN * size
+            and x1 - words[-1].x1 <= _ALIGN * size
+        )
+    return justified >= (1 - _STRAY) * len(runs)
 
 
 def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:

@@ -13,7 +13,7 @@ from ...models import Location
 from ...text.cleaning import clean
 from ...text.numbering import is_column_numbers, looks_like_numbering, parse_section
 from ...text.vocabulary import SECTION_PREFIXES
-from .columns import ColumnModel
+from .columns import _ALIGN, _EVEN_GAPS, ColumnModel
 from .text import _SEGMENT_GAP, _join_lines, _Line, _Word
 
 _MAX_HEADER_CELL = 300  # longer cells are body text, not a header's wrapped rest
@@ -21,8 +21,6 @@ _WRAPPED_HEADER_LINES = 3  # a header cell wrapped over at most this many rows o
 # Distances are in units of the font size of the text concerned.
 _ROW_GAP = 0.9  # a blank wider than this between lines ends an unruled table…
 _ROW_GAP_ALIGNED = 1.8  # …unless the next line sits in the table's columns
-_ALIGN = 0.25  # edges closer than this are aligned
-_EVEN_GAPS = 0.2  # the gaps between the words of a justified line differ by less than this
 
 
 @dataclass(slots=True)
@@ -432,9 +430,9 @@ def _joins_model(run: _Run, line: _Line, model: ColumnModel) -> bool:
         if len(_place(seg, model.bounds, line.size)) == last - first + 1:
             return True
         return last - first == 1 and _opens_merged(seg, first, last, model, line.size)
-    return _starts_model_row(line, model) or (
-        bool(_SECTION_ANCHOR.match(line.text)) and run._spans(line, _ALIGN * line.size)
-    )
+    if all(_in_columns(seg, model, line.size) for seg in line.segments):
+        return True  # text in columns; in one, a justified line's words set wide apart
+    return bool(_SECTION_ANCHOR.match(line.text)) and run._spans(line, _ALIGN * line.size)
 
 
 def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int, str]]:
