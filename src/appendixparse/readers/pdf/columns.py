@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from ...text.vocabulary import SECTION_PREFIXES
-from .text import _Line
+from .text import _Line, _Word
 
 _MIN_ROW_LINES = 4  # lines with text in three columns or more: fewer make no table
 _MIN_COLUMNS = 3
@@ -138,7 +138,10 @@ def _strips(coverage: list[int], level: int, narrowest: float) -> list[tuple[int
         left_end = inner[k - 1][1] + 1 if k else 0
         right_end = inner[k + 1][0] if k + 1 < len(inner) else len(coverage)
         inside = max(coverage[a : b + 1])
-        if max(coverage[left_end:a]) > inside and max(coverage[b + 1 : right_end]) > inside:
+        # Crossed by some lines, a strip must be crossed by fewer than half as many lines as
+        # the text on either side: a column of few cells has strips between its words.
+        enough = 2 * inside + 1
+        if min(max(coverage[left_end:a]), max(coverage[b + 1 : right_end])) >= enough:
             found.append((a, b))
     return found
 
@@ -164,29 +167,37 @@ def _merge_justified(cuts: list[float], lines: list[_Line], lo: float, hi: float
 
 
 def _one_justified_column(lines: list[_Line], left: float, cut: float, right: float) -> bool:
-    runs, alone, touching = [], 0, 0
+    both: list[tuple[float, list[_Word]]] = []
+    before: list[tuple[float, list[_Word]]] = []
+    alone = touching = 0
     for line in lines:
         words = [w for w in line.words if left < (w.x0 + w.x1) / 2 < right]
         if not words:
             continue
         touching += 1
-        if all((w.x0 + w.x1) / 2 > cut for w in words):
+        after = sum((w.x0 + w.x1) / 2 > cut for w in words)
+        if after == len(words):
             alone += 1  # text right of the cut alone: the columns hold text apart
-        elif any((w.x0 + w.x1) / 2 > cut for w in words):
-            runs.append((line.size, words))
-    if len(runs) < 2 or alone > _STRAY * touching:
+        elif after:
+            both.append((line.size, words))
+        else:
+            before.append((line.size, words))
+    if len(both) < 2 or alone > _STRAY * touching:
         return False
-    x0 = min(words[0].x0 for _, words in runs)
-    x1 = max(words[-1].x1 for _, words in runs)
+    x0 = min(words[0].x0 for _, words in both)
+    x1 = max(words[-1].x1 for _, words in both)
     justified = 0
-    for size, words in runs:
+    for size, words in both:
         gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
         justified += (
             max(gaps) - min(gaps) <= _EVEN_GAPS * size
             and words[0].x0 - x0 <= _ALIGN * size
             and x1 - words[-1].x1 <= _ALIGN * size
         )
-    return justified >= (1 - _STRAY) * len(runs)
+    # Every line of a justified column starts at its left edge, its last lines too; a tick
+    # ("X") under the first of two headers sits in the middle of it.
+    flush = sum(abs(words[0].x0 - x0) <= _ALIGN * size for size, words in before)
+    return justified >= (1 - _STRAY) * len(both) and flush >= (1 - _STRAY) * len(before)
 
 
 def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:
