@@ -53,14 +53,14 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     def running(where: str, line: _Line, inner: _Line | None) -> bool:
         if len(line.segments) > 2:
             return False
-        if _PAGE_NUMBER.match(line.text.strip()):
-            return True
-        if len(pages) < _MIN_RUNNING_PAGES:
-            return False
         if inner is not None:
             gap = inner.top - line.bottom if where == "top" else line.top - inner.bottom
             if gap < _RUNNING_GAP * line.size:
                 return False  # set close to the text it borders: the body's own line
+        if _PAGE_NUMBER.match(line.text.strip()):
+            return True
+        if len(pages) < _MIN_RUNNING_PAGES:
+            return False
         mask = _mask(line.text)
         near = round(line.top / 3)
         hits = max(seen[(where, mask, near + d)] for d in (-1, 0, 1))
