@@ -74,6 +74,7 @@ class _Run:
     span_lefts: list[float] = field(default_factory=list)  # where rows across the table start
     continued: set[int] = field(default_factory=set)  # lines that go on the line above's cell
     span_rows: list[int] = field(default_factory=list)  # the lines of rows across the table
+    model: ColumnModel | None = None  # the document's columns, when the run is laid on them
 
     def overlapping(self, x0: float, x1: float) -> list[int]:
         return [i for i, c in enumerate(self.columns) if min(c.x1, x1) - max(c.x0, x0) > 0]
@@ -337,7 +338,9 @@ def _model_runs(
     the table went on to the foot of the page before, so the page's first lines (the rest of
     a row the page break cut) go on it."""
     out: list[_Line | _Run] = []
-    run: _Run | None = _Run(columns=_model_columns(model), carried=True) if continued else None
+    run: _Run | None = (
+        _Run(columns=_model_columns(model), carried=True, model=model) if continued else None
+    )
     loose: list[_Line] = []
 
     def flush() -> None:
@@ -359,7 +362,7 @@ def _model_runs(
         run = None
         if model.holds(page, line) and _starts_model_row(line, model):
             flush()
-            run = _Run(columns=_model_columns(model), carried=True)
+            run = _Run(columns=_model_columns(model), carried=True, model=model)
             run.lines.append(line)
             run.multi = 1
         else:
@@ -469,6 +472,62 @@ _SECTION_ANCHOR = re.compile(
 )
 
 
+def _centred_over(seg: list[_Word], column: int, model: ColumnModel, size: float) -> int:
+    """The column a header's text in ``column`` belongs to: the first of the columns it is
+    centred over when that is not its own alone (a merged cell's title centred over the
+    columns under it, "Kết quả thực hiện" over "Tiến độ | Kết quả đạt được"), where the
+    grid puts a merged cell's text."""
+    x0, x1 = _extent(seg)
+    centre, tolerance = (x0 + x1) / 2, 2 * _ALIGN * size
+    own = model.extents[column]
+    if abs(centre - (own[0] + own[1]) / 2) <= 2 * tolerance:
+        return column
+    for first in range(len(model.extents)):
+        for last in range(max(first, column), len(model.extents)):
+            if first == last or not first <= column <= last:
+                continue
+            span = (model.extents[first][0] + model.extents[last][1]) / 2
+            if abs(centre - span) <= tolerance:
+                return first
+    return column
+
+
+def _under_merged(placed: list[list[list[str]]], groups: list[list[int]], i: int) -> bool:
+    """Does line ``i``, in the first row (the header) still, start the header's lower row:
+    text under two columns side by side, the left one's heading above it and the right one's
+    empty (cells written from the top: only under a merged cell does a column's heading start
+    lower)?"""
+    if len(groups) > 1 or any(placed[i][0]):
+        return False
+    above = [any(placed[j][c] for j in groups[0]) for c in range(len(placed[i]))]
+    return any(
+        placed[i][c] and placed[i][c + 1] and above[c] and not above[c + 1]
+        for c in range(len(placed[i]) - 1)
+    )
+
+
+def _centred_header(lines: list[_Line], model: ColumnModel, bounds: list[float]) -> bool:
+    """Are the header's cells centred in their columns rather than written from their left
+    edges? Only in a centred header does text centred over several columns tell a merged
+    cell (a left-aligned one can be so by chance)."""
+    left = centre = 0
+    for line in lines:
+        if _ANCHOR.match(line.text):
+            break
+        tolerance = _ALIGN * line.size
+        for seg in line.segments:
+            x0, x1 = _extent(seg)
+            first, last = bisect.bisect_right(bounds, x0), bisect.bisect_right(bounds, x1)
+            if first != last:
+                continue
+            own = model.extents[first]
+            at_left = abs(x0 - own[0]) <= tolerance
+            in_middle = abs((x0 + x1) / 2 - (own[0] + own[1]) / 2) <= 2 * tolerance
+            left += at_left and not in_middle
+            centre += in_middle and not at_left
+    return centre > left
+
+
 def _holds_numbers(placed: list[list[list[str]]]) -> bool:
     """Whether the first column is an STT column: its lines are mostly short (numbers, the
     "STT" header, a section numeral)."""
@@ -483,10 +542,16 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
     columns = run.columns
     bounds = _bounds(columns)
     placed: list[list[list[str]]] = []  # per line: per column, its pieces of text
+    centred = run.model is not None and _centred_header(run.lines, run.model, bounds)
+    heading = True  # the lines above the first numbered row
     for line in run.lines:
         cells: list[list[str]] = [[] for _ in columns]
+        heading = heading and not _ANCHOR.match(line.text)
         for seg in line.segments:
-            for column, text in _place(seg, bounds, line.size):
+            pieces = _place(seg, bounds, line.size)
+            if heading and centred and run.model is not None and len(pieces) == 1:
+                pieces = [(_centred_over(seg, pieces[0][0], run.model, line.size), pieces[0][1])]
+            for column, text in pieces:
                 cells[column].append(text)
         placed.append(cells)
     first_column = [bool(cells[0]) for cells in placed]
@@ -510,6 +575,8 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
         prefix = bool(placed[i - 1][0]) and placed[i - 1][0][-1].strip().lower() in _PREFIXES
         if i in run.continued or prefix:
             new = False  # the wrapped text of a row across the table; "Phần" over "II"
+        elif run.model is not None and not centred and _under_merged(placed, groups, i):
+            new = True  # the header's lower row, under a merged cell
         elif spaced:
             new = gaps[i - 1] > tight + 0.3 * sizes[i] or (first_column[i] and has_first)
         else:
