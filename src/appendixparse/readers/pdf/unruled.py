@@ -466,6 +466,7 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _PREFIXES = frozenset(p.lower() for p in SECTION_PREFIXES)  # "Phần" wrapped above its "II"
+_LABEL_WORDS = 5  # a header's lower row names its columns in as many words at most
 _SHORT = 8  # an STT cell's line is at most this long ("1.2.3.", "Phần IV")
 _SECTION_ANCHOR = re.compile(
     rf"^(?:(?:{_PREFIX})\s+)?(?:[IVX]{{1,4}}|[A-HJ-UWYZĐ])[.:]?\s+\w", re.IGNORECASE
@@ -499,6 +500,8 @@ def _under_merged(placed: list[list[list[str]]], groups: list[list[int]], i: int
     lower)?"""
     if len(groups) > 1 or any(placed[i][0]):
         return False
+    if any(len(text.split()) > _LABEL_WORDS for pieces in placed[i] for text in pieces):
+        return False  # a sentence: the rest of a row the page break cut, under the header
     above = [any(placed[j][c] for j in groups[0]) for c in range(len(placed[i]))]
     return any(
         placed[i][c] and placed[i][c + 1] and above[c] and not above[c + 1]
@@ -546,10 +549,21 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
     heading = True  # the lines above the first numbered row
     for line in run.lines:
         cells: list[list[str]] = [[] for _ in columns]
-        heading = heading and not _ANCHOR.match(line.text)
+        # The header's lines name columns in a few words; a longer text ends it (the rest of
+        # a row the page break cut, under a repeated header).
+        heading = (
+            heading
+            and not _ANCHOR.match(line.text)
+            and all(len(seg) <= _LABEL_WORDS for seg in line.segments)
+        )
         for seg in line.segments:
             pieces = _place(seg, bounds, line.size)
-            if heading and centred and run.model is not None and len(pieces) == 1:
+            if (
+                heading
+                and centred
+                and run.model is not None
+                and len(pieces) == 1
+            ):
                 pieces = [(_centred_over(seg, pieces[0][0], run.model, line.size), pieces[0][1])]
             for column, text in pieces:
                 cells[column].append(text)
