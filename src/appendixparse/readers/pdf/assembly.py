@@ -9,9 +9,9 @@ from typing import Any
 from ...grid import Block, Paragraph, Row, Table
 from ...models import Location
 from ..vocabulary import PAGE_OF_WORDS, PAGE_WORDS
+from .columns import ColumnModel
 from .page import _Page
 from .text import _join_lines, _Line
-from .columns import ColumnModel
 from .unruled import _carry, _model_runs, _Run, _run_rows, _runs
 
 _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)

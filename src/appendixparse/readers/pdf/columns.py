@@ -12,6 +12,7 @@ across the columns and are left out of the projection.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ class ColumnModel:
         return [(a[1] + b[0]) / 2 for a, b in zip(self.extents, self.extents[1:])]
 
 
-def _extent(segment: list) -> tuple[float, float]:  # type: ignore[type-arg]
+def _extent(segment: list[_Word]) -> tuple[float, float]:
     return segment[0].x0, max(w.x1 for w in segment)
 
 
@@ -94,7 +95,8 @@ def document_columns(pages: Iterable[tuple[int, list[_Line]]]) -> ColumnModel | 
     for x0, x1 in spans:
         index = bisect.bisect_right(cuts, (x0 + x1) / 2)
         extents[index][0] = min(extents[index][0], x0)
-        extents[index][1] = max(extents[index][1], min(x1, cuts[index] if index < len(cuts) else x1))
+        right = cuts[index] if index < len(cuts) else x1
+        extents[index][1] = max(extents[index][1], min(x1, right))
         lefts[index].append(x0)
     if any(not found for found in lefts):
         return None
@@ -188,7 +190,7 @@ def _one_justified_column(lines: list[_Line], left: float, cut: float, right: fl
     x1 = max(words[-1].x1 for _, words in both)
     justified = 0
     for size, words in both:
-        gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
         justified += (
             max(gaps) - min(gaps) <= _EVEN_GAPS * size
             and words[0].x0 - x0 <= _ALIGN * size
@@ -211,7 +213,7 @@ def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:
             used = sorted(
                 {bisect.bisect_right(cuts, sum(_extent(seg)) / 2) for seg in line.segments}
             )
-            together.update(a for a, b in zip(used, used[1:]) if b == a + 1)
+            together.update(a for a, b in itertools.pairwise(used) if b == a + 1)
         lonely = next((k for k in range(len(cuts)) if k not in together), None)
         if lonely is None:
             break

@@ -409,9 +409,7 @@ def _in_columns(seg: list[_Word], model: ColumnModel, size: float) -> bool:
     return _opens_merged(seg, first, last, model, size)
 
 
-def _opens_merged(
-    seg: list[_Word], first: int, last: int, model: ColumnModel, size: float
-) -> bool:
+def _opens_merged(seg: list[_Word], first: int, last: int, model: ColumnModel, size: float) -> bool:
     """Is ``seg``, across columns ``first`` to ``last``, a merged cell: starting where the
     first one's text starts, or centred over them?"""
     x0, x1 = _extent(seg)
@@ -558,12 +556,7 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
         )
         for seg in line.segments:
             pieces = _place(seg, bounds, line.size)
-            if (
-                heading
-                and centred
-                and run.model is not None
-                and len(pieces) == 1
-            ):
+            if heading and centred and run.model is not None and len(pieces) == 1:
                 pieces = [(_centred_over(seg, pieces[0][0], run.model, line.size), pieces[0][1])]
             for column, text in pieces:
                 cells[column].append(text)
