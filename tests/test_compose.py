@@ -54,6 +54,31 @@ def test_random_combination_reads_as_its_spec(seed: int, tmp_path: Path) -> None
     )
 
 
+# Unruled PDFs the per-page reader misread, each standing for a class the document-wide
+# column model reads (readers/pdf/columns.py).
+UNRULED_SEEDS = {
+    99: "a two-row header centred over a merged cell: the columns from the body, not line 1",
+    73: "a left-aligned header's lower row under a merged cell ('Kết quả thực hiện')",
+    159: "a centred title over two columns whose text starts at the second's left edge",
+    401: "'Phần' over 'I' with the title in the next column, closer than a column gap",
+    4: "'Đạt' heading a narrower column of ticks: no column of its own",
+    36: "a column of two cells (Ghi chú): the blank strips between its words are no gutters",
+    88: "'2024)' ending a cell at the page's foot is no page number",
+    18: "a cell's last line at the foot of the page, repeated elsewhere: not a running footer",
+    467: "the rest of a row cut by the page break under a repeated header: no sub-header",
+    11: "the rest of a row cut by the page break, alone at the top of the next page",
+}
+
+
+@pytest.mark.parametrize("seed", sorted(UNRULED_SEEDS))
+def test_unruled_pdf_reads_as_its_spec(seed: int, tmp_path: Path) -> None:
+    [(doc, path)] = compose([random_spec(seed, format="pdf_unruled")], tmp_path)
+    diffs = differences(appendixparse.parse(path), doc.gold)
+    assert not diffs, f"{UNRULED_SEEDS[seed]}\n" + "\n".join(
+        f"{part}: {line}" for part, lines in diffs.items() for line in lines[:5]
+    )
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is absent")
 def test_libreoffice_pdfs_read_as_their_spec(tmp_path: Path) -> None:
     specs = [random_spec(s, format="lo_pdf") for s, _ in LIBREOFFICE_SEEDS]

@@ -724,7 +724,20 @@ def _continuation(
         if headed_only and _row_key(row.cells) not in header_keys:
             continue
         if _repeats_header(row, header_keys) and not is_column_numbers(row.cells):
-            end, columns = _resolve_header(rows, at)
+            end, _ = _resolve_header(rows, at)
+            # Under a header repeated as it was, only the rows the first header had are its
+            # rows: the next may be the rest of a row the page break cut ("- Giải pháp: …").
+            if _row_key(row.cells) in header_keys:
+                end = next(
+                    (
+                        k
+                        for k in range(at + 1, end)
+                        if _row_key(rows[k].cells) not in header_keys
+                        and not is_column_numbers(rows[k].cells)
+                    ),
+                    end,
+                )
+            end, columns = _resolve_header(rows[:end], at)
             return _Part(_map_columns(columns, layout.columns), at, end)
     if headed_only:
         return None

@@ -29,6 +29,7 @@ from ...grid import Grid
 from ...models import Location, Unparsed
 from ...options import DEFAULT_OPTIONS, Options
 from .assembly import _Builder, _drop_running_lines
+from .columns import document_columns
 from .engines import _open_document
 from .guard import _describe, _too_heavy
 from .ocr import OcrPage, Scan, attach_confidence, is_scan, read_scans
@@ -156,7 +157,7 @@ def _read(data: bytes, source: str, options: Options) -> Grid:
     finally:
         pdf.close()
     _drop_running_lines(read)
-    builder = _Builder()
+    builder = _Builder(document_columns((p.number, p.lines) for p in read))
     for content in read:
         builder.page(content)
     attach_confidence(builder.blocks, scanned)

@@ -9,13 +9,15 @@ from typing import Any
 from ...grid import Block, Paragraph, Row, Table
 from ...models import Location
 from ..vocabulary import PAGE_OF_WORDS, PAGE_WORDS
+from .columns import ColumnModel
 from .page import _Page
 from .text import _join_lines, _Line
-from .unruled import _carry, _Run, _run_rows, _runs
+from .unruled import _carry, _model_runs, _Run, _run_rows, _runs
 
 _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
 _MIN_RUNNING_PAGES = 2
+_RUNNING_GAP = 0.9  # a running header or footer stands apart from the text by this much
 _PAGE_NUMBER = re.compile(
     rf"^(?:{'|'.join(map(re.escape, PAGE_WORDS))})?\s*[-–—(\[]?\s*\d{{1,4}}\s*[-–—)\]]?"
     rf"(?:\s*(?:{'|'.join(map(re.escape, PAGE_OF_WORDS))})\s*\d{{1,4}})?$",
@@ -48,9 +50,13 @@ def _drop_running_lines(pages: list[_Page]) -> None:
             for key in {(where, _mask(ln.text), round(ln.top / 3)) for ln in lines}:
                 seen[key] += 1
 
-    def running(where: str, line: _Line) -> bool:
+    def running(where: str, line: _Line, inner: _Line | None) -> bool:
         if len(line.segments) > 2:
             return False
+        if inner is not None:
+            gap = inner.top - line.bottom if where == "top" else line.top - inner.bottom
+            if gap < _RUNNING_GAP * line.size:
+                return False  # set close to the text it borders: the body's own line
         if _PAGE_NUMBER.match(line.text.strip()):
             return True
         if len(pages) < _MIN_RUNNING_PAGES:
@@ -64,8 +70,10 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         top, bottom = outer(page)
         drop: set[int] = set()
         for where, lines in (("top", top), ("bottom", bottom)):
+            inward = page.lines if where == "top" else page.lines[::-1]
             for line in lines:
-                if not running(where, line):
+                k = next(i for i, ln in enumerate(inward) if ln is line)
+                if not running(where, line, inward[k + 1] if k + 1 < len(inward) else None):
                     break
                 drop.add(id(line))
         if drop:
@@ -124,7 +132,8 @@ def _after_header(cells: list[str], header: list[str]) -> list[str] | None:
 class _Builder:
     """Pages to blocks, in reading order, carrying an unruled table over page breaks."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: ColumnModel | None = None) -> None:
+        self.model = model  # the columns of the document's unruled table, if it has one
         self.blocks: list[Block] = []
         self.carried: _Run | None = None
         self.tables = 0
@@ -206,7 +215,10 @@ class _Builder:
     ) -> None:
         if not lines:
             return
-        parts = _runs(lines, carried)
+        if self.model is not None:
+            parts = _model_runs(lines, self.model, page.number, continued=carried is not None)
+        else:
+            parts = _runs(lines, carried)
         loose: list[_Line] = []
         for n, part in enumerate(parts):
             if isinstance(part, _Line):

@@ -13,6 +13,7 @@ from ...models import Location
 from ...text.cleaning import clean
 from ...text.numbering import is_column_numbers, looks_like_numbering, parse_section
 from ...text.vocabulary import SECTION_PREFIXES
+from .columns import _ALIGN, _EVEN_GAPS, ColumnModel
 from .text import _SEGMENT_GAP, _join_lines, _Line, _Word
 
 _MAX_HEADER_CELL = 300  # longer cells are body text, not a header's wrapped rest
@@ -20,8 +21,6 @@ _WRAPPED_HEADER_LINES = 3  # a header cell wrapped over at most this many rows o
 # Distances are in units of the font size of the text concerned.
 _ROW_GAP = 0.9  # a blank wider than this between lines ends an unruled table…
 _ROW_GAP_ALIGNED = 1.8  # …unless the next line sits in the table's columns
-_ALIGN = 0.25  # edges closer than this are aligned
-_EVEN_GAPS = 0.2  # the gaps between the words of a justified line differ by less than this
 
 
 @dataclass(slots=True)
@@ -75,6 +74,7 @@ class _Run:
     span_lefts: list[float] = field(default_factory=list)  # where rows across the table start
     continued: set[int] = field(default_factory=set)  # lines that go on the line above's cell
     span_rows: list[int] = field(default_factory=list)  # the lines of rows across the table
+    model: ColumnModel | None = None  # the document's columns, when the run is laid on them
 
     def overlapping(self, x0: float, x1: float) -> list[int]:
         return [i for i, c in enumerate(self.columns) if min(c.x1, x1) - max(c.x0, x0) > 0]
@@ -329,6 +329,113 @@ def _runs(lines: list[_Line], carried: _Run | None) -> list[_Line | _Run]:
     return out
 
 
+def _model_runs(
+    lines: list[_Line], model: ColumnModel, page: int, *, continued: bool
+) -> list[_Line | _Run]:
+    """Split a page's lines into the parts of the document's unruled table (whose columns
+    ``model`` gives) and the lines between them; the lines that are no part of it are read
+    as before, on their own (a motto table above, a signature block below). ``continued``:
+    the table went on to the foot of the page before, so the page's first lines (the rest of
+    a row the page break cut) go on it."""
+    out: list[_Line | _Run] = []
+    run: _Run | None = (
+        _Run(columns=_model_columns(model), carried=True, model=model) if continued else None
+    )
+    loose: list[_Line] = []
+
+    def flush() -> None:
+        if loose:
+            out.extend(_runs(loose, None))
+            loose.clear()
+
+    for line in lines:
+        if (
+            run is not None
+            and (not run.lines or _gap_allows(run, line))
+            and _joins_model(run, line, model)
+        ):
+            run.lines.append(line)
+            run.multi += len(line.segments) > 1
+            continue
+        if run is not None and run.lines:
+            out.append(run)
+        run = None
+        if model.holds(page, line) and _starts_model_row(line, model):
+            flush()
+            run = _Run(columns=_model_columns(model), carried=True, model=model)
+            run.lines.append(line)
+            run.multi = 1
+        else:
+            loose.append(line)
+    if run is not None and run.lines:
+        out.append(run)
+    flush()
+    return out
+
+
+def _model_columns(model: ColumnModel) -> list[_Column]:
+    return [
+        _Column(x0, x1, list(lefts), [x1], [(x0 + x1) / 2])
+        for (x0, x1), lefts in zip(model.extents, model.lefts)
+    ]
+
+
+def _columns_of(seg: list[_Word], bounds: list[float]) -> tuple[int, int]:
+    x0, x1 = _extent(seg)
+    return bisect.bisect_right(bounds, x0), bisect.bisect_right(bounds, x1)
+
+
+def _starts_model_row(line: _Line, model: ColumnModel) -> bool:
+    """A line with text in two columns or more of the model, none of it across a gutter
+    but where a merged cell starts."""
+    if len(line.segments) < 2:
+        return False
+    used: set[int] = set()
+    for seg in line.segments:
+        if not _in_columns(seg, model, line.size):
+            return False
+        used.update(column for column, _ in _place(seg, model.bounds, line.size))
+    return len(used) >= 2
+
+
+def _in_columns(seg: list[_Word], model: ColumnModel, size: float) -> bool:
+    """Does ``seg`` keep to the model's columns: within one, cut by a space at every gutter
+    it crosses (text in two columns closer than a column gap), or a merged cell?"""
+    first, last = _columns_of(seg, model.bounds)
+    if first == last:
+        return True
+    if len(_place(seg, model.bounds, size)) == last - first + 1:
+        return True
+    return _opens_merged(seg, first, last, model, size)
+
+
+def _opens_merged(seg: list[_Word], first: int, last: int, model: ColumnModel, size: float) -> bool:
+    """Is ``seg``, across columns ``first`` to ``last``, a merged cell: starting where the
+    first one's text starts, or centred over them?"""
+    x0, x1 = _extent(seg)
+    tolerance = _ALIGN * size
+    if any(abs(x0 - v) <= tolerance for v in model.lefts[first]):
+        return True
+    centre = (model.extents[first][0] + model.extents[last][1]) / 2
+    return abs((x0 + x1) / 2 - centre) <= 2 * tolerance
+
+
+def _joins_model(run: _Run, line: _Line, model: ColumnModel) -> bool:
+    """Does ``line`` go on the model's table: a row, a cell's next line within one column,
+    a merged cell, or a section row across the table?"""
+    if len(line.segments) == 1:
+        seg = line.segments[0]
+        first, last = _columns_of(seg, model.bounds)
+        if first == last or run._spans(line, _ALIGN * line.size):
+            return True
+        if len(_place(seg, model.bounds, line.size)) == last - first + 1:
+            return True
+        return last - first == 1 and _opens_merged(seg, first, last, model, line.size)
+    if all(_in_columns(seg, model, line.size) for seg in line.segments):
+        return True  # text in columns; in one, a justified line's words set wide apart
+    return bool(_SECTION_ANCHOR.match(line.text)) and run._spans(line, _ALIGN * line.size)
+
+
 def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int, str]]:
     """The column of each piece of a segment: a segment crossing a column boundary is split
     at a gap wider than a space there, else it is a merged cell and stays whole, in the column
@@ -357,10 +464,69 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _PREFIXES = frozenset(p.lower() for p in SECTION_PREFIXES)  # "Phần" wrapped above its "II"
+_LABEL_WORDS = 5  # a header's lower row names its columns in as many words at most
 _SHORT = 8  # an STT cell's line is at most this long ("1.2.3.", "Phần IV")
 _SECTION_ANCHOR = re.compile(
     rf"^(?:(?:{_PREFIX})\s+)?(?:[IVX]{{1,4}}|[A-HJ-UWYZĐ])[.:]?\s+\w", re.IGNORECASE
 )
+
+
+def _centred_over(seg: list[_Word], column: int, model: ColumnModel, size: float) -> int:
+    """The column a header's text in ``column`` belongs to: the first of the columns it is
+    centred over when that is not its own alone (a merged cell's title centred over the
+    columns under it, "Kết quả thực hiện" over "Tiến độ | Kết quả đạt được"), where the
+    grid puts a merged cell's text."""
+    x0, x1 = _extent(seg)
+    centre, tolerance = (x0 + x1) / 2, 2 * _ALIGN * size
+    own = model.extents[column]
+    if abs(centre - (own[0] + own[1]) / 2) <= 2 * tolerance:
+        return column
+    for first in range(len(model.extents)):
+        for last in range(max(first, column), len(model.extents)):
+            if first == last or not first <= column <= last:
+                continue
+            span = (model.extents[first][0] + model.extents[last][1]) / 2
+            if abs(centre - span) <= tolerance:
+                return first
+    return column
+
+
+def _under_merged(placed: list[list[list[str]]], groups: list[list[int]], i: int) -> bool:
+    """Does line ``i``, in the first row (the header) still, start the header's lower row:
+    text under two columns side by side, the left one's heading above it and the right one's
+    empty (cells written from the top: only under a merged cell does a column's heading start
+    lower)?"""
+    if len(groups) > 1 or any(placed[i][0]):
+        return False
+    if any(len(text.split()) > _LABEL_WORDS for pieces in placed[i] for text in pieces):
+        return False  # a sentence: the rest of a row the page break cut, under the header
+    above = [any(placed[j][c] for j in groups[0]) for c in range(len(placed[i]))]
+    return any(
+        placed[i][c] and placed[i][c + 1] and above[c] and not above[c + 1]
+        for c in range(len(placed[i]) - 1)
+    )
+
+
+def _centred_header(lines: list[_Line], model: ColumnModel, bounds: list[float]) -> bool:
+    """Are the header's cells centred in their columns rather than written from their left
+    edges? Only in a centred header does text centred over several columns tell a merged
+    cell (a left-aligned one can be so by chance)."""
+    left = centre = 0
+    for line in lines:
+        if _ANCHOR.match(line.text):
+            break
+        tolerance = _ALIGN * line.size
+        for seg in line.segments:
+            x0, x1 = _extent(seg)
+            first, last = bisect.bisect_right(bounds, x0), bisect.bisect_right(bounds, x1)
+            if first != last:
+                continue
+            own = model.extents[first]
+            at_left = abs(x0 - own[0]) <= tolerance
+            in_middle = abs((x0 + x1) / 2 - (own[0] + own[1]) / 2) <= 2 * tolerance
+            left += at_left and not in_middle
+            centre += in_middle and not at_left
+    return centre > left
 
 
 def _holds_numbers(placed: list[list[list[str]]]) -> bool:
@@ -377,10 +543,22 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
     columns = run.columns
     bounds = _bounds(columns)
     placed: list[list[list[str]]] = []  # per line: per column, its pieces of text
+    centred = run.model is not None and _centred_header(run.lines, run.model, bounds)
+    heading = True  # the lines above the first numbered row
     for line in run.lines:
         cells: list[list[str]] = [[] for _ in columns]
+        # The header's lines name columns in a few words; a longer text ends it (the rest of
+        # a row the page break cut, under a repeated header).
+        heading = (
+            heading
+            and not _ANCHOR.match(line.text)
+            and all(len(seg) <= _LABEL_WORDS for seg in line.segments)
+        )
         for seg in line.segments:
-            for column, text in _place(seg, bounds, line.size):
+            pieces = _place(seg, bounds, line.size)
+            if heading and centred and run.model is not None and len(pieces) == 1:
+                pieces = [(_centred_over(seg, pieces[0][0], run.model, line.size), pieces[0][1])]
+            for column, text in pieces:
                 cells[column].append(text)
         placed.append(cells)
     first_column = [bool(cells[0]) for cells in placed]
@@ -404,6 +582,8 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
         prefix = bool(placed[i - 1][0]) and placed[i - 1][0][-1].strip().lower() in _PREFIXES
         if i in run.continued or prefix:
             new = False  # the wrapped text of a row across the table; "Phần" over "II"
+        elif run.model is not None and not centred and _under_merged(placed, groups, i):
+            new = True  # the header's lower row, under a merged cell
         elif spaced:
             new = gaps[i - 1] > tight + 0.3 * sizes[i] or (first_column[i] and has_first)
         else:
