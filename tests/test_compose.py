@@ -23,7 +23,9 @@ from golden import assert_golden, load_golden
 
 SEEDS = range(120)  # random combinations, LibreOffice aside (about a minute)
 # Seeds the library does not read exactly yet: each must fail (strict), so a fix shows.
-COMPOSE_XFAIL: dict[int, str] = {}
+COMPOSE_XFAIL: dict[int, str] = {
+    100: "unruled PDF: the notes column's header words on the status line (column model)",
+}
 # (seed, reason) of LibreOffice PDFs (slow: a few); strict xfails as above.
 LIBREOFFICE_SEEDS: tuple[tuple[int, str | None], ...] = (
     (1, "LibreOffice PDF of a ticked form: the ticks' column is not told from the notes"),
