@@ -56,6 +56,19 @@ def test_unit_split_over_two_lines() -> None:
     assert read_unit(preamble) == "UBND huyện Gio Linh"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "UBND THÀNH PHỐ ĐỒNG HỚI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+        "UBND THÀNH PHỐ ĐỒNG HỚICỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "UBND thành phố Đồng Hới   Độc lập – Tự do – Hạnh phúc",
+    ],
+)
+def test_unit_glued_to_the_motto(line: str) -> None:
+    # A reader that kept the unit | motto header as one line (composed PDF seeds 78, 158)
+    assert read_unit(lines(line, "PHỤ LỤC")) == "UBND thành phố Đồng Hới"
+
+
 def test_unit_absent() -> None:
     assert read_unit(lines("Phụ lục", "Đánh giá mức độ thực hiện")) is None
 

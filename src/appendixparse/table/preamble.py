@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -291,6 +293,7 @@ def _with_place(unit: str, parents: list[str]) -> str:
 def _unit_lines(texts: list[str]) -> list[str]:
     units: list[str] = []
     for i, text in enumerate(texts):
+        text = _before_motto(text)
         folded = fold(text)
         opener = _unit_start(folded)
         if opener is None:
@@ -302,6 +305,20 @@ def _unit_lines(texts: list[str]) -> list[str]:
             continue
         units.append(text)
     return units
+
+
+def _before_motto(text: str) -> str:
+    """A line cut where the national motto begins: a reader that kept the unit | motto header
+    as one line ("UBND HUYỆN X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", at times with no space
+    between the two) leaves the unit in front."""
+    found = _motto_pattern().search(unicodedata.normalize("NFC", text))
+    return text[: found.start()].rstrip() if found and found.start() else text
+
+
+@functools.cache
+def _motto_pattern() -> re.Pattern[str]:
+    mottos = ([w for w in motto.split() if w not in "-–"] for motto in MOTTO_WORDS)
+    return re.compile("|".join(r"[\W_]*".join(map(re.escape, m)) for m in mottos), re.IGNORECASE)
 
 
 def _unit_start(folded: str) -> str | None:
