@@ -23,9 +23,7 @@ from golden import assert_golden, load_golden
 
 SEEDS = range(120)  # random combinations, LibreOffice aside (about a minute)
 # Seeds the library does not read exactly yet: each must fail (strict), so a fix shows.
-COMPOSE_XFAIL: dict[int, str] = {
-    100: "unruled PDF: the notes column's header words on the status line (column model)",
-}
+COMPOSE_XFAIL: dict[int, str] = {}
 # (seed, reason) of LibreOffice PDFs (slow: a few); strict xfails as above.
 LIBREOFFICE_SEEDS: tuple[tuple[int, str | None], ...] = (
     (1, "LibreOffice PDF of a ticked form: the ticks' column is not told from the notes"),
@@ -69,6 +67,12 @@ UNRULED_SEEDS = {
     18: "a cell's last line at the foot of the page, repeated elsewhere: not a running footer",
     467: "the rest of a row cut by the page break under a repeated header: no sub-header",
     11: "the rest of a row cut by the page break, alone at the top of the next page",
+    158: "the unit and the motto on one line with no space between them",
+    520: "'Phần' over 'I' just under the header: the section row, not the header's",
+    1446: "a merged title centred over two columns: their labels the header's lower row",
+    294: "a heading centred in its column by chance over three: no merged title beside others",
+    957: "'Ghi chú' heading a column empty below, beside a merged title over two columns",
+    532: "'Ghi chú' heading an empty column right of the notes; a table of two records",
 }
 
 

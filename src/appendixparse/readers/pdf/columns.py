@@ -21,8 +21,9 @@ from statistics import median
 from ...text.vocabulary import SECTION_PREFIXES
 from .text import _Line, _Word
 
-_MIN_ROW_LINES = 4  # lines with text in three columns or more: fewer make no table
+_MIN_ROW_LINES = 3  # lines with text in three columns or more: fewer make no table
 _MIN_COLUMNS = 3
+_HEADING_LINES = 2  # a column's heading wraps over this many lines at most
 _CROSSINGS = 0.05  # a gutter is crossed by at most this share of the table's lines…
 _GUTTER = 0.5  # …and is at least this wide, in units of the text's font size
 _ALIGN = 0.25  # edges closer than this (in font sizes) are aligned
@@ -202,6 +203,32 @@ def _one_justified_column(lines: list[_Line], left: float, cut: float, right: fl
     return justified >= (1 - _STRAY) * len(both) and flush >= (1 - _STRAY) * len(before)
 
 
+def _overlapped(cuts: list[float], extent: tuple[float, float], size: float) -> range:
+    """The columns a segment's text reaches into by half a letter or more."""
+    x0, x1 = extent
+    margin = 0.5 * size
+    first = bisect.bisect_right(cuts, min(x0 + margin, (x0 + x1) / 2))
+    last = bisect.bisect_right(cuts, max(x1 - margin, (x0 + x1) / 2))
+    return range(first, last + 1)
+
+
+def _heads_empty(cuts: list[float], k: int, lines: list[_Line]) -> bool:
+    """Is the text right of cut ``k`` the heading of a column left empty below: a line or two
+    standing wholly right of the text left of the cut? (A heading over a column of its own
+    cells starts at or before them: "Đạt" left-aligned over a column of centred "X".)"""
+    left: list[float] = []
+    right: list[float] = []
+    for line in lines:
+        for seg in line.segments:
+            x0, x1 = _extent(seg)
+            column = bisect.bisect_right(cuts, (x0 + x1) / 2)
+            if column == k:
+                left.append(x1)
+            elif column == k + 1:
+                right.append(x0)
+    return 0 < len(right) <= _HEADING_LINES and bool(left) and min(right) > max(left)
+
+
 def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:
     """Leave out the cuts between two columns that never hold text on the same line: a
     header wider than its column's cells ("Đạt" over a column of "X") is no column of its
@@ -210,11 +237,20 @@ def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:
     while cuts:
         together: set[int] = set()
         for line in lines:
+            # A merged title across columns holds text in each ("Kết quả thực hiện" over
+            # two, beside "Ghi chú" over a column left empty below).
             used = sorted(
-                {bisect.bisect_right(cuts, sum(_extent(seg)) / 2) for seg in line.segments}
+                {
+                    column
+                    for seg in line.segments
+                    for column in _overlapped(cuts, _extent(seg), line.size)
+                }
             )
             together.update(a for a, b in itertools.pairwise(used) if b == a + 1)
-        lonely = next((k for k in range(len(cuts)) if k not in together), None)
+        lonely = next(
+            (k for k in range(len(cuts)) if k not in together and not _heads_empty(cuts, k, lines)),
+            None,
+        )
         if lonely is None:
             break
         del cuts[lonely]

@@ -471,24 +471,35 @@ _SECTION_ANCHOR = re.compile(
 )
 
 
-def _centred_over(seg: list[_Word], column: int, model: ColumnModel, size: float) -> int:
-    """The column a header's text in ``column`` belongs to: the first of the columns it is
-    centred over when that is not its own alone (a merged cell's title centred over the
-    columns under it, "Kết quả thực hiện" over "Tiến độ | Kết quả đạt được"), where the
-    grid puts a merged cell's text."""
+def _centred_span(
+    seg: list[_Word], column: int, taken: set[int], model: ColumnModel, size: float
+) -> range:
+    """The columns a header's text in ``column`` belongs to: the columns it is centred over
+    when that is not its own alone (a merged cell's title centred over the columns under it,
+    "Kết quả thực hiện" over "Tiến độ | Kết quả đạt được"); the grid puts a merged cell's text
+    in the first of them. Columns ``taken`` by other text on the line are no part of it."""
     x0, x1 = _extent(seg)
     centre, tolerance = (x0 + x1) / 2, 2 * _ALIGN * size
     own = model.extents[column]
     if abs(centre - (own[0] + own[1]) / 2) <= 2 * tolerance:
-        return column
+        return range(column, column + 1)
     for first in range(len(model.extents)):
         for last in range(max(first, column), len(model.extents)):
-            if first == last or not first <= column <= last:
+            if first == last or not first <= column <= last or taken & set(range(first, last + 1)):
                 continue
             span = (model.extents[first][0] + model.extents[last][1]) / 2
             if abs(centre - span) <= tolerance:
-                return first
-    return column
+                return range(first, last + 1)
+    return range(column, column + 1)
+
+
+def _under_centred(placed: list[list[list[str]]], spans: list[list[range]], i: int) -> bool:
+    """Does line ``i`` start the header's lower row: text in two columns or more under a
+    merged title centred over them on a line above, none of it such a title itself?"""
+    if spans[i] or any(placed[i][0]):
+        return False
+    used = {c for c, pieces in enumerate(placed[i]) if pieces}
+    return any(len(used & set(span)) >= 2 for above in spans[:i] for span in above)
 
 
 def _under_merged(placed: list[list[list[str]]], groups: list[list[int]], i: int) -> bool:
@@ -543,6 +554,7 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
     columns = run.columns
     bounds = _bounds(columns)
     placed: list[list[list[str]]] = []  # per line: per column, its pieces of text
+    spans: list[list[range]] = []  # per line: the columns of each merged title centred there
     centred = run.model is not None and _centred_header(run.lines, run.model, bounds)
     heading = True  # the lines above the first numbered row
     for line in run.lines:
@@ -552,12 +564,18 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
         heading = (
             heading
             and not _ANCHOR.match(line.text)
+            and line.segments[0][0].text.lower() not in _PREFIXES  # "Phần" over its "I"
             and all(len(seg) <= _LABEL_WORDS for seg in line.segments)
         )
-        for seg in line.segments:
-            pieces = _place(seg, bounds, line.size)
+        spans.append([])
+        placings = [_place(seg, bounds, line.size) for seg in line.segments]
+        for k, (seg, pieces) in enumerate(zip(line.segments, placings)):
             if heading and centred and run.model is not None and len(pieces) == 1:
-                pieces = [(_centred_over(seg, pieces[0][0], run.model, line.size), pieces[0][1])]
+                taken = {c for other in placings[:k] + placings[k + 1 :] for c, _ in other}
+                span = _centred_span(seg, pieces[0][0], taken, run.model, line.size)
+                pieces = [(span[0], pieces[0][1])]
+                if len(span) > 1:
+                    spans[-1].append(span)
             for column, text in pieces:
                 cells[column].append(text)
         placed.append(cells)
@@ -584,6 +602,8 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
             new = False  # the wrapped text of a row across the table; "Phần" over "II"
         elif run.model is not None and not centred and _under_merged(placed, groups, i):
             new = True  # the header's lower row, under a merged cell
+        elif centred and len(groups) == 1 and _under_centred(placed, spans, i):
+            new = True  # the header's lower row, under a merged title centred over it
         elif spaced:
             new = gaps[i - 1] > tight + 0.3 * sizes[i] or (first_column[i] and has_first)
         else:
