@@ -624,10 +624,15 @@ def _row_key(cells: list[str]) -> tuple[str, ...]:
 
 def is_signature(cells: list[str]) -> bool:
     """A row of the signature block under a table ("NGƯỜI LẬP BIỂU | | THỦ TRƯỞNG ĐƠN VỊ")."""
-    filled = [fold(c) for c in cells if fold(c)]
-    return bool(filled) and all(
-        any(f == w or f.startswith(w + " ") for w in SIGNATURE_OPENERS) for f in filled
-    )
+    signed = False
+    for cell in cells:  # folded one by one: the first cell that opens no signature decides
+        key = fold(cell)
+        if not key:
+            continue
+        if not any(key == w or key.startswith(w + " ") for w in SIGNATURE_OPENERS):
+            return False
+        signed = True
+    return signed
 
 
 def _add_rows(
