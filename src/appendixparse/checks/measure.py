@@ -674,9 +674,9 @@ def _bag(text: str) -> frozenset[str]:
     words = [
         w
         for w in tokens
-        if w not in stopwords and (w.isalpha() or not any(ch.isdigit() for ch in w))
+        if w not in stopwords and (w.isalpha() or not any(map(str.isdigit, w)))
     ]
-    return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
+    return frozenset(words).union(map(" ".join, pairwise(words)))
 
 
 __all__ = [
