@@ -156,7 +156,7 @@ def header_role(text: str) -> str | None:
         best: tuple[int, int, str] | None = None
         for role, words in _ROLE_WORDS.items():
             for word, pattern in words:
-                m = pattern.search(candidate)
+                m = pattern.search(candidate) if word in candidate else None
                 if m and (best is None or (m.start(), -len(word)) < best[:2]):
                     best = (m.start(), -len(word), role)
         if best:
