@@ -49,6 +49,8 @@ _ROLE_WORDS = {
     if role != "stt"
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
+_SIGNATURE_OPENERS = frozenset(SIGNATURE_OPENERS)  # a cell that is one of them, or
+_SIGNATURE_STARTS = tuple(w + " " for w in SIGNATURE_OPENERS)  # one that opens with one
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
 # A form's label over its table: "Biểu mẫu 2", "Biểu mẫu số 02: Cải cách thể chế", "Phụ lục III".
 _FORM_LABEL = re.compile(
@@ -629,7 +631,7 @@ def is_signature(cells: list[str]) -> bool:
         key = fold(cell)
         if not key:
             continue
-        if not any(key == w or key.startswith(w + " ") for w in SIGNATURE_OPENERS):
+        if key not in _SIGNATURE_OPENERS and not key.startswith(_SIGNATURE_STARTS):
             return False
         signed = True
     return signed
