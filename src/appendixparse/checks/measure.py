@@ -55,7 +55,7 @@ from ..models import (
     Threshold,
     Verdict,
 )
-from ..text.cleaning import fold
+from ..text.cleaning import fold, fold_words
 from . import vocabulary as vocab
 from .clauses import (
     Placed,
@@ -664,7 +664,7 @@ def _bag(text: str) -> frozenset[str]:
     Memoised: a province's units report on the same targets, so a batch meets each target's
     text (and many notes phrases) again and again; the bags are pure functions of the text.
     """
-    tokens = fold(text).split()
+    tokens = fold_words(text)
     abbreviations, spellings = vocab.CHECK_ABBREVIATIONS, vocab.CHECK_SPELLINGS
     if not abbreviations.keys().isdisjoint(tokens):
         tokens = [w for t in tokens for w in abbreviations.get(t, t).split()]

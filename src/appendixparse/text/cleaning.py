@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Only real HTML tag names are removed, so "<5%" or "< 10 ngày" survive.
 _TAG = re.compile(
@@ -29,8 +30,12 @@ _OLD_TONES = {
 _OLD_TONE = re.compile(r"({})(?!\w)".format("|".join(_OLD_TONES)))
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """Clean one piece of cell text: tags removed, entities decoded, spaces collapsed, NFC.
+
+    Memoised (a pure function): a parse cleans the same cells again and again, an STT cell
+    as it is read, numbered and checked for column numbers.
 
     >>> clean("<p>Năm 2021:</p>\\n<p>+ đạt&nbsp;100%</p>")
     'Năm 2021: + đạt 100%'
@@ -58,8 +63,11 @@ def join(parts: Iterable[str]) -> str:
     return " ".join(p for p in (clean(x) for x in parts) if p)
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """A key for matching words: cleaned, lower case, punctuation as spaces, 'đ' kept.
+
+    Memoised like :func:`clean`: header, status and signature cells are folded by several steps.
 
     The look-alike "Ð" (U+00D0, Icelandic eth, which some converters and keyboards write for
     "Đ") folds to "đ".
@@ -69,10 +77,19 @@ def fold(text: str) -> str:
     >>> fold("UỶ BAN NHÂN DÂN; hoà")
     'ủy ban nhân dân hòa'
     """
-    # clean() but for its white space, which the last step collapses anyway
+    return " ".join(fold_words(text))
+
+
+def fold_words(text: str) -> list[str]:
+    """The words of :func:`fold`, in order: ``fold(text) == " ".join(fold_words(text))``.
+
+    >>> fold_words("Cấp tỉnh, cấp xã")
+    ['cấp', 'tỉnh', 'cấp', 'xã']
+    """
+    # clean() but for its white space: the words are the runs of word characters
     text = _unmarked(text).lower().replace("ð", "đ")
     text = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], text)
-    return " ".join(_WORD.findall(text))
+    return _WORD.findall(text)
 
 
 def strip_accents(text: str) -> str:
