@@ -127,8 +127,10 @@ def ends_a_breakdown(before: str) -> bool:
     return _breakdown_end().search(before) is not None
 
 
+@lru_cache(maxsize=1024)
 def lower(text: str) -> str:
-    """Lower case with the same length as ``text``, so figure spans index both."""
+    """Lower case with the same length as ``text``, so figure spans index both (memoised: a
+    record's target and notes are lowered by several checks)."""
     low = text.lower()
     if len(low) == len(text):
         return low
