@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..text.cleaning import fold, strip_accents
+from ..text.cleaning import fold
 from .batch import Outcome
 from .catalogue import Catalogue
-from .documents import Document, duplicate_flag
-from .indicators import indicator_matrix, long_frame
+from .collect import FLAG_FIELDS, INDICATOR_FIELDS, ROW_FIELDS, Collection, Entry, sort_key
+from .indicators import INDICATOR_COLUMNS, indicator_matrix, long_frame
 from .labels import Lang
 
 if TYPE_CHECKING:
@@ -113,89 +113,43 @@ class Consolidation:
         )
 
 
-def sort_key(doc: Document) -> tuple[Any, ...]:
-    """Units alphabetically (tone marks ignored first), then period, then file."""
-    path = Path(doc.source)
-    return (
-        strip_accents(fold(doc.unit)), fold(doc.unit), doc.period_start or "",
-        doc.period_end or "", str(path.parent), path.stem, path.suffix,
-    )  # fmt: skip
-
-
-def label(documents: list[Document]) -> list[tuple[Document, Document]]:
-    """Keep one report per unit in ``documents`` (sorted; changed in place), label it, and
-    return the (left out, kept) pairs: the latest period wins, then the later file."""
-    by_unit: dict[str, list[Document]] = {}
-    for doc in documents:
-        # Case, tone placement and spacing apart: "Đakrông" and "Đa Krông" are one place.
-        by_unit.setdefault(fold(doc.unit).replace(" ", ""), []).append(doc)
-    for docs in by_unit.values():
-        # One unit written two ways ("Hướng Hoá", "Hướng Hóa") is one unit: one spelling (the
-        # most used, else the first) names all its columns and rows.
-        spelling = Counter(d.unit for d in docs).most_common(1)[0][0]  # ties: the first
-        for doc in docs:
-            if doc.unit != spelling:
-                doc.unit = spelling
-                for row in (*doc.rows, *doc.indicators):
-                    row["unit"] = spelling
-                for flag in doc.flags:
-                    flag["unit"] = spelling
-    left_out: list[tuple[Document, Document]] = []
-    for docs in by_unit.values():
-        # Sorted by unit, then period, then file: the last is the latest period's later file.
-        kept = max(
-            enumerate(docs),
-            key=lambda item: (item[1].period_end or "", item[1].period_start or "", item[0]),
-        )[1]
-        kept.label = kept.unit
-        others = [d for d in docs if d is not kept]
-        if others:
-            kept.flags.insert(0, duplicate_flag(kept, others))
-            left_out.extend((doc, kept) for doc in others)
-    dropped = {id(doc) for doc, _ in left_out}
-    documents[:] = [doc for doc in documents if id(doc) not in dropped]
-    for doc in documents:
-        for item in (*doc.rows, *doc.flags, *doc.indicators):
-            item["unit_label"] = doc.label
-    return left_out
-
-
-def build(
-    documents: list[Document], failures: list[Outcome], catalogue: Catalogue
-) -> Consolidation:
-    """The frames of the consolidation of ``documents`` (sorted and labelled here)."""
+def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue) -> Consolidation:
+    """The frames of the consolidation of the documents in ``collection`` (settled here)."""
     import pandas as pd
 
-    documents = sorted(documents, key=sort_key)
-    # Documents of indicator tables alone have no target rows: labelled (and one kept per
-    # unit) among themselves, so that they never displace a unit's assessment appendix.
-    indicator_only = [d for d in documents if not d.rows and d.indicators]
-    documents = [d for d in documents if d.rows or not d.indicators]
-    left_out = label(documents) + label(indicator_only)
-    every = sorted([*documents, *indicator_only], key=sort_key)
-    indicators = long_frame([row for doc in every for row in doc.indicators])
-    flags = pd.DataFrame([flag for doc in every for flag in doc.flags], columns=list(FLAG_COLUMNS))
+    documents, indicator_only, left_out = collection.settle()
+    # Flags and indicator rows in the order of the units' settled spelling.
+    every = sorted(
+        [*documents, *indicator_only],
+        key=lambda e: sort_key(e.unit, e.source, e.period_start, e.period_end),
+    )
+    indicators = long_frame(_table(every, "indicators", INDICATOR_COLUMNS, INDICATOR_FIELDS))
+    flags = pd.DataFrame(
+        _table(every, "flags", FLAG_COLUMNS, FLAG_FIELDS), columns=list(FLAG_COLUMNS)
+    )
+    ids = [t.id for t in catalogue.targets]
+    status = ROW_FIELDS.index("status")
+    matrix = pd.DataFrame(
+        [[doc.rows[status][i] for doc in documents] for i in range(len(ids))],
+        index=pd.Index(ids, name="id"),
+        columns=pd.Index([doc.label for doc in documents], name="unit"),
+        dtype=object,
+    )
+    by_target = _by_target(documents, catalogue)
+    by_unit = _by_unit(documents, len(catalogue))
     records = pd.DataFrame(
-        [row for doc in documents for row in doc.rows], columns=list(RECORD_COLUMNS)
+        _table(documents, "rows", RECORD_COLUMNS, ROW_FIELDS), columns=list(RECORD_COLUMNS)
     )
     records = typed_records(records)
     errors = pd.DataFrame(
         [(o.source, o.reason, o.error) for o in sorted(failures, key=lambda o: o.source)],
         columns=list(ERROR_COLUMNS),
     )
-    ids = [t.id for t in catalogue.targets]
-    labels = [doc.label for doc in documents]
-    matrix = pd.DataFrame(
-        [[doc.rows[i]["status"] for doc in documents] for i in range(len(ids))],
-        index=pd.Index(ids, name="id"),
-        columns=pd.Index(labels, name="unit"),
-        dtype=object,
-    )
     return Consolidation(
         records=records,
         matrix=matrix,
-        by_target=_by_target(documents, catalogue),
-        by_unit=_by_unit(documents, len(catalogue)),
+        by_target=by_target,
+        by_unit=by_unit,
         flags=flags,
         errors=errors,
         catalogue=catalogue.frame(),
@@ -206,6 +160,31 @@ def build(
             columns=["unit", "source", "period_start", "period_end", "kept"],
         ),
     )
+
+
+def _table(
+    documents: list[Entry], table: str, columns: tuple[str, ...], fields: tuple[str, ...]
+) -> dict[str, list[Any]]:
+    """One of the documents' tables ("rows", "flags", "indicators") as lists by column: a
+    document's own fields repeated on each of its rows, its ``duplicate_unit`` flag first."""
+    out: dict[str, list[Any]] = {name: [] for name in columns}
+    for doc in documents:
+        held = getattr(doc, table)
+        extra = [doc.duplicate] if table == "flags" and doc.duplicate is not None else []
+        count = doc.count(held) + len(extra)
+        own = {
+            "unit": doc.unit, "unit_label": doc.label, "source": doc.source,
+            "period_start": doc.period_start, "period_end": doc.period_end,
+        }  # fmt: skip
+        for name in columns:
+            if name in own:
+                out[name].extend([own[name]] * count)
+            else:
+                index = fields.index(name)
+                out[name].extend(item[index] for item in extra)
+                if held:
+                    out[name].extend(held[index])
+    return out
 
 
 TEXT_COLUMNS = tuple(
@@ -233,12 +212,13 @@ def completion_rate(counts: dict[str, int], total: int) -> float | None:
     return round(100 * counts.get("completed", 0) / base, 1) if base else None
 
 
-def _by_target(documents: list[Document], catalogue: Catalogue) -> pd.DataFrame:
+def _by_target(documents: list[Entry], catalogue: Catalogue) -> pd.DataFrame:
     import pandas as pd
 
+    status = ROW_FIELDS.index("status")
     rows = []
     for i, target in enumerate(catalogue.targets):
-        counts = Counter(doc.rows[i]["status"] for doc in documents)
+        counts = Counter(doc.rows[status][i] for doc in documents)
         rows.append({
             "id": target.id, "section": target.section, "target": target.target,
             **{s: counts.get(s, 0) for s in STATUSES}, "units": len(documents),
@@ -251,20 +231,19 @@ def _by_target(documents: list[Document], catalogue: Catalogue) -> pd.DataFrame:
     return frame
 
 
-def _by_unit(documents: list[Document], targets: int) -> pd.DataFrame:
+def _by_unit(documents: list[Entry], targets: int) -> pd.DataFrame:
     import pandas as pd
 
     rows = []
     for doc in documents:
-        counts = Counter(row["status"] for row in doc.rows)
-        summary = doc.summary.model_dump() if doc.summary else {}
+        counts = Counter(doc.column(doc.rows, ROW_FIELDS, "status"))
         rows.append({
             "unit_label": doc.label, "unit": doc.unit, "unit_from": doc.unit_from,
             "source": doc.source, "format": doc.format,
             "period_start": doc.period_start, "period_end": doc.period_end,
             **{s: counts.get(s, 0) for s in STATUSES}, "unmatched_rows": doc.unmatched,
-            "flags": len(doc.flags), "completion_rate": completion_rate(counts, targets),
-            **{f"declared_{k}": summary.get(k) for k in DECLARED},
+            "flags": doc.flag_count, "completion_rate": completion_rate(counts, targets),
+            **{f"declared_{k}": v for k, v in zip(DECLARED, doc.declared)},
         })  # fmt: skip
     columns = [
         "unit_label", "unit", "unit_from", "source", "format", "period_start", "period_end",
