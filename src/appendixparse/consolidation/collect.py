@@ -1,12 +1,14 @@
 """The batch's store of consolidated documents: one kept per unit, its rows held as columns.
 
 Documents arrive one at a time, in the workers' finishing order. Each is tabulated at once
-into columns of plain values (a tuple per field, no dict per row or flag), its repeated words
-(unit names, target texts, statuses, flag codes, ids) shared with the documents before it,
-and the :class:`~.documents.Document` is dropped. Of several reports of one unit only the one
-that would be kept (the latest period, then the later file) keeps its columns; the others are
-remembered by the few fields the duplicates table and the ``duplicate_unit`` flag need, so the
-parent holds one unit's report once however many times it is sent.
+into columns (a :class:`Table`: no dict per row or flag): the fields whose words recur (unit
+names, target texts, statuses, flag codes, ids) as tuples of words shared with the documents
+before it, the others (notes, figures, messages, evidence) packed and compressed until the
+frames are built; the :class:`~.documents.Document` is dropped. Of several reports of one
+unit only the one that would be kept (the latest period, then the later file) keeps its
+columns; the others are remembered by the few fields the duplicates table and the
+``duplicate_unit`` flag need, so the parent holds one unit's report once however many times
+it is sent.
 
 :meth:`Collection.settle` then applies the rule of :class:`~.frames.Consolidation`: one
 spelling per unit (the most used, else the first), labels, the ``duplicate_unit`` flags and the
@@ -15,6 +17,8 @@ spelling per unit (the most used, else the first), labels, the ``duplicate_unit`
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +30,9 @@ from ..tabular import as_json
 from ..text.cleaning import fold, strip_accents
 from .documents import Document
 
-__all__ = ["FLAG_FIELDS", "INDICATOR_FIELDS", "ROW_FIELDS", "Collection", "Entry", "sort_key"]
+__all__ = [
+    "FLAG_FIELDS", "INDICATOR_FIELDS", "ROW_FIELDS", "Collection", "Entry", "Table", "sort_key",
+]  # fmt: skip
 
 # A document's own fields (unit, label, period, source) are not repeated on each of its rows.
 ROW_FIELDS = (
@@ -48,7 +54,35 @@ _SHARED_INDICATOR = frozenset(("id", "form", "form_title", "stt", "parent", "nam
 _LISTED = 3  # other files named in a duplicate_unit message
 _EVIDENCE = 20  # other files listed in its evidence: a unit sent 500 times stays readable
 
-Columns = tuple[tuple[Any, ...], ...]
+
+class Table:
+    """One of a document's tables (rows, flags, indicators) as columns, in its fields' order:
+    a column of shared words as a tuple, another packed (compressed) until it is read."""
+
+    __slots__ = ("_columns", "count")
+
+    def __init__(self, count: int = 0, columns: list[tuple[Any, ...] | bytes | None] | None = None):
+        self.count = count
+        self._columns = columns or []
+
+    def column(self, index: int) -> tuple[Any, ...]:
+        """The values of the field at ``index`` (one per row)."""
+        if not self.count:
+            return ()
+        held = self._columns[index]
+        if held is None:
+            raise ValueError("this column was taken already")
+        return pickle.loads(zlib.decompress(held)) if isinstance(held, bytes) else held
+
+    def take(self, index: int) -> tuple[Any, ...]:
+        """The values of the field at ``index``, which the table then lets go of."""
+        values = self.column(index)
+        if self.count:
+            self._columns[index] = None
+        return values
+
+
+_EMPTY = Table()
 
 
 @dataclass(slots=True, eq=False)
@@ -66,24 +100,16 @@ class Entry:
     declared: tuple[int | None, ...]  # the summary's total, completed, in_progress, not_started
     unmatched: int
     order: tuple[Any, ...]  # its place among the documents: sort key, then arrival
-    rows: Columns = ()
-    flags: Columns = ()
-    indicators: Columns = ()
+    rows: Table = _EMPTY
+    flags: Table = _EMPTY
+    indicators: Table = _EMPTY
     label: str = ""
     duplicate: tuple[Any, ...] | None = field(default=None)  # its duplicate_unit flag's fields
-
-    def count(self, columns: Columns) -> int:
-        """How many rows ``columns`` (one of its tables) holds."""
-        return len(columns[0]) if columns else 0
-
-    def column(self, columns: Columns, fields: tuple[str, ...], name: str) -> tuple[Any, ...]:
-        """The column ``name`` of ``columns`` (one of its tables, laid out as ``fields``)."""
-        return columns[fields.index(name)] if columns else ()
 
     @property
     def flag_count(self) -> int:
         """Its flags, the ``duplicate_unit`` flag included."""
-        return self.count(self.flags) + (self.duplicate is not None)
+        return self.flags.count + (self.duplicate is not None)
 
 
 def sort_key(unit: str, source: str, period_start: str | None, period_end: str | None) -> tuple:
@@ -144,7 +170,7 @@ class Collection:
         if kept is not None and _rank(kept) >= _rank(entry):
             return
         if kept is not None:
-            kept.rows = kept.flags = kept.indicators = ()
+            kept.rows = kept.flags = kept.indicators = _EMPTY
         entry.rows = self._columns(doc.rows, ROW_FIELDS, _SHARED_ROW)
         entry.flags = self._columns(doc.flags, FLAG_FIELDS, _SHARED_FLAG)
         entry.indicators = self._columns(doc.indicators, INDICATOR_FIELDS, _SHARED_INDICATOR)
@@ -155,15 +181,18 @@ class Collection:
 
     def _columns(
         self, items: list[dict[str, Any]], fields: tuple[str, ...], shared: frozenset[str]
-    ) -> Columns:
+    ) -> Table:
         if not items:
-            return ()
+            return _EMPTY
         share = self._share
-        return tuple(
-            tuple(share(item[name]) for item in items)
-            if name in shared
-            else tuple(item[name] for item in items)
-            for name in fields
+        return Table(
+            len(items),
+            [
+                tuple(share(item[name]) for item in items)
+                if name in shared
+                else zlib.compress(pickle.dumps(tuple(item[name] for item in items)), 1)
+                for name in fields
+            ],
         )
 
     def settle(self) -> tuple[list[Entry], list[Entry], list[tuple[Entry, Entry]]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..text.cleaning import fold
 from .batch import Outcome
 from .catalogue import Catalogue
-from .collect import FLAG_FIELDS, INDICATOR_FIELDS, ROW_FIELDS, Collection, Entry, sort_key
+from .collect import FLAG_FIELDS, INDICATOR_FIELDS, ROW_FIELDS, Collection, Entry, Table, sort_key
 from .indicators import INDICATOR_COLUMNS, indicator_matrix, long_frame
 from .labels import Lang
 
@@ -114,7 +115,8 @@ class Consolidation:
 
 
 def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue) -> Consolidation:
-    """The frames of the consolidation of the documents in ``collection`` (settled here)."""
+    """The frames of the consolidation of the documents in ``collection`` (settled here; the
+    collection lets go of each column once it is in its frame)."""
     import pandas as pd
 
     documents, indicator_only, left_out = collection.settle()
@@ -123,24 +125,33 @@ def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue)
         [*documents, *indicator_only],
         key=lambda e: sort_key(e.unit, e.source, e.period_start, e.period_end),
     )
-    indicators = long_frame(_table(every, "indicators", INDICATOR_COLUMNS, INDICATOR_FIELDS))
+    indicators = long_frame(
+        dict(_columns(every, "indicators", INDICATOR_COLUMNS, INDICATOR_FIELDS))
+    )
     flags = pd.DataFrame(
-        _table(every, "flags", FLAG_COLUMNS, FLAG_FIELDS), columns=list(FLAG_COLUMNS)
+        {
+            name: pd.Series(values)
+            for name, values in _columns(every, "flags", FLAG_COLUMNS, FLAG_FIELDS)
+        },
+        columns=list(FLAG_COLUMNS),
     )
     ids = [t.id for t in catalogue.targets]
-    status = ROW_FIELDS.index("status")
+    statuses = [doc.rows.column(ROW_FIELDS.index("status")) for doc in documents]
     matrix = pd.DataFrame(
-        [[doc.rows[status][i] for doc in documents] for i in range(len(ids))],
+        [[of_doc[i] for of_doc in statuses] for i in range(len(ids))],
         index=pd.Index(ids, name="id"),
         columns=pd.Index([doc.label for doc in documents], name="unit"),
         dtype=object,
     )
-    by_target = _by_target(documents, catalogue)
-    by_unit = _by_unit(documents, len(catalogue))
+    by_target = _by_target(statuses, catalogue)
+    by_unit = _by_unit(documents, statuses, len(catalogue))
     records = pd.DataFrame(
-        _table(documents, "rows", RECORD_COLUMNS, ROW_FIELDS), columns=list(RECORD_COLUMNS)
+        {
+            name: _typed(name, values)
+            for name, values in _columns(documents, "rows", RECORD_COLUMNS, ROW_FIELDS)
+        },
+        columns=list(RECORD_COLUMNS),
     )
-    records = typed_records(records)
     errors = pd.DataFrame(
         [(o.source, o.reason, o.error) for o in sorted(failures, key=lambda o: o.source)],
         columns=list(ERROR_COLUMNS),
@@ -162,29 +173,28 @@ def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue)
     )
 
 
-def _table(
+def _columns(
     documents: list[Entry], table: str, columns: tuple[str, ...], fields: tuple[str, ...]
-) -> dict[str, list[Any]]:
-    """One of the documents' tables ("rows", "flags", "indicators") as lists by column: a
-    document's own fields repeated on each of its rows, its ``duplicate_unit`` flag first."""
-    out: dict[str, list[Any]] = {name: [] for name in columns}
-    for doc in documents:
-        held = getattr(doc, table)
-        extra = [doc.duplicate] if table == "flags" and doc.duplicate is not None else []
-        count = doc.count(held) + len(extra)
-        own = {
-            "unit": doc.unit, "unit_label": doc.label, "source": doc.source,
-            "period_start": doc.period_start, "period_end": doc.period_end,
-        }  # fmt: skip
-        for name in columns:
+) -> Iterator[tuple[str, list[Any]]]:
+    """One of the documents' tables ("rows", "flags", "indicators"), column by column: a
+    document's own fields repeated on each of its rows, its ``duplicate_unit`` flag first.
+    Each column is let go of by the documents as it is given."""
+    for name in columns:
+        values: list[Any] = []
+        for doc in documents:
+            held: Table = getattr(doc, table)
+            extra = [doc.duplicate] if table == "flags" and doc.duplicate is not None else []
+            own = {
+                "unit": doc.unit, "unit_label": doc.label, "source": doc.source,
+                "period_start": doc.period_start, "period_end": doc.period_end,
+            }  # fmt: skip
             if name in own:
-                out[name].extend([own[name]] * count)
+                values.extend([own[name]] * (held.count + len(extra)))
             else:
                 index = fields.index(name)
-                out[name].extend(item[index] for item in extra)
-                if held:
-                    out[name].extend(held[index])
-    return out
+                values.extend(item[index] for item in extra)
+                values.extend(held.take(index))
+        yield name, values
 
 
 TEXT_COLUMNS = tuple(
@@ -193,17 +203,18 @@ TEXT_COLUMNS = tuple(
 )  # fmt: skip
 
 
-def typed_records(records: pd.DataFrame) -> pd.DataFrame:
-    """The records frame with its real types: text as pandas strings, the period's dates as
-    datetime64, ``status`` a categorical in the SPEC's order (then "missing"), the measured
-    value and the match score as nullable floats."""
+def _typed(name: str, values: list[Any]) -> Any:
+    """A column of the records frame with its real type: text as pandas strings, the period's
+    dates as datetime64, ``status`` a categorical in the SPEC's order (then "missing"), the
+    measured value and the match score as nullable floats."""
     import pandas as pd
 
-    records = records.astype({c: "string" for c in TEXT_COLUMNS})
-    for column in ("period_start", "period_end"):
-        records[column] = pd.to_datetime(records[column], format="ISO8601")
-    records["status"] = pd.Categorical(records["status"], categories=STATUSES)
-    return records.astype({"value": "Float64", "match_score": "Float64"})
+    column = pd.Series(values)
+    if name in ("period_start", "period_end"):
+        return pd.to_datetime(column, format="ISO8601")
+    if name == "status":
+        return pd.Categorical(column, categories=STATUSES)
+    return column.astype("Float64" if name in ("value", "match_score") else "string")
 
 
 def completion_rate(counts: dict[str, int], total: int) -> float | None:
@@ -212,17 +223,16 @@ def completion_rate(counts: dict[str, int], total: int) -> float | None:
     return round(100 * counts.get("completed", 0) / base, 1) if base else None
 
 
-def _by_target(documents: list[Entry], catalogue: Catalogue) -> pd.DataFrame:
+def _by_target(statuses: list[tuple[str, ...]], catalogue: Catalogue) -> pd.DataFrame:
     import pandas as pd
 
-    status = ROW_FIELDS.index("status")
     rows = []
     for i, target in enumerate(catalogue.targets):
-        counts = Counter(doc.rows[status][i] for doc in documents)
+        counts = Counter(of_doc[i] for of_doc in statuses)
         rows.append({
             "id": target.id, "section": target.section, "target": target.target,
-            **{s: counts.get(s, 0) for s in STATUSES}, "units": len(documents),
-            "completion_rate": completion_rate(counts, len(documents)),
+            **{s: counts.get(s, 0) for s in STATUSES}, "units": len(statuses),
+            "completion_rate": completion_rate(counts, len(statuses)),
         })  # fmt: skip
     frame = pd.DataFrame(
         rows, columns=["id", "section", "target", *STATUSES, "units", "completion_rate"]
@@ -231,12 +241,12 @@ def _by_target(documents: list[Entry], catalogue: Catalogue) -> pd.DataFrame:
     return frame
 
 
-def _by_unit(documents: list[Entry], targets: int) -> pd.DataFrame:
+def _by_unit(documents: list[Entry], statuses: list[tuple[str, ...]], targets: int) -> pd.DataFrame:
     import pandas as pd
 
     rows = []
-    for doc in documents:
-        counts = Counter(doc.column(doc.rows, ROW_FIELDS, "status"))
+    for doc, of_doc in zip(documents, statuses):
+        counts = Counter(of_doc)
         rows.append({
             "unit_label": doc.label, "unit": doc.unit, "unit_from": doc.unit_from,
             "source": doc.source, "format": doc.format,
