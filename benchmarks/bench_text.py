@@ -5,9 +5,9 @@
 1. docs/s and peak memory of ``parse`` on every text sample.
 2. The real appendix, paired in one process (the variants alternate, so load from other
    processes hits all alike; medians of per-round times, CPU time of this process):
-   - the whole parse, with the memos (the checks' word bags and lowered fields, cleaned and folded cells) kept
-     (a batch meets the same targets again and again) and cleared before every parse (every
-     document new);
+   - the whole parse, with the memos (the checks' word bags and lowered fields, cleaned and
+     folded cells) kept (a batch meets the same targets again and again) and cleared before
+     every parse (every document new);
    - the shares of the whole parse: reading, layout and records, figure extraction (the
      figures issue's aim, measured against the whole parse), and the checks.
 3. Start-up: ``import appendixparse`` and ``appendixparse parse`` on the real appendix in a

@@ -672,9 +672,7 @@ def _bag(text: str) -> frozenset[str]:
         tokens = [spellings.get(w, w) for w in tokens]
     stopwords = vocab.CHECK_STOPWORDS
     words = [
-        w
-        for w in tokens
-        if w not in stopwords and (w.isalpha() or not any(map(str.isdigit, w)))
+        w for w in tokens if w not in stopwords and (w.isalpha() or not any(map(str.isdigit, w)))
     ]
     return frozenset(words).union(map(" ".join, pairwise(words)))
 
