@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from appendixparse import parse, pipeline
-from appendixparse.text.figures import _FIGURE_LIST, _TOKEN, extract_figures
+from appendixparse.text.figures import _TOKEN, _figure_list, extract_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "samples" / "appendix-quang-tri-district-2023.txt"
@@ -135,7 +135,7 @@ def overhead(runs: int = 60) -> None:
     scan = _best_of(lambda: [list(_TOKEN.finditer(t)) for t, _ in fields], runs)
     dumped = [[f.model_dump() for f in found] for found in (r.figures for r in report.records)]
     dumped += [[f.model_dump() for f in r.target_figures] for r in report.records]
-    build = _best_of(lambda: [_FIGURE_LIST.validate_python(d) for d in dumped if d], runs)
+    build = _best_of(lambda: [_figure_list().validate_python(d) for d in dumped if d], runs)
     base = best["reader to records (no figures, no checks)"]
     print(
         f"   extract_figures alone: {alone * 1e3:.2f} ms for {len(fields)} fields,"

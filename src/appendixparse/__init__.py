@@ -17,13 +17,13 @@ from .errors import (
     ScannedDocumentError,
     UnsupportedFormatError,
 )
-from .models import Figure, Flag, Record, Report
-from .options import Options
-from .pipeline import parse, read_text
-from .text.encodings import to_unicode
 
 if TYPE_CHECKING:
     from .consolidation import consolidate
+    from .models import Figure, Flag, Record, Report
+    from .options import Options
+    from .pipeline import parse, read_text
+    from .text.encodings import to_unicode
 
 __version__ = "0.1.0"
 __all__ = [
@@ -51,9 +51,31 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # consolidate() is imported on first use: a parse needs none of consolidation's imports.
+    # The public names are imported on first use: ``import appendixparse`` costs no more than
+    # the errors, and a command imports only what it runs (a text parse needs none of
+    # consolidation's imports, ``appendixparse --help`` no pydantic).
+    if name in ("Figure", "Flag", "Record", "Report"):
+        from . import models
+
+        return getattr(models, name)
+    if name == "Options":
+        from .options import Options
+
+        return Options
+    if name in ("parse", "read_text"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    if name == "to_unicode":
+        from .text.encodings import to_unicode
+
+        return to_unicode
     if name == "consolidate":
         from .consolidation import consolidate
 
         return consolidate
     raise AttributeError(f"module 'appendixparse' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

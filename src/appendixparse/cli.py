@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import difflib
 import glob
 import io
 import os
@@ -153,6 +151,8 @@ def _arguments(parser: _Parser, argv: Sequence[str]) -> argparse.Namespace:
         unknown = next((e for e in extras if e.startswith("-") and e != STDIN), None)
         if unknown is None:
             raise UsageError(f"{sub.prog}: unexpected argument(s): {' '.join(extras)}")
+        import difflib
+
         name = unknown.split("=", 1)[0]
         near = difflib.get_close_matches(name, _options_of(sub) + _options_of(parser), n=1)
         hint = f" (did you mean {near[0]}?)" if near else ""
@@ -261,6 +261,8 @@ def _parse(args: argparse.Namespace) -> int:
         if args.format == "json":
             out.write(report.to_json() + "\n")
         elif args.format == "csv":
+            import csv
+
             rows = report_csv_rows(report)
             out.write("\ufeff")  # Excel on Windows reads UTF-8 only after a BOM
             writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"],

@@ -15,7 +15,6 @@ the limits hold in every process whatever the start method.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import math
 import re
 from collections.abc import Mapping
@@ -192,6 +191,8 @@ class Options:
         known = [f.name for f in fields(cls)]
         for key in value:
             if key not in known:
+                import difflib  # only to name the setting meant, in an error
+
                 near = difflib.get_close_matches(str(key), known, n=1)
                 hint = f" (did you mean {near[0]!r}?)" if near else ""
                 raise ValueError(f"Options has no setting {key!r}{hint}")

@@ -113,14 +113,24 @@ def _breakdown_end() -> re.Pattern[str]:
     )
 
 
+@cache
+def _breakdown_openers() -> tuple[str, ...]:
+    """The first word of each breakdown phrase: one of them is in any text the pattern matches."""
+    return tuple({word.split()[0] for word in vocab.CHECK_BREAKDOWN_WORDS})
+
+
 def ends_a_breakdown(before: str) -> bool:
     """Whether ``before`` (lower case) ends with the words that open a share in a breakdown:
     "N người, chiếm tỷ lệ P%", "chiếm khoảng", "chiếm tỉ lệ là:"."""
+    if not contains_any(_breakdown_openers(), before):
+        return False
     return _breakdown_end().search(before) is not None
 
 
+@lru_cache(maxsize=1024)
 def lower(text: str) -> str:
-    """Lower case with the same length as ``text``, so figure spans index both."""
+    """Lower case with the same length as ``text``, so figure spans index both (memoised: a
+    record's target and notes are lowered by several checks)."""
     low = text.lower()
     if len(low) == len(text):
         return low
@@ -134,17 +144,30 @@ def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
+def contains_any(words: Iterable[str], text: str) -> bool:
+    """Whether one of ``words`` occurs in ``text`` at all, whole word or not: a plain substring
+    test, which every whole-word match needs, to spare the pattern most texts."""
+    return any(map(text.__contains__, words))
+
+
 def has_word(words: tuple[str, ...], text: str) -> bool:
     """Whether one of ``words`` occurs in ``text`` as a whole word."""
-    return bool(words_re(words).search(text))
+    return contains_any(words, text) and words_re(words).search(text) is not None
+
+
+def find_words(words: tuple[str, ...], text: str) -> list[str]:
+    """The whole-word occurrences of ``words`` in ``text``, in order."""
+    return words_re(words).findall(text) if contains_any(words, text) else []
 
 
 def starts_with_word(words: tuple[str, ...], text: str) -> bool:
     """Whether ``text`` opens with one of ``words``."""
-    found = words_re(words).match(text.strip())
-    return bool(found)
+    return contains_any(words, text) and words_re(words).match(text.strip()) is not None
 
 
 def ends_with_word(words: tuple[str, ...], text: str) -> bool:
     """Whether ``text`` ends with one of ``words``."""
-    return any(m.end() == len(text.rstrip()) for m in words_re(words).finditer(text.rstrip()))
+    if not contains_any(words, text):
+        return False
+    text = text.rstrip()
+    return any(m.end() == len(text) for m in words_re(words).finditer(text))

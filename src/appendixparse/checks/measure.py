@@ -55,13 +55,15 @@ from ..models import (
     Threshold,
     Verdict,
 )
-from ..text.cleaning import fold
+from ..text.cleaning import fold, fold_words
 from . import vocabulary as vocab
 from .clauses import (
     Placed,
     alternatives,
+    contains_any,
     ends_a_breakdown,
     ends_with_word,
+    find_words,
     has_word,
     lower,
     place,
@@ -268,7 +270,7 @@ def threshold_parts(record: Record) -> list[Part]:
         if parts and has_word(vocab.CHECK_SUB_MARKERS, gap):
             part.sub = True
             part.main = next(i for i in range(len(parts) - 1, -1, -1) if not parts[i].sub)
-        levels = {_LEVEL_OF[w] for w in words_re(_LEVEL_WORDS).findall(lower(p.clause))}
+        levels = {_LEVEL_OF[w] for w in find_words(_LEVEL_WORDS, lower(p.clause))}
         part.level = levels.pop() if len(levels) == 1 else None
         parts.append(part)
     if len(parts) == 1:
@@ -301,7 +303,7 @@ def notes_candidates(
             drop(p, "breakdown")
             continue
         head = " ".join(p.after.split()[:6])
-        negative = set(words_re(vocab.CHECK_NEGATIVE_WORDS).findall(head))
+        negative = set(find_words(vocab.CHECK_NEGATIVE_WORDS, head))
         if negative and not any(has_word((w,), target_low) for w in negative):
             drop(p, "not_done")
         elif has_word(vocab.CHECK_PROPOSAL_WORDS, low[p.sentence : f.span[0]]):
@@ -587,8 +589,9 @@ def _year_marks(low: str) -> list[tuple[int, int, int]]:
         if any(low.endswith(w, 0, end) for w in vocab.CHECK_BASELINE_WORDS):
             continue  # "so với năm 2021": a baseline, not the period of what follows
         marks.append((m.start(), m.end(), max(int(y) for y in re.findall(r"\d{4}", m.group(1)))))
-    for m in words_re(vocab.CHECK_NOW_WORDS).finditer(low):
-        marks.append((m.start(), m.end(), _NOW))
+    if contains_any(vocab.CHECK_NOW_WORDS, low):
+        for m in words_re(vocab.CHECK_NOW_WORDS).finditer(low):
+            marks.append((m.start(), m.end(), _NOW))
     return sorted(marks)
 
 
@@ -608,9 +611,9 @@ def _direction(f: Figure, before: str) -> Direction:
         return "reduce"
     if f.qualifier == "increase_at_least":
         return "increase"
-    tail = " ".join(
-        words_re(vocab.CHECK_QUALIFIER_PHRASES).sub(" ", " ".join(before.split()[-4:])).split()
-    )
+    tail = " ".join(before.split()[-4:])
+    if contains_any(vocab.CHECK_QUALIFIER_PHRASES, tail):
+        tail = " ".join(words_re(vocab.CHECK_QUALIFIER_PHRASES).sub(" ", tail).split())
     if ends_with_word(vocab.CHECK_LEVEL_AFTER_CHANGE, tail):
         return "level"
     if has_word(vocab.CHECK_REDUCE_WORDS, tail):
@@ -661,7 +664,7 @@ def _bag(text: str) -> frozenset[str]:
     Memoised: a province's units report on the same targets, so a batch meets each target's
     text (and many notes phrases) again and again; the bags are pure functions of the text.
     """
-    tokens = fold(text).split()
+    tokens = fold_words(text)
     abbreviations, spellings = vocab.CHECK_ABBREVIATIONS, vocab.CHECK_SPELLINGS
     if not abbreviations.keys().isdisjoint(tokens):
         tokens = [w for t in tokens for w in abbreviations.get(t, t).split()]
@@ -669,11 +672,9 @@ def _bag(text: str) -> frozenset[str]:
         tokens = [spellings.get(w, w) for w in tokens]
     stopwords = vocab.CHECK_STOPWORDS
     words = [
-        w
-        for w in tokens
-        if w not in stopwords and (w.isalpha() or not any(ch.isdigit() for ch in w))
+        w for w in tokens if w not in stopwords and (w.isalpha() or not any(map(str.isdigit, w)))
     ]
-    return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
+    return frozenset(words).union(map(" ".join, pairwise(words)))
 
 
 __all__ = [

@@ -11,7 +11,8 @@ from ..models import Report
 from ..options import Options
 from .batch import Outcome, find_documents, parse_files
 from .catalogue import load_catalogue
-from .documents import Document, document_of
+from .collect import Collection
+from .documents import document_of
 from .frames import Consolidation, build
 from .progress import Progress
 
@@ -50,10 +51,9 @@ def consolidate(
     files, failures = find_documents(paths, exclude)
     if failures:  # a mistyped path: said before minutes of work, not buried in the errors
         raise InputNotFoundError(failures[0].source)
-    documents: list[Document] = [
-        document_of(report, targets, report.source.path or f"<report {number}>")
-        for number, report in enumerate(reports, start=1)
-    ]
+    documents = Collection()  # tabulated as they come, one report kept per unit
+    for number, report in enumerate(reports, start=1):
+        documents.add(document_of(report, targets, report.source.path or f"<report {number}>"))
     with Progress(len(files), enabled=progress) as bar:
         for outcome in parse_files(
             files, jobs=jobs, time_limit=limit or None, catalogue=targets, options=settings
@@ -61,7 +61,7 @@ def consolidate(
             if outcome.document is None:
                 failures.append(outcome)
             else:
-                documents.append(outcome.document)
+                documents.add(outcome.document)
             bar.advance(failed=outcome.document is None)
     return build(documents, failures, targets)
 

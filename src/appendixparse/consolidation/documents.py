@@ -217,29 +217,3 @@ def _unmatched_row(
         target=_short(record.target),
     )
     return _flag(doc, flag, None)
-
-
-_LISTED = 3  # other files named in a duplicate_unit message
-_EVIDENCE = 20  # other files listed in its evidence: a unit sent 500 times stays readable
-
-
-def duplicate_flag(doc: Document, others: list[Document]) -> dict[str, Any]:
-    """The ``duplicate_unit`` flag of ``doc``, the report kept of several of one unit."""
-    names = ", ".join(Path(d.source).name for d in others[:_LISTED])
-    more = len(others) - len(others[:_LISTED])
-    files = render("duplicate_unit.more", files=names, more=more) if more else names
-    flag = make_flag(
-        "duplicate_unit",
-        None,
-        {
-            "sources": [doc.source, *(d.source for d in others[:_EVIDENCE])],
-            "reports": len(others) + 1,
-            "label": doc.label,
-        },
-        unit=doc.unit,
-        reports=len(others) + 1,
-        file=Path(doc.source).name,
-        period=doc.period_end or "?",
-        files=files,
-    )
-    return _flag(doc, flag, None)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..text.cleaning import fold, strip_accents
+from ..text.cleaning import fold
 from .batch import Outcome
 from .catalogue import Catalogue
-from .documents import Document, duplicate_flag
-from .indicators import indicator_matrix, long_frame
+from .collect import FLAG_FIELDS, INDICATOR_FIELDS, ROW_FIELDS, Collection, Entry, Table, sort_key
+from .indicators import INDICATOR_COLUMNS, indicator_matrix, long_frame
 from .labels import Lang
 
 if TYPE_CHECKING:
@@ -113,89 +114,53 @@ class Consolidation:
         )
 
 
-def sort_key(doc: Document) -> tuple[Any, ...]:
-    """Units alphabetically (tone marks ignored first), then period, then file."""
-    path = Path(doc.source)
-    return (
-        strip_accents(fold(doc.unit)), fold(doc.unit), doc.period_start or "",
-        doc.period_end or "", str(path.parent), path.stem, path.suffix,
-    )  # fmt: skip
-
-
-def label(documents: list[Document]) -> list[tuple[Document, Document]]:
-    """Keep one report per unit in ``documents`` (sorted; changed in place), label it, and
-    return the (left out, kept) pairs: the latest period wins, then the later file."""
-    by_unit: dict[str, list[Document]] = {}
-    for doc in documents:
-        # Case, tone placement and spacing apart: "Đakrông" and "Đa Krông" are one place.
-        by_unit.setdefault(fold(doc.unit).replace(" ", ""), []).append(doc)
-    for docs in by_unit.values():
-        # One unit written two ways ("Hướng Hoá", "Hướng Hóa") is one unit: one spelling (the
-        # most used, else the first) names all its columns and rows.
-        spelling = Counter(d.unit for d in docs).most_common(1)[0][0]  # ties: the first
-        for doc in docs:
-            if doc.unit != spelling:
-                doc.unit = spelling
-                for row in (*doc.rows, *doc.indicators):
-                    row["unit"] = spelling
-                for flag in doc.flags:
-                    flag["unit"] = spelling
-    left_out: list[tuple[Document, Document]] = []
-    for docs in by_unit.values():
-        # Sorted by unit, then period, then file: the last is the latest period's later file.
-        kept = max(
-            enumerate(docs),
-            key=lambda item: (item[1].period_end or "", item[1].period_start or "", item[0]),
-        )[1]
-        kept.label = kept.unit
-        others = [d for d in docs if d is not kept]
-        if others:
-            kept.flags.insert(0, duplicate_flag(kept, others))
-            left_out.extend((doc, kept) for doc in others)
-    dropped = {id(doc) for doc, _ in left_out}
-    documents[:] = [doc for doc in documents if id(doc) not in dropped]
-    for doc in documents:
-        for item in (*doc.rows, *doc.flags, *doc.indicators):
-            item["unit_label"] = doc.label
-    return left_out
-
-
-def build(
-    documents: list[Document], failures: list[Outcome], catalogue: Catalogue
-) -> Consolidation:
-    """The frames of the consolidation of ``documents`` (sorted and labelled here)."""
+def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue) -> Consolidation:
+    """The frames of the consolidation of the documents in ``collection`` (settled here; the
+    collection lets go of each column once it is in its frame)."""
     import pandas as pd
 
-    documents = sorted(documents, key=sort_key)
-    # Documents of indicator tables alone have no target rows: labelled (and one kept per
-    # unit) among themselves, so that they never displace a unit's assessment appendix.
-    indicator_only = [d for d in documents if not d.rows and d.indicators]
-    documents = [d for d in documents if d.rows or not d.indicators]
-    left_out = label(documents) + label(indicator_only)
-    every = sorted([*documents, *indicator_only], key=sort_key)
-    indicators = long_frame([row for doc in every for row in doc.indicators])
-    flags = pd.DataFrame([flag for doc in every for flag in doc.flags], columns=list(FLAG_COLUMNS))
-    records = pd.DataFrame(
-        [row for doc in documents for row in doc.rows], columns=list(RECORD_COLUMNS)
+    documents, indicator_only, left_out = collection.settle()
+    # Flags and indicator rows in the order of the units' settled spelling.
+    every = sorted(
+        [*documents, *indicator_only],
+        key=lambda e: sort_key(e.unit, e.source, e.period_start, e.period_end),
     )
-    records = typed_records(records)
+    indicators = long_frame(
+        dict(_columns(every, "indicators", INDICATOR_COLUMNS, INDICATOR_FIELDS))
+    )
+    flags = pd.DataFrame(
+        {
+            name: pd.Series(values)
+            for name, values in _columns(every, "flags", FLAG_COLUMNS, FLAG_FIELDS)
+        },
+        columns=list(FLAG_COLUMNS),
+    )
+    ids = [t.id for t in catalogue.targets]
+    statuses = [doc.rows.column(ROW_FIELDS.index("status")) for doc in documents]
+    matrix = pd.DataFrame(
+        [[of_doc[i] for of_doc in statuses] for i in range(len(ids))],
+        index=pd.Index(ids, name="id"),
+        columns=pd.Index([doc.label for doc in documents], name="unit"),
+        dtype=object,
+    )
+    by_target = _by_target(statuses, catalogue)
+    by_unit = _by_unit(documents, statuses, len(catalogue))
+    records = pd.DataFrame(
+        {
+            name: _typed(name, values)
+            for name, values in _columns(documents, "rows", RECORD_COLUMNS, ROW_FIELDS)
+        },
+        columns=list(RECORD_COLUMNS),
+    )
     errors = pd.DataFrame(
         [(o.source, o.reason, o.error) for o in sorted(failures, key=lambda o: o.source)],
         columns=list(ERROR_COLUMNS),
     )
-    ids = [t.id for t in catalogue.targets]
-    labels = [doc.label for doc in documents]
-    matrix = pd.DataFrame(
-        [[doc.rows[i]["status"] for doc in documents] for i in range(len(ids))],
-        index=pd.Index(ids, name="id"),
-        columns=pd.Index(labels, name="unit"),
-        dtype=object,
-    )
     return Consolidation(
         records=records,
         matrix=matrix,
-        by_target=_by_target(documents, catalogue),
-        by_unit=_by_unit(documents, len(catalogue)),
+        by_target=by_target,
+        by_unit=by_unit,
         flags=flags,
         errors=errors,
         catalogue=catalogue.frame(),
@@ -208,23 +173,48 @@ def build(
     )
 
 
+def _columns(
+    documents: list[Entry], table: str, columns: tuple[str, ...], fields: tuple[str, ...]
+) -> Iterator[tuple[str, list[Any]]]:
+    """One of the documents' tables ("rows", "flags", "indicators"), column by column: a
+    document's own fields repeated on each of its rows, its ``duplicate_unit`` flag first.
+    Each column is let go of by the documents as it is given."""
+    for name in columns:
+        values: list[Any] = []
+        for doc in documents:
+            held: Table = getattr(doc, table)
+            extra = [doc.duplicate] if table == "flags" and doc.duplicate is not None else []
+            own = {
+                "unit": doc.unit, "unit_label": doc.label, "source": doc.source,
+                "period_start": doc.period_start, "period_end": doc.period_end,
+            }  # fmt: skip
+            if name in own:
+                values.extend([own[name]] * (held.count + len(extra)))
+            else:
+                index = fields.index(name)
+                values.extend(item[index] for item in extra)
+                values.extend(held.take(index))
+        yield name, values
+
+
 TEXT_COLUMNS = tuple(
     c for c in RECORD_COLUMNS if c not in ("period_start", "period_end", "status", "value",
                                            "match_score")
 )  # fmt: skip
 
 
-def typed_records(records: pd.DataFrame) -> pd.DataFrame:
-    """The records frame with its real types: text as pandas strings, the period's dates as
-    datetime64, ``status`` a categorical in the SPEC's order (then "missing"), the measured
-    value and the match score as nullable floats."""
+def _typed(name: str, values: list[Any]) -> Any:
+    """A column of the records frame with its real type: text as pandas strings, the period's
+    dates as datetime64, ``status`` a categorical in the SPEC's order (then "missing"), the
+    measured value and the match score as nullable floats."""
     import pandas as pd
 
-    records = records.astype({c: "string" for c in TEXT_COLUMNS})
-    for column in ("period_start", "period_end"):
-        records[column] = pd.to_datetime(records[column], format="ISO8601")
-    records["status"] = pd.Categorical(records["status"], categories=STATUSES)
-    return records.astype({"value": "Float64", "match_score": "Float64"})
+    column = pd.Series(values)
+    if name in ("period_start", "period_end"):
+        return pd.to_datetime(column, format="ISO8601")
+    if name == "status":
+        return pd.Categorical(column, categories=STATUSES)
+    return column.astype("Float64" if name in ("value", "match_score") else "string")
 
 
 def completion_rate(counts: dict[str, int], total: int) -> float | None:
@@ -233,16 +223,16 @@ def completion_rate(counts: dict[str, int], total: int) -> float | None:
     return round(100 * counts.get("completed", 0) / base, 1) if base else None
 
 
-def _by_target(documents: list[Document], catalogue: Catalogue) -> pd.DataFrame:
+def _by_target(statuses: list[tuple[str, ...]], catalogue: Catalogue) -> pd.DataFrame:
     import pandas as pd
 
     rows = []
     for i, target in enumerate(catalogue.targets):
-        counts = Counter(doc.rows[i]["status"] for doc in documents)
+        counts = Counter(of_doc[i] for of_doc in statuses)
         rows.append({
             "id": target.id, "section": target.section, "target": target.target,
-            **{s: counts.get(s, 0) for s in STATUSES}, "units": len(documents),
-            "completion_rate": completion_rate(counts, len(documents)),
+            **{s: counts.get(s, 0) for s in STATUSES}, "units": len(statuses),
+            "completion_rate": completion_rate(counts, len(statuses)),
         })  # fmt: skip
     frame = pd.DataFrame(
         rows, columns=["id", "section", "target", *STATUSES, "units", "completion_rate"]
@@ -251,20 +241,19 @@ def _by_target(documents: list[Document], catalogue: Catalogue) -> pd.DataFrame:
     return frame
 
 
-def _by_unit(documents: list[Document], targets: int) -> pd.DataFrame:
+def _by_unit(documents: list[Entry], statuses: list[tuple[str, ...]], targets: int) -> pd.DataFrame:
     import pandas as pd
 
     rows = []
-    for doc in documents:
-        counts = Counter(row["status"] for row in doc.rows)
-        summary = doc.summary.model_dump() if doc.summary else {}
+    for doc, of_doc in zip(documents, statuses):
+        counts = Counter(of_doc)
         rows.append({
             "unit_label": doc.label, "unit": doc.unit, "unit_from": doc.unit_from,
             "source": doc.source, "format": doc.format,
             "period_start": doc.period_start, "period_end": doc.period_end,
             **{s: counts.get(s, 0) for s in STATUSES}, "unmatched_rows": doc.unmatched,
-            "flags": len(doc.flags), "completion_rate": completion_rate(counts, targets),
-            **{f"declared_{k}": summary.get(k) for k in DECLARED},
+            "flags": doc.flag_count, "completion_rate": completion_rate(counts, targets),
+            **{f"declared_{k}": v for k, v in zip(DECLARED, doc.declared)},
         })  # fmt: skip
     columns = [
         "unit_label", "unit", "unit_from", "source", "format", "period_start", "period_end",

@@ -51,7 +51,8 @@ def indicator_rows(
     ]
 
 
-def long_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def long_frame(rows: list[dict[str, Any]] | dict[str, list[Any]]) -> pd.DataFrame:
+    """The indicator rows (dicts, or lists by column) as a frame of :data:`INDICATOR_COLUMNS`."""
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))

@@ -7,7 +7,9 @@ landscape, the machine-readable JSON in hidden last columns); per target and per
 bar chart of completion); the errors and warnings, then the info notes, each linked to its
 cell; the reports left out as duplicates; the files that could not be read.
 
-Written with openpyxl's write-only mode (rows streamed, styles built once and copied).
+Written with openpyxl's write-only mode (rows streamed, styles built once and copied). The
+long sheets' rows, which carry no comment, go into the sheet's XML as text, a row at a time
+(:class:`_Raw`): the same cells openpyxl would write, without a cell object for each.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
 
 from .labels import (
     CODE_LABELS,
@@ -97,10 +101,13 @@ def write_workbook(result: Consolidation, path: Path, lang: Lang = "vi") -> None
 
 
 def _flags_view(result: Consolidation, lang: Lang) -> pd.DataFrame:
-    """The flags, worst first, with their labels, place in the file and matrix cell."""
-    flags = result.flags.copy()
+    """The flags, worst first, with their labels, place in the file and matrix cell (only the
+    columns the sheets show: the flags' other columns are not copied)."""
+    flags = result.flags[["unit_label", "source", "code", "severity", "id", "row_id"]]
+    text = result.flags["message" if lang == "vi" else "message_en"]
     if not len(flags):
         return flags.assign(rank=[], label=[], place=[], text=[])
+    cells = set(zip(flags["unit_label"], flags["id"]))
     places = {
         (unit, target): _place(source, location, lang)
         for unit, target, source, location in zip(
@@ -109,14 +116,17 @@ def _flags_view(result: Consolidation, lang: Lang) -> pd.DataFrame:
             result.records["source"],
             result.records["location"],
         )
+        if (unit, target) in cells
     }
-    flags["rank"] = flags["severity"].map(_SEVERITY_RANK)
-    flags["label"] = flags["code"].map(lambda c: CODE_LABELS[lang].get(c, c))
-    flags["place"] = [
-        places.get((u, t)) or Path(str(s)).name
-        for u, t, s in zip(flags["unit_label"], flags["id"], flags["source"])
-    ]
-    flags["text"] = flags["message" if lang == "vi" else "message_en"]
+    flags = flags.assign(
+        rank=flags["severity"].map(_SEVERITY_RANK),
+        label=flags["code"].map(lambda c: CODE_LABELS[lang].get(c, c)),
+        place=[
+            places.get((u, t)) or Path(str(s)).name
+            for u, t, s in zip(flags["unit_label"], flags["id"], flags["source"])
+        ],
+        text=text,
+    )
     return flags.sort_values(["rank", "unit_label", "id"], kind="stable", na_position="last")
 
 
@@ -183,6 +193,9 @@ class _Writer:
         self._header = (Font(bold=True), PatternFill("solid", fgColor="DDEBF7"))
         self._bold = Font(bold=True)
         self._styles: dict[tuple[Any, ...], Any] = {}
+        self._style_ids: dict[tuple[Any, ...], str | None] = {}
+        self._heights: dict[float, str] = {}
+        self._raw_sheets: set[Any] = set()
 
     # --- cells ----------------------------------------------------------------------------
 
@@ -200,7 +213,17 @@ class _Writer:
         from openpyxl.cell import WriteOnlyCell
 
         value = _text(value)
-        key = (fill, wrap, border, number_format, bold)
+        cell = WriteOnlyCell(ws, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # text, never a formula
+        cell._style = copy(self._style(ws, (fill, wrap, border, number_format, bold)))
+        return cell
+
+    def _style(self, ws: Any, key: tuple[Any, ...]) -> Any:
+        """The style array of cells that look as ``key`` says (built once)."""
+        from openpyxl.cell import WriteOnlyCell
+
+        fill, wrap, border, number_format, bold = key
         if key not in self._styles:
             model = WriteOnlyCell(ws)
             if fill in self._fills:
@@ -213,11 +236,43 @@ class _Writer:
                 model.number_format = number_format
             model.alignment = self._alignment[wrap]
             self._styles[key] = model._style
-        cell = WriteOnlyCell(ws, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # text, never a formula
-        cell._style = copy(self._styles[key])
-        return cell
+        return self._styles[key]
+
+    def raw_cell(
+        self,
+        ws: Any,
+        value: Any,
+        *,
+        fill: str | None = None,
+        wrap: bool = False,
+        number_format: str | None = None,
+    ) -> tuple[str | None, Any] | None:
+        """A cell of a :class:`_Raw` row: (its style id, or None when unstyled; its value as
+        Excel takes it), or None when the value is of a kind only a cell object writes."""
+        from openpyxl.styles import is_date_format
+
+        key = (fill, wrap, None, number_format, False)
+        if key not in self._style_ids:
+            style = self._style(ws, key)
+            self._style_ids[key] = str(self.book._cell_styles.add(style)) if any(style) else None
+        value = _text(value)
+        if isinstance(value, datetime) and not (number_format and is_date_format(number_format)):
+            return None  # openpyxl would give the cell a date format of its own
+        if value is not None and not isinstance(value, _RAW_TYPES):
+            return None
+        return self._style_ids[key], value
+
+    def raw_row(self, ws: Any, cells: list[tuple[str | None, Any]], height: float) -> None:
+        """Append a row of :meth:`raw_cell` cells ``height`` points tall."""
+        if height not in self._heights:
+            from openpyxl.worksheet.dimensions import RowDimension
+
+            attributes = dict(RowDimension(ws, index=1, ht=height))
+            self._heights[height] = "".join(f' {k}="{v}"' for k, v in attributes.items())
+        if ws not in self._raw_sheets:
+            _take_raw_rows(ws)
+            self._raw_sheets.add(ws)
+        ws.append(_Raw(cells, self._heights[height], self.book.epoch))
 
     def sheet(self, name: str, columns: Sequence[Column], *, freeze: str = "A2") -> Any:
         """A new sheet with its header row: widths, wrapped bold headings tall enough to read,
@@ -250,7 +305,7 @@ class _Writer:
         """Append ``rows`` (values, or (value, fill key) for coloured cells); return the count."""
         count = 0
         for count, values in enumerate(rows, start=1):
-            out = []
+            cells = []
             height = 1
             for column, value in zip(columns, values):
                 fill = None
@@ -258,10 +313,20 @@ class _Writer:
                     value, fill = value
                 if column.wrap and not column.hidden:
                     height = max(height, _lines(value, column.width))
-                look = column.number_format
-                out.append(self.cell(ws, value, fill=fill, wrap=column.wrap, number_format=look))
-            ws.row_dimensions[count + 1].height = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
-            ws.append(out)
+                cells.append((value, fill, column))
+            tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
+            raw = [
+                self.raw_cell(ws, v, fill=f, wrap=c.wrap, number_format=c.number_format)
+                for v, f, c in cells
+            ]
+            if all(cell is not None for cell in raw):
+                self.raw_row(ws, raw, tall)  # type: ignore[arg-type]
+                continue
+            ws.row_dimensions[count + 1].height = tall
+            ws.append([
+                self.cell(ws, v, fill=f, wrap=c.wrap, number_format=c.number_format)
+                for v, f, c in cells
+            ])  # fmt: skip
         return count
 
     @staticmethod
@@ -489,23 +554,34 @@ class _Writer:
         labels = SEVERITY_LABELS[self.lang]
         count = 0
         for count, f in enumerate(_tuples(flags), start=1):
-            link = None
             column, row = unit_column.get(str(f.unit_label)), target_row.get(f.id)
-            if column and row:
-                link = self.cell(ws, self.texts["open"])
-                link.hyperlink = Hyperlink(
+            link = (
+                Hyperlink(
                     ref=f"H{count + 1}", location=f"'{matrix}'!{get_column_letter(column)}{row}"
                 )
-            out = [
-                self.cell(ws, labels.get(f.severity, f.severity), fill=f.severity),
-                self.cell(ws, f.label, wrap=True),
-                self.cell(ws, f.unit_label, wrap=True),
-                self.cell(ws, f.id), self.cell(ws, f.row_id),
-                self.cell(ws, f.text, wrap=True), self.cell(ws, f.place, wrap=True),
-                link,
+                if column and row
+                else None
+            )
+            values = [
+                (labels.get(f.severity, f.severity), f.severity, False), (f.label, None, True),
+                (f.unit_label, None, True), (f.id, None, False), (f.row_id, None, False),
+                (f.text, None, True), (f.place, None, True),
             ]  # fmt: skip
             height = max(_lines(f.text, 70), _lines(f.label, 26), _lines(f.unit_label, 24))
-            ws.row_dimensions[count + 1].height = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
+            tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
+            raw = [self.raw_cell(ws, v, fill=fill, wrap=wrap) for v, fill, wrap in values]
+            if link is not None:
+                raw.append(self.raw_cell(ws, self.texts["open"]))
+            if all(cell is not None for cell in raw):
+                if link is not None:
+                    ws._hyperlinks.append(link)  # as openpyxl does when it writes the cell
+                self.raw_row(ws, raw, tall)  # type: ignore[arg-type]
+                continue
+            out = [self.cell(ws, v, fill=fill, wrap=wrap) for v, fill, wrap in values]
+            if link is not None:
+                out.append(self.cell(ws, self.texts["open"]))
+                out[-1].hyperlink = link
+            ws.row_dimensions[count + 1].height = tall
             ws.append(out)
         self.finish(ws, columns, count)
 
@@ -532,6 +608,74 @@ class _Writer:
             [e.source, kinds.get(str(e.error), e.error), e.reason] for e in _tuples(result.errors)
         )
         self.finish(ws, columns, self.rows(ws, columns, rows))
+
+
+_RAW_TYPES = (str, int, float, datetime)  # bool is an int
+
+
+class _Raw(list[tuple[str | None, Any]]):
+    """A row that goes into its sheet's XML as text: its cells (style id, value) written as
+    openpyxl writes them (inline strings, numbers, booleans, dates as serial numbers)."""
+
+    __slots__ = ("epoch", "height")
+
+    def __init__(self, cells: list[tuple[str | None, Any]], height: str, epoch: Any) -> None:
+        super().__init__(cells)
+        self.height = height
+        self.epoch = epoch
+
+    def xml(self, number: int) -> str:
+        """The row's ``<row>`` element, as row ``number`` of the sheet."""
+        from openpyxl.compat import safe_string
+        from openpyxl.utils import get_column_letter
+        from openpyxl.utils.datetime import to_excel
+
+        parts = [f'<row r="{number}"{self.height}>']
+        for index, (style, value) in enumerate(self, start=1):
+            letter = get_column_letter(index)
+            if value is None and style is None:
+                continue
+            head = f'<c r="{letter}{number}"' + (f' s="{style}"' if style is not None else "")
+            if value is None:
+                parts.append(f'{head} t="n"/>')
+            elif isinstance(value, str):
+                if not value:
+                    parts.append(f'{head} t="inlineStr"/>')
+                    continue
+                space = ' xml:space="preserve"' if value != value.strip() else ""
+                text = xml_escape(value, {"\r": "&#13;"})
+                parts.append(f'{head} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+            elif isinstance(value, bool):
+                parts.append(f'{head} t="b"><v>{safe_string(value)}</v></c>')
+            elif isinstance(value, datetime):
+                parts.append(f'{head} t="n"><v>{safe_string(to_excel(value, self.epoch))}</v></c>')
+            else:
+                parts.append(f'{head} t="n"><v>{safe_string(value)}</v></c>')
+        parts.append("</row>")
+        return "".join(parts)
+
+
+def _take_raw_rows(ws: Any) -> None:
+    """Let the write-only sheet ``ws`` take :class:`_Raw` rows beside its rows of cells (it
+    writes them through its own XML stream, at their place)."""
+    from lxml import etree
+
+    ws._get_writer()
+    writer = ws._writer
+    to_row, write_row = ws._values_to_row, writer.write_row
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+
+    def values_to_row(values: Any, number: int) -> Any:
+        return values if isinstance(values, _Raw) else to_row(values, number)
+
+    def write(xf: Any, row: Any, number: int) -> None:
+        if isinstance(row, _Raw):
+            xf.write(etree.fromstring(row.xml(number).encode("utf-8"), parser))
+        else:
+            write_row(xf, row, number)
+
+    ws._values_to_row = values_to_row
+    writer.write_row = write
 
 
 def _missing(value: Any) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import zipfile
 
 from ..errors import CorruptFileError, EncryptedFileError, UnsupportedFormatError
 from ..grid import Grid
@@ -51,6 +50,8 @@ def detect_format(data: bytes, name: str = "") -> str:
 
 
 def _zip_format(data: bytes, source: str) -> str:
+    import zipfile  # only for zips: a text parse never needs it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

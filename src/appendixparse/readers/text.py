@@ -238,7 +238,7 @@ def _delimiter(lines: list[str]) -> str:
 
 
 def _filled(cells: list[str]) -> int:
-    return sum(1 for c in cells if c.strip())
+    return len(cells) - list(map(str.strip, cells)).count("")
 
 
 def _pieces(rows: list[tuple[int, list[str]]]) -> list[list[tuple[int, list[str]]]]:

@@ -49,6 +49,8 @@ _ROLE_WORDS = {
     if role != "stt"
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
+_SIGNATURE_OPENERS = frozenset(SIGNATURE_OPENERS)  # a cell that is one of them, or
+_SIGNATURE_STARTS = tuple(w + " " for w in SIGNATURE_OPENERS)  # one that opens with one
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
 # A form's label over its table: "Biểu mẫu 2", "Biểu mẫu số 02: Cải cách thể chế", "Phụ lục III".
 _FORM_LABEL = re.compile(
@@ -156,7 +158,7 @@ def header_role(text: str) -> str | None:
         best: tuple[int, int, str] | None = None
         for role, words in _ROLE_WORDS.items():
             for word, pattern in words:
-                m = pattern.search(candidate)
+                m = pattern.search(candidate) if word in candidate else None
                 if m and (best is None or (m.start(), -len(word)) < best[:2]):
                     best = (m.start(), -len(word), role)
         if best:
@@ -624,10 +626,15 @@ def _row_key(cells: list[str]) -> tuple[str, ...]:
 
 def is_signature(cells: list[str]) -> bool:
     """A row of the signature block under a table ("NGƯỜI LẬP BIỂU | | THỦ TRƯỞNG ĐƠN VỊ")."""
-    filled = [fold(c) for c in cells if fold(c)]
-    return bool(filled) and all(
-        any(f == w or f.startswith(w + " ") for w in SIGNATURE_OPENERS) for f in filled
-    )
+    signed = False
+    for cell in cells:  # folded one by one: the first cell that opens no signature decides
+        key = fold(cell)
+        if not key:
+            continue
+        if key not in _SIGNATURE_OPENERS and not key.startswith(_SIGNATURE_STARTS):
+            return False
+        signed = True
+    return signed
 
 
 def _add_rows(

@@ -47,6 +47,7 @@ Vocabulary alternations are compiled as trees (:func:`_phrases`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -57,8 +58,13 @@ from pydantic import TypeAdapter
 from ..models import Figure
 from . import vocabulary as vocab
 
-# One validation call per text builds its Figures (cheaper than Figure(...) for each).
-_FIGURE_LIST = TypeAdapter(list[Figure])
+
+@functools.cache
+def _figure_list() -> TypeAdapter[list[Figure]]:
+    """One validation call per text builds its Figures (cheaper than Figure(...) for each);
+    the validator is built on first use, not at import."""
+    return TypeAdapter(list[Figure])
+
 
 FIELDS = ("notes", "target")
 _WINDOW = 64  # characters of left context examined for qualifiers and exclusions
@@ -655,4 +661,4 @@ def extract_figures(text: str, *, field: str = "notes") -> list[Figure]:
         return []
     _link(text, cands)
     # Read by attribute: cheaper than building a dict for each figure.
-    return _FIGURE_LIST.validate_python([c for c in cands if not c.bare], from_attributes=True)
+    return _figure_list().validate_python([c for c in cands if not c.bare], from_attributes=True)

@@ -257,8 +257,8 @@ class DocumentReader:
             if mark is not None and first(mark, n.del_) is not None:
                 para.joins_next = True
         style_id = style_id or self.styles.default_paragraph_style
-        if numbering is None and style_id in self.styles.numbering_of_style:
-            numbering = self.styles.numbering_of_style[style_id]
+        if numbering is None:
+            numbering = self.styles.numbering(style_id)
         found, font = self.styles.font(style_id)
         base_font = font if found else self.styles.default_font
         self._runs(p, base_font, para.runs)
