@@ -73,6 +73,10 @@ UNRULED_SEEDS = {
     294: "a heading centred in its column by chance over three: no merged title beside others",
     957: "'Ghi chú' heading a column empty below, beside a merged title over two columns",
     532: "'Ghi chú' heading an empty column right of the notes; a table of two records",
+    199: "a row's last two words under the repeated header, a row's blank below it: no header",
+    209: "a row's rest under the repeated header, on the next page: no header, no target",
+    35: "'Đạt' over a column of two 'X' and 'Không đạt' beside: the ticks no empty column",
+    525: "a merged title repeated on each page over the notes | status gutter of a short table",
 }
 
 

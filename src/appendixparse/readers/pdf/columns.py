@@ -86,7 +86,9 @@ def document_columns(pages: Iterable[tuple[int, list[_Line]]]) -> ColumnModel | 
         running += step
         coverage.append(running)
     size = median(line.size for line in band)
-    limit = max(1, int(_CROSSINGS * len(band)))
+    # A header centred over two columns crosses their gutter on every page it heads.
+    pages_spanned = placed[rows[-1]][0] - placed[rows[0]][0] + 1
+    limit = max(pages_spanned, int(_CROSSINGS * len(band)))
     cuts = [lo + (a + b) / 2 for a, b in _gutters(coverage, limit, _GUTTER * size)]
     cuts = _merge_lonely(_merge_justified(cuts, band, lo, hi), band)
     if len(cuts) + 1 < _MIN_COLUMNS:
@@ -213,9 +215,11 @@ def _overlapped(cuts: list[float], extent: tuple[float, float], size: float) -> 
 
 
 def _heads_empty(cuts: list[float], k: int, lines: list[_Line]) -> bool:
-    """Is the text right of cut ``k`` the heading of a column left empty below: a line or two
-    standing wholly right of the text left of the cut? (A heading over a column of its own
-    cells starts at or before them: "Đạt" left-aligned over a column of centred "X".)"""
+    """Is the text right of cut ``k`` the heading of a column left empty below: on the
+    header's lines alone (the band's first two, and where they repeat), wholly right of the
+    text left of the cut? (A heading over a column of its own cells starts at or before them:
+    "Đạt" left-aligned over a column of centred "X".)"""
+    header = {line.text for line in lines[:_HEADING_LINES]}
     left: list[float] = []
     right: list[float] = []
     for line in lines:
@@ -225,8 +229,10 @@ def _heads_empty(cuts: list[float], k: int, lines: list[_Line]) -> bool:
             if column == k:
                 left.append(x1)
             elif column == k + 1:
+                if line.text not in header:
+                    return False
                 right.append(x0)
-    return 0 < len(right) <= _HEADING_LINES and bool(left) and min(right) > max(left)
+    return bool(right) and bool(left) and min(right) > max(left)
 
 
 def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:

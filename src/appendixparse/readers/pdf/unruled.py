@@ -556,13 +556,16 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
     placed: list[list[list[str]]] = []  # per line: per column, its pieces of text
     spans: list[list[range]] = []  # per line: the columns of each merged title centred there
     centred = run.model is not None and _centred_header(run.lines, run.model, bounds)
+    gaps = [b.top - a.bottom for a, b in zip(run.lines, run.lines[1:])]
+    tight = min(gaps, default=0.0)
     heading = True  # the lines above the first numbered row
-    for line in run.lines:
+    for n, line in enumerate(run.lines):
         cells: list[list[str]] = [[] for _ in columns]
-        # The header's lines name columns in a few words; a longer text ends it (the rest of
-        # a row the page break cut, under a repeated header).
+        # The header's lines name columns in a few words, set close; a longer text or a row's
+        # blank ends it (the rest of a row the page break cut, under a repeated header).
         heading = (
             heading
+            and (n == 0 or gaps[n - 1] <= tight + 0.3 * line.size)
             and not _ANCHOR.match(line.text)
             and line.segments[0][0].text.lower() not in _PREFIXES  # "Phần" over its "I"
             and all(len(seg) <= _LABEL_WORDS for seg in line.segments)
@@ -586,8 +589,6 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
         first_column = [bool(cells[0]) and bool(_ANCHOR.match(cells[0][0])) for cells in placed]
         if not any(first_column):
             first_column = [bool(cells[0]) for cells in placed]
-    gaps = [b.top - a.bottom for a, b in zip(run.lines, run.lines[1:])]
-    tight = min(gaps, default=0.0)
     sizes = [ln.size for ln in run.lines]
     spaced = any(g > tight + 0.3 * s for g, s in zip(gaps, sizes[1:]))
 
