@@ -77,6 +77,11 @@ UNRULED_SEEDS = {
     209: "a row's rest under the repeated header, on the next page: no header, no target",
     35: "'Đạt' over a column of two 'X' and 'Không đạt' beside: the ticks no empty column",
     525: "a merged title repeated on each page over the notes | status gutter of a short table",
+    3091: "a word ending a point short of the status | notes gutter: the gutter still found",
+    3171: "a header's lines centred in a narrow column, wider than its cells: the header's",
+    5091: "two narrow columns of ticks left empty: 'Đang | Chưa' two words, not one justified",
+    5109: "'Phần' reaching past the STT column's text, a space from its title",
+    5168: "a row's rest alone on the last page, read the same atop another: no running header",
 }
 
 

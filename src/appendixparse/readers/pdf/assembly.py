@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -43,12 +44,43 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         bottom = [ln for ln in page.lines if ln.top >= (1 - _RUNNING_BAND) * page.height]
         return top, bottom[::-1]
 
+    def key(where: str, line: _Line) -> tuple[str, str, int]:
+        return where, _mask(line.text), round(line.top / 3)
+
+    repeated: Counter[tuple[str, str, int]] = Counter()
+    for page in pages:
+        for where, lines in zip(("top", "bottom"), outer(page)):
+            for found in {key(where, ln) for ln in lines}:
+                repeated[found] += 1
+
+    def is_repeated(where: str, line: _Line) -> bool:
+        _, mask, near = key(where, line)
+        return any(repeated[(where, mask, near + d)] >= _MIN_RUNNING_PAGES for d in (-1, 0, 1))
+
+    def apart(where: str, lines: list[_Line], inward: list[_Line]) -> list[_Line]:
+        """The outer lines repeated on other pages, up to a blank that sets them off the
+        body (a repeated table header below a running title is the body's)."""
+        block = list(itertools.takewhile(lambda ln: is_repeated(where, ln), lines))
+        for k in range(len(block), 0, -1):
+            if k == len(inward):
+                return block
+            inner, last = inward[k], block[k - 1]
+            gap = inner.top - last.bottom if where == "top" else last.top - inner.bottom
+            if gap >= _RUNNING_GAP * last.size:
+                return block[:k]
+        return []
+
+    # Only where they stand apart from the body do repeated lines count: the rest of a row
+    # cut by the page break can read the same at the top of two pages.
     seen: Counter[tuple[str, str, int]] = Counter()
     for page in pages:
         top, bottom = outer(page)
-        for where, lines in (("top", top), ("bottom", bottom)):
-            for key in {(where, _mask(ln.text), round(ln.top / 3)) for ln in lines}:
-                seen[key] += 1
+        for where, lines, inward in (
+            ("top", top, page.lines),
+            ("bottom", bottom, page.lines[::-1]),
+        ):
+            for found in {key(where, ln) for ln in apart(where, lines, inward)}:
+                seen[found] += 1
 
     def running(where: str, line: _Line, inner: _Line | None) -> bool:
         if len(line.segments) > 2:

@@ -135,11 +135,13 @@ def _strips(coverage: list[int], level: int, narrowest: float) -> list[tuple[int
         elif n > level and start is not None:
             strips.append((start, x - 1))
             start = None
-    inner = [(a, b) for a, b in strips if a > 0 and b < len(coverage) - 1]
+    # Strips too narrow for a gutter are no bounds of the text beside one either (a word's
+    # end one point from a gutter leaves a sliver of it apart).
+    inner = [
+        (a, b) for a, b in strips if a > 0 and b < len(coverage) - 1 and b - a + 1 >= narrowest
+    ]
     found: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(inner):
-        if b - a + 1 < narrowest:
-            continue
         left_end = inner[k - 1][1] + 1 if k else 0
         right_end = inner[k + 1][0] if k + 1 < len(inner) else len(coverage)
         inside = max(coverage[a : b + 1])
@@ -188,6 +190,11 @@ def _one_justified_column(lines: list[_Line], left: float, cut: float, right: fl
         else:
             before.append((line.size, words))
     if len(both) < 2 or alone > _STRAY * touching:
+        return False
+    # Lines of two words show no justification (one gap is even whatever it is) without a
+    # paragraph's last line, flush left, among them: the headings of two narrow columns
+    # ("Đang | Chưa" over "thực | thực") are no justified cell.
+    if not before and all(len(words) < 3 for _, words in both):
         return False
     x0 = min(words[0].x0 for _, words in both)
     x1 = max(words[-1].x1 for _, words in both)

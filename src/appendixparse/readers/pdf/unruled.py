@@ -430,10 +430,23 @@ def _joins_model(run: _Run, line: _Line, model: ColumnModel) -> bool:
             return True
         if len(_place(seg, model.bounds, line.size)) == last - first + 1:
             return True
+        if _within_cell(seg, model):
+            return True
         return last - first == 1 and _opens_merged(seg, first, last, model, line.size)
     if all(_in_columns(seg, model, line.size) for seg in line.segments):
         return True  # text in columns; in one, a justified line's words set wide apart
     return bool(_SECTION_ANCHOR.match(line.text)) and run._spans(line, _ALIGN * line.size)
+
+
+def _within_cell(seg: list[_Word], model: ColumnModel) -> bool:
+    """Does ``seg`` keep between the text of the columns beside its own: a header's line
+    centred in a narrow column, a little wider than the column's cells?"""
+    x0, x1 = _extent(seg)
+    column = bisect.bisect_right(model.bounds, (x0 + x1) / 2)
+    extents = model.extents
+    return (column == 0 or extents[column - 1][1] < x0) and (
+        column == len(extents) - 1 or x1 < extents[column + 1][0]
+    )
 
 
 def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int, str]]:
@@ -446,9 +459,13 @@ def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int
         return [(first, " ".join(w.text for w in seg))]
     pieces: list[tuple[int, str]] = []
     column, words = first, [seg[0].text]
-    for prev, word in itertools.pairwise(seg):
-        crossed = [b for b in bounds if prev.x1 <= b <= word.x0]
-        if crossed and word.x0 - prev.x1 > 0.35 * size:
+    for n, (prev, word) in enumerate(itertools.pairwise(seg)):
+        # "Phần" in a narrow STT column sits a space from its section's title, or reaches
+        # a little past the column's text
+        prefix = n == 0 and prev.text.lower() in _PREFIXES
+        end = (prev.x0 + prev.x1) / 2 if prefix else prev.x1
+        crossed = [b for b in bounds if end <= b <= word.x0]
+        if crossed and (word.x0 - prev.x1 > 0.35 * size or prefix):
             pieces.append((column, " ".join(words)))
             column, words = bisect.bisect_right(bounds, crossed[-1]), []
         words.append(word.text)
