@@ -82,6 +82,8 @@ UNRULED_SEEDS = {
     5091: "two narrow columns of ticks left empty: 'Đang | Chưa' two words, not one justified",
     5109: "'Phần' reaching past the STT column's text, a space from its title",
     5168: "a row's rest alone on the last page, read the same atop another: no running header",
+    7230: "a row's rest atop the next page, no header repeated: body lines, not a header's",
+    7453: "'Phần III' reaching past the STT column's cut: the section's numeral",
 }
 
 

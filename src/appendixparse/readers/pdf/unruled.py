@@ -75,6 +75,7 @@ class _Run:
     continued: set[int] = field(default_factory=set)  # lines that go on the line above's cell
     span_rows: list[int] = field(default_factory=list)  # the lines of rows across the table
     model: ColumnModel | None = None  # the document's columns, when the run is laid on them
+    page_top: bool = False  # goes on from the page before: its first lines may end a row
 
     def overlapping(self, x0: float, x1: float) -> list[int]:
         return [i for i, c in enumerate(self.columns) if min(c.x1, x1) - max(c.x0, x0) > 0]
@@ -339,7 +340,9 @@ def _model_runs(
     a row the page break cut) go on it."""
     out: list[_Line | _Run] = []
     run: _Run | None = (
-        _Run(columns=_model_columns(model), carried=True, model=model) if continued else None
+        _Run(columns=_model_columns(model), carried=True, model=model, page_top=True)
+        if continued
+        else None
     )
     loose: list[_Line] = []
 
@@ -402,11 +405,18 @@ def _in_columns(seg: list[_Word], model: ColumnModel, size: float) -> bool:
     """Does ``seg`` keep to the model's columns: within one, cut by a space at every gutter
     it crosses (text in two columns closer than a column gap), or a merged cell?"""
     first, last = _columns_of(seg, model.bounds)
-    if first == last:
-        return True
+    if first == last or (first == 0 and _is_anchor_alone(seg)):
+        return True  # "Phần III" reaching past the STT column's narrow text
     if len(_place(seg, model.bounds, size)) == last - first + 1:
         return True
     return _opens_merged(seg, first, last, model, size)
+
+
+def _is_anchor_alone(seg: list[_Word]) -> bool:
+    """Is ``seg`` an STT or a section's numeral and nothing else ("1.2", "Phần III")?"""
+    text = " ".join(w.text for w in seg)
+    found = _ANCHOR.match(text)
+    return found is not None and found.end() >= len(text.rstrip())
 
 
 def _opens_merged(seg: list[_Word], first: int, last: int, model: ColumnModel, size: float) -> bool:
@@ -575,7 +585,9 @@ def _run_rows(run: _Run, page: int) -> list[Row]:
     centred = run.model is not None and _centred_header(run.lines, run.model, bounds)
     gaps = [b.top - a.bottom for a, b in zip(run.lines, run.lines[1:])]
     tight = min(gaps, default=0.0)
-    heading = True  # the lines above the first numbered row
+    # The lines above the first numbered row; at a page's top, a repeated header names
+    # several columns on its first line, the rest of a row cut by the page break may not.
+    heading = not run.page_top or len(run.lines[0].segments) > 1
     for n, line in enumerate(run.lines):
         cells: list[list[str]] = [[] for _ in columns]
         # The header's lines name columns in a few words, set close; a longer text or a row's
