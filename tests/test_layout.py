@@ -295,3 +295,56 @@ def test_stt_and_target_merged_down_make_one_record() -> None:
     assert [r.id for r in built.records] == ["1", "2"]
     assert built.records[0].notes == "Năm 2022: 100% Năm 2023: 100%"
     assert built.records[0].status_raw == "Đạt"
+
+
+def test_inline_numbered_row_broken_over_two_table_parts_goes_on() -> None:
+    # No STT column: the targets open with their numbers; the part after a page break opens
+    # with the rest of target 2, which is no target 3 (composed LibreOffice PDF seed 1209).
+    header = ["Nội dung tiêu chí", "Đạt", "Không đạt", "Kết quả đạt được"]
+    first = _table([
+        header,
+        ["Phần I. CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["1. Ban hành văn bản", "X", "", "Đã ban hành 12 văn bản"],
+        ["2. Nâng cao chất", "", "X", "- Kết quả: Đã thực"],
+    ], index=1)  # fmt: skip
+    second = _table([
+        header,
+        ["lượng đội ngũ cán bộ", "", "", "hiện 60 lớp tập huấn"],
+        ["3. Số hóa hồ sơ", "X", "", "Đạt 80%"],
+    ], index=2)  # fmt: skip
+    _, built = _records(first, second)
+    assert [r.id for r in built.records] == ["I.1", "I.2", "I.3"]
+    assert built.records[1].target == "Nâng cao chất lượng đội ngũ cán bộ"
+    assert built.records[1].notes == "- Kết quả: Đã thực hiện 60 lớp tập huấn"
+
+
+def test_unnumbered_targets_numbered_by_their_place() -> None:
+    # Targets that never open with a number are counted, across table parts too.
+    header = ["Nội dung", "Đánh giá", "Kết quả thực hiện"]
+    first = _table([header, ["Ban hành văn bản", "Đạt", "Đã ban hành"]], index=1)
+    second = _table([header, ["Số hóa hồ sơ", "Đạt", "Đạt 80%"]], index=2)
+    _, built = _records(first, second)
+    assert [r.target for r in built.records] == ["Ban hành văn bản", "Số hóa hồ sơ"]
+
+
+def test_section_row_broken_over_two_table_parts_keeps_its_title() -> None:
+    # LibreOffice lets a row break across pages: the rest of a section's title opens the next
+    # part (composed LibreOffice PDF seed 1642).
+    header = ["STT", "Nội dung", "Đánh giá", "Kết quả thực hiện"]
+    first = _table([
+        header,
+        ["A.", "CẢI CÁCH THỂ CHẾ", "", ""],
+        ["1", "Ban hành văn bản", "Đạt", "Đã ban hành 12 văn bản"],
+        ["B.", "XÂY DỰNG CHÍNH", "", ""],
+    ], index=1)  # fmt: skip
+    second = _table([
+        ["", "QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ", "", ""],
+        ["1", "Số hóa hồ sơ", "Đạt", "Đạt 80%"],
+    ], index=2)  # fmt: skip
+    _, built = _records(first, second)
+    assert [(s.numeral, s.title) for s in built.sections] == [
+        ("A", "CẢI CÁCH THỂ CHẾ"),
+        ("B", "XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"),
+    ]
+    assert [r.id for r in built.records] == ["A.1", "B.1"]
+    assert not built.unparsed

@@ -470,9 +470,12 @@ def _draw(doc: Document, out: io.BytesIO, *, ruled: bool, pages: int) -> int:
 
     def draw_header(y: float) -> float:
         c.setFont(bold, size)
+        heights = [
+            max((len(t) for t, _ in header_cells(texts)), default=1) * leading + 2 * pad
+            for texts in header_rows
+        ]
         for r, texts in enumerate(header_rows):
             cells = header_cells(texts)
-            lines = max((len(t) for t, _ in cells), default=1)
             for lines_of, (x0, x1) in cells:
                 for k, text in enumerate(lines_of):
                     ty = y - pad - (k + 1) * leading + 3
@@ -480,12 +483,14 @@ def _draw(doc: Document, out: io.BytesIO, *, ruled: bool, pages: int) -> int:
                         c.drawCentredString((x0 + x1) / 2, ty, form(text))
                     else:
                         c.drawString(x0 + pad, ty, form(text))
-            h = lines * leading + 2 * pad
+            h = heights[r]
             if ruled:
                 if r == 0 and len(header_rows) == 2:
+                    # a cell merged down both header rows is as tall as the two together
+                    both = sum(heights)
                     for i, col in enumerate(doc.columns):
                         if not col.group:
-                            c.rect(xs[i][0], y - 2 * h, xs[i][1] - xs[i][0], 2 * h)
+                            c.rect(xs[i][0], y - both, xs[i][1] - xs[i][0], both)
                     for i, col in enumerate(doc.columns):
                         if col.group and (i == 0 or doc.columns[i - 1].group != col.group):
                             j = i

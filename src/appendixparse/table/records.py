@@ -91,6 +91,7 @@ def build_records(layout: Layout) -> Assembled:
     parent: str | None = None  # the last arabic STT, for lettered sub-items
 
     owners: dict[int, int] = {}  # a record row's fate → its draft (for group rows)
+    section_row: BodyRow | None = None  # the row above, when it opened a section
 
     def fate(row: BodyRow, kind: str, detail: str = "") -> None:
         if row.origin is not None:
@@ -100,6 +101,7 @@ def build_records(layout: Layout) -> Assembled:
 
     rows = layout.rows if layout.index_of("stt") else _numbered(layout.rows, title_col)
     for row in rows:
+        above, section_row = section_row, None
         if row.heading is not None:
             numeral, title = row.heading
             if not headings:
@@ -115,6 +117,15 @@ def build_records(layout: Layout) -> Assembled:
             parent = None
             continue
         stt_col, stt_text = _stt_cell(row.cells, stt_cols)
+        if section is not None and above is not None and _ends_title(above, row, title_col):
+            # a section row the page break cut: its title goes on atop the next part
+            section = Section(
+                numeral=section.numeral, title=join([section.title, row.cells[title_col]])
+            )
+            sections[-1] = section
+            section_row = row
+            fate(row, "section", section.numeral)
+            continue
         title_at = _section_title_at(row.cells, stt_col, title_col)
         if stt_text and (found := parse_section(stt_text, row.cells[title_at])):
             section = Section(numeral=found[0], title=found[1])
@@ -134,6 +145,7 @@ def build_records(layout: Layout) -> Assembled:
             parent = None
             _place_rest(row.cells, stt_col, title_at, row.location, unparsed)
             fate(row, "section", section.numeral)
+            section_row = row
             continue
         stt = parse_stt(stt_text, number=stt_col in row.numeric) if stt_text else None
         if stt is not None:
@@ -251,12 +263,17 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
     """The rows of a table without an STT column, each given one as an extra last cell: the
     number that opens its target cell ("1. Ban hành …"), the section numeral of a section row
     ("I. CẢI CÁCH THỂ CHẾ"), or else its place among the targets of its section; a row whose
-    target cell is empty gets none, and so continues the target above."""
+    target cell is empty gets none, and so continues the target above, as does a row opening
+    a part of the table without a number after a target that opened with one (the rest of a
+    row the page break cut)."""
     numbered: list[BodyRow] = []
     count = 0
-    for row in rows:
+    inline = False  # the target above opened with its number
+    for at, row in enumerate(rows):
         target = clean(row.cells[title_col])
         cells = list(row.cells)
+        opens_part = at > 0 and _part_of(rows[at - 1]) != _part_of(row)
+        numbers_itself = False
         if row.heading is not None:
             count = 0  # a title between parts: its part numbers its targets afresh
             stt = ""
@@ -268,11 +285,13 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
             count += 1
             stt = m.group("stt")
             cells[title_col] = target[m.end() :]
-        elif target:
+            numbers_itself = True
+        elif target and not (inline and opens_part):
             count += 1
             stt = f"{count}."
         else:
             stt = ""
+        inline = numbers_itself or (inline and not stt)
         confidence = None
         if row.confidence is not None:
             confidence = [*row.confidence, ()]
@@ -290,6 +309,21 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
             )
         )
     return numbered
+
+
+def _ends_title(above: BodyRow, row: BodyRow, title_col: int) -> bool:
+    """Is ``row`` the rest of the section row ``above`` cut by a page break: the first row of
+    the next part, with text in the title's column alone?"""
+    return (
+        _part_of(above) != _part_of(row)
+        and bool(clean(row.cells[title_col]))
+        and not any(clean(c) for i, c in enumerate(row.cells) if i != title_col)
+    )
+
+
+def _part_of(row: BodyRow) -> object:
+    """The table part a row comes from: its block in the grid, or else its page."""
+    return row.origin[0] if row.origin is not None else row.location.page
 
 
 def _stt_cell(cells: list[str], stt_cols: list[int]) -> tuple[int, str]:
