@@ -69,7 +69,7 @@ UNRULED_SEEDS = {
     18: "a cell's last line at the foot of the page, repeated elsewhere: not a running footer",
     467: "the rest of a row cut by the page break under a repeated header: no sub-header",
     11: "the rest of a row cut by the page break, alone at the top of the next page",
-    158: "the unit and the motto on one line with no space between them",
+    158: "the unit wrapped in its header cell: 'UBND THÀNH PHỐ ĐỒNG' / 'HỚI'",
     520: "'Phần' over 'I' just under the header: the section row, not the header's",
     1446: "a merged title centred over two columns: their labels the header's lower row",
     294: "a heading centred in its column by chance over three: no merged title beside others",
@@ -86,6 +86,8 @@ UNRULED_SEEDS = {
     5168: "a row's rest alone on the last page, read the same atop another: no running header",
     7230: "a row's rest atop the next page, no header repeated: body lines, not a header's",
     7453: "'Phần III' reaching past the STT column's cut: the section's numeral",
+    1572: "'Đạt' over a column of one 'X' in a table of two records: the X no header",
+    9084: "a heading centred over a wide column of short lines, right of them all: its own",
 }
 
 

@@ -185,3 +185,19 @@ def test_title_rows_inside_the_table_above_its_header() -> None:
     # The same lines as paragraphs give the same title.
     as_paragraphs = [PreambleLine(text=r[1]) for r in rows[:3]]
     assert read_title(as_paragraphs) == read_title(layout.preamble)
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit"),
+    [
+        (["UBND THÀNH PHỐ", "ĐỒNG HỚI"], "UBND thành phố Đồng Hới"),
+        (["UBND THÀNH PHỐ ĐỒNG", "HỚI"], "UBND thành phố Đồng Hới"),
+        (["UBND HUYỆN GIO LINH", "-------"], "UBND huyện Gio Linh"),
+        (["UBND TỈNH QUẢNG TRỊ", "SỞ NỘI VỤ"], "Sở Nội vụ"),
+        (["UBND HUYỆN", "Số: 12/BC-UBND"], "UBND huyện"),
+    ],
+)
+def test_unit_wrapped_in_its_cell(cell: list[str], unit: str) -> None:
+    # Word wraps a long unit in the header table's narrow cell
+    preamble = [PreambleLine(text, table=1, column=0) for text in cell]
+    assert read_unit(preamble) == unit

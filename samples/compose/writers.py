@@ -423,7 +423,9 @@ def _draw(doc: Document, out: io.BytesIO, *, ruled: bool, pages: int) -> int:
     y = top_y
     if doc.motto:
         c.setFont(bold, 12)
-        left_lines, right_lines = doc.motto
+        # each text wraps in its cell, as Word wraps it: the unit's never runs into the motto
+        left_lines = [p for ln in doc.motto[0] for p in simpleSplit(ln, bold, 12, total * 0.38)]
+        right_lines = [p for ln in doc.motto[1] for p in simpleSplit(ln, bold, 12, total * 0.56)]
         for i in range(max(len(left_lines), len(right_lines))):
             if i < len(left_lines):
                 c.drawCentredString(left + total * 0.2, y, form(left_lines[i]))

@@ -303,8 +303,28 @@ def _unit_lines(texts: list[str]) -> list[str]:
             text = f"{text} {texts[i + 1]}"  # "ỦY BAN NHÂN DÂN" / "HUYỆN GIO LINH"
         elif not rest:
             continue
+        elif i + 1 < len(texts) and _wraps_place(rest, texts[i + 1]):
+            text = f"{text} {texts[i + 1]}"  # "UBND THÀNH PHỐ" / "ĐỒNG HỚI"
         units.append(text)
     return units
+
+
+def _wraps_place(rest: str, following: str) -> bool:
+    """Does ``following`` end the place a unit line's ``rest`` (after its opener) began: the
+    rest a level with a word or none after it ("thành phố", "thành phố đồng"), the next line
+    a word or two in capitals that open no unit or level ("ĐỒNG HỚI", "HỚI")?"""
+    level = _level_start(rest)
+    if level is None or len(rest[len(level) :].split()) > 1:
+        return False
+    words = following.split()
+    folded = fold(following)
+    return (
+        0 < len(words) <= 2
+        and following.isupper()
+        and _unit_start(folded) is None
+        and _level_start(folded) is None
+        and not _is_furniture(following)
+    )
 
 
 def _before_motto(text: str) -> str:

@@ -212,34 +212,51 @@ def _one_justified_column(lines: list[_Line], left: float, cut: float, right: fl
     return justified >= (1 - _STRAY) * len(both) and flush >= (1 - _STRAY) * len(before)
 
 
-def _overlapped(cuts: list[float], extent: tuple[float, float], size: float) -> range:
-    """The columns a segment's text reaches into by half a letter or more."""
+def _overlapped(
+    extent: tuple[float, float], column: int, starts: list[float], ends: list[float], size: float
+) -> range:
+    """The columns a segment centred in ``column`` holds text in: its own, and those whose
+    text it reaches into by more than half a letter (``starts`` and ``ends``: where each
+    column's text starts and ends)."""
     x0, x1 = extent
     margin = 0.5 * size
-    first = bisect.bisect_right(cuts, min(x0 + margin, (x0 + x1) / 2))
-    last = bisect.bisect_right(cuts, max(x1 - margin, (x0 + x1) / 2))
+    first = column
+    while first > 0 and x0 < ends[first - 1] - margin:
+        first -= 1
+    last = column
+    while last + 1 < len(starts) and x1 > starts[last + 1] + margin:
+        last += 1
     return range(first, last + 1)
 
 
 def _heads_empty(cuts: list[float], k: int, lines: list[_Line]) -> bool:
     """Is the text right of cut ``k`` the heading of a column left empty below: on the
-    header's lines alone (the band's first two, and where they repeat), wholly right of the
-    text left of the cut? (A heading over a column of its own cells starts at or before them:
-    "Đạt" left-aligned over a column of centred "X".)"""
-    header = {line.text for line in lines[:_HEADING_LINES]}
+    header's lines alone (the band's first two, and where they repeat), right of the text
+    left of the cut, which has a heading of its own? A heading over a column of its own cells
+    starts at or before them ("Đạt" left-aligned over a column of centred "X"); one centred
+    over a wide column of short lines can stand right of them all, the column's only one."""
+    # The header: the band's first line, and the next when it has no text in the first column
+    # (a body row's first line has: its STT, or its target where no STT column is).
+    header = {
+        line.text
+        for n, line in enumerate(lines[:_HEADING_LINES])
+        if n == 0 or _extent(line.segments[0])[1] > cuts[0]
+    }
     left: list[float] = []
     right: list[float] = []
+    left_headed = False
     for line in lines:
         for seg in line.segments:
             x0, x1 = _extent(seg)
             column = bisect.bisect_right(cuts, (x0 + x1) / 2)
             if column == k:
                 left.append(x1)
+                left_headed = left_headed or line.text in header
             elif column == k + 1:
                 if line.text not in header:
                     return False
                 right.append(x0)
-    return bool(right) and bool(left) and min(right) > max(left)
+    return left_headed and bool(right) and min(right) > max(left)
 
 
 def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:
@@ -248,18 +265,26 @@ def _merge_lonely(cuts: list[float], lines: list[_Line]) -> list[float]:
     own."""
     cuts = list(cuts)
     while cuts:
-        together: set[int] = set()
-        for line in lines:
+        placed = [
+            (line, extent, bisect.bisect_right(cuts, sum(extent) / 2))
+            for line in lines
+            for extent in map(_extent, line.segments)
+        ]
+        starts, ends = [float("inf")] * (len(cuts) + 1), [float("-inf")] * (len(cuts) + 1)
+        for _, (x0, x1), column in placed:
+            starts[column], ends[column] = min(starts[column], x0), max(ends[column], x1)
+        used: dict[int, set[int]] = {}
+        for line, extent, column in placed:
             # A merged title across columns holds text in each ("Kết quả thực hiện" over
             # two, beside "Ghi chú" over a column left empty below).
-            used = sorted(
-                {
-                    column
-                    for seg in line.segments
-                    for column in _overlapped(cuts, _extent(seg), line.size)
-                }
-            )
-            together.update(a for a, b in itertools.pairwise(used) if b == a + 1)
+            reached = _overlapped(extent, column, starts, ends, line.size)
+            used.setdefault(id(line), set()).update(reached)
+        together = {
+            a
+            for columns in used.values()
+            for a, b in itertools.pairwise(sorted(columns))
+            if b == a + 1
+        }
         lonely = next(
             (k for k in range(len(cuts)) if k not in together and not _heads_empty(cuts, k, lines)),
             None,
