@@ -6,6 +6,7 @@ import io
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 TIME_GUARD_S = 30
 
@@ -42,3 +43,12 @@ def write_pdf(objects: list[bytes]) -> bytes:
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return out.getvalue()
+
+
+def cased_words(words: list[str]) -> Any:
+    """A hypothesis strategy: one of ``words`` as written, in capitals or in title case."""
+    from hypothesis import strategies as st
+
+    return st.tuples(st.sampled_from(words), st.sampled_from([str, str.upper, str.title])).map(
+        lambda pair: pair[1](pair[0])
+    )

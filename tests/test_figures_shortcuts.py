@@ -27,6 +27,8 @@ from appendixparse.text.figures import (
     extract_figures,
 )
 
+from helpers import cased_words
+
 _WORDS = sorted(
     {
         *vocab.COUNT_UNITS,
@@ -46,9 +48,7 @@ _WORDS = sorted(
         "người²",
     }
 )
-_CASED_WORD = st.tuples(st.sampled_from(_WORDS), st.sampled_from([str, str.upper, str.title])).map(
-    lambda pair: pair[1](pair[0])
-)
+_CASED_WORD = cased_words(_WORDS)
 _NUMBERS = st.sampled_from(["1", "09", "30", "2023", "1.381", "55,54", "14.7", "111/238", "15/7"])
 _MARKS = st.sampled_from(
     [" ", " ", "  ", "\u00a0", "\n", "\t", "\u2003", "\x1c", ": ", ". ", ", ", "-", "/", "%", "("]

@@ -29,6 +29,8 @@ from appendixparse.table.layout import is_signature
 from appendixparse.table.vocabulary import SIGNATURE_OPENERS
 from appendixparse.text import cleaning
 
+from helpers import cased_words
+
 _WORD_LISTS: list[tuple[str, ...]] = [
     check_vocab.CHECK_NEGATIVE_WORDS,
     check_vocab.CHECK_QUALIFIER_PHRASES,
@@ -53,9 +55,7 @@ _WORDS = sorted(
         "abc",
     }
 )
-_CASED_WORD = st.tuples(st.sampled_from(_WORDS), st.sampled_from([str, str.upper, str.title])).map(
-    lambda pair: pair[1](pair[0])
-)
+_CASED_WORD = cased_words(_WORDS)
 _MARKS = st.sampled_from(
     [" ", "  ", "\u00a0", "\n", "\t", ": ", ". ", ", ", "-", "(", ")", "%", "<p>", "&amp;",
      "\u00ad", "\u200c", "\ufeff", "o\u0300", "1", "2023"]
