@@ -284,3 +284,24 @@ def test_a_figure_takes_the_lowest_confidence_of_its_words() -> None:
     text = "đạt 80,5 % hồ sơ"
     [figure] = with_confidence(extract_figures(text), text, [97, 91, 64, 95, 95])
     assert isinstance(figure, Figure) and figure.confidence == 64
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("STT", True),  # a repeated header's STT cell: never a row number
+        ("TT", True),
+        ("ST1T", True),
+        ("Số", True),
+        ("11", False),
+        ("IV", False),
+        ("H", False),  # II read so
+        ("hÌ", False),  # a numeral's strokes, marks and all (the landscape scan's section)
+        ("ll", False),  # 11 read so
+        ("S.", False),
+    ],
+)
+def test_a_header_word_is_no_misread_number(text: str, word: bool) -> None:
+    from appendixparse.readers.pdf.ocr.page import _is_word
+
+    assert _is_word(text) is word

@@ -18,6 +18,8 @@ from .unruled import _carry, _model_runs, _Run, _run_rows, _runs
 _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
 _MIN_RUNNING_PAGES = 2
+_SAME_LINE = 85  # rapidfuzz ratio of a header's line read again by OCR…
+_FUZZY_LINE = 3  # …when both are this long at least
 _RUNNING_GAP = 0.9  # a running header or footer stands apart from the text by this much
 _PAGE_NUMBER = re.compile(
     rf"^(?:{'|'.join(map(re.escape, PAGE_WORDS))})?\s*[-–—(\[]?\s*\d{{1,4}}\s*[-–—)\]]?"
@@ -155,10 +157,25 @@ def _after_header(cells: list[str], header: list[str]) -> list[str] | None:
     rest: list[str] = []
     for cell, head in zip(cells, header):
         lines, head_lines = cell.split("\n"), head.split("\n") if head else []
-        if lines[: len(head_lines)] != head_lines:
+        if len(lines) < len(head_lines) or not all(map(_same_line, lines, head_lines)):
             return None
         rest.append("\n".join(lines[len(head_lines) :]))
     return rest if any(rest) else None
+
+
+def _same_line(line: str, head: str) -> bool:
+    """Is ``line`` the header's line ``head`` again: the same, or nearly so where OCR read
+    the page ("ST1T" for "STT" on a scan's repeated header)?"""
+    if line == head:
+        return True
+    from rapidfuzz import fuzz
+
+    return min(len(line), len(head)) >= _FUZZY_LINE and fuzz.ratio(line, head) >= _SAME_LINE
+
+
+def _same_cell(cell: str, head: str) -> bool:
+    lines, head_lines = cell.split("\n"), head.split("\n")
+    return len(lines) == len(head_lines) and all(map(_same_line, lines, head_lines))
 
 
 class _Builder:
@@ -203,7 +220,7 @@ class _Builder:
             if found := self._wrapped_again(rows, header[0]):
                 return found
             for k, (row, head) in enumerate(zip(rows, header)):
-                if row.cells == head:
+                if len(row.cells) == len(head) and all(map(_same_cell, row.cells, head)):
                     continue
                 rest = _after_header(row.cells, head)
                 if rest is None:
@@ -229,7 +246,7 @@ class _Builder:
                 return None  # the rows so far are no first lines of the header
             combined = [_join_lines([a, b] if a and b else [a or b])
                         for a, b in zip(before, rows[m - 1].cells)]  # fmt: skip
-            if combined == head:
+            if len(combined) == len(head) and all(map(_same_cell, combined, head)):
                 return [Row(head, rows[0].location), *rows[m:]]
             if (rest := _after_header(combined, head)) is not None:
                 return [Row(head, rows[0].location), Row(rest, rows[m - 1].location), *rows[m:]]

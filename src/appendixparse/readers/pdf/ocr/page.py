@@ -244,6 +244,9 @@ def _cell_text(found: list[Word]) -> str:
     return _join_lines(" ".join(ws) for _, ws in sorted(lines.items()))
 
 
+_NUMBER_LOOKALIKES = frozenset("IVXLCDMivxlcdmOoSsBZzg")  # roman numerals; 1, 0, 5, 8, 2, 9
+
+
 def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
     """An STT cell and the confidence of its reading: read as text first; a doubtful reading,
     or one that is no number ("H", "HÌ"), is read again with the English model held to digits
@@ -255,8 +258,10 @@ def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
     if text and conf >= _SURE_NUMBER and (plausible or len(text) > 2):
         return text, conf  # a number, a letter, or a header ("STT", "Số TT")
     best = (text, conf) if plausible else ("", -1.0)
+    if not plausible and _is_word(text):
+        return text, conf  # a header's word ("STT", "TT"), however doubtful: no number
     if not plausible and _WORDLIKE.search(_unmarked(text)):
-        best = ("", _SURE_NUMBER - 0.01)  # words ("STT"): only a sure number replaces them
+        best = ("", _SURE_NUMBER - 0.01)  # word-like: only a sure number replaces it
     padded = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
     for scale in (1.0, _NUMBER_SCALE):
         image = padded
@@ -331,6 +336,12 @@ def _fix_line_numbers(
         crop = _crop(gray, inner, inner)
         text, conf = _read_number(crop, engines, cv2)
         numbers.add(word, text or word.text, conf, heading=heading)
+
+
+def _is_word(text: str) -> bool:
+    """A word, no number misread: two letters or more that neither a roman numeral has nor
+    a digit is misread as ("STT", "TT" heading the column on a repeated header; "ST1T")."""
+    return sum(c.isalpha() and c not in _NUMBER_LOOKALIKES for c in _unmarked(text)) >= 2
 
 
 def _loose_lines(loose: Any, engines: Engines, scale: float, words: list[OcrWord]) -> list[_Line]:
