@@ -305,3 +305,21 @@ def test_a_header_word_is_no_misread_number(text: str, word: bool) -> None:
     from appendixparse.readers.pdf.ocr.page import _is_word
 
     assert _is_word(text) is word
+
+
+def test_a_scans_repeated_header_is_told_from_the_row_it_cut() -> None:
+    # OCR reads a repeated header nearly as on the first page ("Cac" for "Các"), its STT
+    # heading as the number it looks like ("S11" → "4"); the rest of the row the page break
+    # cut, read with it, is split off (justified-narrow scan, page 5).
+    from appendixparse.readers.pdf.assembly import _after_header
+
+    header = ["STT", "Các mục tiêu cụ thể", "Đánh giá\nmức độ", "Thực trạng/Giải pháp"]
+    cells = [
+        "4",
+        "Cac mục tiêu cụ thể\nđơn vị sự nghiệp",
+        "Đánh giá\nmức độ\nhiện",
+        "Thực trạng/Giải phap\nphân công",
+    ]
+    assert _after_header(cells, header) == ["", "đơn vị sự nghiệp", "hiện", "phân công"]
+    assert _after_header(["Tỷ lệ hồ sơ", *cells[1:]], header) is None  # no STT heading misread
+    assert _after_header(["4", "Tỷ lệ hồ sơ\nđơn vị", *cells[2:]], header) is None

@@ -20,6 +20,7 @@ _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the
 _MIN_RUNNING_PAGES = 2
 _SAME_LINE = 85  # rapidfuzz ratio of a header's line read again by OCR…
 _FUZZY_LINE = 3  # …when both are this long at least
+_SHORT_HEADING = 5  # the STT column's heading, as OCR may misread it
 _RUNNING_GAP = 0.9  # a running header or footer stands apart from the text by this much
 _PAGE_NUMBER = re.compile(
     rf"^(?:{'|'.join(map(re.escape, PAGE_WORDS))})?\s*[-–—(\[]?\s*\d{{1,4}}\s*[-–—)\]]?"
@@ -155,12 +156,15 @@ def _after_header(cells: list[str], header: list[str]) -> list[str] | None:
     if len(cells) != len(header) or not any(header):
         return None
     rest: list[str] = []
-    for cell, head in zip(cells, header):
+    for k, (cell, head) in enumerate(zip(cells, header)):
         lines, head_lines = cell.split("\n"), head.split("\n") if head else []
         if len(lines) < len(head_lines) or not all(map(_same_line, lines, head_lines)):
-            return None
+            # OCR reads the STT column's narrow heading as the number it looks like ("STT"
+            # as "S11"): where every other cell is the header's, the first is too
+            if k or len(head_lines) != 1 or len(lines[0]) > _SHORT_HEADING:
+                return None
         rest.append("\n".join(lines[len(head_lines) :]))
-    return rest if any(rest) else None
+    return rest if any(rest) and any(header[1:]) else None
 
 
 def _same_line(line: str, head: str) -> bool:
