@@ -158,11 +158,12 @@ def _after_header(cells: list[str], header: list[str]) -> list[str] | None:
     rest: list[str] = []
     for k, (cell, head) in enumerate(zip(cells, header)):
         lines, head_lines = cell.split("\n"), head.split("\n") if head else []
-        if len(lines) < len(head_lines) or not all(map(_same_line, lines, head_lines)):
-            # OCR reads the STT column's narrow heading as the number it looks like ("STT"
-            # as "S11"): where every other cell is the header's, the first is too
-            if k or len(head_lines) != 1 or len(lines[0]) > _SHORT_HEADING:
-                return None
+        same = len(lines) >= len(head_lines) and all(map(_same_line, lines, head_lines))
+        # OCR reads the STT column's narrow heading as the number it looks like ("STT" as
+        # "S11"): where every other cell is the header's, the first is too
+        misread = k == 0 and len(head_lines) == 1 and len(lines[0]) <= _SHORT_HEADING
+        if not same and not misread:
+            return None
         rest.append("\n".join(lines[len(head_lines) :]))
     return rest if any(rest) and any(header[1:]) else None
 
