@@ -20,6 +20,7 @@ _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the
 _MIN_RUNNING_PAGES = 2
 _SAME_LINE = 85  # rapidfuzz ratio of a header's line read again by OCR…
 _FUZZY_LINE = 3  # …when both are this long at least
+_NUMBERED = re.compile(r"\s*(?:\d|[IVXLC]+\b|[a-zđ]\))")  # an STT, a section numeral
 _SHORT_HEADING = 5  # the STT column's heading, as OCR may misread it
 _RUNNING_GAP = 0.9  # a running header or footer stands apart from the text by this much
 _PAGE_NUMBER = re.compile(
@@ -232,9 +233,14 @@ class _Builder:
                     break
                 split = [Row(head, row.location), Row(rest, row.location)]
                 return [*rows[:k], *split, *rows[k + 1 :]]
+        # A header names its columns: its rows end at the first opening with a number (a
+        # section's numeral, an STT: the body's), and a part without one has none to find again.
+        header = list(
+            itertools.takewhile(lambda r: not _NUMBERED.match(r.cells[0] if r.cells else ""), rows)
+        )
         first = rows[0].cells
-        if first and first[0] and sum(bool(c) for c in first) >= 2:
-            self.headers.append([r.cells for r in rows[:_HEADER_ROWS]])
+        if header and first[0] and sum(bool(c) for c in first) >= 2:
+            self.headers.append([r.cells for r in header[:_HEADER_ROWS]])
         return rows
 
     @staticmethod

@@ -440,7 +440,7 @@ def _joins_model(run: _Run, line: _Line, model: ColumnModel) -> bool:
             return True
         if len(_place(seg, model.bounds, line.size)) == last - first + 1:
             return True
-        if _within_cell(seg, model):
+        if _within_cell(seg, model, line.size):
             return True
         return last - first == 1 and _opens_merged(seg, first, last, model, line.size)
     if all(_in_columns(seg, model, line.size) for seg in line.segments):
@@ -448,14 +448,14 @@ def _joins_model(run: _Run, line: _Line, model: ColumnModel) -> bool:
     return bool(_SECTION_ANCHOR.match(line.text)) and run._spans(line, _ALIGN * line.size)
 
 
-def _within_cell(seg: list[_Word], model: ColumnModel) -> bool:
-    """Does ``seg`` keep between the text of the columns beside its own: a header's line
-    centred in a narrow column, a little wider than the column's cells?"""
+def _within_cell(seg: list[_Word], model: ColumnModel, size: float) -> bool:
+    """Does ``seg`` keep between the text of the columns beside its own, to half a letter: a
+    header's line centred in a narrow column, a little wider than the column's cells?"""
     x0, x1 = _extent(seg)
     column = bisect.bisect_right(model.bounds, (x0 + x1) / 2)
-    extents = model.extents
-    return (column == 0 or extents[column - 1][1] < x0) and (
-        column == len(extents) - 1 or x1 < extents[column + 1][0]
+    extents, margin = model.extents, 0.5 * size
+    return (column == 0 or extents[column - 1][1] - margin < x0) and (
+        column == len(extents) - 1 or x1 < extents[column + 1][0] + margin
     )
 
 
