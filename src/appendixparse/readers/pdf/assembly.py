@@ -235,12 +235,12 @@ class _Builder:
                 return [*rows[:k], *split, *rows[k + 1 :]]
         # A header names its columns: its rows end at the first opening with a number (a
         # section's numeral, an STT: the body's), and a part without one has none to find again.
-        header = list(
+        named = list(
             itertools.takewhile(lambda r: not _NUMBERED.match(r.cells[0] if r.cells else ""), rows)
         )
         first = rows[0].cells
-        if header and first[0] and sum(bool(c) for c in first) >= 2:
-            self.headers.append([r.cells for r in header[:_HEADER_ROWS]])
+        if named and first[0] and sum(bool(c) for c in first) >= 2:
+            self.headers.append([r.cells for r in named[:_HEADER_ROWS]])
         return rows
 
     @staticmethod
