@@ -321,9 +321,8 @@ def _wraps_place(rest: str, following: str) -> bool:
     return (
         0 < len(words) <= 2
         and following.isupper()
-        and _unit_start(folded) is None
         and _level_start(folded) is None
-        and not _is_furniture(following)
+        and not _is_furniture(following)  # a unit's opener, the motto, a number
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from ...grid import Block, Paragraph, Row, Table
@@ -13,14 +14,13 @@ from ..vocabulary import PAGE_OF_WORDS, PAGE_WORDS
 from .columns import ColumnModel
 from .page import _Page
 from .text import _join_lines, _Line
-from .unruled import _carry, _model_runs, _Run, _run_rows, _runs
+from .unruled import _ANCHOR, _carry, _model_runs, _Run, _run_rows, _runs
 
 _HEADER_ROWS = 3  # a header read from a PDF can take this many rows (wrapped, two-row)
 _RUNNING_BAND = 0.1  # running headers and footers sit in the outer tenth of the page
 _MIN_RUNNING_PAGES = 2
 _SAME_LINE = 85  # rapidfuzz ratio of a header's line read again by OCR…
 _FUZZY_LINE = 3  # …when both are this long at least
-_NUMBERED = re.compile(r"\s*(?:\d|[IVXLC]+\b|[a-zđ]\))")  # an STT, a section numeral
 _SHORT_HEADING = 5  # the STT column's heading, as OCR may misread it
 _RUNNING_GAP = 0.9  # a running header or footer stands apart from the text by this much
 _PAGE_NUMBER = re.compile(
@@ -39,77 +39,78 @@ def _mask(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
+def _at(lines: list[_Line], k: int) -> _Line | None:
+    return lines[k] if k < len(lines) else None
+
+
 def _drop_running_lines(pages: list[_Page]) -> None:
     """Leave out page numbers and the lines repeated at the same place at the top or the
     bottom of several pages, working inwards from the page edge."""
 
-    def outer(page: _Page) -> tuple[list[_Line], list[_Line]]:
-        top = [ln for ln in page.lines if ln.bottom <= _RUNNING_BAND * page.height]
-        bottom = [ln for ln in page.lines if ln.top >= (1 - _RUNNING_BAND) * page.height]
-        return top, bottom[::-1]
+    def edges(page: _Page) -> list[tuple[str, list[_Line], list[_Line]]]:
+        """Each edge of the page: its lines from the edge inwards, and those of them in the
+        outer band."""
+        inwards = page.lines, page.lines[::-1]
+        in_band = (
+            lambda ln: ln.bottom <= _RUNNING_BAND * page.height,
+            lambda ln: ln.top >= (1 - _RUNNING_BAND) * page.height,
+        )
+        return [
+            (where, list(itertools.takewhile(test, inward)), inward)
+            for where, inward, test in zip(("top", "bottom"), inwards, in_band)
+        ]
 
     def key(where: str, line: _Line) -> tuple[str, str, int]:
         return where, _mask(line.text), round(line.top / 3)
 
+    def count(counter: Counter[tuple[str, str, int]], where: str, line: _Line) -> int:
+        _, mask, near = key(where, line)
+        return max(counter[(where, mask, near + d)] for d in (-1, 0, 1))
+
+    def repeated_at(where: str, line: _Line) -> bool:
+        return count(repeated, where, line) >= _MIN_RUNNING_PAGES
+
+    def apart(where: str, line: _Line, inner: _Line | None) -> bool:
+        """Does a blank set ``line`` off the next line inwards?"""
+        if inner is None:
+            return True
+        gap = inner.top - line.bottom if where == "top" else line.top - inner.bottom
+        return gap >= _RUNNING_GAP * line.size
+
     repeated: Counter[tuple[str, str, int]] = Counter()
     for page in pages:
-        for where, lines in zip(("top", "bottom"), outer(page)):
-            for found in {key(where, ln) for ln in lines}:
-                repeated[found] += 1
-
-    def is_repeated(where: str, line: _Line) -> bool:
-        _, mask, near = key(where, line)
-        return any(repeated[(where, mask, near + d)] >= _MIN_RUNNING_PAGES for d in (-1, 0, 1))
-
-    def apart(where: str, lines: list[_Line], inward: list[_Line]) -> list[_Line]:
-        """The outer lines repeated on other pages, up to a blank that sets them off the
-        body (a repeated table header below a running title is the body's)."""
-        block = list(itertools.takewhile(lambda ln: is_repeated(where, ln), lines))
-        for k in range(len(block), 0, -1):
-            if k == len(inward):
-                return block
-            inner, last = inward[k], block[k - 1]
-            gap = inner.top - last.bottom if where == "top" else last.top - inner.bottom
-            if gap >= _RUNNING_GAP * last.size:
-                return block[:k]
-        return []
+        for where, band, _ in edges(page):
+            repeated.update({key(where, ln) for ln in band})
 
     # Only where they stand apart from the body do repeated lines count: the rest of a row
-    # cut by the page break can read the same at the top of two pages.
+    # cut by the page break can read the same at the top of two pages; a repeated table
+    # header below a running title is the body's.
     seen: Counter[tuple[str, str, int]] = Counter()
     for page in pages:
-        top, bottom = outer(page)
-        for where, lines, inward in (
-            ("top", top, page.lines),
-            ("bottom", bottom, page.lines[::-1]),
-        ):
-            for found in {key(where, ln) for ln in apart(where, lines, inward)}:
-                seen[found] += 1
+        for where, band, inward in edges(page):
+            block = list(itertools.takewhile(partial(repeated_at, where), band))
+            k = next(
+                (k for k in range(len(block), 0, -1) if apart(where, block[k - 1], _at(inward, k))),
+                0,
+            )
+            seen.update({key(where, ln) for ln in block[:k]})
 
     def running(where: str, line: _Line, inner: _Line | None) -> bool:
         if len(line.segments) > 2:
             return False
-        if inner is not None:
-            gap = inner.top - line.bottom if where == "top" else line.top - inner.bottom
-            if gap < _RUNNING_GAP * line.size:
-                return False  # set close to the text it borders: the body's own line
+        if not apart(where, line, inner):
+            return False  # set close to the text it borders: the body's own line
         if _PAGE_NUMBER.match(line.text.strip()):
             return True
         if len(pages) < _MIN_RUNNING_PAGES:
             return False
-        mask = _mask(line.text)
-        near = round(line.top / 3)
-        hits = max(seen[(where, mask, near + d)] for d in (-1, 0, 1))
-        return hits >= _MIN_RUNNING_PAGES
+        return count(seen, where, line) >= _MIN_RUNNING_PAGES
 
     for page in pages:
-        top, bottom = outer(page)
         drop: set[int] = set()
-        for where, lines in (("top", top), ("bottom", bottom)):
-            inward = page.lines if where == "top" else page.lines[::-1]
-            for line in lines:
-                k = next(i for i, ln in enumerate(inward) if ln is line)
-                if not running(where, line, inward[k + 1] if k + 1 < len(inward) else None):
+        for where, band, inward in edges(page):
+            for k, line in enumerate(band):
+                if not running(where, line, _at(inward, k + 1)):
                     break
                 drop.add(id(line))
         if drop:
@@ -236,7 +237,7 @@ class _Builder:
         # A header names its columns: its rows end at the first opening with a number (a
         # section's numeral, an STT: the body's), and a part without one has none to find again.
         named = list(
-            itertools.takewhile(lambda r: not _NUMBERED.match(r.cells[0] if r.cells else ""), rows)
+            itertools.takewhile(lambda r: not _ANCHOR.match(r.cells[0] if r.cells else ""), rows)
         )
         first = rows[0].cells
         if named and first[0] and sum(bool(c) for c in first) >= 2:

@@ -13,7 +13,7 @@ from ...models import Location
 from ...text.cleaning import clean
 from ...text.numbering import is_column_numbers, looks_like_numbering, parse_section
 from ...text.vocabulary import SECTION_PREFIXES
-from .columns import _ALIGN, _EVEN_GAPS, ColumnModel
+from .columns import _ALIGN, _EVEN_GAPS, _PREFIX, ColumnModel, _extent
 from .text import _SEGMENT_GAP, _join_lines, _Line, _Word
 
 _MAX_HEADER_CELL = 300  # longer cells are body text, not a header's wrapped rest
@@ -51,10 +51,6 @@ class _Column:
 
     def copy(self) -> _Column:
         return _Column(self.x0, self.x1, list(self.lefts), list(self.rights), list(self.centres))
-
-
-def _extent(seg: list[_Word]) -> tuple[float, float]:
-    return seg[0].x0, max(w.x1 for w in seg)
 
 
 @dataclass(slots=True)
@@ -485,7 +481,6 @@ def _place(seg: list[_Word], bounds: list[float], size: float) -> list[tuple[int
 
 # What opens a row's first cell: an STT ("1", "1.2.", "a)"), a section numeral ("II", "A.",
 # "Phần II"), alone or before the text.
-_PREFIX = "|".join(re.escape(p) for p in SECTION_PREFIXES)
 _ANCHOR = re.compile(
     rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*[.)]?|[a-zđ]\)|(?:(?:{_PREFIX})\s+)?[IVX]{{1,4}}[.:]?|[A-HJ-UWYZĐ]\.)(?:\s|$)",
     re.IGNORECASE,
