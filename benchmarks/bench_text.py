@@ -38,6 +38,7 @@ from appendixparse.readers import read
 from appendixparse.table.layout import find_layout
 from appendixparse.table.records import build_records
 from appendixparse.text import cleaning
+from appendixparse.text import figures as figures_module
 from appendixparse.text.figures import extract_figures
 
 REAL = SAMPLES / "appendix-quang-tri-district-2023.txt"
@@ -119,6 +120,8 @@ def main(seconds: float = 10.0) -> None:
 
     def forget() -> None:
         measure_module._bag.cache_clear()
+        measure_module._parts.cache_clear()
+        figures_module._target_candidates.cache_clear()
         cleaning.clean.cache_clear()
         cleaning.fold.cache_clear()
         clauses.lower.cache_clear()

@@ -246,3 +246,19 @@ def test_place_finds_the_clauses_the_slices_found(text):
     figs = sorted(extract_figures(text, field="notes"), key=lambda f: f.span)
     got = [(p.start, p.end, p.sentence, p.head) for p in place(text, figs)]
     assert got == _place_by_slices(text, figs)
+
+
+def test_memoised_targets_give_each_record_its_own_figures():
+    # Targets are memoised (a province's units share them): the figures of one record are
+    # new objects, and a threshold carries the figures of its own record (an OCR confidence).
+    target = "Tỷ lệ hồ sơ đạt tối thiểu 80%"
+    first, second = (extract_figures(target, field="target") for _ in range(2))
+    assert first == second and first[0] is not second[0]
+    read = [f.model_copy(update={"confidence": 61.0}) for f in second]
+    records = [
+        Record(id="1", stt="1", target=target, status_raw="", status="unknown", notes="",
+               target_figures=figures)
+        for figures in (first, read)
+    ]  # fmt: skip
+    confidences = [threshold_parts(r)[0].figures[0].confidence for r in records]
+    assert confidences == [None, 61.0]

@@ -427,16 +427,17 @@ def share_mismatch(record: Record, placed: list[Placed] | None = None) -> list[F
                 continue
             base = total
         total_value = base.figure.value
-        share = _both(format_number, f.value)
-        said = render("share_mismatch.breakdown", share=share)
-        if based is not None:  # the report's own words: "đạt 68,5%"
-            said = render(
-                "share_mismatch.based", words=_after_noun(low, base, p).strip(" ,:"), share=share
-            )
         actual = part.figure.value / total_value * 100
         unit = 10.0 ** -written_decimals(f.text)
         if abs(actual - f.value) <= unit + 1e-9:
             continue
+        share = _both(format_number, f.value)
+        if based is None:
+            said = render("share_mismatch.breakdown", share=share)
+        else:  # the report's own words: "đạt 68,5%"
+            said = render(
+                "share_mismatch.based", words=_after_noun(low, base, p).strip(" ,:"), share=share
+            )
         flags.append(
             make_flag(
                 "share_mismatch",

@@ -247,13 +247,41 @@ def _why_excluded(excluded: list[Excluded]) -> Text:
 
 
 def threshold_parts(record: Record) -> list[Part]:
-    """The target's thresholds (percentages and ratios) as parts, in order (see the module)."""
-    text = record.target
+    """The target's thresholds (percentages and ratios) as parts, in order (see the module).
+
+    The parts are memoised by the target and its figures (a province's units report on the
+    same targets) and shared: read them, do not change them.
+    """
+    figures = [f for f in record.target_figures if _is_measure(f)]
+    if not figures:
+        return []
+    return list(_parts(record.target, _Figures(figures)))
+
+
+class _Figures:
+    """Figures as a memo's key: equal when every field of every figure is (models do not hash)."""
+
+    __slots__ = ("figures", "key")
+
+    def __init__(self, figures: list[Figure]) -> None:
+        self.figures = figures
+        self.key = tuple(tuple(f.__dict__.values()) for f in figures)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Figures) and self.key == other.key
+
+
+@lru_cache(maxsize=4096)
+def _parts(text: str, figures: _Figures) -> tuple[Part, ...]:
+    """:func:`threshold_parts` of ``text`` and its measuring ``figures``."""
     low = lower(text)
     parts: list[Part] = []
     prev_end = 0
     next_list = 0
-    for p in place(text, [f for f in record.target_figures if _is_measure(f)]):
+    for p in place(text, figures.figures):
         f = p.figure
         gap = low[prev_end : f.span[0]] if parts else ""
         prev_end = f.span[1]
@@ -275,7 +303,7 @@ def threshold_parts(record: Record) -> list[Part]:
         parts.append(part)
     if len(parts) == 1:
         parts[0].clause = text
-    return parts
+    return tuple(parts)
 
 
 def notes_candidates(

@@ -643,6 +643,22 @@ def extract_figures(text: str, *, field: str = "notes") -> list[Figure]:
     """
     if field not in FIELDS:
         raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
+    cands = _target_candidates(text) if field == "target" else _candidates(text)
+    if not cands:
+        return []
+    # Read by attribute: cheaper than building a dict for each figure.
+    return _figure_list().validate_python(cands, from_attributes=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _target_candidates(text: str) -> tuple[_Candidate, ...]:
+    """:func:`_candidates` memoised for targets: a province's units report on the same
+    targets, and the candidates are only read once found (each call validates new figures)."""
+    return tuple(_candidates(text))
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """The figures of ``text`` before they become models, bare numbers left out."""
     masks: list[tuple[int, int]] | None = None  # looked for once a number is found
     at = 0  # the first mask that may still cover a token
     cands: list[_Candidate] = []
@@ -660,5 +676,4 @@ def extract_figures(text: str, *, field: str = "notes") -> list[Figure]:
     if not cands:
         return []
     _link(text, cands)
-    # Read by attribute: cheaper than building a dict for each figure.
-    return _figure_list().validate_python([c for c in cands if not c.bare], from_attributes=True)
+    return [c for c in cands if not c.bare]
