@@ -71,6 +71,22 @@ def test_a_text_parse_imports_no_other_format() -> None:
     assert not _modules_after(code) & set(HEAVY)
 
 
+def test_a_unicode_text_parse_compiles_no_legacy_pattern() -> None:
+    # TCVN3 and VNI text is rare: its decoding and detection patterns wait for the first text
+    # with a legacy character in it.
+    code = (
+        "from appendixparse import parse\n"
+        "from appendixparse.text import encodings\n"
+        f"parse({str(REAL_TEXT)!r})\n"
+        "caches = (encodings._signs, encodings._vni_code, encodings._syllable)\n"
+        "print(sum(c.cache_info().currsize for c in caches))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["0"]
+
+
 def test_the_help_imports_no_pydantic() -> None:
     code = (
         "import contextlib, io\n"

@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import glob
 import io
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn
 
-from .atomic import atomic_path
 from .errors import AppendixParseError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .models import Flag, Report
 
 PROG = "appendixparse"
@@ -212,6 +211,8 @@ def _silence_stdout() -> None:
 def _existing(paths: Sequence[str], *, globs: bool) -> list[str]:
     """``paths`` with glob patterns expanded (for shells that do not, such as PowerShell);
     a path that does not exist is a usage error, before any work."""
+    if globs:
+        import glob  # for check and consolidate: a parse takes one path as it is
     found: list[str] = []
     for path in paths:
         if path == STDIN:
@@ -246,6 +247,10 @@ def _destination(output: str | None) -> Iterator[IO[str]]:
     if output is None:
         yield sys.stdout
         return
+    from pathlib import Path  # with tempfile (atomic_path): for a file output only
+
+    from .atomic import atomic_path
+
     with atomic_path(Path(output)) as temporary, temporary.open("w", encoding="utf-8") as out:
         yield out
 
@@ -254,7 +259,7 @@ def _parse(args: argparse.Namespace) -> int:
     from .tabular import report_csv_rows, report_table
 
     [path] = _existing([args.file], globs=False)
-    if args.output and (problem := _unwritable(Path(args.output))):
+    if args.output and (problem := _unwritable(args.output)):
         raise UsageError(f"{PROG}: {args.output}: cannot be written ({problem})")
     report = _read(path, args.input_format, args.verbose, args.jobs)
     with _destination(args.output) as out:
@@ -286,7 +291,7 @@ def _text(args: argparse.Namespace) -> int:
     from .pipeline import read_text
 
     [path] = _existing([args.file], globs=False)
-    if args.output and (problem := _unwritable(Path(args.output))):
+    if args.output and (problem := _unwritable(args.output)):
         raise UsageError(f"{PROG}: {args.output}: cannot be written ({problem})")
     source: str | bytes = sys.stdin.buffer.read() if path == STDIN else path
     text = read_text(source, format=args.input_format)
@@ -348,6 +353,8 @@ def _flag_block(file: str, flags: Sequence[Flag]) -> str:
 
 
 def _consolidate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from .consolidation import EXPORT_SUFFIXES, consolidate, export
     from .consolidation.batch import DOCUMENT_SUFFIXES
 
@@ -386,11 +393,13 @@ def _consolidate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _unwritable(output: Path) -> str | None:
-    """Why ``output`` cannot be written (its folder missing or read-only, it is a folder), or
+def _unwritable(path: str | Path) -> str | None:
+    """Why ``path`` cannot be written (its folder missing or read-only, it is a folder), or
     None."""
     import tempfile
+    from pathlib import Path
 
+    output = Path(path)
     folder = output.parent
     if output.is_dir():
         return "it is a folder"

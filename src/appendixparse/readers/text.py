@@ -7,10 +7,12 @@ semicolon, quoted cells over several lines) or as Markdown or pipe tables.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError
 from ..grid import Block, Grid, Paragraph, Row, Table
@@ -24,11 +26,25 @@ _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MAX_CELL_LINES = 200  # a quoted cell longer than this is a lone quote, not a cell
 _SNIFF_LINES = 2000
 _WIDE_ROW_CELLS = 3  # a row filling this many cells (the header) starts a padded table
-# A quoted CSV cell (after spaces), up to its closing quote; "" inside is a quote.
-_OPEN_QUOTE = re.compile(r' *"')  # a quoted cell opening (matched in place: no copies)
-_QUOTED = re.compile(r'[ ]*"([^"]*(?:""[^"]*)*)"(?!")')
-_PIPE = re.compile(r"(?<!\\)\|")
-_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+# The CSV, pipe and Markdown patterns are compiled on first use: a tab-separated document (what
+# Word and Excel export) needs none of them.
+@functools.cache
+def _quoted() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A quoted CSV cell (after spaces) up to its closing quote (``""`` inside is a quote),
+    and the opening of one (matched in place: no copies)."""
+    return re.compile(r'[ ]*"([^"]*(?:""[^"]*)*)"(?!")'), re.compile(r' *"')
+
+
+@functools.cache
+def _pipe() -> re.Pattern[str]:
+    return re.compile(r"(?<!\\)\|")
+
+
+@functools.cache
+def _markdown_rule() -> re.Pattern[str]:
+    return re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def decode(data: bytes, source: str) -> str:
@@ -136,12 +152,13 @@ def _split_csv(text: str, delimiter: str) -> list[str] | None:
     """
     cells: list[str] = []
     pos, end = 0, len(text)
+    quoted, open_quote = _quoted()
     while True:
-        if m := _QUOTED.match(text, pos):
+        if m := quoted.match(text, pos):
             stop = text.find(delimiter, m.end())
             stop = end if stop < 0 else stop
             cells.append(m.group(1).replace('""', '"') + text[m.end() : stop])
-        elif _OPEN_QUOTE.match(text, pos):
+        elif open_quote.match(text, pos):
             return None  # the quoted cell goes on on the next line
         else:
             stop = text.find(delimiter, pos)
@@ -177,8 +194,9 @@ def _pipe_rows(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
     """
     piped = [line.strip() for line in lines if "|" in line]
     outer = sum(line.startswith("|") for line in piped) * 2 > len(piped)
+    rule, pipe = _markdown_rule(), _pipe()
     for number, line in enumerate(lines, start=1):
-        if _MARKDOWN_RULE.match(line):
+        if rule.match(line):
             continue
         stripped = line.strip()
         if "|" not in stripped:
@@ -188,14 +206,24 @@ def _pipe_rows(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
             stripped = stripped[1:] if stripped.startswith("|") else stripped
             if stripped.endswith("|") and not stripped.endswith("\\|"):
                 stripped = stripped[:-1]
-        yield number, [c.replace("\\|", "|").strip() for c in _PIPE.split(stripped)]
+        yield number, [c.replace("\\|", "|").strip() for c in pipe.split(stripped)]
 
 
 # Markdown emphasis around a run of text: **bold**, __bold__, *italic*, _italic_ (not a "* "
 # bullet, not the "____" of a blank to fill in, not snake_case inside a word).
-_STRONG = re.compile(r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
-_UNDERSCORED = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
+class _Emphasis(NamedTuple):
+    strong: re.Pattern[str]
+    emphasis: re.Pattern[str]
+    underscored: re.Pattern[str]
+
+
+@functools.cache
+def _emphasis() -> _Emphasis:
+    return _Emphasis(
+        strong=re.compile(r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1"),
+        emphasis=re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])"),
+        underscored=re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])"),
+    )
 
 
 def unemphasise(text: str) -> str:
@@ -206,10 +234,11 @@ def unemphasise(text: str) -> str:
     >>> unemphasise("* mục một, 2 * 3 = 6, ký tên: ______")
     '* mục một, 2 * 3 = 6, ký tên: ______'
     """
-    for pattern in (_STRONG, _STRONG):  # twice: ***both*** and nested marks
+    marks = _emphasis()
+    for pattern in (marks.strong, marks.strong):  # twice: ***both*** and nested marks
         text = pattern.sub(lambda m: m.group(2), text)
-    text = _EMPHASIS.sub(r"\1", text)
-    return _UNDERSCORED.sub(r"\1", text)
+    text = marks.emphasis.sub(r"\1", text)
+    return marks.underscored.sub(r"\1", text)
 
 
 def _delimiter(lines: list[str]) -> str:
@@ -315,7 +344,7 @@ def read_text(data: bytes, source: str, options: Options = DEFAULT_OPTIONS) -> G
         rows = _tab_rows(lines)
     elif delimiter == "|":
         rows = _pipe_rows(lines)
-        if any(_MARKDOWN_RULE.match(line) for line in lines[:_SNIFF_LINES]):
+        if any(_markdown_rule().match(line) for line in lines[:_SNIFF_LINES]):
             rows = ((n, [unemphasise(c) for c in cells]) for n, cells in rows)
     else:
         rows = _csv_rows(lines, delimiter)

@@ -26,10 +26,12 @@ capitals, so text decoded from an H font is upper-cased.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "ENCODINGS",
@@ -126,34 +128,23 @@ for _tone in range(1, 6):
 for _code, _letter in list(_VNI_DECODE.items()):
     if len(_code) == 2:
         _VNI_DECODE.setdefault(_code[0] + _code[1].swapcase(), _letter)
-_VNI_CODE = re.compile("|".join(re.escape(c) for c in sorted(_VNI_DECODE, key=len, reverse=True)))
+
+
+# The patterns below are compiled on first use: Unicode text, what most documents hold, needs
+# none of them (the one test of _LEGACY_CHAR finds nothing to decode).
+@functools.cache
+def _vni_code() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(c) for c in sorted(_VNI_DECODE, key=len, reverse=True)))
+
 
 # --- evidence -------------------------------------------------------------------------------
 
 _LATIN1_LETTERS = {c for c in VIETNAMESE_LETTERS if 0xA0 <= ord(c) <= 0xFF}
-# Characters only Unicode Vietnamese has: letters beyond Latin-1 and the combining tone marks
-# of decomposed (NFD) text.
-_UNICODE_ONLY = re.compile(
-    "[" + "".join(sorted({c for c in VIETNAMESE_LETTERS if ord(c) > 0xFF}))
-    + "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]"
-)  # fmt: skip
 _TCVN3_CODES = set(_TCVN3_DECODE)
-# TCVN3 codes that are no Vietnamese letter in Unicode ("µ", "§", "ß"): a TCVN3 tell.
-_TCVN3_TELL = re.compile("[" + "".join(sorted(_TCVN3_CODES - _LATIN1_LETTERS)) + "]")
-# Latin-1 Vietnamese letters that TCVN3 never produces ("à", "Â", "Ú"): Unicode, not TCVN3.
-_NOT_TCVN3 = re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _TCVN3_CODES)) + "]")
-# VNI: a vowel followed by its mark, or a VNI single letter that is no Vietnamese letter.
 _TONE_CODES = "".join(_VNI_TONE_MARKS[1:])
 _CIRCUMFLEX_CODES = "".join(_VNI_CIRCUMFLEX_MARKS)
 _BREVE_CODES = "".join(_VNI_BREVE_MARKS)
-_VNI_TELL = re.compile(
-    f"[aeoAEO][{_CIRCUMFLEX_CODES}{_CIRCUMFLEX_CODES.upper()}]"
-    f"|[aA][{_BREVE_CODES}{_BREVE_CODES.upper()}]"
-    f"|[aeiouyAEIOUYôöÔÖ][{_TONE_CODES}{_TONE_CODES.upper()}]"
-    "|[" + "".join(sorted({c for c in _VNI_DECODE if len(c) == 1} - _LATIN1_LETTERS)) + "]"
-)
 _VNI_CODES = {ch for code in _VNI_DECODE for ch in code}
-_NOT_VNI = re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _VNI_CODES)) + "]")
 
 
 def _marks(codes: str) -> str:
@@ -161,14 +152,49 @@ def _marks(codes: str) -> str:
     return "".join(sorted({c for c in codes + codes.upper() if c in _LATIN1_LETTERS}))
 
 
-# A VNI mark only ever follows the letter it marks: a tone after a vowel, a circumflex after
-# a, e or o, a breve after a. The same character after anything else ("Rà", "thành", "rõ")
-# is a Unicode letter, not a VNI mark: a sign against VNI.
-_VNI_STRAY = re.compile(
-    rf"(?<![aeiouyôöAEIOUYÔÖ])[{_marks(_TONE_CODES)}]"
-    rf"|(?<![aeoAEO])[{_marks(_CIRCUMFLEX_CODES)}]"
-    rf"|(?<![aA])[{_marks(_BREVE_CODES)}]"
-)
+class _Signs(NamedTuple):
+    """The patterns :func:`evidence` counts."""
+
+    unicode_only: re.Pattern[str]
+    tcvn3_tell: re.Pattern[str]
+    not_tcvn3: re.Pattern[str]
+    vni_tell: re.Pattern[str]
+    not_vni: re.Pattern[str]
+    vni_stray: re.Pattern[str]
+
+
+@functools.cache
+def _signs() -> _Signs:
+    # Characters only Unicode Vietnamese has: letters beyond Latin-1 and the combining tone
+    # marks of decomposed (NFD) text.
+    unicode_only = "".join(sorted({c for c in VIETNAMESE_LETTERS if ord(c) > 0xFF}))
+    unicode_only += "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
+    return _Signs(
+        unicode_only=re.compile(f"[{unicode_only}]"),
+        # TCVN3 codes that are no Vietnamese letter in Unicode ("µ", "§", "ß"): a TCVN3 tell.
+        tcvn3_tell=re.compile("[" + "".join(sorted(_TCVN3_CODES - _LATIN1_LETTERS)) + "]"),
+        # Latin-1 Vietnamese letters that TCVN3 never produces ("à", "Â", "Ú"): Unicode, not
+        # TCVN3.
+        not_tcvn3=re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _TCVN3_CODES)) + "]"),
+        # VNI: a vowel followed by its mark, or a VNI single letter that is no Vietnamese letter.
+        vni_tell=re.compile(
+            f"[aeoAEO][{_CIRCUMFLEX_CODES}{_CIRCUMFLEX_CODES.upper()}]"
+            f"|[aA][{_BREVE_CODES}{_BREVE_CODES.upper()}]"
+            f"|[aeiouyAEIOUYôöÔÖ][{_TONE_CODES}{_TONE_CODES.upper()}]"
+            "|[" + "".join(sorted({c for c in _VNI_DECODE if len(c) == 1} - _LATIN1_LETTERS)) + "]"
+        ),
+        not_vni=re.compile("[" + "".join(sorted(_LATIN1_LETTERS - _VNI_CODES)) + "]"),
+        # A VNI mark only ever follows the letter it marks: a tone after a vowel, a circumflex
+        # after a, e or o, a breve after a. The same character after anything else ("Rà",
+        # "thành", "rõ") is a Unicode letter, not a VNI mark: a sign against VNI.
+        vni_stray=re.compile(
+            rf"(?<![aeiouyôöAEIOUYÔÖ])[{_marks(_TONE_CODES)}]"
+            rf"|(?<![aeoAEO])[{_marks(_CIRCUMFLEX_CODES)}]"
+            rf"|(?<![aA])[{_marks(_BREVE_CODES)}]"
+        ),
+    )
+
+
 # Characters no Vietnamese Unicode text has but TCVN3 or VNI text is full of: a quick first look.
 _LEGACY_CHAR = re.compile(
     "["
@@ -214,12 +240,13 @@ def evidence(text: str) -> Evidence:
     if text.isascii():
         return Evidence()
     text = _unpua(text)
+    signs = _signs()
     return Evidence(
-        unicode=len(_UNICODE_ONLY.findall(text)),
-        tcvn3=len(_TCVN3_TELL.findall(text)),
-        vni=len(_VNI_TELL.findall(text)),
-        not_tcvn3=len(_NOT_TCVN3.findall(text)),
-        not_vni=len(_NOT_VNI.findall(text)) + len(_VNI_STRAY.findall(text)),
+        unicode=len(signs.unicode_only.findall(text)),
+        tcvn3=len(signs.tcvn3_tell.findall(text)),
+        vni=len(signs.vni_tell.findall(text)),
+        not_tcvn3=len(signs.not_tcvn3.findall(text)),
+        not_vni=len(signs.not_vni.findall(text)) + len(signs.vni_stray.findall(text)),
     )
 
 
@@ -262,7 +289,7 @@ def _decode_tcvn3(text: str, *, caps: bool = False) -> str:
 
 
 def _decode_vni(text: str) -> str:
-    return _VNI_CODE.sub(lambda m: _VNI_DECODE[m.group()], _unpua(text))
+    return _vni_code().sub(lambda m: _VNI_DECODE[m.group()], _unpua(text))
 
 
 def _decode(text: str, encoding: str, *, caps: bool = False) -> str:
@@ -331,11 +358,17 @@ _NUCLEI = [
     "uyê",
     "uyu",
 ]
-_SYLLABLE = re.compile(
-    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-    + "(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + ")"
-    + r"(?:ch|ng|nh|[cmnpt])?$"
-)  # fmt: skip
+
+
+@functools.cache
+def _syllable() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+        + "(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + ")"
+        + r"(?:ch|ng|nh|[cmnpt])?$"
+    )  # fmt: skip
+
+
 _TONE_MARKS = frozenset(_TONES[1:])
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -343,13 +376,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 def vietnamese_score(text: str) -> int:
     """Valid Vietnamese syllables with marks minus characters no Vietnamese text has."""
     score = 0
+    syllable = _syllable()
     for word in _WORD.findall(text.lower()):
         if word.isascii():
             continue
         decomposed = unicodedata.normalize("NFD", word)
         tones = sum(c in _TONE_MARKS for c in decomposed)
         base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-        score += 1 if tones <= 1 and _SYLLABLE.match(base) else -1
+        score += 1 if tones <= 1 and syllable.match(base) else -1
     junk = sum(1 for c in text if 0xA0 < ord(c) <= 0xFF and c not in _LATIN1_LETTERS)
     return score - junk
 

@@ -235,23 +235,28 @@ def written_decimals(text: str) -> int:
 # One pattern per kind of span, each run only on a text that holds one of its hints (literals
 # one of which every match holds): most texts hold none. One alternation of the four scanned a
 # text ~20x slower than the four alone, as the regex module cannot skip ahead to a literal.
-_MASKS: tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...] = tuple(
-    (hints, regex.compile(pattern, _FLAGS))
-    for hints, pattern in (
-        (("://",), r"(?:https?|ftp)://\S++"),  # a web address with its scheme
-        (("www.", "WWW.", "Www."), r"www\.\S++"),  # or starting "www."
-        (("@",), r"(?<![\w.@+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"),  # an e-mail address
-        (
-            vocab.STANDARD_MARKERS,  # a standard, in capitals: "TCVN 9001 -2015",
-            rf"""
-            (?<!\w)(?-i:{_STANDARDS})
-            (?:[ ]?(?-i:{_STANDARDS}))*+        #   "TCVN ISO 9001:2015"
-            [ ]?\d++(?:[.:]\d++)?+              #   its number
-            (?:[ ]?[-:][ ]?\d{{4}}(?!\d))?+      #   and its year
-            """,
-        ),
-    )
+# The patterns are compiled on first use (_mask), by the first text that holds a hint.
+_MASKS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("://",), r"(?:https?|ftp)://\S++"),  # a web address with its scheme
+    (("www.", "WWW.", "Www."), r"www\.\S++"),  # or starting "www."
+    (("@",), r"(?<![\w.@+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"),  # an e-mail address
+    (
+        vocab.STANDARD_MARKERS,  # a standard, in capitals: "TCVN 9001 -2015",
+        rf"""
+        (?<!\w)(?-i:{_STANDARDS})
+        (?:[ ]?(?-i:{_STANDARDS}))*+        #   "TCVN ISO 9001:2015"
+        [ ]?\d++(?:[.:]\d++)?+              #   its number
+        (?:[ ]?[-:][ ]?\d{{4}}(?!\d))?+      #   and its year
+        """,
+    ),
 )
+
+
+@functools.cache
+def _mask(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, _FLAGS)
+
+
 # A bare web address ("dichvucong.gov.vn") is found by its ending, then widened backwards
 # over the name (see _masks): a forward pattern would re-read every word of the text.
 _DOMAIN_END = regex.compile(
@@ -370,10 +375,11 @@ class _Before:
     A match ends in one of ``phrases`` followed by nothing but white space, colons and full
     stops, so the text before the number, past those characters (``left``, see :func:`_left`),
     ends with the last word of one of them. Most numbers fail that ``str.endswith`` test and
-    never run the pattern, which costs about as much as the rest of their classification.
+    never run the pattern, which costs about as much as the rest of their classification
+    (and most texts never compile it).
     """
 
-    pattern: regex.Pattern[str]
+    source: str
     endings: tuple[str, ...]
 
     @classmethod
@@ -383,7 +389,12 @@ class _Before:
         endings = {p.casefold().split()[-1].rstrip(_GAP) for ps in phrases for p in ps}
         if max(map(len, endings)) > _ENDING_SPAN:
             raise ValueError(f"a phrase's last word is longer than {_ENDING_SPAN} characters")
-        return cls(regex.compile(pattern, _BACKWARD), tuple(sorted(endings)))
+        return cls(pattern, tuple(sorted(endings)))
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """The pattern, compiled on first use."""
+        return regex.compile(self.source, _BACKWARD)
 
     def search(self, text: str, start: int, left: str) -> regex.Match[str] | None:
         """The match that ends right before ``text[start]``, or None."""
@@ -495,7 +506,7 @@ def _masks(text: str) -> list[tuple[int, int]]:
             m.span()
             for hints, pattern in _MASKS
             if any(hint in text for hint in hints)
-            for m in pattern.finditer(text)
+            for m in _mask(pattern).finditer(text)
         ]
     floor = 0
     for m in _DOMAIN_END.finditer(text) if _DOMAIN_HINT.search(text) else ():
