@@ -106,6 +106,17 @@ def test_a_number_misread_surely_is_put_right_by_its_neighbours() -> None:
     assert [r.id for r in got.records] == [r.id for r in twin.records]
 
 
+@needs_ocr
+def test_a_number_hardly_read_is_the_next_one() -> None:
+    # The degraded scan reads II.3's "3", the last of its section, as "2" at confidence 15.
+    pdf = SAMPLES / "department-noi-vu-landscape.pdf"
+    twin = parse(pdf)
+    got = parse(make_scan(pdf.read_bytes(), dpi=150, degraded=True))
+    result = compare(got, twin)
+    assert [r.id for r in got.records] == [r.id for r in twin.records]
+    assert result.extra_errors == []
+
+
 def test_the_numbers_around_a_reading_leave_it_one_value() -> None:
     from appendixparse.readers.pdf.ocr.numerals import NumberReadings, NumberSequence, mend
 
