@@ -27,6 +27,9 @@ pytestmark = pytest.mark.slow  # each test OCRs a page or two
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 RULED = SAMPLES / "appendix-quang-tri-district-2023.pdf"
 UNRULED = SAMPLES / "appendix-quang-tri-district-2023-unruled.pdf"
+NARROW = SAMPLES / "appendix-quang-tri-district-2023-justified-narrow.pdf"
+BORDERLESS = SAMPLES / "appendix-quang-tri-district-2023-justified-borderless.pdf"
+THIRD_PAGE_TURN = 0.7046828711600048  # the turn make_scan gives a degraded scan's third page
 
 
 def _ocr_missing() -> str | None:
@@ -92,6 +95,135 @@ def test_an_unruled_scan_reads_like_its_twin() -> None:
     assert [r.id for r in got.records] == [r.id for r in twin.records]
     assert result.statuses == len(twin.records)
     assert result.figures == result.twin_figures, result.wrong_figures
+
+
+@needs_ocr
+def test_a_number_misread_surely_is_put_right_by_its_neighbours() -> None:
+    # The degraded scan reads I.2's "2" as "5" (between "1" and "3"; no "2" read).
+    twin_pdf = _pages(UNRULED, [0])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=200, degraded=True))
+    assert [r.id for r in got.records] == [r.id for r in twin.records]
+
+
+@needs_ocr
+def test_a_number_hardly_read_is_the_next_one() -> None:
+    # The degraded scan reads II.3's "3", the last of its section, as "2" at confidence 15.
+    pdf = SAMPLES / "department-noi-vu-landscape.pdf"
+    twin = parse(pdf)
+    got = parse(make_scan(pdf.read_bytes(), dpi=150, degraded=True))
+    result = compare(got, twin)
+    assert [r.id for r in got.records] == [r.id for r in twin.records]
+    assert result.extra_errors == []
+
+
+def test_the_numbers_around_a_reading_leave_it_one_value() -> None:
+    from appendixparse.readers.pdf.ocr.numerals import NumberReadings, NumberSequence, mend
+
+    pages = [["I", "1", "2", "8"], ["STT", "4", "5", "II", "1", "đủ", "3", "1.1", "a)", "5"]]
+    pages += [["1", "3", "3"]]  # a new table numbered again, or a gap: as read
+    rows = [[[text] for text in page] for page in pages]
+    readings = []
+    for page in rows:
+        readings.append(NumberReadings())
+        for row in page:
+            readings[-1].add(row, row[0], 97, heading=row[0] in ("I", "II"))
+    sequence = NumberSequence()
+    for page_readings in readings:
+        page_readings.settle(sequence)
+    mend(readings)
+    assert [[row[0] for row in page] for page in rows] == [
+        ["I", "1", "2", "3"],  # "8": its neighbours 2 and 4 (over the page's header) leave 3
+        ["STT", "4", "5", "II", "1", "2", "3", "1.1", "a)", "5"],  # a word between 1 and 3
+        ["1", "3", "3"],  # 3 is read already: no one value is left for the first
+    ]
+
+
+@needs_ocr
+def test_a_scans_lines_are_spaced_as_the_text_layers() -> None:
+    # A line's box is its baseline's, not its ink's: "đến" over "14/10/2023" in the narrow
+    # status column made a wider gap than a cell's lines, which split the header in two.
+    from appendixparse.readers.pdf import read_pdf
+
+    twin_pdf = _pages(NARROW, [0, 1])
+    scan = make_scan(twin_pdf, dpi=150)
+    assert _headers(read_pdf(scan, "scan.pdf")) == _headers(read_pdf(twin_pdf, "twin.pdf"))
+    twin = parse(twin_pdf)
+    result = compare(parse(scan), twin)
+    assert (result.rows, result.statuses) == (len(twin.records), len(twin.records))
+
+
+@needs_ocr
+def test_the_marks_over_the_next_lines_capitals_are_no_lost_number() -> None:
+    # Page 1's last header line reads the accents over "CẢI CÁCH THỂ CHẾ" below it as a lone
+    # "2", which glued to the header kept page 2's header from being found again.
+    from appendixparse.readers.pdf import read_pdf
+
+    twin_pdf = _pages(BORDERLESS, [0, 1])
+    scan = make_scan(twin_pdf, dpi=200)
+    assert _headers(read_pdf(scan, "scan.pdf")) == _headers(read_pdf(twin_pdf, "twin.pdf"))
+
+
+def _headers(grid: object) -> list[list[str]]:
+    from appendixparse.grid import Grid, Table
+
+    assert isinstance(grid, Grid)
+    return [block.rows[0].cells for block in grid.blocks if isinstance(block, Table)]
+
+
+@needs_ocr
+def test_a_section_numeral_the_page_layout_dropped_is_read_again() -> None:
+    # Page 3's "III", left out by Tesseract's layout, reads "M" on its own: before a title in
+    # capitals, the strokes of a numeral.
+    twin = parse(_pages(UNRULED, [0, 2]))
+    scan = make_scan(
+        UNRULED.read_bytes(), dpi=150, degraded=True, pages=[0, 2], angle=THIRD_PAGE_TURN
+    )
+    assert [r.id for r in parse(scan).records] == [r.id for r in twin.records]
+
+
+@needs_ocr
+def test_a_number_read_as_a_word_and_a_status_run_together() -> None:
+    # At 150 dpi "11" reads "đủ" and "Đang thực hiện" "Đang thựchiện".
+    twin_pdf = _pages(BORDERLESS, [2])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=150))
+    numbered = [(r.stt, r.status) for r in twin.records if r.stt.isdigit() and int(r.stt) > 8]
+    assert [(r.stt, r.status) for r in got.records][: len(numbered)] == numbered
+
+
+@needs_ocr
+def test_a_speck_between_two_columns_does_not_join_them() -> None:
+    # A doubtful "_" between the target and the status of row 12 made them one segment.
+    twin = parse(_pages(BORDERLESS, [2]))
+    scan = make_scan(
+        BORDERLESS.read_bytes(), dpi=150, degraded=True, pages=[2], angle=THIRD_PAGE_TURN
+    )
+    assert [(r.stt, r.status) for r in parse(scan).records] == [
+        (r.stt, r.status) for r in twin.records
+    ]
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [("1/040", "1.040"), ("2/005,", "2.005,"), ("09/10", "09/10"), ("111/238", "111/238"),
+     ("1/04/2023", "1/04/2023"), ("Trang 1\u20445", "Trang 1/5")],
+)  # fmt: skip
+def test_a_thousands_separator_read_as_a_slash_is_a_dot(read: str, meant: str) -> None:
+    from appendixparse.readers.pdf.ocr.page import _normal
+
+    assert _normal(read) == meant
+
+
+@pytest.mark.parametrize(
+    ("read", "status"),
+    [("Đang thựchiện", "in_progress"), ("Đangthực hiên", "in_progress"),
+     ("Đã thựchiện", "completed")],
+)  # fmt: skip
+def test_an_ocr_status_is_matched_with_its_words_run_together(read: str, status: str) -> None:
+    from appendixparse.text.status import normalise_status_unmarked
+
+    assert normalise_status_unmarked(read) == status
 
 
 @needs_ocr

@@ -47,21 +47,27 @@ def named_status(text: str) -> str | None:
 _UNMARKED: list[tuple[str, str]] = sorted(
     ((strip_accents(p), s) for p, s in _PHRASES), key=lambda item: -len(item[0])
 )
+# OCR may also lose the space between a phrase's words ("thựchiện"): any space may be none.
 _UNMARKED_PATTERN = re.compile(
-    r"^(?:{})(?!\w)".format("|".join(re.escape(p) for p, _ in _UNMARKED))
+    r"^(?:{})(?!\w)".format(
+        "|".join(r"\s*".join(map(re.escape, p.split(" "))) for p, _ in _UNMARKED)
+    )
 )
-_BY_UNMARKED = dict(_UNMARKED)
+_BY_UNMARKED = {p.replace(" ", ""): s for p, s in _UNMARKED}
 
 
 def normalise_status_unmarked(text: str) -> str:
-    """The status of a cell read by OCR, whose tone marks may be lost or wrong: the phrases
-    matched without marks ("Đang thực hiên" is in progress), else "unknown".
+    """The status of a cell read by OCR, whose tone marks may be lost or wrong and words run
+    together: the phrases matched without marks or spaces ("Đang thực hiên", "Đang thựchiện"
+    are in progress), else "unknown".
 
     >>> normalise_status_unmarked("Đang thưc hiên"), normalise_status_unmarked("Da thuc hien")
     ('in_progress', 'completed')
+    >>> normalise_status_unmarked("Đang thựchiện"), normalise_status_unmarked("Đangthực hiện")
+    ('in_progress', 'in_progress')
     """
     m = _UNMARKED_PATTERN.match(strip_accents(fold(text[:_HEAD])))
-    return _BY_UNMARKED[m.group(0)] if m else "unknown"
+    return _BY_UNMARKED[re.sub(r"\s", "", m.group(0))] if m else "unknown"
 
 
 def normalise_status(text: str) -> str:

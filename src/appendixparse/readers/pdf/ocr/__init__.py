@@ -76,7 +76,7 @@ def read_scans(
             source, f"page(s) {numbers} are scanned images; reading them needs OCR: {need}"
         )
     from .engine import tessdata
-    from .numerals import NumberSequence
+    from .numerals import NumberSequence, mend
 
     folder = tessdata(options.ocr_languages)
     assert folder is not None
@@ -102,6 +102,7 @@ def read_scans(
                     "the rest of the page was not read",
                 )
             )
+    mend(page.numbers for page in pages)
     return pages, unplaced
 
 

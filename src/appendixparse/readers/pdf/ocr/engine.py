@@ -35,6 +35,7 @@ class Word:
     x1: int
     bottom: int
     line: int  # which line of the crop it belongs to, from 0
+    baseline: float | None = None  # the y of its line's baseline under it, where Tesseract has one
 
 
 def tessdata(languages: tuple[str, ...]) -> str | None:
@@ -119,5 +120,15 @@ def _words(api: Any, tesserocr: Any) -> list[Word]:
         if not text or box is None:
             continue
         x0, top, x1, bottom = box
-        words.append(Word(text, float(item.Confidence(level)), x0, top, x1, bottom, line))
+        confidence = float(item.Confidence(level))
+        words.append(Word(text, confidence, x0, top, x1, bottom, line, _baseline(item, level)))
     return words
+
+
+def _baseline(item: Any, level: Any) -> float | None:
+    """The y of the word's baseline at the middle of the word."""
+    found = item.Baseline(level)
+    if not found:
+        return None
+    (_, y1), (_, y2) = found
+    return (y1 + y2) / 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -13,16 +14,20 @@ _ARABIC = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3})*\.?$")
 # What a roman numeral's strokes are read as when the model misses them ("H", "Il", "HÌ").
 _ROMAN_LOOKALIKE = re.compile(r"^[IVXLHUNMW][IVXLlivxHUNMW1|!]{0,4}\.?$")
 _ARABIC_LOOKALIKE = re.compile(r"^[0-9lI|!OoSsZzB]{1,3}\.?$")
+_LETTER = re.compile(r"^[a-zđA-ZĐ][.)]$")  # a lettered row: "a)", "b."
 _HEADING_NUMERAL = 4  # a heading's first cell this short holds its numeral, however read
 _SURE = 85.0  # a roman numeral read at this confidence or above is taken as read
+_DOUBTFUL = 50.0  # a number read below this confidence is hardly read: the sequence decides
 
 
 class NumberSequence:
     """The STT cells of a document in order, each misread one put right from the sequence.
 
-    A cell read as an arabic number is never changed. A roman numeral read with confidence is
-    taken; one read doubtfully, or strokes that are no numeral ("H" after "I"), become the next
-    section numeral; a cell that looks like digits but is none becomes the next number.
+    A cell read as an arabic number is not changed here, unless hardly read at all (below
+    ``_DOUBTFUL``: then it is the next number); :func:`mend` puts one right that the numbers
+    around it contradict, once the document is read. A roman numeral read with confidence is
+    taken; one read doubtfully, or strokes that are no numeral ("H" after "I"), become the
+    next section numeral; a cell that looks like digits but is none becomes the next number.
 
     >>> seq = NumberSequence()
     >>> [seq.fix(t, c) for t, c in [("I", 92), ("1", 97), ("l", 40), ("H", 60), ("1", 97),
@@ -34,6 +39,8 @@ class NumberSequence:
     'I'
     >>> seq.fix("Vụ", 93, heading=True)
     'VIII'
+    >>> seq.fix("1", 96), seq.fix("1", 15), seq.fix("7", 97)
+    ('1', '2', '7')
     """
 
     def __init__(self) -> None:
@@ -62,6 +69,10 @@ class NumberSequence:
         if _ARABIC.match(value):
             head = bare.split(".")[0]
             if "." not in bare and head.isdigit():
+                if confidence < _DOUBTFUL and self.arabic is not None:
+                    # hardly read at all ("3" as "2" at 15): the next number, as a lookalike is
+                    self.arabic += 1
+                    return str(self.arabic) + ("." if value.endswith(".") else "")
                 self.arabic = int(head)
             return value
         plain = _plain(bare)
@@ -87,6 +98,7 @@ class _Reading:
     text: str
     confidence: float
     heading: bool
+    value: str = ""  # what the sequence made of it
 
 
 @dataclass(slots=True)
@@ -120,11 +132,75 @@ class NumberReadings:
     def settle(self, sequence: NumberSequence) -> None:
         """Put every reading right by ``sequence`` (which carries on from earlier pages)."""
         for item in self.items:
-            value = sequence.fix(item.text, item.confidence, heading=item.heading)
-            if isinstance(item.holder, list):
-                item.holder[0] = value
-            else:
-                item.holder.text = value
+            item.value = sequence.fix(item.text, item.confidence, heading=item.heading)
+            _show(item)
+
+
+def mend(pages: Iterable[NumberReadings]) -> None:
+    """Numbers misread surely ("3" as "8") or as a word ("11" as "đủ"), put right once every
+    page is settled: a section's number whose neighbours leave exactly one value for it
+    (``n - 1`` before, ``n + 1`` after), a value read nowhere else in the section, is that
+    value. A number's neighbours are the numbers around it (a repeated header's "STT" between
+    them is passed); a word's, the readings right beside it. A section numeral or a heading
+    ends a section; a sub-number ("1.2") or a letter ("a)") is never changed.
+
+    >>> page = NumberReadings()
+    >>> rows = [[t] for t in ("I", "1", "5", "3", "STT", "4", "II", "1", "đủ", "3", "a)", "5")]
+    >>> for row in rows:
+    ...     page.add(row, row[0], 97, heading=row[0] in ("I", "II"))
+    >>> page.settle(NumberSequence()); mend([page]); [row[0] for row in rows]
+    ['I', '1', '2', '3', 'STT', '4', 'II', '1', '2', '3', 'a)', '5']
+    """
+    section: list[_Reading] = []
+    for item in (item for readings in pages for item in readings.items):
+        if item.heading or item.value.rstrip(".") in _ROMAN:
+            _mend_section(section)
+            section = []
+        else:
+            section.append(item)
+    _mend_section(section)
+
+
+def _mend_section(section: list[_Reading]) -> None:
+    numbers = [_number(item.value) for item in section]
+    read = set(numbers)
+    for k in range(1, len(section) - 1):
+        own = numbers[k]
+        if own is not None:
+            before = next((n for n in reversed(numbers[:k]) if n is not None), None)
+            after = next((n for n in numbers[k + 1 :] if n is not None), None)
+        elif _ARABIC.match(section[k].value) or _LETTER.match(section[k].value):
+            continue
+        else:
+            before, after = numbers[k - 1], numbers[k + 1]
+        if before is None or after != before + 2 or own == before + 1 or before + 1 in read:
+            continue
+        numbers[k] = before + 1
+        read.add(before + 1)
+        item = section[k]
+        item.value = str(before + 1) + ("." if item.value.endswith(".") else "")
+        _show(item)
+
+
+def _number(value: str) -> int | None:
+    bare = value.rstrip(".")
+    return int(bare) if bare.isdigit() else None
+
+
+def _show(item: _Reading) -> None:
+    if isinstance(item.holder, list):
+        item.holder[0] = item.value
+    else:
+        item.holder.text = item.value
+
+
+def numeral_like(text: str) -> bool:
+    """Strokes a section numeral may be read as ("M" for III, "H" for II), or the numeral.
+
+    >>> numeral_like("M"), numeral_like("IV."), numeral_like("Ma")
+    (True, True, False)
+    """
+    return bool(_ROMAN_LOOKALIKE.match(_plain(text.strip())))
 
 
 def _plain(text: str) -> str:

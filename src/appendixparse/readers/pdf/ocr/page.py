@@ -13,7 +13,7 @@ from ..ruled import _RuledTable
 from ..text import _join_lines, _Line, _Word
 from . import image as img
 from .engine import Engines, Word
-from .numerals import NumberReadings
+from .numerals import NumberReadings, numeral_like
 
 _MARGIN = 0.12  # a crop keeps this much (in inches) of paper around its ink
 _INSET = 3  # pixels left out inside a rule, past its centre line
@@ -23,6 +23,10 @@ _SURE_NUMBER = 80.0  # an STT read at this confidence is not read again
 # Letters no numeral's strokes are misread as: a reading with one of them is words.
 _WORDLIKE = re.compile(r"[A-GJKOPQRSTYZa-hjkm-uwyzđĐ]")
 _INK_HEIGHT = 0.75  # the median word's ink is about three quarters of the font size
+_DESCENT = 0.22  # a text layer's line box reaches this share of the font size under the baseline
+_SPECK_CONFIDENCE = 60.0  # a mark read below this, no sign a list or a figure uses, is a speck
+_SIGNS = frozenset("-+–—•*%()")
+_NUMBER_INK = 0.45  # a number's ink is at least this share of the font size high
 _NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
 _LETTERED = re.compile(r"^[a-zđ][.)]?$")
 
@@ -77,9 +81,9 @@ def read_scan(
         outside[max(top - 4, 0) : bottom + 5, max(x0 - 4, 0) : x1 + 5] = 0
     lines: list[_Line] = []
     if outside.any():
-        lines = _loose_lines(loose, engines, scale, words)
-        lines = _recover_numbers(lines, loose, outside, engines, scale)
-        _fix_line_numbers(lines, loose, engines, scale, numbers)
+        lines, inks = _loose_lines(loose, engines, scale, words)
+        lines = _recover_numbers(lines, inks, loose, outside, engines, scale)
+        _fix_line_numbers(lines, inks, loose, engines, scale, numbers)
     page = _Page(number=number, width=width, height=height, tables=tables, lines=lines)
     return OcrPage(page=page, words=words, numbers=numbers)
 
@@ -226,10 +230,18 @@ def _placed(word: Word, box: tuple[int, ...], scale: float) -> OcrWord:
 
 # Look-alikes Tesseract's model writes for what documents type: "Trang 1⁄5" is "Trang 1/5".
 _LOOKALIKES = str.maketrans({"\u2044": "/", "\u2215": "/"})
+# A thousands separator read as "/" ("1/040" for 1.040): no denominator starts with 0.
+_SLASHED_THOUSANDS = re.compile(r"(?<![\d/])(\d{1,3})/(0\d\d)(?![\d/])")
 
 
 def _normal(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    """A word as Tesseract read it, in the text layer's terms.
+
+    >>> _normal("1/040"), _normal("09/10"), _normal("1/04/2023"), _normal("111/238")
+    ('1.040', '09/10', '1/04/2023', '111/238')
+    """
+    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    return _SLASHED_THOUSANDS.sub(r"\1.\2", text) if "/" in text else text
 
 
 def _unmarked(text: str) -> str:
@@ -278,24 +290,41 @@ def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
 
 
 def _recover_numbers(
-    lines: list[_Line], gray: Any, ink: Any, engines: Engines, scale: float
+    lines: list[_Line],
+    inks: list[tuple[float, float]],
+    gray: Any,
+    ink: Any,
+    engines: Engines,
+    scale: float,
 ) -> list[_Line]:
     """Lone numbers Tesseract's page layout dropped (an unruled table's STT column): ink at
-    the left of a line, before its first word, read on its own; kept when it is a number."""
+    the left of a line, before its first word and where the rows' numbers stand, read on its
+    own; kept when it is a number, or a section numeral's strokes before a title in capitals.
+    Ink too low to be a number (the marks over the next line's capitals) is passed; a line's
+    band is its ink as well as its box (two lines Tesseract read as one)."""
     import cv2
 
     out: list[_Line] = []
     margin = max(int(_MARGIN * engines.dpi / 2), 3)
-    for line in lines:
+    rows = [ln.x0 for ln in lines if len(ln.segments) >= 3]
+    left = min(rows) if rows else None
+    for line, (ink_top, ink_bottom) in zip(lines, inks, strict=True):
         right = int((line.x0 - 0.5 * line.size) / scale)
-        top, bottom = int(line.top / scale) - 2, int(line.bottom / scale) + 2
+        top = int(min(line.top, ink_top) / scale) - 2
+        bottom = int(max(line.bottom, ink_bottom) / scale) + 2
         box = _trim(ink, 0, max(top, 0), max(right, 0), bottom, margin) if right > 0 else None
-        if box is None or box[2] - box[0] > 3 * (bottom - top):
+        if (
+            box is None
+            or box[2] - box[0] > 3 * (bottom - top)
+            or (box[3] - box[1] - 2 * margin) * scale < _NUMBER_INK * line.size
+            or (left is not None and (box[0] + margin) * scale > left + 2 * line.size)
+        ):
             out.append(line)
             continue
         band = (0, max(top, 0), max(right, 0), bottom)  # the neighbour lines' ink left out
         text, _ = _read_number(_crop(gray, box, band), engines, cv2)
-        if not text or not (_NUMBERING.match(text) or _LETTERED.match(text)):
+        heading = line.text.isupper() and numeral_like(text)
+        if not text or not (_NUMBERING.match(text) or _LETTERED.match(text) or heading):
             out.append(line)
             continue
         x0, x1 = (box[0] + margin) * scale, (box[2] - margin) * scale
@@ -305,7 +334,12 @@ def _recover_numbers(
 
 
 def _fix_line_numbers(
-    lines: list[_Line], gray: Any, engines: Engines, scale: float, numbers: NumberReadings
+    lines: list[_Line],
+    inks: list[tuple[float, float]],
+    gray: Any,
+    engines: Engines,
+    scale: float,
+    numbers: NumberReadings,
 ) -> None:
     """The numbers opening the rows of an unruled table: the lone short word before the
     other columns, at the left of the rows, read again when doubtful and put in sequence; a
@@ -317,7 +351,7 @@ def _fix_line_numbers(
         return
     left = min(ln.x0 for ln in rows)
     dpi = engines.dpi
-    for line in lines:
+    for n, line in enumerate(lines):
         first = line.segments[0]
         if (
             len(line.segments) < 2
@@ -330,8 +364,9 @@ def _fix_line_numbers(
         rest = " ".join(w.text for seg in line.segments[1:] for w in seg)
         heading = len(line.segments) == 2 and rest.isupper()
         pad = 0.1 * dpi
-        x0, top = int(word.x0 / scale - pad), int(line.top / scale - pad / 2)
-        x1, bottom = int(word.x1 / scale + pad), int(line.bottom / scale + pad / 2)
+        ink_top, ink_bottom = inks[n]
+        x0, top = int(word.x0 / scale - pad), int(min(line.top, ink_top) / scale - pad / 2)
+        x1, bottom = int(word.x1 / scale + pad), int(max(line.bottom, ink_bottom) / scale + pad / 2)
         inner = (max(x0, 0), max(top, 0), x1, bottom)
         crop = _crop(gray, inner, inner)
         text, conf = _read_number(crop, engines, cv2)
@@ -344,37 +379,55 @@ def _is_word(text: str) -> bool:
     return sum(c.isalpha() and c not in _NUMBER_LOOKALIKES for c in _unmarked(text)) >= 2
 
 
-def _loose_lines(loose: Any, engines: Engines, scale: float, words: list[OcrWord]) -> list[_Line]:
+def _speck(word: OcrWord) -> bool:
+    """A doubtful mark no text would set alone ("_", "'", "|"): a scan's speck, which between
+    two columns would join their text into one."""
+    return (
+        word.confidence < _SPECK_CONFIDENCE
+        and not any(c.isalnum() for c in word.text)
+        and not any(c in _SIGNS for c in word.text)
+    )
+
+
+def _loose_lines(
+    loose: Any, engines: Engines, scale: float, words: list[OcrWord]
+) -> tuple[list[_Line], list[tuple[float, float]]]:
     """The text outside the ruled tables, read by Tesseract as a page, regrouped into lines
-    across the page (a row of an unruled table is one line, whatever Tesseract's blocks)."""
+    across the page (a row of an unruled table is one line, whatever Tesseract's blocks).
+
+    A line's box is the text layer's: the font size high, from its descent under the
+    baseline, not its ink (accents over capitals, a "y" or a "(" would make the gaps between
+    a cell's lines vary as the text layer's never do); the top and bottom of each line's ink
+    beside them."""
     found = engines.read(loose, "page")
-    placed = [_placed(w, (0, 0), scale) for w in found]
-    words.extend(placed)
-    placed.sort(key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0]))
-    groups: list[list[OcrWord]] = []
-    for word in placed:
+    placed = [(_placed(w, (0, 0), scale), w.baseline) for w in found]
+    words.extend(w for w, _ in placed)
+    placed = [p for p in placed if not _speck(p[0])]
+    placed.sort(key=lambda p: ((p[0].box[1] + p[0].box[3]) / 2, p[0].box[0]))
+    groups: list[list[tuple[OcrWord, float | None]]] = []
+    for word, baseline in placed:
         middle = (word.box[1] + word.box[3]) / 2
         if groups:
             last = groups[-1]
-            top = min(w.box[1] for w in last)
-            bottom = max(w.box[3] for w in last)
+            top = min(w.box[1] for w, _ in last)
+            bottom = max(w.box[3] for w, _ in last)
             if top <= middle <= bottom:
-                last.append(word)
+                last.append((word, baseline))
                 continue
-        groups.append([word])
+        groups.append([(word, baseline)])
     # The font size, from the median word's ink.
-    heights = sorted(w.box[3] - w.box[1] for w in placed)
+    heights = sorted(w.box[3] - w.box[1] for w, _ in placed)
     size = round(max(heights[len(heights) // 2] / _INK_HEIGHT, 4.0), 1) if heights else 10.0
-    lines: list[_Line] = []
+    out: list[tuple[_Line, tuple[float, float]]] = []
     for group in groups:
-        group.sort(key=lambda w: w.box[0])
-        top = min(w.box[1] for w in group)
-        bottom = max(w.box[3] for w in group)
-        lines.append(
-            _Line(
-                words=[_Word(w.text, w.box[0], w.box[2], top, bottom) for w in group],
-                size=size,
-            )
-        )
-    lines.sort(key=lambda ln: (ln.top, ln.x0))
-    return lines
+        group.sort(key=lambda p: p[0].box[0])
+        ink = min(w.box[1] for w, _ in group), max(w.box[3] for w, _ in group)
+        top, bottom = ink
+        bases = sorted(b for _, b in group if b is not None)
+        if bases:
+            bottom = bases[len(bases) // 2] * scale + _DESCENT * size
+            top = bottom - size
+        words_of = [_Word(w.text, w.box[0], w.box[2], top, bottom) for w, _ in group]
+        out.append((_Line(words=words_of, size=size), ink))
+    out.sort(key=lambda pair: (pair[0].top, pair[0].x0))
+    return [line for line, _ in out], [ink for _, ink in out]
