@@ -8,8 +8,9 @@ bar chart of completion); the errors and warnings, then the info notes, each lin
 cell; the reports left out as duplicates; the files that could not be read.
 
 Written with openpyxl's write-only mode (rows streamed, styles built once and copied). The
-long sheets' rows, which carry no comment, go into the sheet's XML as text, a row at a time
-(:class:`_Raw`): the same cells openpyxl would write, without a cell object for each.
+sheets' rows are given column by column (:meth:`_Writer.table`) and go into the sheet's XML
+as text, many rows at a time (:mod:`.sheetxml`): the same cells openpyxl would write, without
+a cell object for each; their comments and links are handed to openpyxl as its cells' are.
 """
 
 from __future__ import annotations
@@ -18,13 +19,11 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape as xml_escape
 
 from .labels import (
     CODE_LABELS,
@@ -40,6 +39,7 @@ from .labels import (
     Lang,
     location_text,
 )
+from .sheetxml import ABSENT, RowStream, column_cells, row_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,6 +57,9 @@ _A4 = 9  # the paper size code of A4 in SpreadsheetML
 _DATE_FORMAT = "DD/MM/YYYY"
 _PERCENT_FORMAT = "0.0%"
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_AUTHOR = "appendixparse"  # of the matrix's comments
+_COMMENT_HEIGHT, _COMMENT_WIDTH = 220, 380
+_SLICE = 2000  # rows of a long sheet turned into Python values at once
 _STATUSES = ("completed", "in_progress", "not_started", "not_applicable", "unknown", "missing")
 
 
@@ -159,7 +162,7 @@ def _text(value: Any) -> Any:
 
 def _lines(value: Any, width: float) -> int:
     """How many lines ``value`` takes wrapped in a column ``width`` characters wide."""
-    if value is None:
+    if value is None or value is ABSENT:
         return 1
     text = str(value)
     per_line = max(width * 1.15, 1.0)
@@ -195,7 +198,7 @@ class _Writer:
         self._styles: dict[tuple[Any, ...], Any] = {}
         self._style_ids: dict[tuple[Any, ...], str | None] = {}
         self._heights: dict[float, str] = {}
-        self._raw_sheets: set[Any] = set()
+        self._streams: dict[Any, RowStream] = {}
 
     # --- cells ----------------------------------------------------------------------------
 
@@ -238,41 +241,22 @@ class _Writer:
             self._styles[key] = model._style
         return self._styles[key]
 
-    def raw_cell(
-        self,
-        ws: Any,
-        value: Any,
-        *,
-        fill: str | None = None,
-        wrap: bool = False,
-        number_format: str | None = None,
-    ) -> tuple[str | None, Any] | None:
-        """A cell of a :class:`_Raw` row: (its style id, or None when unstyled; its value as
-        Excel takes it), or None when the value is of a kind only a cell object writes."""
-        from openpyxl.styles import is_date_format
-
-        key = (fill, wrap, None, number_format, False)
+    def _style_id(self, ws: Any, key: tuple[Any, ...]) -> str | None:
+        """The id in the workbook of the style ``key`` (registered at its first use, as
+        openpyxl registers a cell's), None when the style is the default one."""
         if key not in self._style_ids:
             style = self._style(ws, key)
             self._style_ids[key] = str(self.book._cell_styles.add(style)) if any(style) else None
-        value = _text(value)
-        if isinstance(value, datetime) and not (number_format and is_date_format(number_format)):
-            return None  # openpyxl would give the cell a date format of its own
-        if value is not None and not isinstance(value, _RAW_TYPES):
-            return None
-        return self._style_ids[key], value
+        return self._style_ids[key]
 
-    def raw_row(self, ws: Any, cells: list[tuple[str | None, Any]], height: float) -> None:
-        """Append a row of :meth:`raw_cell` cells ``height`` points tall."""
+    def _height(self, ws: Any, height: float) -> str:
+        """A row's attributes ``height`` points tall, as openpyxl writes them."""
         if height not in self._heights:
             from openpyxl.worksheet.dimensions import RowDimension
 
             attributes = dict(RowDimension(ws, index=1, ht=height))
             self._heights[height] = "".join(f' {k}="{v}"' for k, v in attributes.items())
-        if ws not in self._raw_sheets:
-            _take_raw_rows(ws)
-            self._raw_sheets.add(ws)
-        ws.append(_Raw(cells, self._heights[height], self.book.epoch))
+        return self._heights[height]
 
     def sheet(self, name: str, columns: Sequence[Column], *, freeze: str = "A2") -> Any:
         """A new sheet with its header row: widths, wrapped bold headings tall enough to read,
@@ -293,6 +277,7 @@ class _Writer:
         headings = [self.headings.get(c.key) or self.statuses.get(c.key, c.key) for c in columns]
         lines = max((_lines(h, c.width) for h, c in zip(headings, columns)), default=1)
         ws.row_dimensions[1].height = _LINE_HEIGHT * lines + 4
+        self._streams[ws] = RowStream(ws)
         header = []
         for text in headings:
             cell = self.cell(ws, text, wrap=True)
@@ -303,31 +288,161 @@ class _Writer:
 
     def rows(self, ws: Any, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> int:
         """Append ``rows`` (values, or (value, fill key) for coloured cells); return the count."""
-        count = 0
-        for count, values in enumerate(rows, start=1):
-            cells = []
-            height = 1
-            for column, value in zip(columns, values):
-                fill = None
+        width = len(columns)
+        table: list[list[Any]] = [[] for _ in columns]
+        fills: list[list[str | None]] = [[] for _ in columns]
+        for values in rows:
+            cells = list(values)[:width]
+            cells += [ABSENT] * (width - len(cells))
+            for column, value, fill in zip(table, cells, fills):
                 if isinstance(value, tuple):
-                    value, fill = value
-                if column.wrap and not column.hidden:
-                    height = max(height, _lines(value, column.width))
-                cells.append((value, fill, column))
-            tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
-            raw = [
-                self.raw_cell(ws, v, fill=f, wrap=c.wrap, number_format=c.number_format)
-                for v, f, c in cells
+                    value, key = value
+                    fill.append(key)
+                else:
+                    fill.append(None)
+                column.append(value)
+        coloured = {i: fill for i, fill in enumerate(fills) if any(f is not None for f in fill)}
+        return self.table(ws, columns, table, fills=coloured)
+
+    def table(
+        self,
+        ws: Any,
+        columns: Sequence[Column],
+        values: Sequence[Sequence[Any]],
+        *,
+        fills: Mapping[int, str | Sequence[str | None]] | None = None,
+        borders: Mapping[int, Sequence[str | None]] | None = None,
+        comments: Mapping[int, Sequence[str | None]] | None = None,
+        links: Mapping[int, Sequence[str | None]] | None = None,
+        lines: Sequence[int] | None = None,
+    ) -> int:
+        """Append rows given column by column (``values[i]``: column i's values, one a row,
+        :data:`~.sheetxml.ABSENT` where the row has no such cell); return how many.
+
+        By column index: ``fills`` its fill key, or each row's; ``borders`` each row's border
+        key; ``comments`` each row's comment; ``links`` each row's place linked to. ``lines``:
+        each row's height in lines (by default, that of its tallest wrapped visible cell).
+        Rows go into the sheet as text, but a row holding a value only a cell object writes.
+        """
+        from openpyxl.comments import Comment
+        from openpyxl.styles import is_date_format
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.hyperlink import Hyperlink
+
+        stream = self._streams[ws]
+        fills, borders = fills or {}, borders or {}
+        comments, links = comments or {}, links or {}
+        count = len(values[0]) if values else 0
+        first = stream.next_row
+        letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+        texts = [[_text(v) for v in column] for column in values]
+        keys = [self._keys(i, c, count, fills, borders) for i, c in enumerate(columns)]
+        self._register(ws, keys, texts)
+        ids = self._style_ids
+        cells = [
+            column_cells(
+                letter,
+                first,
+                column,
+                [ids.get(k) for k in key] if isinstance(key, list) else [ids.get(key)] * count,
+                self.book.epoch,
+                bool(c.number_format and is_date_format(c.number_format)),
+            )
+            for letter, column, key, c in zip(letters, texts, keys, columns)
+        ]
+        if lines is None:
+            wrapped = [
+                [_lines(v, c.width) for v in column]
+                for column, c in zip(values, columns)
+                if c.wrap and not c.hidden
             ]
-            if all(cell is not None for cell in raw):
-                self.raw_row(ws, raw, tall)  # type: ignore[arg-type]
+            lines = [max(1, *tall) for tall in zip(*wrapped)] if wrapped else [1] * count
+        notes = sorted(comments.items())
+        linked = sorted(links.items())
+        pending: list[str] = []
+        for i, (row, height) in enumerate(zip(zip(*cells), lines)):
+            number = first + i
+            tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
+            if None not in row:
+                for j, texts_of in notes:
+                    if (note := texts_of[i]) is not None:
+                        ws._comments.append(_comment(f"{letters[j]}{number}", note))
+                for j, places in linked:
+                    if (place := places[i]) is not None:
+                        ws._hyperlinks.append(
+                            Hyperlink(ref=f"{letters[j]}{number}", location=place)
+                        )
+                pending.append(row_text(number, self._height(ws, tall), row))
                 continue
-            ws.row_dimensions[count + 1].height = tall
-            ws.append([
-                self.cell(ws, v, fill=f, wrap=c.wrap, number_format=c.number_format)
-                for v, f, c in cells
-            ])  # fmt: skip
+            stream.write("".join(pending), len(pending))
+            pending = []
+            out: list[Any] = []
+            for j, (column, key, c) in enumerate(zip(values, keys, columns)):
+                value = column[i]
+                if value is ABSENT:
+                    out.append(None)
+                    continue
+                fill, _, border, _, _ = key[i] if isinstance(key, list) else key
+                cell = self.cell(
+                    ws, value, fill=fill, wrap=c.wrap, border=border, number_format=c.number_format
+                )
+                if j in comments and comments[j][i] is not None:
+                    cell.comment = Comment(
+                        comments[j][i], _AUTHOR, height=_COMMENT_HEIGHT, width=_COMMENT_WIDTH
+                    )
+                if j in links and links[j][i] is not None:
+                    cell.hyperlink = Hyperlink(ref=f"{letters[j]}{number}", location=links[j][i])
+                out.append(cell)
+            ws.row_dimensions[number].height = tall
+            stream.append(out)
+        stream.write("".join(pending), len(pending))
         return count
+
+    @staticmethod
+    def _keys(
+        index: int,
+        column: Column,
+        count: int,
+        fills: Mapping[int, str | Sequence[str | None]],
+        borders: Mapping[int, Sequence[str | None]],
+    ) -> tuple[Any, ...] | list[tuple[Any, ...]]:
+        """The style keys of a column's cells: one for all, or one a row."""
+        fill, border = fills.get(index), borders.get(index)
+        if (fill is None or isinstance(fill, str)) and border is None:
+            return (fill, column.wrap, None, column.number_format, False)
+        row_fills = [fill] * count if fill is None or isinstance(fill, str) else fill
+        row_borders = border if border is not None else [None] * count
+        return [
+            (f, column.wrap, b, column.number_format, False) for f, b in zip(row_fills, row_borders)
+        ]
+
+    def _register(self, ws: Any, keys: list[Any], texts: list[list[Any]]) -> None:
+        """Register the styles of ``keys`` in the order of their first cells, row by row, as
+        openpyxl does when it writes cells (the workbook's style ids follow that order)."""
+        wanted: set[tuple[Any, ...]] = set()
+        for key, column in zip(keys, texts):
+            if isinstance(key, list):
+                wanted.update(k for k, v in zip(key, column) if v is not ABSENT)
+            elif any(v is not ABSENT for v in column):
+                wanted.add(key)
+        wanted -= self._style_ids.keys()
+        if not wanted:
+            return
+        varying = [
+            (key, column)
+            for key, column in zip(keys, texts)
+            if isinstance(key, list) or any(v is ABSENT for v in column)
+        ]
+        for i in range(len(texts[0])):
+            for key, column in zip(keys, texts) if i == 0 else varying:
+                if column[i] is ABSENT:
+                    continue
+                k = key[i] if isinstance(key, list) else key
+                if k in wanted:
+                    self._style_id(ws, k)
+                    wanted.discard(k)
+            if not wanted:
+                return
 
     @staticmethod
     def finish(ws: Any, columns: Sequence[Column], rows: int) -> None:
@@ -343,10 +458,6 @@ class _Writer:
         flags: pd.DataFrame,
         detail_row: dict[tuple[str, str], int],
     ) -> None:
-        from openpyxl.comments import Comment
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.hyperlink import Hyperlink
-
         units = [str(c) for c in result.matrix.columns]
         columns = [
             Column("id", 11), Column("section", 7), Column("target", _TEXT_WIDTH, wrap=True),
@@ -354,44 +465,43 @@ class _Writer:
         ]  # fmt: skip
         ws = self.sheet("matrix", columns, freeze="D2")
         detail = self.names["detail"]
-        by_cell: dict[tuple[str, str], list[Any]] = defaultdict(list)
-        for flag in _tuples(flags):
-            if flag.severity != "info" and isinstance(flag.id, str):
-                by_cell[flag.unit_label, flag.id].append(flag)
+        severity_labels = SEVERITY_LABELS[self.lang]
+        by_cell: dict[tuple[str, str], list[tuple[Any, str, str]]] = defaultdict(list)
+        for unit, target, severity, rank, text in zip(
+            *(flags[c].tolist() for c in ("unit_label", "id", "severity", "rank", "text"))
+        ):
+            if severity != "info" and isinstance(target, str):
+                by_cell[unit, target].append((rank, severity, text))
         catalogue: Any = result.catalogue.set_index("id")
-        statuses = result.matrix.to_numpy().tolist()
-        for number, (target, row) in enumerate(zip(result.matrix.index, statuses), start=2):
-            text = catalogue.at[target, "target"]
-            out = [
-                self.cell(ws, target),
-                self.cell(ws, catalogue.at[target, "section"]),
-                self.cell(ws, text, wrap=True),
+        targets = list(result.matrix.index)
+        of_units = result.matrix.to_numpy().T.tolist()  # by unit, a status a target
+        values: list[list[Any]] = [
+            targets,
+            [catalogue.at[t, "section"] for t in targets],
+            [catalogue.at[t, "target"] for t in targets],
+        ]
+        fills: dict[int, list[str | None]] = {}
+        borders: dict[int, list[str | None]] = {}
+        comments: dict[int, list[str | None]] = {}
+        links: dict[int, list[str | None]] = {}
+        for index, (unit, of_unit) in enumerate(zip(units, of_units), start=len(values)):
+            values.append([self.statuses.get(s, s) for s in of_unit])
+            fills[index] = of_unit
+            found = [sorted(by_cell.get((unit, t), []), key=lambda f: f[0]) for t in targets]
+            borders[index] = [f[0][1] if f else None for f in found]
+            comments[index] = [
+                "\n\n".join(f"{severity_labels[s]}: {text}" for _, s, text in f)[:30000]
+                if f
+                else None
+                for f in found
             ]
-            for unit, status in zip(units, row):
-                found = sorted(by_cell.get((unit, target), []), key=lambda f: f.rank)
-                cell = self.cell(
-                    ws,
-                    self.statuses.get(status, status),
-                    fill=status,
-                    border=found[0].severity if found else None,
-                )
-                if found:
-                    body = "\n\n".join(
-                        f"{SEVERITY_LABELS[self.lang][f.severity]}: {f.text}" for f in found
-                    )
-                    cell.comment = Comment(body[:30000], "appendixparse", height=220, width=380)
-                if (unit, target) in detail_row:
-                    cell.hyperlink = Hyperlink(
-                        ref=f"{get_column_letter(len(out) + 1)}{number}",
-                        location=f"'{detail}'!A{detail_row[unit, target]}",
-                    )
-                out.append(cell)
-            ws.row_dimensions[number].height = min(
-                _LINE_HEIGHT * _lines(text, _TEXT_WIDTH) + 2, _MAX_ROW_HEIGHT
-            )
-            ws.append(out)
-        last = len(statuses) + 1
-        self.finish(ws, columns, last - 1)
+            links[index] = [
+                f"'{detail}'!A{detail_row[unit, t]}" if (unit, t) in detail_row else None
+                for t in targets
+            ]
+        self.table(ws, columns, values, fills=fills, borders=borders, comments=comments,
+                   links=links)  # fmt: skip
+        self.finish(ws, columns, len(targets))
         # Totals per status and the completion rate, per unit.
         by_unit: Any = result.by_unit.set_index("unit_label")
         for status in _STATUSES:
@@ -432,21 +542,24 @@ class _Writer:
             Column("flags", 20, hidden=True),
         ]  # fmt: skip
         ws = self.sheet("detail", columns, freeze="H2")
-
-        def rows() -> Iterable[list[Any]]:
-            for r in _tuples(records):
-                codes = [c for c in str(r.flags or "").split(",") if c]
-                yield [
-                    r.unit_label, r.period_start, r.period_end, r.id, r.section, r.stt,
-                    r.target, (self.statuses.get(str(r.status), r.status), str(r.status)),
-                    r.status_raw, _share(r.value), r.notes,
-                    "\n".join(labels.get(c, c) for c in dict.fromkeys(codes)) or None,
-                    r.row_id, r.row_target, r.match_score, Path(str(r.source)).name,
-                    _place("", r.location, self.lang).lstrip(", ") or None,
-                    r.figures, r.location, r.flags or None,
-                ]  # fmt: skip
-
-        self.finish(ws, columns, self.rows(ws, columns, rows()))
+        count = 0
+        for part in _slices(records):
+            r = {name: part[name].tolist() for name in part.columns}
+            codes = [[c for c in str(f or "").split(",") if c] for f in r["flags"]]
+            statuses = [str(s) for s in r["status"]]
+            values = [
+                r["unit_label"], r["period_start"], r["period_end"], r["id"], r["section"],
+                r["stt"], r["target"],
+                [self.statuses.get(key, s) for key, s in zip(statuses, r["status"])],
+                r["status_raw"], [_share(v) for v in r["value"]], r["notes"],
+                ["\n".join(labels.get(c, c) for c in dict.fromkeys(cs)) or None for cs in codes],
+                r["row_id"], r["row_target"], r["match_score"],
+                [Path(str(s)).name for s in r["source"]],
+                [_place("", where, self.lang).lstrip(", ") or None for where in r["location"]],
+                r["figures"], r["location"], [f or None for f in r["flags"]],
+            ]  # fmt: skip
+            count += self.table(ws, columns, values, fills={7: statuses})
+        self.finish(ws, columns, count)
 
     def targets(self, result: Consolidation) -> None:
         records = result.records
@@ -538,7 +651,6 @@ class _Writer:
 
     def flag_sheet(self, name: str, flags: pd.DataFrame, result: Consolidation) -> None:
         from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.hyperlink import Hyperlink
 
         columns = [
             Column("severity", 11), Column("code", 26, wrap=True),
@@ -553,36 +665,27 @@ class _Writer:
         target_row = {t: i for i, t in enumerate(result.matrix.index, start=2)}
         labels = SEVERITY_LABELS[self.lang]
         count = 0
-        for count, f in enumerate(_tuples(flags), start=1):
-            column, row = unit_column.get(str(f.unit_label)), target_row.get(f.id)
-            link = (
-                Hyperlink(
-                    ref=f"H{count + 1}", location=f"'{matrix}'!{get_column_letter(column)}{row}"
-                )
-                if column and row
-                else None
-            )
+        for part in _slices(flags):
+            f = {name: part[name].tolist() for name in part.columns}
+            places = [
+                (unit_column.get(str(unit)), target_row.get(target))
+                for unit, target in zip(f["unit_label"], f["id"])
+            ]
+            links = [
+                f"'{matrix}'!{get_column_letter(column)}{row}" if column and row else None
+                for column, row in places
+            ]
             values = [
-                (labels.get(f.severity, f.severity), f.severity, False), (f.label, None, True),
-                (f.unit_label, None, True), (f.id, None, False), (f.row_id, None, False),
-                (f.text, None, True), (f.place, None, True),
+                [labels.get(s, s) for s in f["severity"]], f["label"], f["unit_label"], f["id"],
+                f["row_id"], f["text"], f["place"],
+                [ABSENT if link is None else self.texts["open"] for link in links],
             ]  # fmt: skip
-            height = max(_lines(f.text, 70), _lines(f.label, 26), _lines(f.unit_label, 24))
-            tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
-            raw = [self.raw_cell(ws, v, fill=fill, wrap=wrap) for v, fill, wrap in values]
-            if link is not None:
-                raw.append(self.raw_cell(ws, self.texts["open"]))
-            if all(cell is not None for cell in raw):
-                if link is not None:
-                    ws._hyperlinks.append(link)  # as openpyxl does when it writes the cell
-                self.raw_row(ws, raw, tall)  # type: ignore[arg-type]
-                continue
-            out = [self.cell(ws, v, fill=fill, wrap=wrap) for v, fill, wrap in values]
-            if link is not None:
-                out.append(self.cell(ws, self.texts["open"]))
-                out[-1].hyperlink = link
-            ws.row_dimensions[count + 1].height = tall
-            ws.append(out)
+            lines = [
+                max(_lines(text, 70), _lines(label, 26), _lines(unit, 24))
+                for text, label, unit in zip(f["text"], f["label"], f["unit_label"])
+            ]
+            count += self.table(ws, columns, values, fills={0: f["severity"]}, links={7: links},
+                                lines=lines)  # fmt: skip
         self.finish(ws, columns, count)
 
     def duplicates(self, result: Consolidation) -> None:
@@ -610,72 +713,13 @@ class _Writer:
         self.finish(ws, columns, self.rows(ws, columns, rows))
 
 
-_RAW_TYPES = (str, int, float, datetime)  # bool is an int
+def _comment(ref: str, text: str) -> Any:
+    """The record openpyxl makes of a cell ``ref``'s comment ``text`` (CommentRecord.from_cell)."""
+    from openpyxl.comments.comment_sheet import CommentRecord
 
-
-class _Raw(list[tuple[str | None, Any]]):
-    """A row that goes into its sheet's XML as text: its cells (style id, value) written as
-    openpyxl writes them (inline strings, numbers, booleans, dates as serial numbers)."""
-
-    __slots__ = ("epoch", "height")
-
-    def __init__(self, cells: list[tuple[str | None, Any]], height: str, epoch: Any) -> None:
-        super().__init__(cells)
-        self.height = height
-        self.epoch = epoch
-
-    def xml(self, number: int) -> str:
-        """The row's ``<row>`` element, as row ``number`` of the sheet."""
-        from openpyxl.compat import safe_string
-        from openpyxl.utils import get_column_letter
-        from openpyxl.utils.datetime import to_excel
-
-        parts = [f'<row r="{number}"{self.height}>']
-        for index, (style, value) in enumerate(self, start=1):
-            letter = get_column_letter(index)
-            if value is None and style is None:
-                continue
-            head = f'<c r="{letter}{number}"' + (f' s="{style}"' if style is not None else "")
-            if value is None:
-                parts.append(f'{head} t="n"/>')
-            elif isinstance(value, str):
-                if not value:
-                    parts.append(f'{head} t="inlineStr"/>')
-                    continue
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                text = xml_escape(value, {"\r": "&#13;"})
-                parts.append(f'{head} t="inlineStr"><is><t{space}>{text}</t></is></c>')
-            elif isinstance(value, bool):
-                parts.append(f'{head} t="b"><v>{safe_string(value)}</v></c>')
-            elif isinstance(value, datetime):
-                parts.append(f'{head} t="n"><v>{safe_string(to_excel(value, self.epoch))}</v></c>')
-            else:
-                parts.append(f'{head} t="n"><v>{safe_string(value)}</v></c>')
-        parts.append("</row>")
-        return "".join(parts)
-
-
-def _take_raw_rows(ws: Any) -> None:
-    """Let the write-only sheet ``ws`` take :class:`_Raw` rows beside its rows of cells (it
-    writes them through its own XML stream, at their place)."""
-    from lxml import etree
-
-    ws._get_writer()
-    writer = ws._writer
-    to_row, write_row = ws._values_to_row, writer.write_row
-    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
-
-    def values_to_row(values: Any, number: int) -> Any:
-        return values if isinstance(values, _Raw) else to_row(values, number)
-
-    def write(xf: Any, row: Any, number: int) -> None:
-        if isinstance(row, _Raw):
-            xf.write(etree.fromstring(row.xml(number).encode("utf-8"), parser))
-        else:
-            write_row(xf, row, number)
-
-    ws._values_to_row = values_to_row
-    writer.write_row = write
+    record = CommentRecord(ref=ref, author=_AUTHOR, height=_COMMENT_HEIGHT, width=_COMMENT_WIDTH)
+    record.text.t = text
+    return record
 
 
 def _missing(value: Any) -> bool:
@@ -696,6 +740,13 @@ def _median(values: list[float]) -> float | None:
 
 def _date(value: Any, pd: Any) -> Any:
     return None if value is None or value == "" else pd.Timestamp(value).to_pydatetime()
+
+
+def _slices(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """A long frame's rows, a slice at a time (a sheet's cells as Python values, a slice at a
+    time, hold little memory)."""
+    for start in range(0, len(frame), _SLICE):
+        yield frame.iloc[start : start + _SLICE]
 
 
 def _tuples(frame: Any) -> Iterator[Any]:
