@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Sequence
 from datetime import datetime
-from typing import IO, Any, Final
+from typing import IO, Any, Final, NamedTuple
 
-from lxml.etree import xmlfile
+from lxml.etree import tostring, xmlfile
 from openpyxl.compat import safe_string
+from openpyxl.packaging.relationship import Relationship
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
-__all__ = ["ABSENT", "RowStream", "attribute", "column_cells", "encode", "row_text"]
+__all__ = ["ABSENT", "Link", "RowStream", "attribute", "column_cells", "encode", "row_text"]
 
 
 class _Absent:
@@ -45,16 +46,26 @@ class _Text:
         self.data, self.rows = data, rows
 
 
+class Link(NamedTuple):
+    """A link from cell ``ref`` to a place in the workbook (``'Sheet'!A2``), as light as can
+    be: a sheet's list of links (``ws._hyperlinks``) takes it beside openpyxl's Hyperlink."""
+
+    ref: str
+    location: str
+
+
 class _SheetFile(WorksheetWriter):
     """openpyxl's sheet writer, its stream on a file object of its own, so that text can be
     written between the elements openpyxl writes."""
 
     _file: IO[bytes] | None = None
+    _xf: Any = None
 
     def get_stream(self) -> Generator[Any, Any, None]:
         """openpyxl's stream (``WorksheetWriter.get_stream``), on ``self._file``."""
         self._file = open(self.out, "wb")  # noqa: SIM115 (closed in close())
         with xmlfile(self._file) as xf, xf.element("worksheet", xmlns=SHEET_MAIN_NS):
+            self._xf = xf
             try:
                 while True:
                     element = yield
@@ -70,6 +81,27 @@ class _SheetFile(WorksheetWriter):
         assert self._file is not None
         xf.flush()
         self._file.write(data)
+
+    def write_hyperlinks(self) -> None:
+        """The sheet's links (openpyxl's ``write_hyperlinks``), those given as :class:`Link`
+        written as text."""
+        links = self.ws._hyperlinks
+        if not any(isinstance(link, Link) for link in links):
+            super().write_hyperlinks()
+            return
+        parts = ["<hyperlinks>"]
+        for link in links:
+            if isinstance(link, Link):
+                ref, location = attribute(link.ref), attribute(link.location)
+                parts.append(f'<hyperlink ref="{ref}" location="{location}"/>')
+                continue
+            if link.target:
+                rel = Relationship(type="hyperlink", TargetMode="External", Target=link.target)
+                self._rels.append(rel)
+                link.id = rel.id
+            parts.append(tostring(link.to_tree("hyperlink")).decode("ascii"))
+        parts.append("</hyperlinks>")
+        self.write_text(self._xf, encode("".join(parts)))
 
     def close(self) -> None:
         """End the stream, then close its file (so that the workbook reads it whole)."""

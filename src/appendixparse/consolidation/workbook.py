@@ -39,7 +39,7 @@ from .labels import (
     Lang,
     location_text,
 )
-from .sheetxml import ABSENT, RowStream, column_cells, row_text
+from .sheetxml import ABSENT, Link, RowStream, column_cells, row_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,7 +59,7 @@ _PERCENT_FORMAT = "0.0%"
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _AUTHOR = "appendixparse"  # of the matrix's comments
 _COMMENT_HEIGHT, _COMMENT_WIDTH = 220, 380
-_SLICE = 2000  # rows of a long sheet turned into Python values at once
+_SLICE = 500  # rows of a long sheet turned into Python values at once
 _STATUSES = ("completed", "in_progress", "not_started", "not_applicable", "unknown", "missing")
 
 
@@ -369,9 +369,7 @@ class _Writer:
                         ws._comments.append(_comment(f"{letters[j]}{number}", note))
                 for j, places in linked:
                     if (place := places[i]) is not None:
-                        ws._hyperlinks.append(
-                            Hyperlink(ref=f"{letters[j]}{number}", location=place)
-                        )
+                        ws._hyperlinks.append(Link(f"{letters[j]}{number}", place))
                 pending.append(row_text(number, self._height(ws, tall), row))
                 continue
             stream.write("".join(pending), len(pending))
