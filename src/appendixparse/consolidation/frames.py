@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..text.cleaning import fold
+from .allocator import system_allocator
 from .batch import Outcome
 from .catalogue import Catalogue
 from .collect import FLAG_FIELDS, INDICATOR_FIELDS, ROW_FIELDS, Collection, Entry, Table, sort_key
@@ -117,6 +118,11 @@ class Consolidation:
 def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue) -> Consolidation:
     """The frames of the consolidation of the documents in ``collection`` (settled here; the
     collection lets go of each column once it is in its frame)."""
+    with system_allocator():
+        return _build(collection, failures, catalogue)
+
+
+def _build(collection: Collection, failures: list[Outcome], catalogue: Catalogue) -> Consolidation:
     import pandas as pd
 
     documents, indicator_only, left_out = collection.settle()
@@ -209,12 +215,14 @@ def _typed(name: str, values: list[Any]) -> Any:
     measured value and the match score as nullable floats."""
     import pandas as pd
 
+    if name not in ("period_start", "period_end", "status", "value", "match_score"):
+        return pd.Series(values, dtype="string")  # in one step: no Arrow array of "str" first
     column = pd.Series(values)
     if name in ("period_start", "period_end"):
         return pd.to_datetime(column, format="ISO8601")
     if name == "status":
         return pd.Categorical(column, categories=STATUSES)
-    return column.astype("Float64" if name in ("value", "match_score") else "string")
+    return column.astype("Float64")
 
 
 def completion_rate(counts: dict[str, int], total: int) -> float | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Sequence
 from datetime import datetime
-from typing import IO, Any, Final, NamedTuple
+from typing import IO, Any, Final
 
 from lxml.etree import tostring, xmlfile
 from openpyxl.compat import safe_string
@@ -22,7 +22,9 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
-__all__ = ["ABSENT", "Link", "RowStream", "attribute", "column_cells", "encode", "row_text"]
+__all__ = [
+    "ABSENT", "Links", "RowStream", "attribute", "column_cells", "encode", "link", "row_text",
+]  # fmt: skip
 
 
 class _Absent:
@@ -46,12 +48,14 @@ class _Text:
         self.data, self.rows = data, rows
 
 
-class Link(NamedTuple):
-    """A link from cell ``ref`` to a place in the workbook (``'Sheet'!A2``), as light as can
-    be: a sheet's list of links (``ws._hyperlinks``) takes it beside openpyxl's Hyperlink."""
+class Links:
+    """Links written as text (:func:`link`'s elements, encoded), many of them: an item of a
+    sheet's list of links (``ws._hyperlinks``) beside openpyxl's Hyperlink objects."""
 
-    ref: str
-    location: str
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
 
 
 class _SheetFile(WorksheetWriter):
@@ -83,25 +87,24 @@ class _SheetFile(WorksheetWriter):
         self._file.write(data)
 
     def write_hyperlinks(self) -> None:
-        """The sheet's links (openpyxl's ``write_hyperlinks``), those given as :class:`Link`
-        written as text."""
+        """The sheet's links (openpyxl's ``write_hyperlinks``), those given as :class:`Links`
+        written as they are."""
         links = self.ws._hyperlinks
-        if not any(isinstance(link, Link) for link in links):
+        if not any(isinstance(item, Links) for item in links):
             super().write_hyperlinks()
             return
-        parts = ["<hyperlinks>"]
-        for link in links:
-            if isinstance(link, Link):
-                ref, location = attribute(link.ref), attribute(link.location)
-                parts.append(f'<hyperlink ref="{ref}" location="{location}"/>')
+        parts = [b"<hyperlinks>"]
+        for item in links:
+            if isinstance(item, Links):
+                parts.append(item.data)
                 continue
-            if link.target:
-                rel = Relationship(type="hyperlink", TargetMode="External", Target=link.target)
+            if item.target:
+                rel = Relationship(type="hyperlink", TargetMode="External", Target=item.target)
                 self._rels.append(rel)
-                link.id = rel.id
-            parts.append(tostring(link.to_tree("hyperlink")).decode("ascii"))
-        parts.append("</hyperlinks>")
-        self.write_text(self._xf, encode("".join(parts)))
+                item.id = rel.id
+            parts.append(tostring(item.to_tree("hyperlink")))
+        parts.append(b"</hyperlinks>")
+        self.write_text(self._xf, b"".join(parts))
 
     def close(self) -> None:
         """End the stream, then close its file (so that the workbook reads it whole)."""
@@ -211,6 +214,12 @@ def column_cells(
 def _number(head: str, value: Any) -> str:
     text = safe_string(value)  # "" for NaN and infinities
     return f'{head} t="n"><v>{text}</v></c>' if text else f'{head} t="n"><v/></c>'
+
+
+def link(ref: str, location: str) -> str:
+    """The ``<hyperlink>`` element of a link from cell ``ref`` to ``location`` in the
+    workbook (``'Sheet'!A2``), as openpyxl writes it."""
+    return f'<hyperlink ref="{attribute(ref)}" location="{attribute(location)}"/>'
 
 
 def row_text(number: int, attributes: str, cells: Iterable[str]) -> str:

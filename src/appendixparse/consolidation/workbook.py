@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .allocator import system_allocator
 from .labels import (
     CODE_LABELS,
     ERROR_LABELS,
@@ -39,7 +40,7 @@ from .labels import (
     Lang,
     location_text,
 )
-from .sheetxml import ABSENT, Link, RowStream, column_cells, row_text
+from .sheetxml import ABSENT, Links, RowStream, column_cells, encode, link, row_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,6 +61,7 @@ _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _AUTHOR = "appendixparse"  # of the matrix's comments
 _COMMENT_HEIGHT, _COMMENT_WIDTH = 220, 380
 _SLICE = 500  # rows of a long sheet turned into Python values at once
+_BLOCK_CELLS = 4000  # cells whose text is held at once
 _STATUSES = ("completed", "in_progress", "not_started", "not_applicable", "unknown", "missing")
 
 
@@ -76,6 +78,11 @@ class Column:
 
 def write_workbook(result: Consolidation, path: Path, lang: Lang = "vi") -> None:
     """Write the workbook of ``result`` to ``path`` (a temporary file: the caller renames it)."""
+    with system_allocator():
+        _write(result, path, lang)
+
+
+def _write(result: Consolidation, path: Path, lang: Lang) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -324,14 +331,42 @@ class _Writer:
         each row's height in lines (by default, that of its tallest wrapped visible cell).
         Rows go into the sheet as text, but a row holding a value only a cell object writes.
         """
+        fills, borders = fills or {}, borders or {}
+        comments, links = comments or {}, links or {}
+        count = len(values[0]) if values else 0
+        step = max(1, _BLOCK_CELLS // max(len(columns), 1))
+        for start in range(0, count, step):
+            cut = slice(start, start + step)
+            self._block(
+                ws,
+                columns,
+                [column[cut] for column in values],
+                {j: f if f is None or isinstance(f, str) else f[cut] for j, f in fills.items()},
+                {j: b[cut] for j, b in borders.items()},
+                {j: c[cut] for j, c in comments.items()},
+                {j: place[cut] for j, place in links.items()},
+                None if lines is None else lines[cut],
+            )
+        return count
+
+    def _block(
+        self,
+        ws: Any,
+        columns: Sequence[Column],
+        values: Sequence[Sequence[Any]],
+        fills: Mapping[int, str | Sequence[str | None] | None],
+        borders: Mapping[int, Sequence[str | None]],
+        comments: Mapping[int, Sequence[str | None]],
+        links: Mapping[int, Sequence[str | None]],
+        lines: Sequence[int] | None,
+    ) -> None:
+        """Append a few rows of :meth:`table` (their text held at once)."""
         from openpyxl.comments import Comment
         from openpyxl.styles import is_date_format
         from openpyxl.utils import get_column_letter
         from openpyxl.worksheet.hyperlink import Hyperlink
 
         stream = self._streams[ws]
-        fills, borders = fills or {}, borders or {}
-        comments, links = comments or {}, links or {}
         count = len(values[0]) if values else 0
         first = stream.next_row
         letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
@@ -360,6 +395,7 @@ class _Writer:
         notes = sorted(comments.items())
         linked = sorted(links.items())
         pending: list[str] = []
+        linking: list[str] = []
         for i, (row, height) in enumerate(zip(zip(*cells), lines)):
             number = first + i
             tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
@@ -369,11 +405,14 @@ class _Writer:
                         ws._comments.append(_comment(f"{letters[j]}{number}", note))
                 for j, places in linked:
                     if (place := places[i]) is not None:
-                        ws._hyperlinks.append(Link(f"{letters[j]}{number}", place))
+                        linking.append(link(f"{letters[j]}{number}", place))
                 pending.append(row_text(number, self._height(ws, tall), row))
                 continue
             stream.write("".join(pending), len(pending))
             pending = []
+            if linking:
+                ws._hyperlinks.append(Links(encode("".join(linking))))
+                linking = []
             out: list[Any] = []
             for j, (column, key, c) in enumerate(zip(values, keys, columns)):
                 value = column[i]
@@ -394,14 +433,15 @@ class _Writer:
             ws.row_dimensions[number].height = tall
             stream.append(out)
         stream.write("".join(pending), len(pending))
-        return count
+        if linking:
+            ws._hyperlinks.append(Links(encode("".join(linking))))
 
     @staticmethod
     def _keys(
         index: int,
         column: Column,
         count: int,
-        fills: Mapping[int, str | Sequence[str | None]],
+        fills: Mapping[int, str | Sequence[str | None] | None],
         borders: Mapping[int, Sequence[str | None]],
     ) -> tuple[Any, ...] | list[tuple[Any, ...]]:
         """The style keys of a column's cells: one for all, or one a row."""
