@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,19 +88,14 @@ def _write(result: Consolidation, path: Path, lang: Lang) -> None:
 
     book = Workbook(write_only=True)
     writer = _Writer(book, lang)
-    detail_row = {
-        (unit, target): number
-        for number, (unit, target) in enumerate(
-            zip(result.records["unit_label"], result.records["id"]), start=2
-        )
-    }
-    flags = _flags_view(result, lang)
-    writer.matrix(result, flags, detail_row)
-    writer.detail(result, flags)
+    flags = _flags_of(result, lang)
+    writer.matrix(result, flags)
+    writer.detail(result)
     writer.targets(result)
     writer.units(result, flags)
-    writer.flag_sheet("flags", flags[flags["severity"] != "info"], result)
-    writer.flag_sheet("notes", flags[flags["severity"] == "info"], result)
+    severities = flags.frame["severity"].to_numpy()[flags.order]
+    writer.flag_sheet("flags", flags, flags.order[severities != "info"], result)
+    writer.flag_sheet("notes", flags, flags.order[severities == "info"], result)
     if len(result.duplicates):
         writer.duplicates(result)
     writer.errors(result)
@@ -110,42 +106,51 @@ def _write(result: Consolidation, path: Path, lang: Lang) -> None:
     book.save(path)
 
 
-def _flags_view(result: Consolidation, lang: Lang) -> pd.DataFrame:
-    """The flags, worst first, with their labels, place in the file and matrix cell (only the
-    columns the sheets show: the flags' other columns are not copied)."""
-    flags = result.flags[["unit_label", "source", "code", "severity", "id", "row_id"]]
-    text = result.flags["message" if lang == "vi" else "message_en"]
-    if not len(flags):
-        return flags.assign(rank=[], label=[], place=[], text=[])
-    cells = set(zip(flags["unit_label"], flags["id"]))
-    places = {
-        (unit, target): _place(source, location, lang)
-        for unit, target, source, location in zip(
-            result.records["unit_label"],
-            result.records["id"],
-            result.records["source"],
-            result.records["location"],
-        )
-        if (unit, target) in cells
-    }
-    flags = flags.assign(
-        rank=flags["severity"].map(_SEVERITY_RANK),
-        label=flags["code"].map(lambda c: CODE_LABELS[lang].get(c, c)),
-        place=[
-            places.get((u, t)) or Path(str(s)).name
-            for u, t, s in zip(flags["unit_label"], flags["id"], flags["source"])
-        ],
-        text=text,
+@dataclass(frozen=True, slots=True)
+class _Flags:
+    """The flags as the sheets show them: ``frame`` (the consolidation's), ``order`` its
+    positions worst first (then by unit and target), ``places`` where each flagged cell's row
+    sits in its file, ``text`` the column of the messages in the workbook's language. Labels
+    and places are looked up a slice at a time, not copied into a frame of their own."""
+
+    frame: pd.DataFrame
+    order: Any
+    places: dict[tuple[Any, Any], str]
+    text: str
+
+
+def _flags_of(result: Consolidation, lang: Lang) -> _Flags:
+    import pandas as pd
+
+    frame = result.flags
+    rank = frame["severity"].map(_SEVERITY_RANK)
+    keys = pd.DataFrame(
+        {"rank": rank.to_numpy(), "unit_label": frame["unit_label"].array, "id": frame["id"].array}
     )
-    return flags.sort_values(["rank", "unit_label", "id"], kind="stable", na_position="last")
+    order = keys.sort_values(
+        ["rank", "unit_label", "id"], kind="stable", na_position="last"
+    ).index.to_numpy()
+    cells = set(zip(frame["unit_label"].tolist(), frame["id"].tolist()))
+    places: dict[tuple[Any, Any], str] = {}
+    for part in _slices(result.records[["unit_label", "id", "source", "location"]]):
+        for unit, target, source, location in zip(*(part[c].tolist() for c in part.columns)):
+            if (unit, target) in cells:
+                places[unit, target] = _place(source, location, lang)
+    return _Flags(frame, order, places, "message" if lang == "vi" else "message_en")
 
 
 def _place(source: Any, location: Any, lang: Lang) -> str:
-    name = Path(str(source)).name
+    name = _file_name(source)
     if not isinstance(location, str) or not location:
         return name
     where = location_text(json.loads(location), lang)
     return f"{name}, {where}" if where else name
+
+
+@lru_cache(maxsize=4096)
+def _file_name(source: Any) -> str:
+    """The name of the file at ``source`` (a batch names a few hundred files, many times)."""
+    return Path(str(source)).name
 
 
 def _text(value: Any) -> Any:
@@ -490,12 +495,7 @@ class _Writer:
 
     # --- sheets ---------------------------------------------------------------------------
 
-    def matrix(
-        self,
-        result: Consolidation,
-        flags: pd.DataFrame,
-        detail_row: dict[tuple[str, str], int],
-    ) -> None:
+    def matrix(self, result: Consolidation, flags: _Flags) -> None:
         units = [str(c) for c in result.matrix.columns]
         columns = [
             Column("id", 11), Column("section", 7), Column("target", _TEXT_WIDTH, wrap=True),
@@ -504,12 +504,19 @@ class _Writer:
         ws = self.sheet("matrix", columns, freeze="D2")
         detail = self.names["detail"]
         severity_labels = SEVERITY_LABELS[self.lang]
+        # A cell's flags worst first, then in the frame's order (as the sorted flags give them).
         by_cell: dict[tuple[str, str], list[tuple[Any, str, str]]] = defaultdict(list)
-        for unit, target, severity, rank, text in zip(
-            *(flags[c].tolist() for c in ("unit_label", "id", "severity", "rank", "text"))
-        ):
-            if severity != "info" and isinstance(target, str):
-                by_cell[unit, target].append((rank, severity, text))
+        for part in _slices(flags.frame[["unit_label", "id", "severity", flags.text]]):
+            for unit, target, severity, text in zip(*(part[c].tolist() for c in part.columns)):
+                if severity != "info" and isinstance(target, str):
+                    by_cell[unit, target].append(
+                        (_SEVERITY_RANK.get(severity, math.inf), severity, text)
+                    )
+        # Where each unit's records sit in the detail sheet (its rows less 2).
+        positions: dict[Any, Any] = result.records.groupby(
+            "unit_label", sort=False, dropna=False
+        ).indices
+        record_ids = result.records["id"]
         catalogue: Any = result.catalogue.set_index("id")
         targets = list(result.matrix.index)
         of_units = result.matrix.to_numpy().T.tolist()  # by unit, a status a target
@@ -533,10 +540,9 @@ class _Writer:
                 else None
                 for f in found
             ]
-            links[index] = [
-                f"'{detail}'!A{detail_row[unit, t]}" if (unit, t) in detail_row else None
-                for t in targets
-            ]
+            at = positions.get(unit)
+            rows = {} if at is None else dict(zip(record_ids.iloc[at].tolist(), at.tolist()))
+            links[index] = [f"'{detail}'!A{rows[t] + 2}" if t in rows else None for t in targets]
         self.table(ws, columns, values, fills=fills, borders=borders, comments=comments,
                    links=links)  # fmt: skip
         self.finish(ws, columns, len(targets))
@@ -561,7 +567,7 @@ class _Writer:
                                              border=severity)])  # fmt: skip
         ws.append([None, None, self.cell(ws, self.texts["hover"], wrap=True)])
 
-    def detail(self, result: Consolidation, flags: pd.DataFrame) -> None:
+    def detail(self, result: Consolidation) -> None:
         records = result.records
         labels = CODE_LABELS[self.lang]
         columns = [
@@ -592,7 +598,7 @@ class _Writer:
                 r["status_raw"], [_share(v) for v in r["value"]], r["notes"],
                 ["\n".join(labels.get(c, c) for c in dict.fromkeys(cs)) or None for cs in codes],
                 r["row_id"], r["row_target"], r["match_score"],
-                [Path(str(s)).name for s in r["source"]],
+                [_file_name(s) for s in r["source"]],
                 [_place("", where, self.lang).lstrip(", ") or None for where in r["location"]],
                 r["figures"], r["location"], [f or None for f in r["flags"]],
             ]  # fmt: skip
@@ -635,11 +641,12 @@ class _Writer:
 
         self.finish(ws, columns, self.rows(ws, columns, rows()))
 
-    def units(self, result: Consolidation, flags: pd.DataFrame) -> None:
+    def units(self, result: Consolidation, flags: _Flags) -> None:
         from openpyxl.chart import BarChart, Reference
 
         severities: dict[str, dict[str, int]] = defaultdict(lambda: {"error": 0, "warning": 0})
-        for unit, severity in zip(flags.get("unit_label", []), flags.get("severity", [])):
+        frame = flags.frame
+        for unit, severity in zip(frame["unit_label"].tolist(), frame["severity"].tolist()):
             if severity in ("error", "warning"):
                 severities[unit][severity] += 1
         left_out = defaultdict(list)
@@ -687,7 +694,8 @@ class _Writer:
             chart.height, chart.width = max(7.5, 0.8 * count + 3), 18
             ws.add_chart(chart, f"B{count + 4}")
 
-    def flag_sheet(self, name: str, flags: pd.DataFrame, result: Consolidation) -> None:
+    def flag_sheet(self, name: str, flags: _Flags, positions: Any, result: Consolidation) -> None:
+        """The sheet ``name`` of the flags at ``positions`` of their frame, in that order."""
         from openpyxl.utils import get_column_letter
 
         columns = [
@@ -703,8 +711,17 @@ class _Writer:
         target_row = {t: i for i, t in enumerate(result.matrix.index, start=2)}
         labels = SEVERITY_LABELS[self.lang]
         count = 0
-        for part in _slices(flags):
+        code_labels = CODE_LABELS[self.lang]
+        shown = ["unit_label", "source", "code", "severity", "id", "row_id", flags.text]
+        for start in range(0, len(positions), _SLICE):
+            part = flags.frame[shown].iloc[positions[start : start + _SLICE]]
             f = {name: part[name].tolist() for name in part.columns}
+            f["text"] = f[flags.text]
+            f["label"] = [code_labels.get(c, c) for c in f["code"]]
+            f["place"] = [
+                flags.places.get((u, t)) or _file_name(s)
+                for u, t, s in zip(f["unit_label"], f["id"], f["source"])
+            ]
             places = [
                 (unit_column.get(str(unit)), target_row.get(target))
                 for unit, target in zip(f["unit_label"], f["id"])
