@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from copy import copy
@@ -130,12 +131,15 @@ def _flags_of(result: Consolidation, lang: Lang) -> _Flags:
     order = keys.sort_values(
         ["rank", "unit_label", "id"], kind="stable", na_position="last"
     ).index.to_numpy()
-    cells = set(zip(frame["unit_label"].tolist(), frame["id"].tolist()))
+    cells = {
+        (_interned(u), _interned(t))
+        for u, t in zip(*(frame[c].tolist() for c in ("unit_label", "id")))
+    }
     places: dict[tuple[Any, Any], str] = {}
     for part in _slices(result.records[["unit_label", "id", "source", "location"]]):
         for unit, target, source, location in zip(*(part[c].tolist() for c in part.columns)):
             if (unit, target) in cells:
-                places[unit, target] = _place(source, location, lang)
+                places[_interned(unit), _interned(target)] = _place(source, location, lang)
     return _Flags(frame, order, places, "message" if lang == "vi" else "message_en")
 
 
@@ -145,6 +149,11 @@ def _place(source: Any, location: Any, lang: Lang) -> str:
         return name
     where = location_text(json.loads(location), lang)
     return f"{name}, {where}" if where else name
+
+
+def _interned(value: Any) -> Any:
+    """``value``, one object for each text however often it is read from a frame."""
+    return sys.intern(value) if type(value) is str else value
 
 
 @lru_cache(maxsize=4096)
@@ -504,19 +513,27 @@ class _Writer:
         ws = self.sheet("matrix", columns, freeze="D2")
         detail = self.names["detail"]
         severity_labels = SEVERITY_LABELS[self.lang]
-        # A cell's flags worst first, then in the frame's order (as the sorted flags give them).
-        by_cell: dict[tuple[str, str], list[tuple[Any, str, str]]] = defaultdict(list)
-        for part in _slices(flags.frame[["unit_label", "id", "severity", flags.text]]):
+        # Each flagged cell's border (its worst flag's) and comment (its flags, worst first).
+        marked: dict[tuple[str, str], list[str]] = {}
+        shown = flags.frame[["unit_label", "id", "severity", flags.text]]
+        for start in range(0, len(flags.order), _SLICE):
+            part = shown.iloc[flags.order[start : start + _SLICE]]
             for unit, target, severity, text in zip(*(part[c].tolist() for c in part.columns)):
-                if severity != "info" and isinstance(target, str):
-                    by_cell[unit, target].append(
-                        (_SEVERITY_RANK.get(severity, math.inf), severity, text)
-                    )
-        # Where each unit's records sit in the detail sheet (its rows less 2).
-        positions: dict[Any, Any] = result.records.groupby(
-            "unit_label", sort=False, dropna=False
-        ).indices
-        record_ids = result.records["id"]
+                if severity == "info" or not isinstance(target, str):
+                    continue
+                note = f"{severity_labels[severity]}: {text}"
+                if (cell := marked.get((unit, target))) is None:
+                    marked[_interned(unit), _interned(target)] = [severity, note]
+                else:
+                    cell[1] = f"{cell[1]}\n\n{note}"
+        # Where each unit's records sit in the detail sheet: by unit, the row of each target.
+        detail_rows: dict[Any, dict[Any, int]] = defaultdict(dict)
+        records = result.records[["unit_label", "id"]]
+        for start in range(0, len(records), _SLICE):
+            part = records.iloc[start : start + _SLICE]
+            numbers = range(start + 2, start + 2 + len(part))
+            for number, unit, target in zip(numbers, *(part[c].tolist() for c in part.columns)):
+                detail_rows[_interned(unit)][_interned(target)] = number
         catalogue: Any = result.catalogue.set_index("id")
         targets = list(result.matrix.index)
         of_units = result.matrix.to_numpy().T.tolist()  # by unit, a status a target
@@ -532,17 +549,11 @@ class _Writer:
         for index, (unit, of_unit) in enumerate(zip(units, of_units), start=len(values)):
             values.append([self.statuses.get(s, s) for s in of_unit])
             fills[index] = of_unit
-            found = [sorted(by_cell.get((unit, t), []), key=lambda f: f[0]) for t in targets]
-            borders[index] = [f[0][1] if f else None for f in found]
-            comments[index] = [
-                "\n\n".join(f"{severity_labels[s]}: {text}" for _, s, text in f)[:30000]
-                if f
-                else None
-                for f in found
-            ]
-            at = positions.get(unit)
-            rows = {} if at is None else dict(zip(record_ids.iloc[at].tolist(), at.tolist()))
-            links[index] = [f"'{detail}'!A{rows[t] + 2}" if t in rows else None for t in targets]
+            found = [marked.get((unit, t)) for t in targets]
+            borders[index] = [None if f is None else f[0] for f in found]
+            comments[index] = [None if f is None else f[1][:30000] for f in found]
+            rows = detail_rows.get(unit, {})
+            links[index] = [f"'{detail}'!A{rows[t]}" if t in rows else None for t in targets]
         self.table(ws, columns, values, fills=fills, borders=borders, comments=comments,
                    links=links)  # fmt: skip
         self.finish(ws, columns, len(targets))
