@@ -104,7 +104,8 @@ class _SheetFile(WorksheetWriter):
                 item.id = rel.id
             parts.append(tostring(item.to_tree("hyperlink")))
         parts.append(b"</hyperlinks>")
-        self.write_text(self._xf, b"".join(parts))
+        for part in parts:  # not joined: the matrix's links alone are a megabyte
+            self.write_text(self._xf, part)
 
     def close(self) -> None:
         """End the stream, then close its file (so that the workbook reads it whole)."""

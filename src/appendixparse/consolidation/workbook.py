@@ -88,15 +88,21 @@ def _write(result: Consolidation, path: Path, lang: Lang) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
+    _sheets(book, result, lang)  # its lookups let go of before the file is written
+    book.save(path)
+
+
+def _sheets(book: Any, result: Consolidation, lang: Lang) -> None:
     writer = _Writer(book, lang)
     flags = _flags_of(result, lang)
-    writer.matrix(result, flags)
+    detail_rows = _detail_rows(result.records)
+    writer.matrix(result, flags, detail_rows)
     writer.detail(result)
     writer.targets(result)
     writer.units(result, flags)
     severities = flags.frame["severity"].to_numpy()[flags.order]
-    writer.flag_sheet("flags", flags, flags.order[severities != "info"], result)
-    writer.flag_sheet("notes", flags, flags.order[severities == "info"], result)
+    for name, shown in (("flags", severities != "info"), ("notes", severities == "info")):
+        writer.flag_sheet(name, flags, flags.order[shown], result, detail_rows)
     if len(result.duplicates):
         writer.duplicates(result)
     writer.errors(result)
@@ -104,19 +110,17 @@ def _write(result: Consolidation, path: Path, lang: Lang) -> None:
         from .indicators import write_indicator_sheet
 
         write_indicator_sheet(writer, result.indicator_matrix, Column)
-    book.save(path)
 
 
 @dataclass(frozen=True, slots=True)
 class _Flags:
     """The flags as the sheets show them: ``frame`` (the consolidation's), ``order`` its
-    positions worst first (then by unit and target), ``places`` where each flagged cell's row
-    sits in its file, ``text`` the column of the messages in the workbook's language. Labels
-    and places are looked up a slice at a time, not copied into a frame of their own."""
+    positions worst first (then by unit and target), ``text`` the column of the messages in
+    the workbook's language. Labels and places are looked up a slice at a time, not copied
+    into a frame of their own."""
 
     frame: pd.DataFrame
     order: Any
-    places: dict[tuple[Any, Any], str]
     text: str
 
 
@@ -131,16 +135,20 @@ def _flags_of(result: Consolidation, lang: Lang) -> _Flags:
     order = keys.sort_values(
         ["rank", "unit_label", "id"], kind="stable", na_position="last"
     ).index.to_numpy()
-    cells = {
-        (_interned(u), _interned(t))
-        for u, t in zip(*(frame[c].tolist() for c in ("unit_label", "id")))
-    }
-    places: dict[tuple[Any, Any], str] = {}
-    for part in _slices(result.records[["unit_label", "id", "source", "location"]]):
-        for unit, target, source, location in zip(*(part[c].tolist() for c in part.columns)):
-            if (unit, target) in cells:
-                places[_interned(unit), _interned(target)] = _place(source, location, lang)
-    return _Flags(frame, order, places, "message" if lang == "vi" else "message_en")
+    return _Flags(frame, order, "message" if lang == "vi" else "message_en")
+
+
+def _detail_rows(records: pd.DataFrame) -> dict[Any, dict[Any, int]]:
+    """Where each record sits in the detail sheet: by unit, the row of each target (the last
+    record of a unit and target, should there be two)."""
+    rows: dict[Any, dict[Any, int]] = defaultdict(dict)
+    pairs = records[["unit_label", "id"]]
+    for start in range(0, len(pairs), _SLICE):
+        part = pairs.iloc[start : start + _SLICE]
+        numbers = range(start + 2, start + 2 + len(part))
+        for number, unit, target in zip(numbers, *(part[c].tolist() for c in part.columns)):
+            rows[_interned(unit)][_interned(target)] = number
+    return rows
 
 
 def _place(source: Any, location: Any, lang: Lang) -> str:
@@ -504,7 +512,9 @@ class _Writer:
 
     # --- sheets ---------------------------------------------------------------------------
 
-    def matrix(self, result: Consolidation, flags: _Flags) -> None:
+    def matrix(
+        self, result: Consolidation, flags: _Flags, detail_rows: dict[Any, dict[Any, int]]
+    ) -> None:
         units = [str(c) for c in result.matrix.columns]
         columns = [
             Column("id", 11), Column("section", 7), Column("target", _TEXT_WIDTH, wrap=True),
@@ -526,14 +536,6 @@ class _Writer:
                     marked[_interned(unit), _interned(target)] = [severity, note]
                 else:
                     cell[1] = f"{cell[1]}\n\n{note}"
-        # Where each unit's records sit in the detail sheet: by unit, the row of each target.
-        detail_rows: dict[Any, dict[Any, int]] = defaultdict(dict)
-        records = result.records[["unit_label", "id"]]
-        for start in range(0, len(records), _SLICE):
-            part = records.iloc[start : start + _SLICE]
-            numbers = range(start + 2, start + 2 + len(part))
-            for number, unit, target in zip(numbers, *(part[c].tolist() for c in part.columns)):
-                detail_rows[_interned(unit)][_interned(target)] = number
         catalogue: Any = result.catalogue.set_index("id")
         targets = list(result.matrix.index)
         of_units = result.matrix.to_numpy().T.tolist()  # by unit, a status a target
@@ -705,7 +707,14 @@ class _Writer:
             chart.height, chart.width = max(7.5, 0.8 * count + 3), 18
             ws.add_chart(chart, f"B{count + 4}")
 
-    def flag_sheet(self, name: str, flags: _Flags, positions: Any, result: Consolidation) -> None:
+    def flag_sheet(
+        self,
+        name: str,
+        flags: _Flags,
+        positions: Any,
+        result: Consolidation,
+        detail_rows: dict[Any, dict[Any, int]],
+    ) -> None:
         """The sheet ``name`` of the flags at ``positions`` of their frame, in that order."""
         from openpyxl.utils import get_column_letter
 
@@ -729,10 +738,7 @@ class _Writer:
             f = {name: part[name].tolist() for name in part.columns}
             f["text"] = f[flags.text]
             f["label"] = [code_labels.get(c, c) for c in f["code"]]
-            f["place"] = [
-                flags.places.get((u, t)) or _file_name(s)
-                for u, t, s in zip(f["unit_label"], f["id"], f["source"])
-            ]
+            f["place"] = self._places(result.records, f, detail_rows)
             places = [
                 (unit_column.get(str(unit)), target_row.get(target))
                 for unit, target in zip(f["unit_label"], f["id"])
@@ -753,6 +759,25 @@ class _Writer:
             count += self.table(ws, columns, values, fills={0: f["severity"]}, links={7: links},
                                 lines=lines)  # fmt: skip
         self.finish(ws, columns, count)
+
+    def _places(
+        self, records: pd.DataFrame, flags: dict[str, list[Any]], rows: dict[Any, dict[Any, int]]
+    ) -> list[str]:
+        """Where each of ``flags`` (columns of a slice) points in its file: its record's file
+        and place in it, else the flag's file."""
+        found = [rows.get(u, {}).get(t) for u, t in zip(flags["unit_label"], flags["id"])]
+        at = [number - 2 for number in found if number is not None]
+        part = records[["source", "location"]].iloc[at]
+        places = iter(
+            [
+                _place(s, where, self.lang)
+                for s, where in zip(*(part[c].tolist() for c in part.columns))
+            ]
+        )
+        return [
+            (next(places) if number is not None else "") or _file_name(source)
+            for number, source in zip(found, flags["source"])
+        ]
 
     def duplicates(self, result: Consolidation) -> None:
         columns = [
