@@ -106,6 +106,7 @@ class _SheetFile(WorksheetWriter):
         parts.append(b"</hyperlinks>")
         for part in parts:  # not joined: the matrix's links alone are a megabyte
             self.write_text(self._xf, part)
+        links[:] = [item for item in links if not isinstance(item, Links)]  # written
 
     def close(self) -> None:
         """End the stream, then close its file (so that the workbook reads it whole)."""

@@ -25,7 +25,7 @@ from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from .allocator import system_allocator
 from .labels import (
@@ -62,7 +62,7 @@ _PERCENT_FORMAT = "0.0%"
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _AUTHOR = "appendixparse"  # of the matrix's comments
 _COMMENT_HEIGHT, _COMMENT_WIDTH = 220, 380
-_SLICE = 500  # rows of a long sheet turned into Python values at once
+_SLICE = 250  # rows of a long sheet turned into Python values at once
 _BLOCK_CELLS = 4000  # cells whose text is held at once
 _STATUSES = ("completed", "in_progress", "not_started", "not_applicable", "unknown", "missing")
 
@@ -110,6 +110,29 @@ def _sheets(book: Any, result: Consolidation, lang: Lang) -> None:
         from .indicators import write_indicator_sheet
 
         write_indicator_sheet(writer, result.indicator_matrix, Column)
+
+
+class _Places(Sequence[str | None]):
+    """Places ``pattern`` names with each row's number (None: no place), made when read (the
+    matrix's fourteen thousand links are not held as text at once)."""
+
+    __slots__ = ("_numbers", "_pattern")
+
+    def __init__(self, pattern: str, numbers: Sequence[int | None]) -> None:
+        self._pattern, self._numbers = pattern, numbers
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> str | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> _Places: ...
+    def __getitem__(self, index: int | slice) -> str | _Places | None:
+        if isinstance(index, slice):
+            return _Places(self._pattern, self._numbers[index])
+        number = self._numbers[index]
+        return None if number is None else self._pattern.format(number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +315,9 @@ class _Writer:
         frozen panes, A4 landscape one page wide, the header repeated on every printed page."""
         from openpyxl.utils import get_column_letter
 
+        for done in self._streams:  # the sheet before is whole: its tail written, its file shut
+            if not done.closed:
+                done.close()
         ws = self.book.create_sheet(self.names.get(name, name))
         for i, column in enumerate(columns, start=1):
             dimension = ws.column_dimensions[get_column_letter(i)]
@@ -547,7 +573,7 @@ class _Writer:
         fills: dict[int, list[str | None]] = {}
         borders: dict[int, list[str | None]] = {}
         comments: dict[int, list[str | None]] = {}
-        links: dict[int, list[str | None]] = {}
+        links: dict[int, _Places] = {}
         for index, (unit, of_unit) in enumerate(zip(units, of_units), start=len(values)):
             values.append([self.statuses.get(s, s) for s in of_unit])
             fills[index] = of_unit
@@ -555,7 +581,7 @@ class _Writer:
             borders[index] = [None if f is None else f[0] for f in found]
             comments[index] = [None if f is None else f[1][:30000] for f in found]
             rows = detail_rows.get(unit, {})
-            links[index] = [f"'{detail}'!A{rows[t]}" if t in rows else None for t in targets]
+            links[index] = _Places(f"'{detail}'!A{{}}", [rows.get(t) for t in targets])
         self.table(ws, columns, values, fills=fills, borders=borders, comments=comments,
                    links=links)  # fmt: skip
         self.finish(ws, columns, len(targets))
