@@ -18,7 +18,7 @@ from typing import IO, Any, Final
 from lxml.etree import tostring, xmlfile
 from openpyxl.compat import safe_string
 from openpyxl.packaging.relationship import Relationship
-from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.datetime import to_excel as _serial_date
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
@@ -203,7 +203,7 @@ def column_cells(
         elif isinstance(value, bool):
             add(f'{head} t="b"><v>{safe_string(value)}</v></c>')
         elif isinstance(value, datetime):
-            add(_number(head, to_excel(value, epoch)) if dates else None)
+            add(_number(head, _serial_date(value, epoch)) if dates else None)
         elif isinstance(value, (int, float)):
             add(_number(head, value))
         elif value is ABSENT:
