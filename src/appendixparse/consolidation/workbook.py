@@ -658,13 +658,12 @@ class _Writer:
         behind_statuses = {"in_progress", "not_started", "unknown", "missing"}
         behind = defaultdict(list)
         values = defaultdict(list)
-        for unit, target, status, value in zip(
-            records["unit_label"], records["id"], records["status"], records["value"]
-        ):
-            if status in behind_statuses:
-                behind[target].append(str(unit))
-            if not _missing(value):
-                values[target].append(float(value))
+        for part in _slices(records[["unit_label", "id", "status", "value"]]):
+            for unit, target, status, value in zip(*(part[c].tolist() for c in part.columns)):
+                if status in behind_statuses:
+                    behind[target].append(_interned(str(unit)))
+                if not _missing(value):
+                    values[target].append(float(value))
 
         def rows() -> Iterable[list[Any]]:
             for t in _tuples(result.by_target):
