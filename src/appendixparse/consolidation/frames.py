@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..text.cleaning import fold
+from .allocator import system_allocator
 from .batch import Outcome
 from .catalogue import Catalogue
 from .collect import FLAG_FIELDS, INDICATOR_FIELDS, ROW_FIELDS, Collection, Entry, Table, sort_key
@@ -117,6 +118,11 @@ class Consolidation:
 def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue) -> Consolidation:
     """The frames of the consolidation of the documents in ``collection`` (settled here; the
     collection lets go of each column once it is in its frame)."""
+    with system_allocator():
+        return _build(collection, failures, catalogue)
+
+
+def _build(collection: Collection, failures: list[Outcome], catalogue: Catalogue) -> Consolidation:
     import pandas as pd
 
     documents, indicator_only, left_out = collection.settle()
@@ -147,8 +153,8 @@ def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue)
     by_unit = _by_unit(documents, statuses, len(catalogue))
     records = pd.DataFrame(
         {
-            name: _typed(name, values)
-            for name, values in _columns(documents, "rows", RECORD_COLUMNS, ROW_FIELDS)
+            name: _typed(name, pieces)
+            for name, pieces in _pieces(documents, "rows", RECORD_COLUMNS, ROW_FIELDS)
         },
         columns=list(RECORD_COLUMNS),
     )
@@ -176,45 +182,84 @@ def build(collection: Collection, failures: list[Outcome], catalogue: Catalogue)
 def _columns(
     documents: list[Entry], table: str, columns: tuple[str, ...], fields: tuple[str, ...]
 ) -> Iterator[tuple[str, list[Any]]]:
-    """One of the documents' tables ("rows", "flags", "indicators"), column by column: a
-    document's own fields repeated on each of its rows, its ``duplicate_unit`` flag first.
-    Each column is let go of by the documents as it is given."""
-    for name in columns:
+    """One of the documents' tables ("rows", "flags", "indicators"), column by column (see
+    :func:`_pieces`)."""
+    for name, pieces in _pieces(documents, table, columns, fields):
         values: list[Any] = []
-        for doc in documents:
-            held: Table = getattr(doc, table)
-            extra = [doc.duplicate] if table == "flags" and doc.duplicate is not None else []
-            own = {
-                "unit": doc.unit, "unit_label": doc.label, "source": doc.source,
-                "period_start": doc.period_start, "period_end": doc.period_end,
-            }  # fmt: skip
-            if name in own:
-                values.extend([own[name]] * (held.count + len(extra)))
-            else:
-                index = fields.index(name)
-                values.extend(item[index] for item in extra)
-                values.extend(held.take(index))
+        for piece in pieces:
+            values.extend(piece)
         yield name, values
+
+
+def _pieces(
+    documents: list[Entry], table: str, columns: tuple[str, ...], fields: tuple[str, ...]
+) -> Iterator[tuple[str, Iterator[Sequence[Any]]]]:
+    """One of the documents' tables, column by column, each column's values a document at a
+    time: a document's own fields repeated on each of its rows, its ``duplicate_unit`` flag
+    first. Each column is let go of by the documents as it is read (read each column whole
+    before the next)."""
+    for name in columns:
+        yield name, _column_pieces(documents, table, name, fields)
+
+
+def _column_pieces(
+    documents: list[Entry], table: str, name: str, fields: tuple[str, ...]
+) -> Iterator[Sequence[Any]]:
+    for doc in documents:
+        held: Table = getattr(doc, table)
+        extra = [doc.duplicate] if table == "flags" and doc.duplicate is not None else []
+        own = {
+            "unit": doc.unit, "unit_label": doc.label, "source": doc.source,
+            "period_start": doc.period_start, "period_end": doc.period_end,
+        }  # fmt: skip
+        if name in own:
+            yield [own[name]] * (held.count + len(extra))
+        else:
+            index = fields.index(name)
+            yield [item[index] for item in extra]
+            yield held.take(index)
 
 
 TEXT_COLUMNS = tuple(
     c for c in RECORD_COLUMNS if c not in ("period_start", "period_end", "status", "value",
                                            "match_score")
 )  # fmt: skip
+_TEXT_BATCH = 2000  # values of a text column turned into Arrow at once
 
 
-def _typed(name: str, values: list[Any]) -> Any:
+def _typed(name: str, pieces: Iterable[Sequence[Any]]) -> Any:
     """A column of the records frame with its real type: text as pandas strings, the period's
     dates as datetime64, ``status`` a categorical in the SPEC's order (then "missing"), the
     measured value and the match score as nullable floats."""
     import pandas as pd
 
-    column = pd.Series(values)
+    if name in TEXT_COLUMNS:
+        return _text_column(pieces)
+    column = pd.Series([value for piece in pieces for value in piece])
     if name in ("period_start", "period_end"):
         return pd.to_datetime(column, format="ISO8601")
     if name == "status":
         return pd.Categorical(column, categories=STATUSES)
-    return column.astype("Float64" if name in ("value", "match_score") else "string")
+    return column.astype("Float64")
+
+
+def _text_column(pieces: Iterable[Sequence[Any]]) -> pd.Series:
+    """A text column (pandas strings) from its documents' values, turned into Arrow a batch
+    at a time: a column of distinct texts is twice as large as Python strings as in Arrow."""
+    import pandas as pd
+    import pyarrow as pa
+
+    chunks: list[Any] = []
+    batch: list[Any] = []
+    for piece in pieces:
+        batch.extend(piece)
+        if len(batch) >= _TEXT_BATCH:
+            chunks.append(pa.array(pd.array(batch, dtype="string")))
+            batch = []
+    chunks.append(pa.array(pd.array(batch, dtype="string")))
+    arrays = [a for c in chunks for a in (c.chunks if isinstance(c, pa.ChunkedArray) else [c])]
+    whole = pa.chunked_array(arrays, type=pa.large_string()).combine_chunks()
+    return pd.Series(pd.array(whole, dtype="string"))
 
 
 def completion_rate(counts: dict[str, int], total: int) -> float | None:

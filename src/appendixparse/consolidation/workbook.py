@@ -8,8 +8,9 @@ bar chart of completion); the errors and warnings, then the info notes, each lin
 cell; the reports left out as duplicates; the files that could not be read.
 
 Written with openpyxl's write-only mode (rows streamed, styles built once and copied). The
-long sheets' rows, which carry no comment, go into the sheet's XML as text, a row at a time
-(:class:`_Raw`): the same cells openpyxl would write, without a cell object for each.
+sheets' rows are given column by column (:meth:`_Writer.table`) and go into the sheet's XML
+as text, many rows at a time (:mod:`.sheetxml`): the same cells openpyxl would write, without
+a cell object for each; their comments and links are handed to openpyxl as its cells' are.
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass
-from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape as xml_escape
+from typing import TYPE_CHECKING, Any, overload
 
+from .allocator import system_allocator
 from .labels import (
     CODE_LABELS,
     ERROR_LABELS,
@@ -40,6 +42,7 @@ from .labels import (
     Lang,
     location_text,
 )
+from .sheetxml import ABSENT, Links, RowStream, column_cells, encode, link, row_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,6 +60,10 @@ _A4 = 9  # the paper size code of A4 in SpreadsheetML
 _DATE_FORMAT = "DD/MM/YYYY"
 _PERCENT_FORMAT = "0.0%"
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_AUTHOR = "appendixparse"  # of the matrix's comments
+_COMMENT_HEIGHT, _COMMENT_WIDTH = 220, 380
+_SLICE = 250  # rows of a long sheet turned into Python values at once
+_BLOCK_CELLS = 4000  # cells whose text is held at once
 _STATUSES = ("completed", "in_progress", "not_started", "not_applicable", "unknown", "missing")
 
 
@@ -73,23 +80,29 @@ class Column:
 
 def write_workbook(result: Consolidation, path: Path, lang: Lang = "vi") -> None:
     """Write the workbook of ``result`` to ``path`` (a temporary file: the caller renames it)."""
+    with system_allocator():
+        _write(result, path, lang)
+
+
+def _write(result: Consolidation, path: Path, lang: Lang) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
+    _sheets(book, result, lang)  # its lookups let go of before the file is written
+    book.save(path)
+
+
+def _sheets(book: Any, result: Consolidation, lang: Lang) -> None:
     writer = _Writer(book, lang)
-    detail_row = {
-        (unit, target): number
-        for number, (unit, target) in enumerate(
-            zip(result.records["unit_label"], result.records["id"]), start=2
-        )
-    }
-    flags = _flags_view(result, lang)
-    writer.matrix(result, flags, detail_row)
-    writer.detail(result, flags)
+    flags = _flags_of(result, lang)
+    detail_rows = _detail_rows(result.records)
+    writer.matrix(result, flags, detail_rows)
+    writer.detail(result)
     writer.targets(result)
     writer.units(result, flags)
-    writer.flag_sheet("flags", flags[flags["severity"] != "info"], result)
-    writer.flag_sheet("notes", flags[flags["severity"] == "info"], result)
+    severities = flags.frame["severity"].to_numpy()[flags.order]
+    for name, shown in (("flags", severities != "info"), ("notes", severities == "info")):
+        writer.flag_sheet(name, flags, flags.order[shown], result, detail_rows)
     if len(result.duplicates):
         writer.duplicates(result)
     writer.errors(result)
@@ -97,45 +110,87 @@ def write_workbook(result: Consolidation, path: Path, lang: Lang = "vi") -> None
         from .indicators import write_indicator_sheet
 
         write_indicator_sheet(writer, result.indicator_matrix, Column)
-    book.save(path)
 
 
-def _flags_view(result: Consolidation, lang: Lang) -> pd.DataFrame:
-    """The flags, worst first, with their labels, place in the file and matrix cell (only the
-    columns the sheets show: the flags' other columns are not copied)."""
-    flags = result.flags[["unit_label", "source", "code", "severity", "id", "row_id"]]
-    text = result.flags["message" if lang == "vi" else "message_en"]
-    if not len(flags):
-        return flags.assign(rank=[], label=[], place=[], text=[])
-    cells = set(zip(flags["unit_label"], flags["id"]))
-    places = {
-        (unit, target): _place(source, location, lang)
-        for unit, target, source, location in zip(
-            result.records["unit_label"],
-            result.records["id"],
-            result.records["source"],
-            result.records["location"],
-        )
-        if (unit, target) in cells
-    }
-    flags = flags.assign(
-        rank=flags["severity"].map(_SEVERITY_RANK),
-        label=flags["code"].map(lambda c: CODE_LABELS[lang].get(c, c)),
-        place=[
-            places.get((u, t)) or Path(str(s)).name
-            for u, t, s in zip(flags["unit_label"], flags["id"], flags["source"])
-        ],
-        text=text,
+class _Places(Sequence[str | None]):
+    """Places ``pattern`` names with each row's number (None: no place), made when read (the
+    matrix's fourteen thousand links are not held as text at once)."""
+
+    __slots__ = ("_numbers", "_pattern")
+
+    def __init__(self, pattern: str, numbers: Sequence[int | None]) -> None:
+        self._pattern, self._numbers = pattern, numbers
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> str | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> _Places: ...
+    def __getitem__(self, index: int | slice) -> str | _Places | None:
+        if isinstance(index, slice):
+            return _Places(self._pattern, self._numbers[index])
+        number = self._numbers[index]
+        return None if number is None else self._pattern.format(number)
+
+
+@dataclass(frozen=True, slots=True)
+class _Flags:
+    """The flags as the sheets show them: ``frame`` (the consolidation's), ``order`` its
+    positions worst first (then by unit and target), ``text`` the column of the messages in
+    the workbook's language. Labels and places are looked up a slice at a time, not copied
+    into a frame of their own."""
+
+    frame: pd.DataFrame
+    order: Any
+    text: str
+
+
+def _flags_of(result: Consolidation, lang: Lang) -> _Flags:
+    import pandas as pd
+
+    frame = result.flags
+    rank = frame["severity"].map(_SEVERITY_RANK)
+    keys = pd.DataFrame(
+        {"rank": rank.to_numpy(), "unit_label": frame["unit_label"].array, "id": frame["id"].array}
     )
-    return flags.sort_values(["rank", "unit_label", "id"], kind="stable", na_position="last")
+    order = keys.sort_values(
+        ["rank", "unit_label", "id"], kind="stable", na_position="last"
+    ).index.to_numpy()
+    return _Flags(frame, order, "message" if lang == "vi" else "message_en")
+
+
+def _detail_rows(records: pd.DataFrame) -> dict[Any, dict[Any, int]]:
+    """Where each record sits in the detail sheet: by unit, the row of each target (the last
+    record of a unit and target, should there be two)."""
+    rows: dict[Any, dict[Any, int]] = defaultdict(dict)
+    pairs = records[["unit_label", "id"]]
+    for start in range(0, len(pairs), _SLICE):
+        part = pairs.iloc[start : start + _SLICE]
+        numbers = range(start + 2, start + 2 + len(part))
+        for number, unit, target in zip(numbers, *(part[c].tolist() for c in part.columns)):
+            rows[_interned(unit)][_interned(target)] = number
+    return rows
 
 
 def _place(source: Any, location: Any, lang: Lang) -> str:
-    name = Path(str(source)).name
+    name = _file_name(source)
     if not isinstance(location, str) or not location:
         return name
     where = location_text(json.loads(location), lang)
     return f"{name}, {where}" if where else name
+
+
+def _interned(value: Any) -> Any:
+    """``value``, one object for each text however often it is read from a frame."""
+    return sys.intern(value) if type(value) is str else value
+
+
+@lru_cache(maxsize=4096)
+def _file_name(source: Any) -> str:
+    """The name of the file at ``source`` (a batch names a few hundred files, many times)."""
+    return Path(str(source)).name
 
 
 def _text(value: Any) -> Any:
@@ -159,7 +214,7 @@ def _text(value: Any) -> Any:
 
 def _lines(value: Any, width: float) -> int:
     """How many lines ``value`` takes wrapped in a column ``width`` characters wide."""
-    if value is None:
+    if value is None or value is ABSENT:
         return 1
     text = str(value)
     per_line = max(width * 1.15, 1.0)
@@ -195,7 +250,7 @@ class _Writer:
         self._styles: dict[tuple[Any, ...], Any] = {}
         self._style_ids: dict[tuple[Any, ...], str | None] = {}
         self._heights: dict[float, str] = {}
-        self._raw_sheets: set[Any] = set()
+        self._streams: dict[Any, RowStream] = {}
 
     # --- cells ----------------------------------------------------------------------------
 
@@ -238,47 +293,31 @@ class _Writer:
             self._styles[key] = model._style
         return self._styles[key]
 
-    def raw_cell(
-        self,
-        ws: Any,
-        value: Any,
-        *,
-        fill: str | None = None,
-        wrap: bool = False,
-        number_format: str | None = None,
-    ) -> tuple[str | None, Any] | None:
-        """A cell of a :class:`_Raw` row: (its style id, or None when unstyled; its value as
-        Excel takes it), or None when the value is of a kind only a cell object writes."""
-        from openpyxl.styles import is_date_format
-
-        key = (fill, wrap, None, number_format, False)
+    def _style_id(self, ws: Any, key: tuple[Any, ...]) -> str | None:
+        """The id in the workbook of the style ``key`` (registered at its first use, as
+        openpyxl registers a cell's), None when the style is the default one."""
         if key not in self._style_ids:
             style = self._style(ws, key)
             self._style_ids[key] = str(self.book._cell_styles.add(style)) if any(style) else None
-        value = _text(value)
-        if isinstance(value, datetime) and not (number_format and is_date_format(number_format)):
-            return None  # openpyxl would give the cell a date format of its own
-        if value is not None and not isinstance(value, _RAW_TYPES):
-            return None
-        return self._style_ids[key], value
+        return self._style_ids[key]
 
-    def raw_row(self, ws: Any, cells: list[tuple[str | None, Any]], height: float) -> None:
-        """Append a row of :meth:`raw_cell` cells ``height`` points tall."""
+    def _height(self, ws: Any, height: float) -> str:
+        """A row's attributes ``height`` points tall, as openpyxl writes them."""
         if height not in self._heights:
             from openpyxl.worksheet.dimensions import RowDimension
 
             attributes = dict(RowDimension(ws, index=1, ht=height))
             self._heights[height] = "".join(f' {k}="{v}"' for k, v in attributes.items())
-        if ws not in self._raw_sheets:
-            _take_raw_rows(ws)
-            self._raw_sheets.add(ws)
-        ws.append(_Raw(cells, self._heights[height], self.book.epoch))
+        return self._heights[height]
 
     def sheet(self, name: str, columns: Sequence[Column], *, freeze: str = "A2") -> Any:
         """A new sheet with its header row: widths, wrapped bold headings tall enough to read,
         frozen panes, A4 landscape one page wide, the header repeated on every printed page."""
         from openpyxl.utils import get_column_letter
 
+        for done in self._streams:  # the sheet before is whole: its tail written, its file shut
+            if not done.closed:
+                done.close()
         ws = self.book.create_sheet(self.names.get(name, name))
         for i, column in enumerate(columns, start=1):
             dimension = ws.column_dimensions[get_column_letter(i)]
@@ -293,6 +332,7 @@ class _Writer:
         headings = [self.headings.get(c.key) or self.statuses.get(c.key, c.key) for c in columns]
         lines = max((_lines(h, c.width) for h, c in zip(headings, columns)), default=1)
         ws.row_dimensions[1].height = _LINE_HEIGHT * lines + 4
+        self._streams[ws] = RowStream(ws)
         header = []
         for text in headings:
             cell = self.cell(ws, text, wrap=True)
@@ -303,31 +343,192 @@ class _Writer:
 
     def rows(self, ws: Any, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> int:
         """Append ``rows`` (values, or (value, fill key) for coloured cells); return the count."""
-        count = 0
-        for count, values in enumerate(rows, start=1):
-            cells = []
-            height = 1
-            for column, value in zip(columns, values):
-                fill = None
+        width = len(columns)
+        table: list[list[Any]] = [[] for _ in columns]
+        fills: list[list[str | None]] = [[] for _ in columns]
+        for values in rows:
+            cells = list(values)[:width]
+            cells += [ABSENT] * (width - len(cells))
+            for column, value, fill in zip(table, cells, fills):
                 if isinstance(value, tuple):
-                    value, fill = value
-                if column.wrap and not column.hidden:
-                    height = max(height, _lines(value, column.width))
-                cells.append((value, fill, column))
-            tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
-            raw = [
-                self.raw_cell(ws, v, fill=f, wrap=c.wrap, number_format=c.number_format)
-                for v, f, c in cells
-            ]
-            if all(cell is not None for cell in raw):
-                self.raw_row(ws, raw, tall)  # type: ignore[arg-type]
-                continue
-            ws.row_dimensions[count + 1].height = tall
-            ws.append([
-                self.cell(ws, v, fill=f, wrap=c.wrap, number_format=c.number_format)
-                for v, f, c in cells
-            ])  # fmt: skip
+                    value, key = value
+                    fill.append(key)
+                else:
+                    fill.append(None)
+                column.append(value)
+        coloured = {i: fill for i, fill in enumerate(fills) if any(f is not None for f in fill)}
+        return self.table(ws, columns, table, fills=coloured)
+
+    def table(
+        self,
+        ws: Any,
+        columns: Sequence[Column],
+        values: Sequence[Sequence[Any]],
+        *,
+        fills: Mapping[int, str | Sequence[str | None]] | None = None,
+        borders: Mapping[int, Sequence[str | None]] | None = None,
+        comments: Mapping[int, Sequence[str | None]] | None = None,
+        links: Mapping[int, Sequence[str | None]] | None = None,
+        lines: Sequence[int] | None = None,
+    ) -> int:
+        """Append rows given column by column (``values[i]``: column i's values, one a row,
+        :data:`~.sheetxml.ABSENT` where the row has no such cell); return how many.
+
+        By column index: ``fills`` its fill key, or each row's; ``borders`` each row's border
+        key; ``comments`` each row's comment; ``links`` each row's place linked to. ``lines``:
+        each row's height in lines (by default, that of its tallest wrapped visible cell).
+        Rows go into the sheet as text, but a row holding a value only a cell object writes.
+        """
+        fills, borders = fills or {}, borders or {}
+        comments, links = comments or {}, links or {}
+        count = len(values[0]) if values else 0
+        step = max(1, _BLOCK_CELLS // max(len(columns), 1))
+        for start in range(0, count, step):
+            cut = slice(start, start + step)
+            self._block(
+                ws,
+                columns,
+                [column[cut] for column in values],
+                {j: f if f is None or isinstance(f, str) else f[cut] for j, f in fills.items()},
+                {j: b[cut] for j, b in borders.items()},
+                {j: c[cut] for j, c in comments.items()},
+                {j: place[cut] for j, place in links.items()},
+                None if lines is None else lines[cut],
+            )
         return count
+
+    def _block(
+        self,
+        ws: Any,
+        columns: Sequence[Column],
+        values: Sequence[Sequence[Any]],
+        fills: Mapping[int, str | Sequence[str | None] | None],
+        borders: Mapping[int, Sequence[str | None]],
+        comments: Mapping[int, Sequence[str | None]],
+        links: Mapping[int, Sequence[str | None]],
+        lines: Sequence[int] | None,
+    ) -> None:
+        """Append a few rows of :meth:`table` (their text held at once)."""
+        from openpyxl.comments import Comment
+        from openpyxl.styles import is_date_format
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.hyperlink import Hyperlink
+
+        stream = self._streams[ws]
+        count = len(values[0]) if values else 0
+        first = stream.next_row
+        letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+        texts = [[_text(v) for v in column] for column in values]
+        keys = [self._keys(i, c, count, fills, borders) for i, c in enumerate(columns)]
+        self._register(ws, keys, texts)
+        ids = self._style_ids
+        cells = [
+            column_cells(
+                letter,
+                first,
+                column,
+                [ids.get(k) for k in key] if isinstance(key, list) else [ids.get(key)] * count,
+                self.book.epoch,
+                bool(c.number_format and is_date_format(c.number_format)),
+            )
+            for letter, column, key, c in zip(letters, texts, keys, columns)
+        ]
+        if lines is None:
+            wrapped = [
+                [_lines(v, c.width) for v in column]
+                for column, c in zip(values, columns)
+                if c.wrap and not c.hidden
+            ]
+            lines = [max(1, *tall) for tall in zip(*wrapped)] if wrapped else [1] * count
+        notes = sorted(comments.items())
+        linked = sorted(links.items())
+        pending: list[str] = []
+        linking: list[str] = []
+        for i, (row, height) in enumerate(zip(zip(*cells), lines)):
+            number = first + i
+            tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
+            if None not in row:
+                for j, texts_of in notes:
+                    if (note := texts_of[i]) is not None:
+                        ws._comments.append(_comment(f"{letters[j]}{number}", note))
+                for j, places in linked:
+                    if (place := places[i]) is not None:
+                        linking.append(link(f"{letters[j]}{number}", place))
+                pending.append(row_text(number, self._height(ws, tall), row))
+                continue
+            stream.write("".join(pending), len(pending))
+            pending = []
+            if linking:
+                ws._hyperlinks.append(Links(encode("".join(linking))))
+                linking = []
+            out: list[Any] = []
+            for j, (column, key, c) in enumerate(zip(values, keys, columns)):
+                value = column[i]
+                if value is ABSENT:
+                    out.append(None)
+                    continue
+                fill, _, border, _, _ = key[i] if isinstance(key, list) else key
+                cell = self.cell(
+                    ws, value, fill=fill, wrap=c.wrap, border=border, number_format=c.number_format
+                )
+                if j in comments and comments[j][i] is not None:
+                    cell.comment = Comment(
+                        comments[j][i], _AUTHOR, height=_COMMENT_HEIGHT, width=_COMMENT_WIDTH
+                    )
+                if j in links and links[j][i] is not None:
+                    cell.hyperlink = Hyperlink(ref=f"{letters[j]}{number}", location=links[j][i])
+                out.append(cell)
+            ws.row_dimensions[number].height = tall
+            stream.append(out)
+        stream.write("".join(pending), len(pending))
+        if linking:
+            ws._hyperlinks.append(Links(encode("".join(linking))))
+
+    @staticmethod
+    def _keys(
+        index: int,
+        column: Column,
+        count: int,
+        fills: Mapping[int, str | Sequence[str | None] | None],
+        borders: Mapping[int, Sequence[str | None]],
+    ) -> tuple[Any, ...] | list[tuple[Any, ...]]:
+        """The style keys of a column's cells: one for all, or one a row."""
+        fill, border = fills.get(index), borders.get(index)
+        if (fill is None or isinstance(fill, str)) and border is None:
+            return (fill, column.wrap, None, column.number_format, False)
+        row_fills = [fill] * count if fill is None or isinstance(fill, str) else fill
+        row_borders = border if border is not None else [None] * count
+        return [
+            (f, column.wrap, b, column.number_format, False) for f, b in zip(row_fills, row_borders)
+        ]
+
+    def _register(self, ws: Any, keys: list[Any], texts: list[list[Any]]) -> None:
+        """Register the styles of ``keys`` in the order of their first cells, row by row, as
+        openpyxl does when it writes cells (the workbook's style ids follow that order)."""
+        wanted: set[tuple[Any, ...]] = set()
+        for key, column in zip(keys, texts):
+            if isinstance(key, list):
+                wanted.update(k for k, v in zip(key, column) if v is not ABSENT)
+            elif any(v is not ABSENT for v in column):
+                wanted.add(key)
+        wanted -= self._style_ids.keys()
+        if not wanted:
+            return
+        varying = [
+            (key, column)
+            for key, column in zip(keys, texts)
+            if isinstance(key, list) or any(v is ABSENT for v in column)
+        ]
+        for i in range(len(texts[0])):
+            for key, column in zip(keys, texts) if i == 0 else varying:
+                if column[i] is ABSENT:
+                    continue
+                k = key[i] if isinstance(key, list) else key
+                if k in wanted:
+                    self._style_id(ws, k)
+                    wanted.discard(k)
+            if not wanted:
+                return
 
     @staticmethod
     def finish(ws: Any, columns: Sequence[Column], rows: int) -> None:
@@ -338,15 +539,8 @@ class _Writer:
     # --- sheets ---------------------------------------------------------------------------
 
     def matrix(
-        self,
-        result: Consolidation,
-        flags: pd.DataFrame,
-        detail_row: dict[tuple[str, str], int],
+        self, result: Consolidation, flags: _Flags, detail_rows: dict[Any, dict[Any, int]]
     ) -> None:
-        from openpyxl.comments import Comment
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.hyperlink import Hyperlink
-
         units = [str(c) for c in result.matrix.columns]
         columns = [
             Column("id", 11), Column("section", 7), Column("target", _TEXT_WIDTH, wrap=True),
@@ -354,44 +548,43 @@ class _Writer:
         ]  # fmt: skip
         ws = self.sheet("matrix", columns, freeze="D2")
         detail = self.names["detail"]
-        by_cell: dict[tuple[str, str], list[Any]] = defaultdict(list)
-        for flag in _tuples(flags):
-            if flag.severity != "info" and isinstance(flag.id, str):
-                by_cell[flag.unit_label, flag.id].append(flag)
+        severity_labels = SEVERITY_LABELS[self.lang]
+        # Each flagged cell's border (its worst flag's) and comment (its flags, worst first).
+        marked: dict[tuple[str, str], list[str]] = {}
+        shown = flags.frame[["unit_label", "id", "severity", flags.text]]
+        for start in range(0, len(flags.order), _SLICE):
+            part = shown.iloc[flags.order[start : start + _SLICE]]
+            for unit, target, severity, text in zip(*(part[c].tolist() for c in part.columns)):
+                if severity == "info" or not isinstance(target, str):
+                    continue
+                note = f"{severity_labels[severity]}: {text}"
+                if (cell := marked.get((unit, target))) is None:
+                    marked[_interned(unit), _interned(target)] = [severity, note]
+                else:
+                    cell[1] = f"{cell[1]}\n\n{note}"
         catalogue: Any = result.catalogue.set_index("id")
-        statuses = result.matrix.to_numpy().tolist()
-        for number, (target, row) in enumerate(zip(result.matrix.index, statuses), start=2):
-            text = catalogue.at[target, "target"]
-            out = [
-                self.cell(ws, target),
-                self.cell(ws, catalogue.at[target, "section"]),
-                self.cell(ws, text, wrap=True),
-            ]
-            for unit, status in zip(units, row):
-                found = sorted(by_cell.get((unit, target), []), key=lambda f: f.rank)
-                cell = self.cell(
-                    ws,
-                    self.statuses.get(status, status),
-                    fill=status,
-                    border=found[0].severity if found else None,
-                )
-                if found:
-                    body = "\n\n".join(
-                        f"{SEVERITY_LABELS[self.lang][f.severity]}: {f.text}" for f in found
-                    )
-                    cell.comment = Comment(body[:30000], "appendixparse", height=220, width=380)
-                if (unit, target) in detail_row:
-                    cell.hyperlink = Hyperlink(
-                        ref=f"{get_column_letter(len(out) + 1)}{number}",
-                        location=f"'{detail}'!A{detail_row[unit, target]}",
-                    )
-                out.append(cell)
-            ws.row_dimensions[number].height = min(
-                _LINE_HEIGHT * _lines(text, _TEXT_WIDTH) + 2, _MAX_ROW_HEIGHT
-            )
-            ws.append(out)
-        last = len(statuses) + 1
-        self.finish(ws, columns, last - 1)
+        targets = list(result.matrix.index)
+        of_units = result.matrix.to_numpy().T.tolist()  # by unit, a status a target
+        values: list[list[Any]] = [
+            targets,
+            [catalogue.at[t, "section"] for t in targets],
+            [catalogue.at[t, "target"] for t in targets],
+        ]
+        fills: dict[int, list[str | None]] = {}
+        borders: dict[int, list[str | None]] = {}
+        comments: dict[int, list[str | None]] = {}
+        links: dict[int, _Places] = {}
+        for index, (unit, of_unit) in enumerate(zip(units, of_units), start=len(values)):
+            values.append([self.statuses.get(s, s) for s in of_unit])
+            fills[index] = of_unit
+            found = [marked.get((unit, t)) for t in targets]
+            borders[index] = [None if f is None else f[0] for f in found]
+            comments[index] = [None if f is None else f[1][:30000] for f in found]
+            rows = detail_rows.get(unit, {})
+            links[index] = _Places(f"'{detail}'!A{{}}", [rows.get(t) for t in targets])
+        self.table(ws, columns, values, fills=fills, borders=borders, comments=comments,
+                   links=links)  # fmt: skip
+        self.finish(ws, columns, len(targets))
         # Totals per status and the completion rate, per unit.
         by_unit: Any = result.by_unit.set_index("unit_label")
         for status in _STATUSES:
@@ -413,7 +606,7 @@ class _Writer:
                                              border=severity)])  # fmt: skip
         ws.append([None, None, self.cell(ws, self.texts["hover"], wrap=True)])
 
-    def detail(self, result: Consolidation, flags: pd.DataFrame) -> None:
+    def detail(self, result: Consolidation) -> None:
         records = result.records
         labels = CODE_LABELS[self.lang]
         columns = [
@@ -432,21 +625,24 @@ class _Writer:
             Column("flags", 20, hidden=True),
         ]  # fmt: skip
         ws = self.sheet("detail", columns, freeze="H2")
-
-        def rows() -> Iterable[list[Any]]:
-            for r in _tuples(records):
-                codes = [c for c in str(r.flags or "").split(",") if c]
-                yield [
-                    r.unit_label, r.period_start, r.period_end, r.id, r.section, r.stt,
-                    r.target, (self.statuses.get(str(r.status), r.status), str(r.status)),
-                    r.status_raw, _share(r.value), r.notes,
-                    "\n".join(labels.get(c, c) for c in dict.fromkeys(codes)) or None,
-                    r.row_id, r.row_target, r.match_score, Path(str(r.source)).name,
-                    _place("", r.location, self.lang).lstrip(", ") or None,
-                    r.figures, r.location, r.flags or None,
-                ]  # fmt: skip
-
-        self.finish(ws, columns, self.rows(ws, columns, rows()))
+        count = 0
+        for part in _slices(records):
+            r = {name: part[name].tolist() for name in part.columns}
+            codes = [[c for c in str(f or "").split(",") if c] for f in r["flags"]]
+            statuses = [str(s) for s in r["status"]]
+            values = [
+                r["unit_label"], r["period_start"], r["period_end"], r["id"], r["section"],
+                r["stt"], r["target"],
+                [self.statuses.get(key, s) for key, s in zip(statuses, r["status"])],
+                r["status_raw"], [_share(v) for v in r["value"]], r["notes"],
+                ["\n".join(labels.get(c, c) for c in dict.fromkeys(cs)) or None for cs in codes],
+                r["row_id"], r["row_target"], r["match_score"],
+                [_file_name(s) for s in r["source"]],
+                [_place("", where, self.lang).lstrip(", ") or None for where in r["location"]],
+                r["figures"], r["location"], [f or None for f in r["flags"]],
+            ]  # fmt: skip
+            count += self.table(ws, columns, values, fills={7: statuses})
+        self.finish(ws, columns, count)
 
     def targets(self, result: Consolidation) -> None:
         records = result.records
@@ -462,13 +658,12 @@ class _Writer:
         behind_statuses = {"in_progress", "not_started", "unknown", "missing"}
         behind = defaultdict(list)
         values = defaultdict(list)
-        for unit, target, status, value in zip(
-            records["unit_label"], records["id"], records["status"], records["value"]
-        ):
-            if status in behind_statuses:
-                behind[target].append(str(unit))
-            if not _missing(value):
-                values[target].append(float(value))
+        for part in _slices(records[["unit_label", "id", "status", "value"]]):
+            for unit, target, status, value in zip(*(part[c].tolist() for c in part.columns)):
+                if status in behind_statuses:
+                    behind[target].append(_interned(str(unit)))
+                if not _missing(value):
+                    values[target].append(float(value))
 
         def rows() -> Iterable[list[Any]]:
             for t in _tuples(result.by_target):
@@ -484,11 +679,12 @@ class _Writer:
 
         self.finish(ws, columns, self.rows(ws, columns, rows()))
 
-    def units(self, result: Consolidation, flags: pd.DataFrame) -> None:
+    def units(self, result: Consolidation, flags: _Flags) -> None:
         from openpyxl.chart import BarChart, Reference
 
         severities: dict[str, dict[str, int]] = defaultdict(lambda: {"error": 0, "warning": 0})
-        for unit, severity in zip(flags.get("unit_label", []), flags.get("severity", [])):
+        frame = flags.frame
+        for unit, severity in zip(frame["unit_label"].tolist(), frame["severity"].tolist()):
             if severity in ("error", "warning"):
                 severities[unit][severity] += 1
         left_out = defaultdict(list)
@@ -536,9 +732,16 @@ class _Writer:
             chart.height, chart.width = max(7.5, 0.8 * count + 3), 18
             ws.add_chart(chart, f"B{count + 4}")
 
-    def flag_sheet(self, name: str, flags: pd.DataFrame, result: Consolidation) -> None:
+    def flag_sheet(
+        self,
+        name: str,
+        flags: _Flags,
+        positions: Any,
+        result: Consolidation,
+        detail_rows: dict[Any, dict[Any, int]],
+    ) -> None:
+        """The sheet ``name`` of the flags at ``positions`` of their frame, in that order."""
         from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.hyperlink import Hyperlink
 
         columns = [
             Column("severity", 11), Column("code", 26, wrap=True),
@@ -553,37 +756,53 @@ class _Writer:
         target_row = {t: i for i, t in enumerate(result.matrix.index, start=2)}
         labels = SEVERITY_LABELS[self.lang]
         count = 0
-        for count, f in enumerate(_tuples(flags), start=1):
-            column, row = unit_column.get(str(f.unit_label)), target_row.get(f.id)
-            link = (
-                Hyperlink(
-                    ref=f"H{count + 1}", location=f"'{matrix}'!{get_column_letter(column)}{row}"
-                )
-                if column and row
-                else None
-            )
+        code_labels = CODE_LABELS[self.lang]
+        shown = ["unit_label", "source", "code", "severity", "id", "row_id", flags.text]
+        for start in range(0, len(positions), _SLICE):
+            part = flags.frame[shown].iloc[positions[start : start + _SLICE]]
+            f = {name: part[name].tolist() for name in part.columns}
+            f["text"] = f[flags.text]
+            f["label"] = [code_labels.get(c, c) for c in f["code"]]
+            f["place"] = self._places(result.records, f, detail_rows)
+            places = [
+                (unit_column.get(str(unit)), target_row.get(target))
+                for unit, target in zip(f["unit_label"], f["id"])
+            ]
+            links = [
+                f"'{matrix}'!{get_column_letter(column)}{row}" if column and row else None
+                for column, row in places
+            ]
             values = [
-                (labels.get(f.severity, f.severity), f.severity, False), (f.label, None, True),
-                (f.unit_label, None, True), (f.id, None, False), (f.row_id, None, False),
-                (f.text, None, True), (f.place, None, True),
+                [labels.get(s, s) for s in f["severity"]], f["label"], f["unit_label"], f["id"],
+                f["row_id"], f["text"], f["place"],
+                [ABSENT if link is None else self.texts["open"] for link in links],
             ]  # fmt: skip
-            height = max(_lines(f.text, 70), _lines(f.label, 26), _lines(f.unit_label, 24))
-            tall = min(_LINE_HEIGHT * height + 2, _MAX_ROW_HEIGHT)
-            raw = [self.raw_cell(ws, v, fill=fill, wrap=wrap) for v, fill, wrap in values]
-            if link is not None:
-                raw.append(self.raw_cell(ws, self.texts["open"]))
-            if all(cell is not None for cell in raw):
-                if link is not None:
-                    ws._hyperlinks.append(link)  # as openpyxl does when it writes the cell
-                self.raw_row(ws, raw, tall)  # type: ignore[arg-type]
-                continue
-            out = [self.cell(ws, v, fill=fill, wrap=wrap) for v, fill, wrap in values]
-            if link is not None:
-                out.append(self.cell(ws, self.texts["open"]))
-                out[-1].hyperlink = link
-            ws.row_dimensions[count + 1].height = tall
-            ws.append(out)
+            lines = [
+                max(_lines(text, 70), _lines(label, 26), _lines(unit, 24))
+                for text, label, unit in zip(f["text"], f["label"], f["unit_label"])
+            ]
+            count += self.table(ws, columns, values, fills={0: f["severity"]}, links={7: links},
+                                lines=lines)  # fmt: skip
         self.finish(ws, columns, count)
+
+    def _places(
+        self, records: pd.DataFrame, flags: dict[str, list[Any]], rows: dict[Any, dict[Any, int]]
+    ) -> list[str]:
+        """Where each of ``flags`` (columns of a slice) points in its file: its record's file
+        and place in it, else the flag's file."""
+        found = [rows.get(u, {}).get(t) for u, t in zip(flags["unit_label"], flags["id"])]
+        at = [number - 2 for number in found if number is not None]
+        part = records[["source", "location"]].iloc[at]
+        places = iter(
+            [
+                _place(s, where, self.lang)
+                for s, where in zip(*(part[c].tolist() for c in part.columns))
+            ]
+        )
+        return [
+            (next(places) if number is not None else "") or _file_name(source)
+            for number, source in zip(found, flags["source"])
+        ]
 
     def duplicates(self, result: Consolidation) -> None:
         columns = [
@@ -610,72 +829,13 @@ class _Writer:
         self.finish(ws, columns, self.rows(ws, columns, rows))
 
 
-_RAW_TYPES = (str, int, float, datetime)  # bool is an int
+def _comment(ref: str, text: str) -> Any:
+    """The record openpyxl makes of a cell ``ref``'s comment ``text`` (CommentRecord.from_cell)."""
+    from openpyxl.comments.comment_sheet import CommentRecord
 
-
-class _Raw(list[tuple[str | None, Any]]):
-    """A row that goes into its sheet's XML as text: its cells (style id, value) written as
-    openpyxl writes them (inline strings, numbers, booleans, dates as serial numbers)."""
-
-    __slots__ = ("epoch", "height")
-
-    def __init__(self, cells: list[tuple[str | None, Any]], height: str, epoch: Any) -> None:
-        super().__init__(cells)
-        self.height = height
-        self.epoch = epoch
-
-    def xml(self, number: int) -> str:
-        """The row's ``<row>`` element, as row ``number`` of the sheet."""
-        from openpyxl.compat import safe_string
-        from openpyxl.utils import get_column_letter
-        from openpyxl.utils.datetime import to_excel
-
-        parts = [f'<row r="{number}"{self.height}>']
-        for index, (style, value) in enumerate(self, start=1):
-            letter = get_column_letter(index)
-            if value is None and style is None:
-                continue
-            head = f'<c r="{letter}{number}"' + (f' s="{style}"' if style is not None else "")
-            if value is None:
-                parts.append(f'{head} t="n"/>')
-            elif isinstance(value, str):
-                if not value:
-                    parts.append(f'{head} t="inlineStr"/>')
-                    continue
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                text = xml_escape(value, {"\r": "&#13;"})
-                parts.append(f'{head} t="inlineStr"><is><t{space}>{text}</t></is></c>')
-            elif isinstance(value, bool):
-                parts.append(f'{head} t="b"><v>{safe_string(value)}</v></c>')
-            elif isinstance(value, datetime):
-                parts.append(f'{head} t="n"><v>{safe_string(to_excel(value, self.epoch))}</v></c>')
-            else:
-                parts.append(f'{head} t="n"><v>{safe_string(value)}</v></c>')
-        parts.append("</row>")
-        return "".join(parts)
-
-
-def _take_raw_rows(ws: Any) -> None:
-    """Let the write-only sheet ``ws`` take :class:`_Raw` rows beside its rows of cells (it
-    writes them through its own XML stream, at their place)."""
-    from lxml import etree
-
-    ws._get_writer()
-    writer = ws._writer
-    to_row, write_row = ws._values_to_row, writer.write_row
-    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
-
-    def values_to_row(values: Any, number: int) -> Any:
-        return values if isinstance(values, _Raw) else to_row(values, number)
-
-    def write(xf: Any, row: Any, number: int) -> None:
-        if isinstance(row, _Raw):
-            xf.write(etree.fromstring(row.xml(number).encode("utf-8"), parser))
-        else:
-            write_row(xf, row, number)
-
-    ws._values_to_row = values_to_row
-    writer.write_row = write
+    record = CommentRecord(ref=ref, author=_AUTHOR, height=_COMMENT_HEIGHT, width=_COMMENT_WIDTH)
+    record.text.t = text
+    return record
 
 
 def _missing(value: Any) -> bool:
@@ -696,6 +856,13 @@ def _median(values: list[float]) -> float | None:
 
 def _date(value: Any, pd: Any) -> Any:
     return None if value is None or value == "" else pd.Timestamp(value).to_pydatetime()
+
+
+def _slices(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """A long frame's rows, a slice at a time (a sheet's cells as Python values, a slice at a
+    time, hold little memory)."""
+    for start in range(0, len(frame), _SLICE):
+        yield frame.iloc[start : start + _SLICE]
 
 
 def _tuples(frame: Any) -> Iterator[Any]:
