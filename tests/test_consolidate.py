@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import time
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -514,6 +515,18 @@ def test_workbook_cells_are_never_formulas(result, tmp_path: Path):
     out = export(doctored, tmp_path / "x.xlsx")
     cell = load_workbook(out)["Chi tiết"]["K2"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+
+
+def test_workbook_drops_what_xml_cannot_hold(result, tmp_path: Path):
+    # U+FFFE and U+FFFF were once written as character references Excel refuses; they go
+    # like the control characters do.
+    tricky = result.records.copy()
+    tricky.loc[0, "notes"] = "đạt\ufffe 100%\uffff\x01"
+    doctored = type(result)(**{**result.__dict__, "records": tricky})
+    out = export(doctored, tmp_path / "x.xlsx")
+    with zipfile.ZipFile(out) as archive:
+        assert b"&#6553" not in archive.read("xl/worksheets/sheet2.xml")
+    assert load_workbook(out)["Chi tiết"]["K2"].value == "đạt 100%"
 
 
 def test_csv_parquet_json_exports_hold_the_records(result, tmp_path: Path):

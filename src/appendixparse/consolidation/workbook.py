@@ -55,7 +55,8 @@ _LINE_HEIGHT = 15.0  # points per line of 11-point text
 _MAX_ROW_HEIGHT = 409.0  # Excel's limit
 _TEXT_WIDTH, _MIN_WIDTH, _MAX_WIDTH = 60.0, 8.0, 40.0
 _EXCEL_CELL_LIMIT = 32767
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML cannot hold
+# What XML 1.0 cannot hold: control characters, lone surrogates, the non-characters U+FFFE/F
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _A4 = 9  # the paper size code of A4 in SpreadsheetML
 _DATE_FORMAT = "DD/MM/YYYY"
 _PERCENT_FORMAT = "0.0%"
