@@ -52,6 +52,7 @@ FORMAT_NAMES_ALLOWED = {
     "options.py": "the readers' settings (max_pdf_pages, …), carried by the one Options",
     "consolidation/exports.py": "the output formats it writes (.xlsx, .csv, .parquet, .json)",
     "consolidation/workbook.py": "the officer's workbook it writes (.xlsx) and Excel's limits",
+    "consolidation/sheetwriter.py": "the workbook's sheets it writes, within Excel's limits",
     "consolidation/frames.py": "to_excel(), an export",
     "consolidation/labels.py": "an error label naming the converter that is missing",
     "consolidation/batch.py": "the file suffixes a folder is searched for",

@@ -19,6 +19,8 @@ from .labels import INDICATOR_HEADINGS, INDICATOR_SHEET, PROVINCE
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .sheetwriter import SheetWriter
+
 INDICATOR_COLUMNS = (
     "unit", "unit_label", "period_start", "period_end", "id", "form", "form_title", "stt",
     "parent", "name", "value", "value_raw", "unit_of_measure", "notes", "source",
@@ -110,15 +112,17 @@ def province_figures(first: pd.DataFrame, values: pd.DataFrame) -> list[float | 
     return figures
 
 
-def write_indicator_sheet(writer: Any, matrix: pd.DataFrame, column: Any) -> None:
+def write_indicator_sheet(writer: SheetWriter, matrix: pd.DataFrame) -> None:
     """The workbook's sheet "Chỉ tiêu thống kê": indicators × units, the province's figure
-    last (``writer``: the workbook's sheet writer; ``column``: its Column type)."""
+    last, written by the workbook's ``writer``."""
+    from .sheetwriter import Column  # openpyxl: only when a workbook is written
+
     lang = writer.lang if writer.lang in INDICATOR_SHEET else "vi"
     units = [str(c) for c in matrix.columns[2:]]
     headings = [*INDICATOR_HEADINGS[lang], *units]
     widths = [12, 70, 14, *[max(12, min(24, len(u) + 2)) for u in units]]
     columns = [
-        column(key=h, width=w, wrap=i == 1, number_format="#,##0.##" if i >= 3 else None)
+        Column(key=h, width=w, wrap=i == 1, number_format="#,##0.##" if i >= 3 else None)
         for i, (h, w) in enumerate(zip(headings, widths))
     ]
     ws = writer.sheet(INDICATOR_SHEET[lang], columns, freeze="D2")
