@@ -29,6 +29,7 @@ RULED = SAMPLES / "appendix-quang-tri-district-2023.pdf"
 UNRULED = SAMPLES / "appendix-quang-tri-district-2023-unruled.pdf"
 NARROW = SAMPLES / "appendix-quang-tri-district-2023-justified-narrow.pdf"
 BORDERLESS = SAMPLES / "appendix-quang-tri-district-2023-justified-borderless.pdf"
+LEFT_HEADER = SAMPLES / "compose-unruled-left-header.pdf"
 THIRD_PAGE_TURN = 0.7046828711600048  # the turn make_scan gives a degraded scan's third page
 
 
@@ -180,6 +181,20 @@ def test_a_section_numeral_the_page_layout_dropped_is_read_again() -> None:
         UNRULED.read_bytes(), dpi=150, degraded=True, pages=[0, 2], angle=THIRD_PAGE_TURN
     )
     assert [r.id for r in parse(scan).records] == [r.id for r in twin.records]
+
+
+@needs_ocr
+@pytest.mark.parametrize(("dpi", "degraded"), [(200, False), (150, True)])
+def test_a_section_numeral_inside_its_titles_line_is_put_in_sequence(
+    dpi: int, degraded: bool
+) -> None:
+    # Sections numbered in their titles' lines ("Phần III. CẢI CÁCH …"): page 2's "III" reads
+    # "II" at 200 dpi, page 1's "II" "H." at 150 dpi degraded; as headings they are the next
+    # numerals, so the rows under them keep their sections' ids.
+    twin_pdf = _pages(LEFT_HEADER, [0, 1])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=dpi, degraded=degraded))
+    assert [r.id for r in got.records] == [r.id for r in twin.records]
 
 
 @needs_ocr

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from ....text.vocabulary import SECTION_PREFIXES
 from ..page import _Page
 from ..ruled import _RuledTable
 from ..text import _join_lines, _Line, _Word
@@ -29,6 +30,7 @@ _SIGNS = frozenset("-+–—•*%()")
 _NUMBER_INK = 0.45  # a number's ink is at least this share of the font size high
 _NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
 _LETTERED = re.compile(r"^[a-zđ][.)]?$")
+_SECTION_WORDS = frozenset(p.lower() for p in SECTION_PREFIXES)
 
 
 @dataclass(slots=True)
@@ -343,18 +345,26 @@ def _fix_line_numbers(
 ) -> None:
     """The numbers opening the rows of an unruled table: the lone short word before the
     other columns, at the left of the rows, read again when doubtful and put in sequence; a
-    line of two parts whose second is in capitals is a section heading."""
+    line of two parts whose second is in capitals is a section heading. A section's numeral
+    inside its title's text ("Phần III. CẢI CÁCH …") is read again and put in sequence too."""
     import cv2
 
     rows = [ln for ln in lines if len(ln.segments) >= 3]
-    if not rows:
+    # a table whose status column Tesseract dropped still has its two text columns
+    left = min(
+        (ln.x0 for ln in rows or [ln for ln in lines if len(ln.segments) >= 2]), default=None
+    )
+    if left is None:
         return
-    left = min(ln.x0 for ln in rows)
     dpi = engines.dpi
     for n, line in enumerate(lines):
         first = line.segments[0]
+        if first[0].x0 <= left + 2 * line.size and _titled_numeral(first):
+            _fix_titled_numeral(line, gray, engines, scale, numbers)
+            continue
         if (
-            len(line.segments) < 2
+            not rows
+            or len(line.segments) < 2
             or len(first) != 1
             or len(first[0].text) > 5
             or first[0].x0 > left + 2 * line.size
@@ -371,6 +381,35 @@ def _fix_line_numbers(
         crop = _crop(gray, inner, inner)
         text, conf = _read_number(crop, engines, cv2)
         numbers.add(word, text or word.text, conf, heading=heading)
+
+
+def _fix_titled_numeral(
+    line: _Line, gray: Any, engines: Engines, scale: float, numbers: NumberReadings
+) -> None:
+    """A section's numeral inside its title's line, read again on its own (half way to the
+    words beside it, the line's own height: no ink of the lines above or below) and put in
+    sequence as a heading's; a reading that is no numeral leaves the page layout's."""
+    import cv2
+
+    words = line.segments[0]
+    word = words[1]
+    x0 = int((words[0].x1 + word.x0) / 2 / scale)
+    x1 = int((word.x1 + words[2].x0) / 2 / scale)
+    inner = (max(x0, 0), max(int(line.top / scale) - 2, 0), x1, int(line.bottom / scale) + 2)
+    text, conf = _read_number(_crop(gray, inner, inner), engines, cv2)
+    if not (_NUMBERING.match(text) or numeral_like(text)):
+        text, conf = word.text, 0.0
+    numbers.add(word, text, conf, heading=True)
+
+
+def _titled_numeral(words: list[_Word]) -> bool:
+    """A section's heading naming its numeral inside the title's text: a section word, then
+    a numeral's strokes, then the title ("Phần II. CẢI CÁCH …" read for "Phần III")."""
+    return (
+        len(words) >= 3
+        and words[0].text.lower() in _SECTION_WORDS
+        and numeral_like(words[1].text.rstrip(":"))
+    )
 
 
 def _is_word(text: str) -> bool:
