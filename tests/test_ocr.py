@@ -30,6 +30,7 @@ UNRULED = SAMPLES / "appendix-quang-tri-district-2023-unruled.pdf"
 NARROW = SAMPLES / "appendix-quang-tri-district-2023-justified-narrow.pdf"
 BORDERLESS = SAMPLES / "appendix-quang-tri-district-2023-justified-borderless.pdf"
 LEFT_HEADER = SAMPLES / "compose-unruled-left-header.pdf"
+COMMUNE = SAMPLES / "commune-cam-hieu.pdf"
 THIRD_PAGE_TURN = 0.7046828711600048  # the turn make_scan gives a degraded scan's third page
 
 
@@ -195,6 +196,14 @@ def test_a_section_numeral_inside_its_titles_line_is_put_in_sequence(
     twin = parse(twin_pdf)
     got = parse(make_scan(twin_pdf, dpi=dpi, degraded=degraded))
     assert [r.id for r in got.records] == [r.id for r in twin.records]
+
+
+@needs_ocr
+def test_a_degraded_scans_summary_is_read_though_its_marks_are_misread() -> None:
+    # At 150 dpi degraded "Tổng số" reads "Tống số".
+    twin = parse(COMMUNE.read_bytes())
+    got = parse(make_scan(COMMUNE.read_bytes(), dpi=150, degraded=True))
+    assert got.summary == twin.summary and twin.summary and twin.summary.total
 
 
 @needs_ocr

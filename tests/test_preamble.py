@@ -13,6 +13,7 @@ from appendixparse.table.preamble import (
     read_summary,
     read_title,
     read_unit,
+    summary_and_reason,
 )
 
 
@@ -125,6 +126,21 @@ def test_summary_in_three_lines_ignores_dates() -> None:
     assert (summary.total, summary.completed, summary.in_progress, summary.not_started) == (
         33, 10, 23, None,
     )  # fmt: skip
+
+
+def test_a_scans_summary_words_are_found_where_their_marks_alone_differ() -> None:
+    # OCR reads "Tổng số" "Tống số" and "chỉ tiêu" "chỉ tiều"; a typed preamble's words are
+    # as they are written, so there the misspelt total is no total.
+    preamble = lines(
+        "1. Tống số chỉ tiều: 6 chỉ tiêu",
+        "2. Chỉ tiêu đã hoàn thành: 3 chỉ tiêu",
+        "3. Chỉ tiêu đang thực hiện: 3 chỉ tiêu",
+    )
+    scanned, _ = summary_and_reason(preamble, ocr=True)
+    typed, _ = summary_and_reason(preamble)
+    assert scanned is not None and typed is not None
+    assert (scanned.total, scanned.completed, scanned.in_progress) == (6, 3, 3)
+    assert (typed.total, typed.completed, typed.in_progress) == (None, 3, 3)
 
 
 def test_summary_in_one_sentence_with_not_started() -> None:

@@ -166,7 +166,7 @@ def _run(source: Input, format: str | None, settings: Options) -> tuple[Report, 
         if confidence is not None:  # read by OCR
             with_confidence(record.figures, record.notes, confidence["notes"])
             with_confidence(record.target_figures, record.target, confidence["target"])
-    summary, unread = summary_and_reason(layout.preamble)
+    summary, unread = summary_and_reason(layout.preamble, ocr=grid.ocr)
     report = Report(
         source=Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=grid.ocr),
         title=read_title(layout.preamble),

@@ -109,7 +109,9 @@ def read_summary(lines: Sequence[PreambleLine]) -> Summary | None:
     return summary_and_reason(lines)[0]
 
 
-def summary_and_reason(lines: Sequence[PreambleLine]) -> tuple[Summary | None, str | None]:
+def summary_and_reason(
+    lines: Sequence[PreambleLine], *, ocr: bool = False
+) -> tuple[Summary | None, str | None]:
     """The declared summary, and the clause that kept it from being read where the preamble
     states one that cannot be read with confidence (None when there is no such clause).
 
@@ -123,9 +125,14 @@ def summary_and_reason(lines: Sequence[PreambleLine]) -> tuple[Summary | None, s
     A small table may hold the counts: a row per count ("1 | Tổng số chỉ tiêu | 33") or a row
     of labels over a row of counts. A clause with one count for two kinds ("đã hoàn thành và
     đang thực hiện: 17") cannot be read: then no summary is, and the reason says so.
+
+    ``ocr``: the preamble was read from a scan, whose marks OCR misreads ("Tống số"); there
+    the summary's words are also found where their marks alone differ.
     """
     found: dict[str, int] = {}
     for text in [line.text for line in lines] + _table_statements(lines):
+        if ocr:
+            text = _remarked(text)
         in_line: dict[str, int] = {}
         previous: str | None = None
         text = _PART_OF.sub(" ", text)
@@ -152,6 +159,38 @@ def summary_and_reason(lines: Sequence[PreambleLine]) -> tuple[Summary | None, s
         for kind, count in in_line.items():
             found.setdefault(kind, count)
     return (Summary(**found) if found else None), None
+
+
+def _bare(text: str) -> str:
+    """``text`` lower case without its tone and vowel marks, a character for a character
+    ("đ" kept)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text.lower())
+
+
+_SUMMARY_PHRASES = sorted(
+    {*SUMMARY_NOUNS, SUMMARY_PART_OF, *(w for kind in SUMMARY_WORDS.values() for w in kind)},
+    key=len,
+    reverse=True,
+)
+
+
+def _remarked(text: str) -> str:
+    """``text`` with each run of words that is one of the summary's phrases but for its marks
+    written as the phrase.
+
+    >>> _remarked("1. Tống số chỉ tiều: 6 chỉ tiêu; đat 3")
+    '1. tổng số chỉ tiêu: 6 chỉ tiêu; đạt 3'
+    """
+    text = unicodedata.normalize("NFC", text)
+    bare = _bare(text)
+    if len(bare) != len(text):  # a character NFC cannot compose: leave the text as it is
+        return text
+    out = list(text)
+    for phrase in _SUMMARY_PHRASES:
+        words = (re.escape(w) for w in _bare(phrase).split())
+        for m in re.finditer(r"(?<!\w)" + r"\s".join(words) + r"(?!\w)", bare):
+            out[m.start() : m.end()] = phrase
+    return "".join(out)
 
 
 # "(trong đó 02 chỉ tiêu hoàn thành chậm)": a part of the count before it, read no further.
