@@ -31,6 +31,7 @@ NARROW = SAMPLES / "appendix-quang-tri-district-2023-justified-narrow.pdf"
 BORDERLESS = SAMPLES / "appendix-quang-tri-district-2023-justified-borderless.pdf"
 LEFT_HEADER = SAMPLES / "compose-unruled-left-header.pdf"
 COMMUNE = SAMPLES / "commune-cam-hieu.pdf"
+MARKS_APART = SAMPLES / "commune-cam-hieu-unruled-landscape-nfd.pdf"  # marks set beside letters
 THIRD_PAGE_TURN = 0.7046828711600048  # the turn make_scan gives a degraded scan's third page
 
 
@@ -204,6 +205,16 @@ def test_a_degraded_scans_summary_is_read_though_its_marks_are_misread() -> None
     twin = parse(COMMUNE.read_bytes())
     got = parse(make_scan(COMMUNE.read_bytes(), dpi=150, degraded=True))
     assert got.summary == twin.summary and twin.summary and twin.summary.total
+
+
+@needs_ocr
+def test_a_header_whose_marks_are_misread_still_names_its_columns() -> None:
+    # Marks printed beside their letters read wrong ("Đănh giá mưt đđ hoan thanh", "Các mục
+    # tiểu"): the header words are found where their marks alone differ.
+    twin_pdf = _pages(MARKS_APART, [0])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=200))
+    assert [r.id for r in got.records] == [r.id for r in twin.records]
 
 
 @needs_ocr

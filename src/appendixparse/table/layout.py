@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..errors import NoAssessmentTableError
 from ..grid import Grid, Paragraph, Row, Table
 from ..models import Location, Unparsed
-from ..text.cleaning import clean, fold, join
+from ..text.cleaning import clean, fold, join, remark
 from ..text.numbering import is_column_numbers, looks_like_numbering, parse_section, parse_stt
 
 __all__ = ["Layout", "RowFate", "find_layout", "header_role", "header_roles", "is_column_numbers"]
@@ -49,6 +49,11 @@ _ROLE_WORDS = {
     if role != "stt"
 }
 _STT_HEADERS = frozenset(HEADER_WORDS["stt"])
+_HEADER_PHRASES = (
+    *(w for role, words in HEADER_WORDS.items() if role != "stt" for w in words),
+    *EXTRA_HEADERS,
+    *RESULT_HEADERS,
+)
 _SIGNATURE_OPENERS = frozenset(SIGNATURE_OPENERS)  # a cell that is one of them, or
 _SIGNATURE_STARTS = tuple(w + " " for w in SIGNATURE_OPENERS)  # one that opens with one
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
@@ -205,6 +210,7 @@ def find_layout(grid: Grid, source: str) -> Layout:
     ``unparsed`` when a part follows it. Titles between parts become the sections of the
     parts they head (:func:`_title`); other text between parts goes to ``unparsed``.
     """
+    _remark_headers(grid)
     found = _find_header(grid)
     if found is None:
         raise NoAssessmentTableError(source, _no_table_reason(grid))
@@ -391,6 +397,21 @@ def _is_numbered_row(cells: list[str]) -> bool:
     """A row opening with an STT ("1", "II") and holding text beside it: a body row."""
     filled = [clean(c) for c in cells if clean(c)]
     return len(filled) >= 2 and looks_like_numbering(filled[0]) and not is_column_numbers(cells)
+
+
+def _remark_headers(grid: Grid) -> None:
+    """The header words of rows read by OCR, where they could head a table, written with
+    their marks where their marks alone were misread ("Đănh giá" for "Đánh giá"); text-layer
+    rows are as typed."""
+    for block in grid.blocks:
+        if not isinstance(block, Table):
+            continue
+        for row in block.rows[:_HEADER_SCAN_ROWS]:
+            if row.confidence is not None:
+                row.cells = [
+                    remark(c, _HEADER_PHRASES) if len(c) <= _MAX_HEADER_CELL else c
+                    for c in row.cells
+                ]
 
 
 def _find_header(grid: Grid) -> tuple[int, Table, int] | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from ..models import Period, Summary
-from ..text.cleaning import fold
+from ..text.cleaning import fold, remark
 from .layout import PreambleLine
 from .vocabulary import (
     DATE_WORDS,
@@ -132,7 +132,7 @@ def summary_and_reason(
     found: dict[str, int] = {}
     for text in [line.text for line in lines] + _table_statements(lines):
         if ocr:
-            text = _remarked(text)
+            text = remark(text, _SUMMARY_PHRASES)
         in_line: dict[str, int] = {}
         previous: str | None = None
         text = _PART_OF.sub(" ", text)
@@ -161,36 +161,11 @@ def summary_and_reason(
     return (Summary(**found) if found else None), None
 
 
-def _bare(text: str) -> str:
-    """``text`` lower case without its tone and vowel marks, a character for a character
-    ("đ" kept)."""
-    return "".join(unicodedata.normalize("NFD", c)[0] for c in text.lower())
-
-
-_SUMMARY_PHRASES = sorted(
-    {*SUMMARY_NOUNS, SUMMARY_PART_OF, *(w for kind in SUMMARY_WORDS.values() for w in kind)},
-    key=len,
-    reverse=True,
+_SUMMARY_PHRASES = (
+    *SUMMARY_NOUNS,
+    SUMMARY_PART_OF,
+    *(w for kind in SUMMARY_WORDS.values() for w in kind),
 )
-
-
-def _remarked(text: str) -> str:
-    """``text`` with each run of words that is one of the summary's phrases but for its marks
-    written as the phrase.
-
-    >>> _remarked("1. Tống số chỉ tiều: 6 chỉ tiêu; đat 3")
-    '1. tổng số chỉ tiêu: 6 chỉ tiêu; đạt 3'
-    """
-    text = unicodedata.normalize("NFC", text)
-    bare = _bare(text)
-    if len(bare) != len(text):  # a character NFC cannot compose: leave the text as it is
-        return text
-    out = list(text)
-    for phrase in _SUMMARY_PHRASES:
-        words = (re.escape(w) for w in _bare(phrase).split())
-        for m in re.finditer(r"(?<!\w)" + r"\s".join(words) + r"(?!\w)", bare):
-            out[m.start() : m.end()] = phrase
-    return "".join(out)
 
 
 # "(trong đó 02 chỉ tiêu hoàn thành chậm)": a part of the count before it, read no further.

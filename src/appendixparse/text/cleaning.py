@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 # Only real HTML tag names are removed, so "<5%" or "< 10 ngày" survive.
@@ -96,3 +96,32 @@ def strip_accents(text: str) -> str:
     """Vietnamese text without tone and vowel marks ("đ" becomes "d"), for fuzzy keys."""
     text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _bare(text: str) -> str:
+    """``text`` lower case without its tone and vowel marks, a character for a character
+    ("đ" kept)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text.lower())
+
+
+def remark(text: str, phrases: Sequence[str]) -> str:
+    """``text`` with each run of words that is one of ``phrases`` (lower case) but for its
+    marks written with the phrase's, its case kept, longest phrases first: OCR's misread
+    marks put right where the words are known.
+
+    >>> remark("1. Tống số chỉ tiều: 6", ["tổng số", "chỉ tiêu"])
+    '1. Tổng số chỉ tiêu: 6'
+    """
+    text = unicodedata.normalize("NFC", text)
+    bare = _bare(text)
+    if len(bare) != len(text):  # a character NFC cannot compose: left as it is
+        return text
+    out = list(text)
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = (re.escape(w) for w in _bare(phrase).split())
+        for m in re.finditer(r"(?<!\w)" + r"\s".join(words) + r"(?!\w)", bare):
+            at = m.start()
+            out[at : m.end()] = [
+                c.upper() if out[at + i].isupper() else c for i, c in enumerate(phrase)
+            ]
+    return "".join(out)
