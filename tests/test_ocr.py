@@ -200,6 +200,26 @@ def test_a_section_numeral_inside_its_titles_line_is_put_in_sequence(
 
 
 @needs_ocr
+def test_a_lone_tick_the_page_layout_dropped_is_read_again() -> None:
+    # Page 2's "X" ticks, alone in their status columns, are left out by Tesseract's layout.
+    twin_pdf = _pages(LEFT_HEADER, [0, 1])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=200))
+    assert [(r.stt, r.status) for r in got.records] == [(r.stt, r.status) for r in twin.records]
+
+
+@needs_ocr
+def test_a_wrapped_cells_first_word_is_no_row_number_where_rows_are_numbered_in_the_cell() -> None:
+    # "11. Mức độ …": the rows' numbers open their target cells, so the lone "80%" or "quyền"
+    # opening a wrapped line is the cell's text, not a number to read again.
+    twin_pdf = _pages(LEFT_HEADER, [0, 1])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=200))
+    result = compare(got, twin)
+    assert result.figures == result.twin_figures, result.wrong_figures
+
+
+@needs_ocr
 def test_a_degraded_scans_summary_is_read_though_its_marks_are_misread() -> None:
     # At 150 dpi degraded "Tổng số" reads "Tống số".
     twin = parse(COMMUNE.read_bytes())

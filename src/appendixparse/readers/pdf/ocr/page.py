@@ -31,6 +31,9 @@ _NUMBER_INK = 0.45  # a number's ink is at least this share of the font size hig
 _NUMBERING = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVX]{1,6}\.?)$")
 _LETTERED = re.compile(r"^[a-zđ][.)]?$")
 _SECTION_WORDS = frozenset(p.lower() for p in SECTION_PREFIXES)
+_MARK_APART = 1.5  # a dropped mark stands this many font sizes from any word read
+_MARK_JOIN = 0.3  # ink this close (in font sizes) is one mark
+_MARK_WIDTH = 1.5  # a mark is at most this many font sizes wide
 
 
 @dataclass(slots=True)
@@ -85,6 +88,7 @@ def read_scan(
     if outside.any():
         lines, inks = _loose_lines(loose, engines, scale, words)
         lines = _recover_numbers(lines, inks, loose, outside, engines, scale)
+        lines = _recover_marks(lines, loose, outside, engines, scale, words)
         _fix_line_numbers(lines, inks, loose, engines, scale, numbers)
     page = _Page(number=number, width=width, height=height, tables=tables, lines=lines)
     return OcrPage(page=page, words=words, numbers=numbers)
@@ -335,6 +339,75 @@ def _recover_numbers(
     return out
 
 
+def _recover_marks(
+    lines: list[_Line],
+    gray: Any,
+    ink: Any,
+    engines: Engines,
+    scale: float,
+    words: list[OcrWord],
+) -> list[_Line]:
+    """Lone marks Tesseract's page layout dropped (an "X" ticking a status column): ink in a
+    line's band, about a character wide and high, well apart from every word read, read on
+    its own; kept when it is one to three letters or digits read with confidence."""
+    import numpy as np
+
+    out: list[_Line] = []
+    for line in lines:
+        top, bottom = int(line.top / scale), int(line.bottom / scale)
+        band = ink[max(top, 0) : bottom]
+        if band.size == 0:
+            out.append(line)
+            continue
+        covered = np.zeros(band.shape[1], dtype=bool)
+        gap = int(_MARK_APART * line.size / scale)
+        spans = [
+            (w.box[0], w.box[2]) for w in words if w.box[3] > line.top and w.box[1] < line.bottom
+        ]
+        for x0, x1 in [*spans, *((w.x0, w.x1) for w in line.words)]:  # and numbers recovered
+            covered[max(int(x0 / scale) - gap, 0) : int(x1 / scale) + gap] = True
+        columns = band.any(axis=0) & ~covered
+        found: list[_Word] = []
+        for x0, x1 in _runs(columns, int(_MARK_JOIN * line.size / scale)):
+            box = _trim(ink, x0, max(top, 0), x1, bottom, 2)
+            if (
+                box is None
+                or (box[2] - box[0] - 4) * scale > _MARK_WIDTH * line.size
+                or (box[3] - box[1] - 4) * scale < _NUMBER_INK * line.size
+            ):
+                continue
+            pad = int(0.1 * engines.dpi)
+            inner = (box[0], box[1], box[2], box[3])
+            outer = (max(box[0] - pad, 0), max(box[1] - pad, 0), box[2] + pad, box[3] + pad)
+            crop = _crop(gray, outer, inner)
+            read = engines.read(crop)
+            if (
+                len(read) == 1
+                and 1 <= len(read[0].text) <= 3
+                and read[0].text.isalnum()
+                and read[0].confidence >= _SPECK_CONFIDENCE
+            ):
+                found.append(_Word(read[0].text, x0 * scale, x1 * scale, line.top, line.bottom))
+        if found:
+            line = _Line(words=sorted([*line.words, *found], key=lambda w: w.x0), size=line.size)
+        out.append(line)
+    return out
+
+
+def _runs(columns: Any, join: int) -> list[tuple[int, int]]:
+    """The runs of true columns, runs less than ``join`` apart taken as one."""
+    import numpy as np
+
+    at = np.flatnonzero(columns)
+    runs: list[tuple[int, int]] = []
+    for x in at.tolist():
+        if runs and x - runs[-1][1] <= join:
+            runs[-1] = (runs[-1][0], x + 1)
+        else:
+            runs.append((x, x + 1))
+    return runs
+
+
 def _fix_line_numbers(
     lines: list[_Line],
     inks: list[tuple[float, float]],
@@ -357,6 +430,12 @@ def _fix_line_numbers(
     if left is None:
         return
     dpi = engines.dpi
+    # Rows numbered inside their first cell ("11. Mức độ …"): no STT column, and a lone word
+    # first is the end of a wrapped cell ("80%", "quyền"), no number.
+    within = sum(
+        len(ln.segments[0]) > 1 and bool(_NUMBERING.match(ln.segments[0][0].text)) for ln in rows
+    )
+    alone = sum(len(ln.segments[0]) == 1 for ln in rows)
     for n, line in enumerate(lines):
         first = line.segments[0]
         if first[0].x0 <= left + 2 * line.size and _titled_numeral(first):
@@ -364,6 +443,7 @@ def _fix_line_numbers(
             continue
         if (
             not rows
+            or within > alone
             or len(line.segments) < 2
             or len(first) != 1
             or len(first[0].text) > 5
