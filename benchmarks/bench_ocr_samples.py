@@ -1,7 +1,8 @@
 """OCR across layouts: each sample PDF (but the real appendix's forms, which bench_ocr.py
 reads) scanned at 200 dpi clean and 150 dpi degraded (tests/scans.py), each scan read against
 its text-layer twin: rows, statuses and figures read alike, error flags the twin does not
-raise, whether the summary is the twin's, and the rows the scan missed.
+raise, indicator rows read with the twin's id and value, whether the summary is the twin's,
+and the rows the scan missed.
 
     python benchmarks/bench_ocr_samples.py [sample.pdf ...]
 """
@@ -53,7 +54,8 @@ def main(names: list[str]) -> None:
             summary = "same" if got.summary == twin.summary else "differs"
             print(
                 f"{label}: rows {c.rows}/{c.twin_rows} statuses {c.statuses}/{c.twin_rows} "
-                f"figures {c.figures}/{c.twin_figures} new errors {c.extra_errors[:4]} "
+                f"figures {c.figures}/{c.twin_figures} "
+                f"indicators {c.indicators}/{c.twin_indicators} new errors {c.extra_errors[:4]} "
                 f"summary {summary} missing {missing[:8]} "
                 f"({time.process_time() - started:.1f} s)",
                 flush=True,

@@ -59,8 +59,9 @@ def make_scan(
 
 @dataclass
 class Comparison:
-    """What a scan read against its twin: rows, statuses, figures found alike, and the error
-    flags the scan raised that the twin did not."""
+    """What a scan read against its twin: rows, statuses, figures found alike, indicator rows
+    read with the twin's id and value, and the error flags the scan raised that the twin did
+    not."""
 
     rows: int
     twin_rows: int
@@ -69,6 +70,8 @@ class Comparison:
     twin_figures: int
     extra_errors: list[tuple[str, str | None]] = field(default_factory=list)
     wrong_figures: list[Any] = field(default_factory=list)
+    indicators: int = 0
+    twin_indicators: int = 0
 
 
 def _figures(report: Report) -> list[tuple[str, str, str, float]]:
@@ -100,6 +103,8 @@ def compare(scan: Report, twin: Report) -> Comparison:
         for f in scan.flags
         if f.severity == "error" and (f.code, f.record) not in twin_errors
     ]
+    values = {i.id: _value(i.value) for i in scan.indicators}
+    indicators = sum(1 for i in twin.indicators if values.get(i.id, "") == _value(i.value))
     return Comparison(
         rows=len([i for i in twin_ids if i in by_id]),
         twin_rows=len(twin_ids),
@@ -108,4 +113,10 @@ def compare(scan: Report, twin: Report) -> Comparison:
         twin_figures=len(wanted),
         extra_errors=extra,
         wrong_figures=wrong,
+        indicators=indicators,
+        twin_indicators=len(twin.indicators),
     )
+
+
+def _value(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

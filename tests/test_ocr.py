@@ -510,3 +510,14 @@ def test_a_scans_repeated_header_is_told_from_the_row_it_cut() -> None:
     assert _after_header(cells, header) == ["", "đơn vị sự nghiệp", "hiện", "phân công"]
     assert _after_header(["Tỷ lệ hồ sơ", *cells[1:]], header) is None  # no STT heading misread
     assert _after_header(["4", "Tỷ lệ hồ sơ\nđơn vị", *cells[2:]], header) is None
+
+
+def test_the_comparison_counts_indicator_rows_read_with_the_twins_value():
+    # Indicator forms have no records: the scan benchmarks measure them by their rows' values.
+    twin = parse(SAMPLES / "indicators-scoring.pdf")
+    misread = twin.model_copy(deep=True)
+    misread.indicators[0].value = (misread.indicators[0].value or 0) * 10 + 1  # "2,5" as "25"
+    del misread.indicators[-1]
+    full, worse = compare(twin, twin), compare(misread, twin)
+    assert full.indicators == full.twin_indicators == len(twin.indicators) > 2
+    assert worse.indicators == len(twin.indicators) - 2
