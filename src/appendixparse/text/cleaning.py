@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Only real HTML tag names are removed, so "<5%" or "< 10 ngày" survive.
@@ -104,12 +104,12 @@ def _bare(text: str) -> str:
     return "".join(unicodedata.normalize("NFD", c)[0] for c in text.lower())
 
 
-def remark(text: str, phrases: Sequence[str]) -> str:
+def remark(text: str, phrases: tuple[str, ...]) -> str:
     """``text`` with each run of words that is one of ``phrases`` (lower case) but for its
     marks written with the phrase's, its case kept, longest phrases first: OCR's misread
     marks put right where the words are known.
 
-    >>> remark("1. Tống số chỉ tiều: 6", ["tổng số", "chỉ tiêu"])
+    >>> remark("1. Tống số chỉ tiều: 6", ("tổng số", "chỉ tiêu"))
     '1. Tổng số chỉ tiêu: 6'
     """
     text = unicodedata.normalize("NFC", text)
@@ -117,11 +117,20 @@ def remark(text: str, phrases: Sequence[str]) -> str:
     if len(bare) != len(text):  # a character NFC cannot compose: left as it is
         return text
     out = list(text)
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        words = (re.escape(w) for w in _bare(phrase).split())
-        for m in re.finditer(r"(?<!\w)" + r"\s".join(words) + r"(?!\w)", bare):
+    for pattern, phrase in _remark_patterns(phrases):
+        for m in pattern.finditer(bare):
             at = m.start()
             out[at : m.end()] = [
                 c.upper() if out[at + i].isupper() else c for i, c in enumerate(phrase)
             ]
     return "".join(out)
+
+
+@lru_cache(maxsize=64)
+def _remark_patterns(phrases: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each of ``phrases`` with the pattern of its words unmarked, the longest first (built
+    once for a vocabulary, not for every cell)."""
+    return tuple(
+        (re.compile(r"(?<!\w)" + r"\s".join(map(re.escape, _bare(p).split())) + r"(?!\w)"), p)
+        for p in sorted(set(phrases), key=lambda p: (-len(p), p))
+    )
