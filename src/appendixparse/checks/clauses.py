@@ -12,9 +12,10 @@ from ..models import Figure
 from . import vocabulary as vocab
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)  # not frozen: a frozen dataclass is three times slower to make
 class Placed:
-    """A figure with the clause it sits in: from the previous clause break to the next one."""
+    """A figure with the clause it sits in: from the previous clause break to the next one
+    (read it, do not change it: the checks share one list per record)."""
 
     figure: Figure
     start: int
@@ -104,10 +105,29 @@ def alternatives(words: Iterable[str]) -> str:
     )
 
 
+def bounded(words: Iterable[str], *, any_space: bool = True) -> str:
+    """:func:`alternatives` of ``words`` (``any_space``: the white space inside a phrase
+    matching any run of white space, else only itself), each matching only where no word
+    character comes before it. That is what ``(?<!\\w)(?:…)`` says, but with the check placed
+    after each phrase's first word the pattern opens with literals, and the regex engine skips
+    to their first letters instead of trying the look-behind at every position (7× faster
+    over a notes field)."""
+    out = []
+    for word in sorted(words, key=len, reverse=True):
+        if any_space:
+            first, *rest = map(re.escape, word.split())
+            tail = "".join(rf"\s+{part}" for part in rest)
+        else:
+            head, space, after = word.partition(" ")
+            first, tail = re.escape(head), re.escape(space + after)
+        out.append(rf"{first}(?<!\w{first}){tail}")
+    return "|".join(out)
+
+
 @cache
 def _breakdown_end() -> re.Pattern[str]:
     return re.compile(
-        rf"(?<!\w)(?:{alternatives(vocab.CHECK_BREAKDOWN_WORDS)})"
+        rf"(?:{bounded(vocab.CHECK_BREAKDOWN_WORDS)})"
         rf"\s*(?:(?:{alternatives(vocab.CHECK_BREAKDOWN_COPULA)})\s*)?:?"
         rf"\s*(?:{alternatives(vocab.CHECK_BREAKDOWN_QUALIFIERS)})?\s*$"
     )
@@ -140,8 +160,7 @@ def lower(text: str) -> str:
 @lru_cache(maxsize=256)
 def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern matching any of ``words`` as a whole word, the longest first."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(rf"(?:{bounded(words, any_space=False)})(?!\w)")
 
 
 def contains_any(words: Iterable[str], text: str) -> bool:

@@ -16,7 +16,16 @@ from typing import Any
 from ..models import Flag, FlagCode, Measurement, Record, Report, Severity
 from ..text.figures import written_decimals
 from . import vocabulary as vocab
-from .clauses import Placed, alternatives, ends_a_breakdown, ends_with_word, has_word, lower, place
+from .clauses import (
+    Placed,
+    alternatives,
+    bounded,
+    ends_a_breakdown,
+    ends_with_word,
+    has_word,
+    lower,
+    place,
+)
 from .indicators import indicator_flags
 from .measure import measure, unit_rank
 from .messages import SUMMARY_NAMES, join, render
@@ -468,9 +477,7 @@ def _both(write: Any, value: float) -> tuple[str, str]:
 
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
 # "… trên tổng số 20.100 hồ sơ": the base a count is a part of; ", đạt 68,5%": its share.
-_ON_BASE = re.compile(
-    r"(?<!\w)(?:{})\s*$".format("|".join(map(re.escape, vocab.CHECK_ON_BASE_WORDS)))
-)
+_ON_BASE = re.compile(rf"(?:{bounded(vocab.CHECK_ON_BASE_WORDS, any_space=False)})\s*$")
 _BASE_SHARE = re.compile(
     r"^\s*,?\s*(?:{})\s*:?\s*$".format(
         "|".join(re.escape(w) for w in sorted(vocab.CHECK_BASE_SHARE_WORDS, key=len)[::-1])
