@@ -138,6 +138,7 @@ def main(seconds: float = 10.0) -> None:
     def forget() -> None:
         measure_module._bag.cache_clear()
         measure_module._parts.cache_clear()
+        measure_module._direction_of.cache_clear()
         figures_module._target_candidates.cache_clear()
         cleaning.clean.cache_clear()
         cleaning.fold.cache_clear()

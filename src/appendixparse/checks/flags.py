@@ -406,7 +406,9 @@ def share_mismatch(record: Record, placed: list[Placed] | None = None) -> list[F
     """
     if placed is None:
         placed = place(record.notes, record.figures)
-    low = placed[0].low if placed else ""
+    if not any(p.figure.kind == "percent" for p in placed):
+        return []  # no share to check
+    low = placed[0].low
     flags = []
     total: Placed | None = None
     for i, p in enumerate(placed):
