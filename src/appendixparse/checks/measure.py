@@ -86,6 +86,22 @@ class Part:
     level: str | None = None  # "tỉnh", "huyện", "xã" when the clause names one
     list_id: int | None = None  # parts of one list ("30%, 20%, 15%") share it
     start: int = 0  # where its clause starts in the target
+    threshold: Threshold | None = None  # the part as a model, made on first use
+
+    def model(self) -> Threshold:
+        """The part as the output's :class:`~appendixparse.models.Threshold` (made once: a
+        part is shared by every record of its target, and so is its model)."""
+        if self.threshold is None:
+            self.threshold = Threshold(
+                figures=self.figures,
+                clause=self.clause,
+                direction=self.direction,
+                sub=self.sub,
+                main=self.main,
+                level=self.level,
+                list_id=self.list_id,
+            )
+        return self.threshold
 
     def describe(self) -> Text:
         """The threshold as an officer reads it: "tối thiểu 80%", "tối thiểu 80% và tối đa 90%"."""
@@ -147,18 +163,7 @@ class _Result:
         return Measurement(
             verdict=self.verdict,
             value=_value(self.pairs),
-            thresholds=[
-                Threshold(
-                    figures=p.figures,
-                    clause=p.clause,
-                    direction=p.direction,
-                    sub=p.sub,
-                    main=p.main,
-                    level=p.level,
-                    list_id=p.list_id,
-                )
-                for p in self.parts
-            ],
+            thresholds=[p.model() for p in self.parts],
             pairs=[
                 Pairing(
                     threshold=index[id(p.part)], figure=p.figure, clause=p.clause, verdict=p.verdict

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..models import Figure, Threshold
@@ -31,10 +32,22 @@ def format_number(value: float, places: int = 2, en: bool = False) -> str:
 
 def describe(f: Figure, en: bool = False) -> str:
     """A figure as an officer reads it: "trên 80%", "9/10 = 90%"."""
-    words = QUALIFIERS[f.qualifier][en]
     if f.kind == "ratio" and f.numerator is not None and f.denominator:
-        return f"{words}{f.numerator}/{f.denominator} = {format_number(as_percent(f), 1, en)}%"
-    return f"{words}{format_number(f.value, 2, en)}%"
+        return _ratio_words(f.qualifier, f.numerator, f.denominator, en)
+    return _percent_words(f.qualifier, f.value, en)
+
+
+@lru_cache(maxsize=4096)
+def _ratio_words(qualifier: str, numerator: int, denominator: int, en: bool) -> str:
+    """:func:`describe` of a ratio (memoised, as is :func:`_percent_words`: the same figures,
+    "80%", "100%", come back in every report)."""
+    percent = format_number(numerator / denominator * 100, 1, en)
+    return f"{QUALIFIERS[qualifier][en]}{numerator}/{denominator} = {percent}%"
+
+
+@lru_cache(maxsize=4096)
+def _percent_words(qualifier: str, value: float, en: bool) -> str:
+    return f"{QUALIFIERS[qualifier][en]}{format_number(value, 2, en)}%"
 
 
 def describe_both(f: Figure) -> Text:

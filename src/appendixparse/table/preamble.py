@@ -194,23 +194,43 @@ def _summary_kinds(folded: str) -> list[str]:
     """The kinds a clause names, in the order of :data:`SUMMARY_WORDS`' checks; a negation
     ("chưa hoàn thành") is matched first and masked, so that it does not read as "hoàn thành"."""
     kinds: list[str] = []
-    for kind in ("total", "not_started", "in_progress", "completed"):
-        for word in sorted(SUMMARY_WORDS[kind], key=len, reverse=True):
-            pattern = rf"(?<!\w){word}(?!\w)"
-            if re.search(pattern, folded):
-                if kind not in kinds:
-                    kinds.append(kind)
-                folded = re.sub(pattern, " ", folded)
+    for kind, word, pattern in _kind_patterns():
+        if word in folded and pattern.search(folded):  # the substring first: most clauses lack it
+            if kind not in kinds:
+                kinds.append(kind)
+            folded = pattern.sub(" ", folded)
     return kinds
+
+
+@functools.cache
+def _kind_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(kind, word, whole-word pattern) in :func:`_summary_kinds`' order; each pattern opens
+    with its word and looks behind it after (the regex engine skips to the word's first letter
+    instead of trying a look-behind at every position)."""
+    return tuple(
+        (kind, word, re.compile(rf"{re.escape(word)}(?<!\w{re.escape(word)})(?!\w)"))
+        for kind in ("total", "not_started", "in_progress", "completed")
+        for word in sorted(SUMMARY_WORDS[kind], key=len, reverse=True)
+    )
+
+
+@functools.cache
+def _status_word_patterns() -> tuple[re.Pattern[str], ...]:
+    """The status words of :data:`SUMMARY_WORDS` as whole words, case ignored, any run of
+    non-word characters between their parts (made once; see :func:`_kind_patterns`)."""
+    out = []
+    for words in SUMMARY_WORDS.values():
+        for word in words:
+            first, *rest = word.split(" ")
+            tail = "".join(rf"\W+{re.escape(part)}" for part in rest)
+            out.append(rf"{re.escape(first)}(?<!\w{re.escape(first)}){tail}(?!\w)")
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in out)
 
 
 def _summary_count(clause: str) -> tuple[int | None, int | None]:
     """(count, total it is of) of a clause: the first number after its status words, else the
     last one before them; "N/M" gives N of M."""
-    words = [w.replace(" ", r"\W+") for kind in SUMMARY_WORDS.values() for w in kind]
-    ends = [
-        m.end() for w in words for m in re.finditer(rf"(?<!\w){w}(?!\w)", clause, re.IGNORECASE)
-    ]
+    ends = [m.end() for pattern in _status_word_patterns() for m in pattern.finditer(clause)]
     at = min(ends) if ends else 0
     for part in (clause[at:], clause[:at]):
         ratio = _RATIO_COUNT.search(part)
