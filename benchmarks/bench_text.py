@@ -35,11 +35,12 @@ from common import SAMPLES, peak_memory_mb, rate, row
 
 import appendixparse
 from appendixparse import pipeline
-from appendixparse.checks import clauses
+from appendixparse.checks import clauses, wording
 from appendixparse.checks import measure as measure_module
 from appendixparse.checks.flags import run_checks
 from appendixparse.options import DEFAULT_OPTIONS
 from appendixparse.readers import read
+from appendixparse.table import indicators as indicators_module
 from appendixparse.table.layout import find_layout
 from appendixparse.table.records import build_records
 from appendixparse.text import cleaning
@@ -139,6 +140,9 @@ def main(seconds: float = 10.0) -> None:
         measure_module._bag.cache_clear()
         measure_module._parts.cache_clear()
         measure_module._direction_of.cache_clear()
+        wording._ratio_words.cache_clear()
+        wording._percent_words.cache_clear()
+        indicators_module.indicator_role.cache_clear()
         figures_module._target_candidates.cache_clear()
         cleaning.clean.cache_clear()
         cleaning.fold.cache_clear()

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..grid import Grid, Paragraph, Row, Table
 from ..models import Indicator
@@ -125,8 +126,10 @@ class IndicatorTables:
         return {p.block for p in self.parts}
 
 
+@lru_cache(maxsize=4096)
 def indicator_role(text: str) -> str | None:
-    """The role an indicator table's header cell names, or None.
+    """The role an indicator table's header cell names, or None (memoised: a province's forms
+    share their headers, and every table's header row is tried).
 
     >>> indicator_role("Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo)"), indicator_role("ĐVT")
     ('name', 'unit')
