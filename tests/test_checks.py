@@ -23,6 +23,7 @@ from appendixparse.checks.flags import (
     summary_count_mismatch,
 )
 from appendixparse.checks.measure import measure
+from appendixparse.checks.wording import shorten
 from appendixparse.cli import main
 from appendixparse.models import Figure, Period, Record, Report, Source, Summary
 from appendixparse.text.figures import extract_figures
@@ -612,3 +613,11 @@ def test_checks_never_crash(target, notes, status):
     )  # fmt: skip
     for flag in run_checks(report(record, unit="UBND huyện Gio Linh")):
         assert flag.severity == SEVERITY[flag.code] and flag.message and flag.message_en
+
+
+@given(st.text(alphabet=" \n\tab,…", max_size=400), st.integers(min_value=2, max_value=120))
+def test_shorten_reads_a_long_text_by_its_head(text: str, limit: int) -> None:
+    """shorten on a long text (the head read alone) equals cutting its whole one-line form."""
+    whole = " ".join(text.split())
+    expected = whole if len(whole) <= limit else whole[: limit - 1].rstrip() + "…"
+    assert shorten(text, limit) == expected

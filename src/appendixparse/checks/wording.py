@@ -79,5 +79,11 @@ def figure_evidence(f: Figure) -> dict[str, Any]:
 
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` on one line, cut to ``limit`` characters with "…"."""
+    if len(text) > 2 * limit:
+        # The one-line form of a prefix is a prefix of the one-line form: when it is already
+        # too long, the long notes around it need not be split.
+        head = " ".join(text[: 2 * limit].split())
+        if len(head) > limit:
+            return head[: limit - 1].rstrip() + "…"
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
