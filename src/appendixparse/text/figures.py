@@ -473,13 +473,17 @@ _LIST_GAP = regex.compile(
 
 @dataclass(slots=True)
 class _Candidate:
-    """A figure being built; ``bare`` numbers only survive as the first end of a range."""
+    """A figure being built; ``bare`` numbers only survive as the first end of a range.
+
+    ``span`` is a field, not a property of ``text_start`` and its end: validation reads every
+    figure's, and a property costs a call.
+    """
 
     kind: str
     value: float
     text: str  # the number as written, with its "%"
     text_start: int
-    text_end: int
+    span: tuple[int, int]  # where ``text`` starts and ends
     end: int  # after the unit and any trailing qualifier
     lead: int  # where the qualifier words before it start
     left: str  # the end of the text before it (see _left)
@@ -488,14 +492,6 @@ class _Candidate:
     denominator: int | None = None
     unit: str | None = None
     ranged: bool = False
-
-    @property
-    def bare(self) -> bool:
-        return self.kind == "bare"
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.text_start, self.text_end
 
 
 def _masks(text: str) -> list[tuple[int, int]]:
@@ -552,13 +548,15 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
             return None
         if follows == "percent":
             figure = text[start:tail_end]
-            return _Candidate("percent", value, figure, start, tail_end, tail_end, start, left)
+            return _Candidate(
+                "percent", value, figure, start, (start, tail_end), tail_end, start, left
+            )
         if _not_figure_before(text, start, left, token) or (
             "." in token and _DOT_DECIMAL.search(token)
         ):
             return None  # "2.1 Văn bản …" is a heading number, not 2.1 documents
         kind, after = ("count", tail_end) if unit else ("bare", end)
-        return _Candidate(kind, value, token, start, end, after, start, left, unit=unit)
+        return _Candidate(kind, value, token, start, (start, end), after, start, left, unit=unit)
     parts = [p.strip() for p in token.split("/")]
     if len(parts) != 2 or follows in ("percent", "time"):
         return None  # "15/7/2021" and longer: dates; "x/y%": unknown; "24/24 giờ": a time
@@ -579,7 +577,7 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
         numerator / denominator,
         token,
         start,
-        end,
+        (start, end),
         tail_end if unit else end,
         start,
         left,
@@ -607,13 +605,13 @@ def _qualify(text: str, cand: _Candidate) -> None:
 def _link(text: str, cands: list[_Candidate]) -> None:
     """Ranges and lists: pass qualifiers between neighbouring candidates."""
     for a, b in itertools.pairwise(cands):
-        if b.bare:
+        if b.kind == "bare":
             continue
         gap = text[a.end : b.lead]
         # A range's gap is one joiner between white space: test that before the pattern.
         joiner = _RANGE_GAP.match(gap) if _key(gap) in _RANGE_JOINERS else None
         if joiner is not None and (
-            (a.bare and b.kind in ("percent", "count"))
+            (a.kind == "bare" and b.kind in ("percent", "count"))
             or (
                 a.kind == b.kind
                 and (
@@ -622,7 +620,7 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 )
             )
         ):
-            if a.bare:
+            if a.kind == "bare":
                 a.kind, a.unit = b.kind, b.unit
             if a.qualifier == "exact":
                 a.qualifier = "at_least"
@@ -630,7 +628,7 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 b.qualifier = "at_most"
             a.ranged = b.ranged = True
         elif (
-            not a.bare
+            a.kind != "bare"
             and a.kind == b.kind
             and a.qualifier != "exact"
             and not a.ranged
@@ -654,11 +652,12 @@ def extract_figures(text: str, *, field: str = "notes") -> list[Figure]:
     """
     if field not in FIELDS:
         raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
-    cands = _target_candidates(text) if field == "target" else _candidates(text)
+    cands = list(_target_candidates(text)) if field == "target" else _candidates(text)
     if not cands:
         return []
-    # Read by attribute: cheaper than building a dict for each figure.
-    return _figure_list().validate_python(cands, from_attributes=True)
+    # Read by attribute: cheaper than building a dict for each figure. Strict (a list, not the
+    # cached tuple): the candidates hold the fields' own types, which lax validation converts.
+    return _figure_list().validate_python(cands, from_attributes=True, strict=True)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -674,17 +673,18 @@ def _candidates(text: str) -> list[_Candidate]:
     at = 0  # the first mask that may still cover a token
     cands: list[_Candidate] = []
     for m in _TOKEN.finditer(text):
+        start, end = m.span()
         if masks is None:
             masks = _masks(text)
-        while at < len(masks) and masks[at][1] <= m.start():
+        while at < len(masks) and masks[at][1] <= start:
             at += 1
-        if at < len(masks) and masks[at][0] <= m.start():
+        if at < len(masks) and masks[at][0] <= start:
             continue  # inside an address or a standard
-        cand = _classify(text, m.start(), m.end())
+        cand = _classify(text, start, end)
         if cand is not None:
             _qualify(text, cand)
             cands.append(cand)
     if not cands:
         return []
     _link(text, cands)
-    return [c for c in cands if not c.bare]
+    return [c for c in cands if c.kind != "bare"]
