@@ -133,6 +133,7 @@ _LIST_WORDS = _phrases(tuple(w for w in vocab.LIST_JOINERS if w.isalpha()))
 
 # What a range's gap holds, besides white space: a cheap test before _RANGE_GAP.
 _RANGE_JOINERS = frozenset(_key(w) for w in (*vocab.RANGE_JOINERS, "-", "–", "—"))
+_JOINER_WORDS = max(len(j.split()) for j in _RANGE_JOINERS)
 # The first words of QUALIFIER_AFTER: a cheap test before _AFTER_QUALIFIER (the pipeline's text
 # has single spaces, so the word shows within a few characters of the figure when it follows).
 _AFTER_HINT = re.compile(
@@ -142,6 +143,19 @@ _AFTER_HINT = re.compile(
 _AFTER_REACH = 16
 _QUALIFIER_OF = {_key(p): q for q, ps in vocab.QUALIFIER_PHRASES.items() for p in ps}
 _CANONICAL_UNITS = {_key(u): u for u in vocab.COUNT_UNITS}
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit(noun: str) -> str | None:
+    """The counted noun as the vocabulary writes it ("văn bản qppl" → "văn bản QPPL")."""
+    return _CANONICAL_UNITS.get(_key(noun))
+
+
+@functools.lru_cache(maxsize=1024)
+def _qualifier(phrase: str) -> str:
+    """The qualifier a phrase before a number means ("tối  thiểu" → "at_least")."""
+    return _QUALIFIER_OF.get(_key(phrase), "exact")
+
 
 # --- numbers ------------------------------------------------------------------------------
 
@@ -541,7 +555,7 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
         return None
     token = text[start:end]
     left = _left(text, start)
-    unit = _CANONICAL_UNITS.get(_key(noun)) if noun is not None else None
+    unit = _unit(noun) if noun is not None else None
     if "/" not in token:
         value = parse_number(token)
         if value is None:
@@ -591,7 +605,7 @@ def _qualify(text: str, cand: _Candidate) -> None:
     """Set the candidate's qualifier from the words around it."""
     m = _BEFORE_QUALIFIER.search(text, cand.text_start, cand.left)
     if m is not None:
-        cand.qualifier = _QUALIFIER_OF.get(_key(m.group("q")), "exact")
+        cand.qualifier = _qualifier(m.group("q"))
         cand.lead = m.start()
     after = None
     if _AFTER_HINT.search(text, cand.end, cand.end + _AFTER_REACH):
@@ -602,14 +616,21 @@ def _qualify(text: str, cand: _Candidate) -> None:
         cand.end = after.end()
 
 
+def _may_join(gap: str) -> bool:
+    """Whether the gap between two figures is one of :data:`_RANGE_JOINERS` between white space:
+    a cheap test before _RANGE_GAP."""
+    # Most gaps are a sentence long: counting up to a few words costs less than folding them
+    # all (folding keeps the words: it turns no character into white space or into nothing).
+    return len(gap.split(None, _JOINER_WORDS)) <= _JOINER_WORDS and _key(gap) in _RANGE_JOINERS
+
+
 def _link(text: str, cands: list[_Candidate]) -> None:
     """Ranges and lists: pass qualifiers between neighbouring candidates."""
     for a, b in itertools.pairwise(cands):
         if b.kind == "bare":
             continue
         gap = text[a.end : b.lead]
-        # A range's gap is one joiner between white space: test that before the pattern.
-        joiner = _RANGE_GAP.match(gap) if _key(gap) in _RANGE_JOINERS else None
+        joiner = _RANGE_GAP.match(gap) if _may_join(gap) else None
         if joiner is not None and (
             (a.kind == "bare" and b.kind in ("percent", "count"))
             or (
