@@ -379,7 +379,7 @@ _AFTER_QUALIFIER = regex.compile(
 # What may stand between a phrase and its number: colons, full stops and white space (every
 # character of Unicode's White_Space, which regex's \s matches, and the few more str.isspace takes).
 _GAP = ":." + "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
-_ENDING_SPAN = 32  # characters of ``left`` kept: at least the longest last word of a phrase
+_ENDING_SPAN = 16  # characters of ``left`` kept: at least the longest last word of a phrase
 
 
 @dataclass(frozen=True)
@@ -419,8 +419,15 @@ class _Before:
 
 def _left(text: str, start: int) -> str:
     """The folded end of the text before ``start``, past white space, colons and full stops."""
-    # Past a gap longer than _WINDOW no pattern matches, so this slice holds every ending.
-    before = text[max(0, start - _WINDOW - _ENDING_SPAN) : start].rstrip(_GAP)
+    # Most numbers follow a single space: a slice one character longer than the span kept
+    # holds the span then, and slicing and folding cost by the character in non-ASCII text.
+    # (Folding maps each character on its own, to one or more: the fold of the span kept ends
+    # with that of any shorter one.)
+    reach = start - _ENDING_SPAN - 1  # (a conditional costs less than max)
+    before = text[reach if reach > 0 else 0 : start].rstrip(_GAP)
+    if len(before) < _ENDING_SPAN and reach > 0:
+        # Past a gap longer than _WINDOW no pattern matches, so this slice holds every ending.
+        before = text[max(0, start - _WINDOW - _ENDING_SPAN) : start].rstrip(_GAP)
     return before[-_ENDING_SPAN:].casefold()
 
 
