@@ -205,10 +205,12 @@ def parse_number(text: str) -> float | None:
     m = _NUMBER.match(text)
     if m is None:
         return None
-    if m.group("int") is not None:
-        whole, frac = m.group("int").replace(".", ""), m.group("frac")
+    # The groups in the pattern's order, in one call: the regex module looks a name up slowly.
+    grouped, frac, plain, cfrac, dfrac = m.groups()
+    if grouped is not None:
+        whole = grouped.replace(".", "")
     else:
-        whole, frac = m.group("plain"), m.group("cfrac") or m.group("dfrac")
+        whole, frac = plain, cfrac or dfrac
     try:
         return float(f"{whole}.{frac}") if frac else float(whole)
     except ValueError:  # a digit of a script newer than Python's Unicode tables ("\U00016d70")
@@ -325,6 +327,7 @@ _TAIL = regex.compile(
     """,
     _FLAGS,
 )
+_UNIT_GROUP = _TAIL.groupindex["unit"]  # read by number: a name is looked up slowly
 # Most numbers are told apart by the character after them, or by the word after that, without
 # _TAIL: a "%" makes a percent, a letter glues, and a word that begins none of the phrases _TAIL
 # looks for leaves the tail empty. Words are runs of _LETTERS that are all letters (the class
@@ -360,7 +363,7 @@ def _tail(text: str, end: int) -> tuple[str | None, int, str | None]:
         return None, end, None  # the end of the text, or a mark such as "," or ")"
     m = _TAIL.match(text, end)
     assert m is not None  # _TAIL matches the empty string
-    return m.lastgroup, m.end(), m.group("unit")
+    return m.lastgroup, m.end(), m.group(_UNIT_GROUP)
 
 
 _AFTER_QUALIFIER = regex.compile(
