@@ -133,6 +133,7 @@ _LIST_WORDS = _phrases(tuple(w for w in vocab.LIST_JOINERS if w.isalpha()))
 
 # What a range's gap holds, besides white space: a cheap test before _RANGE_GAP.
 _RANGE_JOINERS = frozenset(_key(w) for w in (*vocab.RANGE_JOINERS, "-", "–", "—"))
+_JOINER_WORDS = max(len(j.split()) for j in _RANGE_JOINERS)
 # The first words of QUALIFIER_AFTER: a cheap test before _AFTER_QUALIFIER (the pipeline's text
 # has single spaces, so the word shows within a few characters of the figure when it follows).
 _AFTER_HINT = re.compile(
@@ -142,6 +143,19 @@ _AFTER_HINT = re.compile(
 _AFTER_REACH = 16
 _QUALIFIER_OF = {_key(p): q for q, ps in vocab.QUALIFIER_PHRASES.items() for p in ps}
 _CANONICAL_UNITS = {_key(u): u for u in vocab.COUNT_UNITS}
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit(noun: str) -> str | None:
+    """The counted noun as the vocabulary writes it ("văn bản qppl" → "văn bản QPPL")."""
+    return _CANONICAL_UNITS.get(_key(noun))
+
+
+@functools.lru_cache(maxsize=1024)
+def _qualifier(phrase: str) -> str:
+    """The qualifier a phrase before a number means ("tối  thiểu" → "at_least")."""
+    return _QUALIFIER_OF.get(_key(phrase), "exact")
+
 
 # --- numbers ------------------------------------------------------------------------------
 
@@ -191,10 +205,12 @@ def parse_number(text: str) -> float | None:
     m = _NUMBER.match(text)
     if m is None:
         return None
-    if m.group("int") is not None:
-        whole, frac = m.group("int").replace(".", ""), m.group("frac")
+    # The groups in the pattern's order, in one call: the regex module looks a name up slowly.
+    grouped, frac, plain, cfrac, dfrac = m.groups()
+    if grouped is not None:
+        whole = grouped.replace(".", "")
     else:
-        whole, frac = m.group("plain"), m.group("cfrac") or m.group("dfrac")
+        whole, frac = plain, cfrac or dfrac
     try:
         return float(f"{whole}.{frac}") if frac else float(whole)
     except ValueError:  # a digit of a script newer than Python's Unicode tables ("\U00016d70")
@@ -311,6 +327,7 @@ _TAIL = regex.compile(
     """,
     _FLAGS,
 )
+_UNIT_GROUP = _TAIL.groupindex["unit"]  # read by number: a name is looked up slowly
 # Most numbers are told apart by the character after them, or by the word after that, without
 # _TAIL: a "%" makes a percent, a letter glues, and a word that begins none of the phrases _TAIL
 # looks for leaves the tail empty. Words are runs of _LETTERS that are all letters (the class
@@ -346,7 +363,7 @@ def _tail(text: str, end: int) -> tuple[str | None, int, str | None]:
         return None, end, None  # the end of the text, or a mark such as "," or ")"
     m = _TAIL.match(text, end)
     assert m is not None  # _TAIL matches the empty string
-    return m.lastgroup, m.end(), m.group("unit")
+    return m.lastgroup, m.end(), m.group(_UNIT_GROUP)
 
 
 _AFTER_QUALIFIER = regex.compile(
@@ -365,7 +382,7 @@ _AFTER_QUALIFIER = regex.compile(
 # What may stand between a phrase and its number: colons, full stops and white space (every
 # character of Unicode's White_Space, which regex's \s matches, and the few more str.isspace takes).
 _GAP = ":." + "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
-_ENDING_SPAN = 32  # characters of ``left`` kept: at least the longest last word of a phrase
+_ENDING_SPAN = 16  # characters of ``left`` kept: at least the longest last word of a phrase
 
 
 @dataclass(frozen=True)
@@ -405,8 +422,15 @@ class _Before:
 
 def _left(text: str, start: int) -> str:
     """The folded end of the text before ``start``, past white space, colons and full stops."""
-    # Past a gap longer than _WINDOW no pattern matches, so this slice holds every ending.
-    before = text[max(0, start - _WINDOW - _ENDING_SPAN) : start].rstrip(_GAP)
+    # Most numbers follow a single space: a slice one character longer than the span kept
+    # holds the span then, and slicing and folding cost by the character in non-ASCII text.
+    # (Folding maps each character on its own, to one or more: the fold of the span kept ends
+    # with that of any shorter one.)
+    reach = start - _ENDING_SPAN - 1  # (a conditional costs less than max)
+    before = text[reach if reach > 0 else 0 : start].rstrip(_GAP)
+    if len(before) < _ENDING_SPAN and reach > 0:
+        # Past a gap longer than _WINDOW no pattern matches, so this slice holds every ending.
+        before = text[max(0, start - _WINDOW - _ENDING_SPAN) : start].rstrip(_GAP)
     return before[-_ENDING_SPAN:].casefold()
 
 
@@ -473,13 +497,17 @@ _LIST_GAP = regex.compile(
 
 @dataclass(slots=True)
 class _Candidate:
-    """A figure being built; ``bare`` numbers only survive as the first end of a range."""
+    """A figure being built; ``bare`` numbers only survive as the first end of a range.
+
+    ``span`` is a field, not a property of ``text_start`` and its end: validation reads every
+    figure's, and a property costs a call.
+    """
 
     kind: str
     value: float
     text: str  # the number as written, with its "%"
     text_start: int
-    text_end: int
+    span: tuple[int, int]  # where ``text`` starts and ends
     end: int  # after the unit and any trailing qualifier
     lead: int  # where the qualifier words before it start
     left: str  # the end of the text before it (see _left)
@@ -488,14 +516,6 @@ class _Candidate:
     denominator: int | None = None
     unit: str | None = None
     ranged: bool = False
-
-    @property
-    def bare(self) -> bool:
-        return self.kind == "bare"
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.text_start, self.text_end
 
 
 def _masks(text: str) -> list[tuple[int, int]]:
@@ -545,20 +565,22 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
         return None
     token = text[start:end]
     left = _left(text, start)
-    unit = _CANONICAL_UNITS.get(_key(noun)) if noun is not None else None
+    unit = _unit(noun) if noun is not None else None
     if "/" not in token:
         value = parse_number(token)
         if value is None:
             return None
         if follows == "percent":
             figure = text[start:tail_end]
-            return _Candidate("percent", value, figure, start, tail_end, tail_end, start, left)
+            return _Candidate(
+                "percent", value, figure, start, (start, tail_end), tail_end, start, left
+            )
         if _not_figure_before(text, start, left, token) or (
             "." in token and _DOT_DECIMAL.search(token)
         ):
             return None  # "2.1 Văn bản …" is a heading number, not 2.1 documents
         kind, after = ("count", tail_end) if unit else ("bare", end)
-        return _Candidate(kind, value, token, start, end, after, start, left, unit=unit)
+        return _Candidate(kind, value, token, start, (start, end), after, start, left, unit=unit)
     parts = [p.strip() for p in token.split("/")]
     if len(parts) != 2 or follows in ("percent", "time"):
         return None  # "15/7/2021" and longer: dates; "x/y%": unknown; "24/24 giờ": a time
@@ -579,7 +601,7 @@ def _classify(text: str, start: int, end: int) -> _Candidate | None:
         numerator / denominator,
         token,
         start,
-        end,
+        (start, end),
         tail_end if unit else end,
         start,
         left,
@@ -593,7 +615,7 @@ def _qualify(text: str, cand: _Candidate) -> None:
     """Set the candidate's qualifier from the words around it."""
     m = _BEFORE_QUALIFIER.search(text, cand.text_start, cand.left)
     if m is not None:
-        cand.qualifier = _QUALIFIER_OF.get(_key(m.group("q")), "exact")
+        cand.qualifier = _qualifier(m.group("q"))
         cand.lead = m.start()
     after = None
     if _AFTER_HINT.search(text, cand.end, cand.end + _AFTER_REACH):
@@ -604,16 +626,23 @@ def _qualify(text: str, cand: _Candidate) -> None:
         cand.end = after.end()
 
 
+def _may_join(gap: str) -> bool:
+    """Whether the gap between two figures is one of :data:`_RANGE_JOINERS` between white space:
+    a cheap test before _RANGE_GAP."""
+    # Most gaps are a sentence long: counting up to a few words costs less than folding them
+    # all (folding keeps the words: it turns no character into white space or into nothing).
+    return len(gap.split(None, _JOINER_WORDS)) <= _JOINER_WORDS and _key(gap) in _RANGE_JOINERS
+
+
 def _link(text: str, cands: list[_Candidate]) -> None:
     """Ranges and lists: pass qualifiers between neighbouring candidates."""
     for a, b in itertools.pairwise(cands):
-        if b.bare:
+        if b.kind == "bare":
             continue
         gap = text[a.end : b.lead]
-        # A range's gap is one joiner between white space: test that before the pattern.
-        joiner = _RANGE_GAP.match(gap) if _key(gap) in _RANGE_JOINERS else None
+        joiner = _RANGE_GAP.match(gap) if _may_join(gap) else None
         if joiner is not None and (
-            (a.bare and b.kind in ("percent", "count"))
+            (a.kind == "bare" and b.kind in ("percent", "count"))
             or (
                 a.kind == b.kind
                 and (
@@ -622,7 +651,7 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 )
             )
         ):
-            if a.bare:
+            if a.kind == "bare":
                 a.kind, a.unit = b.kind, b.unit
             if a.qualifier == "exact":
                 a.qualifier = "at_least"
@@ -630,7 +659,7 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 b.qualifier = "at_most"
             a.ranged = b.ranged = True
         elif (
-            not a.bare
+            a.kind != "bare"
             and a.kind == b.kind
             and a.qualifier != "exact"
             and not a.ranged
@@ -654,11 +683,12 @@ def extract_figures(text: str, *, field: str = "notes") -> list[Figure]:
     """
     if field not in FIELDS:
         raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
-    cands = _target_candidates(text) if field == "target" else _candidates(text)
+    cands = list(_target_candidates(text)) if field == "target" else _candidates(text)
     if not cands:
         return []
-    # Read by attribute: cheaper than building a dict for each figure.
-    return _figure_list().validate_python(cands, from_attributes=True)
+    # Read by attribute: cheaper than building a dict for each figure. Strict (a list, not the
+    # cached tuple): the candidates hold the fields' own types, which lax validation converts.
+    return _figure_list().validate_python(cands, from_attributes=True, strict=True)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -674,17 +704,18 @@ def _candidates(text: str) -> list[_Candidate]:
     at = 0  # the first mask that may still cover a token
     cands: list[_Candidate] = []
     for m in _TOKEN.finditer(text):
+        start, end = m.span()
         if masks is None:
             masks = _masks(text)
-        while at < len(masks) and masks[at][1] <= m.start():
+        while at < len(masks) and masks[at][1] <= start:
             at += 1
-        if at < len(masks) and masks[at][0] <= m.start():
+        if at < len(masks) and masks[at][0] <= start:
             continue  # inside an address or a standard
-        cand = _classify(text, m.start(), m.end())
+        cand = _classify(text, start, end)
         if cand is not None:
             _qualify(text, cand)
             cands.append(cand)
     if not cands:
         return []
     _link(text, cands)
-    return [c for c in cands if not c.bare]
+    return [c for c in cands if c.kind != "bare"]
