@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 _KEY = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3})*\.?$")
+_LETTER = re.compile(r"^[a-zđA-ZĐ][.)]$")  # a lettered row: "a)", "b."
 _RUN = 3  # readings at most in a run put right together
 _SURE = 85.0  # a word read this surely in the STT column is a header ("STT"), passed
 
@@ -61,32 +62,43 @@ def follows(before: Key | None, number: Key) -> bool:
 
 def agrees(reading: Reading, number: Key) -> bool:
     """``reading`` may be ``number`` misread: its digits with the dots lost or added ("12"
-    for "1.2"), its levels with one digit misread ("8.1" for "3.1"), or, for a reading with no
-    digits, the shape of its ink (any, where no shape was seen).
+    for "1.2"), its levels with one digit misread ("8.1" for "3.1"); or, where the reading is
+    no number or its digits do not fit its ink, the shape of its ink (any, where no shape was
+    seen and nothing was read as digits).
 
     >>> class R:
     ...     def __init__(self, value, shape=None): self.value, self.shape = value, shape
     >>> agrees(R("12."), (1, 2)), agrees(R("8.1"), (3, 1)), agrees(R("443."), (4, 3))
     (True, True, False)
+    >>> agrees(R("443.", "9.9."), (4, 3)), agrees(R("3.2.2.", "9.9.9."), (3, 1, 1))
+    (True, False)
     >>> agrees(R("Khải K", "9.9.9."), (3, 2, 1)), agrees(R("Khải K", "9.9."), (3, 2, 1))
     (True, False)
     """
     written = ".".join(map(str, number))
-    shaped = re.sub(r"[0-9]", "9", written)
-    if reading.shape is not None and reading.shape.rstrip(".") == shaped:
-        return True
     read = key(reading.value)
     if read is not None:
         if len(read) == len(number):
-            return sum(a != b for a, b in zip(read, number, strict=True)) <= 1
-        return _digits(reading.value) == _digits(written)
-    return not _digits(reading.value) and reading.shape is None
+            if sum(a != b for a, b in zip(read, number, strict=True)) <= 1:
+                return True
+        elif _digits(reading.value) == _digits(written):
+            return True
+        if reading.shape is None or _shape(reading.value) == reading.shape.rstrip("."):
+            return False  # digits that fit their ink: as read
+    if reading.shape is not None:
+        return reading.shape.rstrip(".") == _shape(written)
+    return not _digits(reading.value)
+
+
+def _shape(number: str) -> str:
+    return re.sub(r"[0-9]", "9", number.rstrip("."))
 
 
 def mend_levels(readings: Sequence[Reading]) -> list[tuple[int, str]]:
     """The readings of one section to put right, as (position, number written): each run of
     one to three readings that does not follow on from the number before it, where exactly
     one run of successors leads on to the number after it and agrees with every reading.
+    Where all of them are plain numbers ("1", "2"), :func:`..numerals.mend` decides.
 
     >>> class R:
     ...     def __init__(self, value, shape=None):
@@ -95,7 +107,7 @@ def mend_levels(readings: Sequence[Reading]) -> list[tuple[int, str]]:
     [(2, '1.2.')]
     >>> mend_levels([R("3.1."), R("K2", "9.9."), R("Khải K", "9.9.9."), R("3.2.2.")])
     [(1, '3.2.'), (2, '3.2.1.')]
-    >>> mend_levels([R("4"), R("2."), R("3.")]), mend_levels([R("3."), R("4.")])
+    >>> mend_levels([R("4"), R("2."), R("2.1.")]), mend_levels([R("3."), R("4."), R("4.1.")])
     ([(0, '1.')], [])
     """
     taking = [k for k, r in enumerate(readings) if not _passed(r)]
@@ -105,29 +117,48 @@ def mend_levels(readings: Sequence[Reading]) -> list[tuple[int, str]]:
     at = 0
     while at < len(taking):
         own = keys[at]
-        first = before == _START and own not in successors(_START)
-        next_key = keys[at + 1] if at + 1 < len(keys) else None
-        doubted = first and next_key is not None and own is not None and not follows(own, next_key)
-        if own is not None and follows(before, own) and not doubted:
+        if own is not None and follows(before, own) and not _doubted(before, own, keys[at + 1 :]):
             before, at = own, at + 1
             continue
-        run = _run(before, [readings[k] for k in taking[at : at + _RUN + 1]], keys[at:])
+        read = _numbering(keys, at)
+        run = _run(before, [readings[k] for k in taking[at : at + _RUN + 1]], keys[at:], read)
         if run is None:
             before, at = own or before, at + 1
             continue
         after = readings[taking[at + len(run)]]
         for offset, number in enumerate(run):
             reading = readings[taking[at + offset]]
-            dotted = any(t.endswith(".") for t in (reading.value, reading.shape or "", after.value))
-            out.append((taking[at + offset], ".".join(map(str, number)) + ("." if dotted else "")))
+            if key(reading.value) != number:
+                out.append((taking[at + offset], _written(number, reading, after)))
         before, at = run[-1], at + len(run)
     return out
 
 
-def _run(before: Key | None, readings: list[Reading], keys: list[Key | None]) -> list[Key] | None:
+def _doubted(before: Key | None, own: Key, later: list[Key | None]) -> bool:
+    """A section's first number that is no first number ("4" for "1."), which the number
+    after it does not follow."""
+    after = later[0] if later else None
+    return (
+        before == _START
+        and own not in successors(_START)
+        and after is not None
+        and (not follows(own, after))
+    )
+
+
+def _written(number: Key, reading: Reading, after: Reading) -> str:
+    """``number`` as the document writes its numbers: with a trailing dot where the reading,
+    its ink or the number after it has one."""
+    dotted = any(t.endswith(".") for t in (reading.value, reading.shape or "", after.value))
+    return ".".join(map(str, number)) + ("." if dotted else "")
+
+
+def _run(
+    before: Key | None, readings: list[Reading], keys: list[Key | None], read: set[Key]
+) -> list[Key] | None:
     """The one run of successors of ``before``, as long as the shortest that leads on to the
-    reading after it, agreeing with the readings it stands for; None when there is none, or
-    more than one."""
+    reading after it, agreeing with the readings it stands for and holding no number ``read``
+    elsewhere in the section; None when there is none, or more than one."""
     if before is None:
         return None
     for length in range(1, min(_RUN, len(readings) - 1) + 1):
@@ -139,12 +170,22 @@ def _run(before: Key | None, readings: list[Reading], keys: list[Key | None]) ->
             for run in _runs(before, length)
             if after in successors(run[-1])
             and all(agrees(r, n) for r, n in zip(readings, run, strict=False))
+            and not any(n in read and n != keys[k] for k, n in enumerate(run))
+            and any(len(n) > 1 for n in (before, *run, after))  # plain numbers: numerals.mend
         ]
         if len(found) == 1:
             return found[0]
         if found:
             return None
     return None
+
+
+def _numbering(keys: list[Key | None], at: int) -> set[Key]:
+    """The numbers read in the numbering that holds ``keys[at]``: from the "1" before it to
+    the next "1" (a form numbered again after another)."""
+    start = next((k for k in range(at, -1, -1) if keys[k] == (1,)), 0)
+    end = next((k for k in range(at + 1, len(keys)) if keys[k] == (1,)), len(keys))
+    return {k for k in keys[start:end] if k is not None}
 
 
 def _runs(before: Key, length: int) -> list[list[Key]]:
@@ -157,8 +198,8 @@ def _runs(before: Key, length: int) -> list[list[Key]]:
 
 def _passed(reading: Reading) -> bool:
     """A header's word in the STT column ("STT" on a repeated header), read surely: no
-    number and no number's shape."""
-    return (
+    number and no number's shape; or a lettered row ("a)"), which is never a number."""
+    return bool(_LETTER.match(reading.value)) or (
         not _digits(reading.value)
         and reading.confidence >= _SURE
         and (reading.shape is None or "." not in reading.shape)
