@@ -65,7 +65,8 @@ def shape_of(glyphs: list[_Glyph]) -> str | None:
     tallest = max(g.bottom - g.top for g in glyphs)
     tall = [g for g in glyphs if g.bottom - g.top >= _TALL * tallest]
     height = _median([g.bottom - g.top for g in tall])
-    top, base = _median([g.top for g in tall]), _median([g.bottom for g in tall])
+    tops, bases = sorted(g.top for g in tall), sorted(g.bottom for g in tall)
+    top, base = tops[len(tops) // 2], bases[len(bases) // 2]  # a mark over one is passed
     narrow = [g.x1 - g.x0 for g in tall if g.x1 - g.x0 <= _DIGIT_WIDE * height]
     width = max(narrow) if narrow else _DIGIT_WIDTH * height  # a "1" is narrower
     out = []
@@ -102,7 +103,8 @@ def _dash(g: _Glyph, top: int, height: int) -> bool:
 
 
 def _median(values: list[int]) -> int:
-    return sorted(values)[len(values) // 2]
+    """The lower median: of two glyphs, the digit's height, not its marked neighbour's."""
+    return sorted(values)[(len(values) - 1) // 2]
 
 
 def _glyphs(gray: Any) -> list[_Glyph]:
