@@ -180,3 +180,28 @@ def test_an_indicator_forms_scan_reads_its_twins_ids_and_values(dpi: int, degrad
     result = compare(got, twin)
     assert result.indicators == result.twin_indicators == 40
     assert result.extra_errors == []
+
+
+def _cell(column: int, row: int, text: str, confidence: float, height: int = 17) -> object:
+    from appendixparse.readers.pdf.ocr.engine import Word
+    from appendixparse.readers.pdf.ocr.page import _CellRead
+
+    words = [Word(t, confidence, 0, 0, 10, height, 0) for t in text.split()]
+    return _CellRead(row, row, column, column, None, (0, 0, 10, height), words)
+
+
+def test_a_short_doubtful_reading_in_a_column_of_numbers_is_read_again() -> None:
+    from appendixparse.readers.pdf.ocr.page import _misread_numbers
+
+    scores = [_cell(3, r, t, c) for r, (t, c) in enumerate([("3", 97), ("1,5", 96), ("P2", 25)])]
+    scores += [_cell(3, 4, "2", 96), _cell(3, 5, "ĐẶT)", 97)]  # read surely: as read
+    names = [_cell(1, r, t, 30) for r, t in enumerate(["Báo cáo", "Kiểm tra", "Có", "Rà soát"])]
+    found = _misread_numbers([*scores, *names])  # type: ignore[list-item]
+    assert [(cell.found[0].text, height) for cell, height in found] == [("P2", 17)]
+
+
+def test_a_numbers_digits_height_is_its_tallest_glyphs() -> None:
+    from appendixparse.readers.pdf.ocr.glyphs import digit_height
+
+    assert digit_height(_ink("99,9")) == 18
+    assert digit_height(np.full((20, 20), 255, dtype=np.uint8)) == 0

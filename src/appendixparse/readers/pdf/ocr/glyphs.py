@@ -48,6 +48,15 @@ def number_shape(gray: Any) -> str | None:
     return shape_of(glyphs)
 
 
+def digit_height(gray: Any) -> int:
+    """The height of the tallest glyphs in ``gray`` (a number's digits), 0 where blank."""
+    glyphs = _glyphs(gray)
+    if not glyphs:
+        return 0
+    tallest = max(g.bottom - g.top for g in glyphs)
+    return _median([g.bottom - g.top for g in glyphs if g.bottom - g.top >= _TALL * tallest])
+
+
 def shape_of(glyphs: list[_Glyph]) -> str | None:
     """The shape of glyphs given left to right (see :func:`number_shape`). Digits the ink runs
     together count as many as the glyph is digits wide; a leading dash (a sign) is passed.

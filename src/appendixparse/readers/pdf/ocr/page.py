@@ -22,6 +22,10 @@ _INSET = 3  # pixels left out inside a rule, past its centre line
 _STT_SHARE = 0.12  # a first column narrower than this share of its table holds numbers
 _NUMBER_SCALE = 2.0  # STT crops are enlarged this much before reading
 _SURE_NUMBER = 80.0  # an STT read at this confidence is not read again
+_NUMBER_COLUMN = 3  # a column with this many numbers at least…
+_NUMBER_SHARE = 0.6  # …and this share of its cells numbers holds numbers
+_SHORT_VALUE = 6  # a reading this short in such a column may be a number misread
+_NUMBER_HEIGHT = (0.7, 1.4)  # its digits' height to the column's numbers', for a number
 # Letters no numeral's strokes are misread as: a reading with one of them is words.
 _WORDLIKE = re.compile(r"[A-GJKOPQRSTYZa-hjkm-uwyzđĐ]")
 _INK_HEIGHT = 0.75  # the median word's ink is about three quarters of the font size
@@ -174,6 +178,7 @@ def _read_table(
     texts: list[list[str]] = [[""] * cols for _ in range(rows)]
     stt: list[tuple[int, str, float, str | None]] = []  # (row, text, confidence, shape)
     headings: set[int] = set()  # rows whose cells after the first are one merged cell
+    read: list[_CellRead] = []  # the other cells, their words yet to be placed
     for cells in groups.values():
         r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
         c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
@@ -192,12 +197,17 @@ def _read_table(
         if stt_column and c0 == 0 and c1 == 0:
             text, conf, shape = _read_number(crop, engines, cv2)
             stt.append((r0, text, conf, shape))
+            for r in range(r0, r1 + 1):
+                texts[r][c0] = text
         else:
             found = _restore_marks(engines.read(crop), crop)
-            text = _cell_text(found)
-            words.extend(_placed(word, box, scale) for word in found)
-        for r in range(r0, r1 + 1):
-            texts[r][c0] = text
+            read.append(_CellRead(r0, r1, c0, c1, crop, box, found))
+    for misread, height in _misread_numbers(read):
+        misread.found = _read_value_again(misread, height, engines, cv2) or misread.found
+    for done in read:
+        words.extend(_placed(word, done.box, scale) for word in done.found)
+        for r in range(done.r0, done.r1 + 1):
+            texts[r][done.c0] = _cell_text(done.found)
     for r, text, conf, shape in sorted(stt, key=lambda s: s[0]):
         numbers.add(texts[r], text, conf, heading=r in headings, shape=shape)
     out_rows = []
@@ -219,6 +229,71 @@ def _read_table(
         ),
         rows=out_rows,
     )
+
+
+@dataclass(slots=True)
+class _CellRead:
+    """A table cell read as text: its rows and columns, its crop and the crop's box on the
+    page, and the words read in it."""
+
+    r0: int
+    r1: int
+    c0: int
+    c1: int
+    crop: Any
+    box: tuple[int, ...]
+    found: list[Word]
+
+
+def _misread_numbers(cells: list[_CellRead]) -> list[tuple[_CellRead, int]]:
+    """The cells of a column of numbers (a value or score column) read doubtfully as no
+    number ("P2", "ĐẶT)" for "2", "2,5"), each with the height of the numbers read in its
+    column."""
+    columns: dict[int, list[_CellRead]] = {}
+    for cell in cells:
+        if cell.c0 == cell.c1 and cell.found:
+            columns.setdefault(cell.c0, []).append(cell)
+    out = []
+    for column in columns.values():
+        numbers = [c for c in column if glyphs.separated(_cell_text(c.found))]
+        if len(numbers) < _NUMBER_COLUMN or len(numbers) < _NUMBER_SHARE * len(column):
+            continue
+        heights = sorted(w.bottom - w.top for c in numbers for w in c.found)
+        height = heights[len(heights) // 2]
+        out += [
+            (c, height)
+            for c in column
+            if not glyphs.separated(text := _cell_text(c.found))
+            and len(text) <= _SHORT_VALUE
+            and min(w.confidence for w in c.found) < _SURE_NUMBER
+        ]
+    return out
+
+
+def _read_value_again(
+    cell: _CellRead, height: int, engines: Engines, cv2: Any
+) -> list[Word] | None:
+    """A number misread as text, read again by the digits engine and written with the marks
+    its ink shows, where its digits are as high as the column's (no speck, no letter) and every
+    reading of them that fits the ink agrees; None otherwise."""
+    ink = _tight(cell.crop, cell.found)
+    shape = glyphs.number_shape(ink)
+    if (
+        shape is None
+        or not _NUMBER_HEIGHT[0] <= glyphs.digit_height(ink) / height <= _NUMBER_HEIGHT[1]
+    ):
+        return None
+    readings = _DigitReadings(cell.crop, engines, cv2).every()
+    # the digits engine's dots are the ink's to place
+    fits = [(glyphs.fit("".join(c for c in n if c.isdigit()), shape), conf) for n, conf in readings]
+    fitted = {text for text, _ in fits if text is not None}
+    if len(fitted) != 1:
+        return None
+    text, confidence = next((t, c) for t, c in fits if t is not None)
+    f = cell.found
+    x0, top = min(w.x0 for w in f), min(w.top for w in f)
+    x1, bottom = max(w.x1 for w in f), max(w.bottom for w in f)
+    return [Word(text, confidence, x0, top, x1, bottom, 0, f[0].baseline)]
 
 
 def _placed(word: Word, box: tuple[int, ...], scale: float) -> OcrWord:
