@@ -195,9 +195,10 @@ def test_a_short_doubtful_reading_in_a_column_of_numbers_is_read_again() -> None
 
     scores = [_cell(3, r, t, c) for r, (t, c) in enumerate([("3", 97), ("1,5", 96), ("P2", 25)])]
     scores += [_cell(3, 4, "2", 96), _cell(3, 5, "ĐẶT)", 97)]  # read surely: as read
+    scores += [_cell(3, 6, "", 0)]  # inked, but nothing read
     names = [_cell(1, r, t, 30) for r, t in enumerate(["Báo cáo", "Kiểm tra", "Có", "Rà soát"])]
     found = _misread_numbers([*scores, *names])  # type: ignore[list-item]
-    assert [(cell.found[0].text, height) for cell, height in found] == [("P2", 17)]
+    assert [(cell.r0, height) for cell, height in found] == [(2, 17), (6, 17)]
 
 
 def test_a_numbers_digits_height_is_its_tallest_glyphs() -> None:

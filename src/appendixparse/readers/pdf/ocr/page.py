@@ -247,16 +247,17 @@ class _CellRead:
 
 def _misread_numbers(cells: list[_CellRead]) -> list[tuple[_CellRead, int]]:
     """The cells of a column of numbers (a value or score column) read doubtfully as no
-    number ("P2", "ĐẶT)" for "2", "2,5"), each with the height of the numbers read in its
-    column."""
+    number ("P2", "ĐẶT)" for "2", "2,5"), or not read though inked, each with the height of
+    the numbers read in its column."""
     columns: dict[int, list[_CellRead]] = {}
     for cell in cells:
-        if cell.c0 == cell.c1 and cell.found:
+        if cell.c0 == cell.c1:
             columns.setdefault(cell.c0, []).append(cell)
     out = []
     for column in columns.values():
         numbers = [c for c in column if glyphs.separated(_cell_text(c.found))]
-        if len(numbers) < _NUMBER_COLUMN or len(numbers) < _NUMBER_SHARE * len(column):
+        filled = sum(bool(c.found) for c in column)
+        if len(numbers) < _NUMBER_COLUMN or len(numbers) < _NUMBER_SHARE * filled:
             continue
         heights = sorted(w.bottom - w.top for c in numbers for w in c.found)
         height = heights[len(heights) // 2]
@@ -265,7 +266,7 @@ def _misread_numbers(cells: list[_CellRead]) -> list[tuple[_CellRead, int]]:
             for c in column
             if not glyphs.separated(text := _cell_text(c.found))
             and len(text) <= _SHORT_VALUE
-            and min(w.confidence for w in c.found) < _SURE_NUMBER
+            and min((w.confidence for w in c.found), default=0.0) < _SURE_NUMBER
         ]
     return out
 
@@ -291,6 +292,8 @@ def _read_value_again(
         return None
     text, confidence = next((t, c) for t, c in fits if t is not None)
     f = cell.found
+    if not f:  # nothing read: the crop's box
+        return [Word(text, confidence, 0, 0, cell.crop.shape[1], cell.crop.shape[0], 0)]
     x0, top = min(w.x0 for w in f), min(w.top for w in f)
     x1, bottom = max(w.x1 for w in f), max(w.bottom for w in f)
     return [Word(text, confidence, x0, top, x1, bottom, 0, f[0].baseline)]
