@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from ..grid import Grid, Paragraph, Row, Table
 from ..models import Indicator
-from ..text.cleaning import clean, fold, join
+from ..text.cleaning import clean, fold, join, remark
 from ..text.numbering import parse_section, parse_stt
 from ..text.status import match_status, named_status
 from ..text.values import read_value
@@ -167,7 +167,7 @@ def find_indicator_tables(grid: Grid) -> IndicatorTables:
     previous: IndicatorPart | None = None
     for position, block in enumerate(grid.blocks):
         if isinstance(block, Paragraph):
-            lines.extend((position, t) for t in _lines(block.text))
+            lines.extend((position, t) for t in _lines(block.text, ocr=grid.ocr))
             continue
         part = _indicator_part(position, block, lines, previous)
         lines = []
@@ -184,8 +184,11 @@ def find_indicator_tables(grid: Grid) -> IndicatorTables:
     return found
 
 
-def _lines(text: str) -> list[str]:
-    return [c for c in (clean(t) for t in text.split("\n")) if c]
+def _lines(text: str, *, ocr: bool = False) -> list[str]:
+    """The cleaned lines of ``text``; ``ocr``: read from a scan, whose marks OCR misreads
+    ("Biếu mẫu 2"), so a form's opener is written with its own marks where only they differ."""
+    lines = [c for c in (clean(t) for t in text.split("\n")) if c]
+    return [remark(t, FORM_OPENERS) for t in lines] if ocr else lines
 
 
 def _indicator_part(
@@ -221,7 +224,8 @@ def _indicator_part(
 
 
 def _row_texts(row: Row) -> list[str]:
-    return [t for c in dict.fromkeys(row.cells) for t in _lines(c)]
+    ocr = row.confidence is not None
+    return [t for c in dict.fromkeys(row.cells) for t in _lines(c, ocr=ocr)]
 
 
 def _form_line(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int] | None:

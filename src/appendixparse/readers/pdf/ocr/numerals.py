@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from .levels import key, mend_levels
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
           "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
@@ -98,6 +101,7 @@ class _Reading:
     text: str
     confidence: float
     heading: bool
+    shape: str | None = None  # its ink's shape ("9.9." for "2.1."), where it was seen
     value: str = ""  # what the sequence made of it
 
 
@@ -119,15 +123,21 @@ class NumberReadings:
     items: list[_Reading] = field(default_factory=list)
 
     def add(
-        self, holder: list[str] | _Worded, text: str, confidence: float, *, heading: bool = False
+        self,
+        holder: list[str] | _Worded,
+        text: str,
+        confidence: float,
+        *,
+        heading: bool = False,
+        shape: str | None = None,
     ) -> None:
         """Note ``text`` read at ``confidence`` for ``holder``, which shows it as read until
-        :meth:`settle`."""
+        :meth:`settle`; ``shape``: its ink's (:func:`..glyphs.number_shape`)."""
         if isinstance(holder, list):
             holder[0] = text
         else:
             holder.text = text
-        self.items.append(_Reading(holder, text, confidence, heading))
+        self.items.append(_Reading(holder, text, confidence, heading, shape))
 
     def settle(self, sequence: NumberSequence) -> None:
         """Put every reading right by ``sequence`` (which carries on from earlier pages)."""
@@ -151,8 +161,10 @@ def mend(pages: Iterable[NumberReadings]) -> None:
     >>> page.settle(NumberSequence()); mend([page]); [row[0] for row in rows]
     ['I', '1', '2', '3', 'STT', '4', 'II', '1', '2', '3', 'a)', '5']
     """
+    items = [item for readings in pages for item in readings.items]
+    _arabic_ones(items)
     section: list[_Reading] = []
-    for item in (item for readings in pages for item in readings.items):
+    for item in items:
         if item.heading or item.value.rstrip(".") in _ROMAN:
             _mend_section(section)
             section = []
@@ -161,7 +173,24 @@ def mend(pages: Iterable[NumberReadings]) -> None:
     _mend_section(section)
 
 
+def _arabic_ones(items: list[_Reading]) -> None:
+    """A section numeral "I" read doubtfully in a row of its own (no heading) over a "1.1":
+    the "1." its sub-numbers show it is."""
+    for item, after in itertools.pairwise(items):
+        if (
+            not item.heading
+            and item.value.rstrip(".") == "I"
+            and item.confidence < _SURE
+            and key(after.value) == (1, 1)
+        ):
+            item.value = "1" + ("." if item.value.endswith(".") else "")
+            _show(item)
+
+
 def _mend_section(section: list[_Reading]) -> None:
+    for at, value in mend_levels(section):
+        section[at].value = value
+        _show(section[at])
     numbers = [_number(item.value) for item in section]
     read = set(numbers)
     for k in range(1, len(section) - 1):

@@ -12,6 +12,7 @@ from ....text.vocabulary import SECTION_PREFIXES
 from ..page import _Page
 from ..ruled import _RuledTable
 from ..text import _join_lines, _Line, _Word
+from . import glyphs
 from . import image as img
 from .engine import Engines, Word
 from .numerals import NumberReadings, numeral_like
@@ -21,6 +22,10 @@ _INSET = 3  # pixels left out inside a rule, past its centre line
 _STT_SHARE = 0.12  # a first column narrower than this share of its table holds numbers
 _NUMBER_SCALE = 2.0  # STT crops are enlarged this much before reading
 _SURE_NUMBER = 80.0  # an STT read at this confidence is not read again
+_NUMBER_COLUMN = 3  # a column with this many numbers at least…
+_NUMBER_SHARE = 0.6  # …and this share of its cells numbers holds numbers
+_SHORT_VALUE = 6  # a reading this short in such a column may be a number misread
+_NUMBER_HEIGHT = (0.7, 1.4)  # its digits' height to the column's numbers', for a number
 # Letters no numeral's strokes are misread as: a reading with one of them is words.
 _WORDLIKE = re.compile(r"[A-GJKOPQRSTYZa-hjkm-uwyzđĐ]")
 _INK_HEIGHT = 0.75  # the median word's ink is about three quarters of the font size
@@ -171,8 +176,9 @@ def _read_table(
     stt_column = (grid.xs[1] - grid.xs[0]) < _STT_SHARE * table_width
     margin = max(int(_MARGIN * engines.dpi), 4)
     texts: list[list[str]] = [[""] * cols for _ in range(rows)]
-    stt: list[tuple[int, str, float]] = []  # (row, text, confidence) of the STT column
+    stt: list[tuple[int, str, float, str | None]] = []  # (row, text, confidence, shape)
     headings: set[int] = set()  # rows whose cells after the first are one merged cell
+    read: list[_CellRead] = []  # the other cells, their words yet to be placed
     for cells in groups.values():
         r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
         c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
@@ -189,16 +195,21 @@ def _read_table(
             headings.add(r0)
         crop = _crop(gray, box, inner)
         if stt_column and c0 == 0 and c1 == 0:
-            text, conf = _read_number(crop, engines, cv2)
-            stt.append((r0, text, conf))
+            text, conf, shape = _read_number(crop, engines, cv2)
+            stt.append((r0, text, conf, shape))
+            for r in range(r0, r1 + 1):
+                texts[r][c0] = text
         else:
-            found = engines.read(crop)
-            text = _cell_text(found)
-            words.extend(_placed(word, box, scale) for word in found)
-        for r in range(r0, r1 + 1):
-            texts[r][c0] = text
-    for r, text, conf in sorted(stt):
-        numbers.add(texts[r], text, conf, heading=r in headings)
+            found = _restore_marks(engines.read(crop), crop)
+            read.append(_CellRead(r0, r1, c0, c1, crop, box, found))
+    for misread, height in _misread_numbers(read):
+        misread.found = _read_value_again(misread, height, engines, cv2) or misread.found
+    for done in read:
+        words.extend(_placed(word, done.box, scale) for word in done.found)
+        for r in range(done.r0, done.r1 + 1):
+            texts[r][done.c0] = _cell_text(done.found)
+    for r, text, conf, shape in sorted(stt, key=lambda s: s[0]):
+        numbers.add(texts[r], text, conf, heading=r in headings, shape=shape)
     out_rows = []
     for r in range(rows):
         row_box = (
@@ -218,6 +229,74 @@ def _read_table(
         ),
         rows=out_rows,
     )
+
+
+@dataclass(slots=True)
+class _CellRead:
+    """A table cell read as text: its rows and columns, its crop and the crop's box on the
+    page, and the words read in it."""
+
+    r0: int
+    r1: int
+    c0: int
+    c1: int
+    crop: Any
+    box: tuple[int, ...]
+    found: list[Word]
+
+
+def _misread_numbers(cells: list[_CellRead]) -> list[tuple[_CellRead, int]]:
+    """The cells of a column of numbers (a value or score column) read doubtfully as no
+    number ("P2", "ĐẶT)" for "2", "2,5"), or not read though inked, each with the height of
+    the numbers read in its column."""
+    columns: dict[int, list[_CellRead]] = {}
+    for cell in cells:
+        if cell.c0 == cell.c1:
+            columns.setdefault(cell.c0, []).append(cell)
+    out = []
+    for column in columns.values():
+        numbers = [c for c in column if glyphs.separated(_cell_text(c.found))]
+        filled = sum(bool(c.found) for c in column)
+        if len(numbers) < _NUMBER_COLUMN or len(numbers) < _NUMBER_SHARE * filled:
+            continue
+        heights = sorted(w.bottom - w.top for c in numbers for w in c.found)
+        height = heights[len(heights) // 2]
+        out += [
+            (c, height)
+            for c in column
+            if not glyphs.separated(text := _cell_text(c.found))
+            and len(text) <= _SHORT_VALUE
+            and min((w.confidence for w in c.found), default=0.0) < _SURE_NUMBER
+        ]
+    return out
+
+
+def _read_value_again(
+    cell: _CellRead, height: int, engines: Engines, cv2: Any
+) -> list[Word] | None:
+    """A number misread as text, read again by the digits engine and written with the marks
+    its ink shows, where its digits are as high as the column's (no speck, no letter) and every
+    reading of them that fits the ink agrees; None otherwise."""
+    ink = _tight(cell.crop, cell.found)
+    shape = glyphs.number_shape(ink)
+    if (
+        shape is None
+        or not _NUMBER_HEIGHT[0] <= glyphs.digit_height(ink) / height <= _NUMBER_HEIGHT[1]
+    ):
+        return None
+    readings = _DigitReadings(cell.crop, engines, cv2).every()
+    # the digits engine's dots are the ink's to place
+    fits = [(glyphs.fit("".join(c for c in n if c.isdigit()), shape), conf) for n, conf in readings]
+    fitted = {text for text, _ in fits if text is not None}
+    if len(fitted) != 1:
+        return None
+    text, confidence = next((t, c) for t, c in fits if t is not None)
+    f = cell.found
+    if not f:  # nothing read: the crop's box
+        return [Word(text, confidence, 0, 0, cell.crop.shape[1], cell.crop.shape[0], 0)]
+    x0, top = min(w.x0 for w in f), min(w.top for w in f)
+    x1, bottom = max(w.x1 for w in f), max(w.bottom for w in f)
+    return [Word(text, confidence, x0, top, x1, bottom, 0, f[0].baseline)]
 
 
 def _placed(word: Word, box: tuple[int, ...], scale: float) -> OcrWord:
@@ -265,11 +344,58 @@ def _cell_text(found: list[Word]) -> str:
 _NUMBER_LOOKALIKES = frozenset("IVXLCDMivxlcdmOoSsBZzg")  # roman numerals; 1, 0, 5, 8, 2, 9
 
 
-def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
-    """An STT cell and the confidence of its reading: read as text first; a doubtful reading,
+def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float, str | None]:
+    """An STT cell, the confidence of its reading, and the shape of its ink
+    (:func:`glyphs.number_shape`, "9.9." for "2.1."): read as text first; a doubtful reading,
     or one that is no number ("H", "HÌ"), is read again with the English model held to digits
-    and roman numerals (as it is, then enlarged: each misses some), the surest number kept."""
+    and roman numerals (as it is, then enlarged: each misses some), the surest number kept.
+    Where the ink shows a number's dots, the reading's digits take them ("12." is "1.2."),
+    and a reading whose digits do not fit gives way to a reading of the digits that does."""
     found = engines.read(crop)
+    digits = _DigitReadings(crop, engines, cv2)
+    text, conf = _first_number(found, digits)
+    shape = glyphs.number_shape(_tight(crop, found))
+    fitted = glyphs.fit(text, shape, numbering=True)
+    if fitted is not None:
+        return fitted, conf, shape
+    if shape is not None and "." in shape:
+        for number, number_conf in digits.every():
+            fitted = glyphs.fit(number, shape, numbering=True)
+            if fitted is not None:
+                return fitted, number_conf, shape
+    return text, conf, shape
+
+
+class _DigitReadings:
+    """A crop read by the digits engine at each scale, each once, when asked for."""
+
+    _SCALES = (1.0, _NUMBER_SCALE, 3.0)
+
+    def __init__(self, crop: Any, engines: Engines, cv2: Any) -> None:
+        self.padded = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+        self.engines, self.cv2 = engines, cv2
+        self.read: dict[float, tuple[str, float]] = {}
+
+    def at(self, scale: float) -> tuple[str, float]:
+        """The digits read at ``scale``, and their lowest confidence."""
+        if scale not in self.read:
+            image = self.padded
+            if scale != 1.0:
+                image = self.cv2.resize(
+                    image, None, fx=scale, fy=scale, interpolation=self.cv2.INTER_CUBIC
+                )
+            words = self.engines.read(image, "numbers", dpi=self.engines.dpi * scale)
+            number = "".join(w.text for w in words)
+            self.read[scale] = (number, min((w.confidence for w in words), default=0.0))
+        return self.read[scale]
+
+    def every(self) -> list[tuple[str, float]]:
+        """The readings at every scale, the surest first."""
+        return sorted((self.at(s) for s in self._SCALES), key=lambda r: -r[1])
+
+
+def _first_number(found: list[Word], digits: _DigitReadings) -> tuple[str, float]:
+    """The number an STT cell's text reading stands for, or the digits engine's."""
     text = _cell_text(found)
     conf = min((w.confidence for w in found), default=0.0)
     plausible = bool(_NUMBERING.match(text) or _LETTERED.match(text))
@@ -280,19 +406,38 @@ def _read_number(crop: Any, engines: Engines, cv2: Any) -> tuple[str, float]:
         return text, conf  # a header's word ("STT", "TT"), however doubtful: no number
     if not plausible and _WORDLIKE.search(_unmarked(text)):
         best = ("", _SURE_NUMBER - 0.01)  # word-like: only a sure number replaces it
-    padded = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
     for scale in (1.0, _NUMBER_SCALE):
-        image = padded
-        if scale != 1.0:
-            image = cv2.resize(padded, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-        digits = engines.read(image, "numbers", dpi=engines.dpi * scale)
-        number = "".join(w.text for w in digits)
-        number_conf = min((w.confidence for w in digits), default=0.0)
+        number, number_conf = digits.at(scale)
         if number and _NUMBERING.match(number) and number_conf > best[1]:
             best = (number, number_conf)
             if number_conf >= _SURE_NUMBER:
                 break
     return best if best[0] else (text, conf)
+
+
+def _tight(image: Any, found: list[Word], pad: int = 3) -> Any:
+    """The part of ``image`` the words found cover, ``pad`` pixels around: the ink of a
+    number without the rules' remnants at a cell's edges."""
+    if not found:
+        return image
+    height, width = image.shape
+    x0, top = max(min(w.x0 for w in found) - pad, 0), max(min(w.top for w in found) - pad, 0)
+    x1 = min(max(w.x1 for w in found) + pad, width)
+    bottom = min(max(w.bottom for w in found) + pad, height)
+    return image[top:bottom, x0:x1]
+
+
+def _restore_marks(found: list[Word], image: Any) -> list[Word]:
+    """The words of ``image`` with the dots and commas of their numbers the ink shows but
+    Tesseract dropped ("1249" for "12,49", "2372" for "2.372") put back."""
+    for word in found:
+        if not glyphs.separated(word.text) or sum(c.isdigit() for c in word.text) < 2:
+            continue
+        shape = glyphs.number_shape(_tight(image, [word]))
+        fitted = glyphs.fit(word.text, shape)
+        if fitted is not None:
+            word.text = fitted
+    return found
 
 
 def _recover_numbers(
@@ -328,7 +473,7 @@ def _recover_numbers(
             out.append(line)
             continue
         band = (0, max(top, 0), max(right, 0), bottom)  # the neighbour lines' ink left out
-        text, _ = _read_number(_crop(gray, box, band), engines, cv2)
+        text, _, _ = _read_number(_crop(gray, box, band), engines, cv2)
         heading = line.text.isupper() and numeral_like(text)
         if not text or not (_NUMBERING.match(text) or _LETTERED.match(text) or heading):
             out.append(line)
@@ -459,8 +604,8 @@ def _fix_line_numbers(
         x1, bottom = int(word.x1 / scale + pad), int(max(line.bottom, ink_bottom) / scale + pad / 2)
         inner = (max(x0, 0), max(top, 0), x1, bottom)
         crop = _crop(gray, inner, inner)
-        text, conf = _read_number(crop, engines, cv2)
-        numbers.add(word, text or word.text, conf, heading=heading)
+        text, conf, shape = _read_number(crop, engines, cv2)
+        numbers.add(word, text or word.text, conf, heading=heading, shape=shape)
 
 
 def _fix_titled_numeral(
@@ -476,7 +621,7 @@ def _fix_titled_numeral(
     x0 = int((words[0].x1 + word.x0) / 2 / scale)
     x1 = int((word.x1 + words[2].x0) / 2 / scale)
     inner = (max(x0, 0), max(int(line.top / scale) - 2, 0), x1, int(line.bottom / scale) + 2)
-    text, conf = _read_number(_crop(gray, inner, inner), engines, cv2)
+    text, conf, _ = _read_number(_crop(gray, inner, inner), engines, cv2)
     if not (_NUMBERING.match(text) or numeral_like(text)):
         text, conf = word.text, 0.0
     numbers.add(word, text, conf, heading=True)
