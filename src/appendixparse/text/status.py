@@ -54,6 +54,7 @@ _UNMARKED_PATTERN = re.compile(
     )
 )
 _BY_UNMARKED = {p.replace(" ", ""): s for p, s in _UNMARKED}
+_LONGEST_PHRASE = max(len(p.split()) for p, _ in _UNMARKED)  # in words
 
 
 def normalise_status_unmarked(text: str) -> str:
@@ -66,8 +67,37 @@ def normalise_status_unmarked(text: str) -> str:
     >>> normalise_status_unmarked("Đang thựchiện"), normalise_status_unmarked("Đangthực hiện")
     ('in_progress', 'in_progress')
     """
-    m = _UNMARKED_PATTERN.match(strip_accents(fold(text[:_HEAD])))
-    return _BY_UNMARKED[re.sub(r"\s", "", m.group(0))] if m else "unknown"
+    unmarked = strip_accents(fold(text[:_HEAD]))
+    m = _UNMARKED_PATTERN.match(unmarked)
+    if m:
+        return _BY_UNMARKED[re.sub(r"\s", "", m.group(0))]
+    return _one_letter_off(unmarked.split()) or "unknown"
+
+
+_FUZZY_LETTERS = 8  # a phrase this long (its letters) may have one letter misread
+
+
+def _one_letter_off(words: list[str]) -> str | None:
+    """The status whose phrase the first words are but for one letter misread, added or lost
+    ("Đã thuÈ hiển" for "Đã thực hiện"), spaces aside; None when no status's phrase is, or
+    when the phrases of two statuses are. Phrases shorter than :data:`_FUZZY_LETTERS` letters
+    ("đạt", "đã đạt") are too short for a letter to be wrong in them.
+
+    >>> _one_letter_off("dang thue hien".split()), _one_letter_off("da thuc hien roi".split())
+    ('in_progress', 'completed')
+    >>> _one_letter_off("dat".split()) is None, _one_letter_off("chua thue".split()) is None
+    (True, True)
+    """
+    from rapidfuzz.distance import Levenshtein  # OCR'd cells only
+
+    heads = ["".join(words[:k]) for k in range(1, min(len(words), _LONGEST_PHRASE + 1) + 1)]
+    found = {
+        status
+        for phrase, status in _BY_UNMARKED.items()
+        if len(phrase) >= _FUZZY_LETTERS
+        and any(Levenshtein.distance(phrase, head, score_cutoff=1) <= 1 for head in heads)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def normalise_status(text: str) -> str:
