@@ -140,6 +140,39 @@ def test_a_repeated_header_ruled_together_with_the_rest_of_a_broken_row_is_split
     ]
 
 
+def _clipped_overflow(c, font: str) -> None:
+    """A ruled table whose header cell holds one line more than its row has room for, drawn
+    below the row's rule and clipped at the cell (LibreOffice's repeated header rows), over the
+    first line of the cell under it, one point apart."""
+    c.setFont(font, 10)
+    top, rule, bottom = 780.0, 765.0, 735.0
+    body = [["1"], ["Ban hành văn bản", "đúng thời hạn"], ["Đạt"], ["Đã ban hành 12/12"]]
+    for (x0, _), text in zip(COLUMNS, ["STT", "Nội dung", "Đánh giá", "Thực trạng"]):
+        c.drawString(x0 + 2, top - 10, text)
+    c.saveState()
+    cell = c.beginPath()
+    cell.rect(COLUMNS[1][0] - 3, rule, COLUMNS[1][1] - COLUMNS[1][0] + 6, top - rule)
+    c.clipPath(cell, stroke=0, fill=0)
+    c.drawString(COLUMNS[1][0] + 2, rule - 8, "năm 2025")  # the page shows none of it
+    c.restoreState()
+    for (x0, _), lines in zip(COLUMNS, body):
+        for k, text in enumerate(lines):
+            c.drawString(x0 + 2, rule - 9 - LEADING * k, text)
+    left, right = COLUMNS[0][0] - 3, COLUMNS[-1][1] + 3
+    c.rect(left, bottom, right - left, top - bottom)
+    c.line(left, rule, right, rule)
+    for x0, _ in COLUMNS[1:]:
+        c.line(x0 - 3, bottom, x0 - 3, top)
+
+
+def test_text_its_clipping_path_hides_is_left_out() -> None:
+    # Without the clip, "năm 2025" and "Ban hành văn bản" would make one line of interleaved
+    # letters ("Ban 2hà0n2h5 ..."): their baselines are closer than a line's tolerance.
+    assert _records(_pages_pdf([_clipped_overflow])) == [
+        ("1", "Ban hành văn bản đúng thời hạn", "Đạt", "Đã ban hành 12/12")
+    ]
+
+
 def test_a_right_aligned_line_does_not_run_into_the_centred_line_under_it() -> None:
     # Lines set with no space between paragraphs: the place and date, right-aligned, then the
     # centred title.

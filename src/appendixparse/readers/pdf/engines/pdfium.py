@@ -4,8 +4,10 @@ Coordinates are made pdfplumber's: points from the top-left corner of the page a
 (the page's /Rotate applied the way pdfminer applies it), a character's box spanning its
 advance along the line and, across it, the font size from the font's descent below the
 baseline. Characters pdfium generates (spaces and line breaks it infers) are left out: words
-come from the gaps, as with pdfminer's characters. Each page is weighed with pdfminer's
-objects before pdfium parses it (:func:`..guard._operators`), as the pdfplumber engine does.
+come from the gaps, as with pdfminer's characters; so are characters their clipping path hides
+(a cell's text overflowing its cell, which the producer clips at the cell's rules). Each page is
+weighed with pdfminer's objects before pdfium parses it (:func:`..guard._operators`), as the
+pdfplumber engine does.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
 _BEZIER, _MOVE = 1, 2  # FPDF_SEGMENT_*
 _MAX_FORM_DEPTH = 8
 _STRAIGHT = 0.01  # a piece whose ends differ by less than this across it is straight
+_CLIP_SLACK = 0.5  # points a character's middle may stand outside its clip box and be shown
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
 Matrix = tuple[float, float, float, float, float, float]
+Box = tuple[float, float, float, float]  # left, top, right, bottom on the displayed page
 
 
 def _times(m: Matrix, n: Matrix) -> Matrix:
@@ -96,12 +100,12 @@ class _PdfiumDocument:
             rotation = page.get_rotation() % 360
             display, width, height = _display(rotation, page.get_mediabox())
             descents = _descents(self.miner[index]) if index < len(self.miner) else {}
+            horizontal, vertical, images, image_area, clips = _drawing(page, display, height)
             textpage = page.get_textpage()
             try:
-                chars = _chars(textpage, display, height, descents)
+                chars = _chars(textpage, display, height, descents, clips)
             finally:
                 textpage.close()
-            horizontal, vertical, images, image_area = _drawing(page, display, height)
             return _Drawn(
                 width=width,
                 height=height,
@@ -160,9 +164,15 @@ def _descents(page: Any) -> dict[str, float]:
 
 
 def _chars(
-    textpage: Any, display: Matrix, height: float, descents: dict[str, float]
+    textpage: Any,
+    display: Matrix,
+    height: float,
+    descents: dict[str, float],
+    clips: dict[int, Box] | None = None,
 ) -> list[_Char]:
-    """The page's characters, in pdfplumber's coordinates, generated ones left out.
+    """The page's characters, in pdfplumber's coordinates, generated ones left out, and
+    those whose middle lies outside the clip box of their text object (``clips``, by the
+    object's address: see :func:`_drawing`) too, as the page shows none of them.
 
     A character's box is pdfminer's: from its origin, its advance along the line (the font's
     width of it) and, across the line, the font size up from the font's descent
@@ -212,6 +222,8 @@ def _chars(
     rect, previous = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
     last_x = last_y = 0.0
     last_object = last_k = 0
+    clips = clips or {}
+    clip: Box | None = None
     for k in range(count):
         address = object_at(raw, k)
         if not address:
@@ -221,6 +233,7 @@ def _chars(
             continue  # a space pdfium infers from a gap inside a text object
         if address != current:
             current = address
+            clip = clips.get(address)
             obj = pdfium_c.FPDFText_GetTextObject(raw, k)
             pdfium_c.FPDFText_GetMatrix(raw, k, matrix)
             a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
@@ -282,6 +295,8 @@ def _chars(
             left, right, top, bottom = _box(
                 x, y, along_x * width, along_y * width, across, display, height
             )
+        if clip is not None and not _inside(clip, (left + right) / 2, (top + bottom) / 2):
+            continue
         out.append(_Char(char, left, right, top, bottom, bottom - top or 1.0, font, direction))
         last_x, last_y, last_object, last_k = x, y, address, k
     return out
@@ -294,6 +309,49 @@ def _direct(function: Any, restype: Any, *argtypes: Any) -> Any:
     if address is None:
         raise RuntimeError("pdfium function not loaded")
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+def _inside(box: Box, x: float, y: float) -> bool:
+    left, top, right, bottom = box
+    return (
+        left - _CLIP_SLACK <= x <= right + _CLIP_SLACK
+        and top - _CLIP_SLACK <= y <= bottom + _CLIP_SLACK
+    )
+
+
+def _meet(a: Box | None, b: Box | None) -> Box | None:
+    """The overlap of two clip boxes (None: no clip), empty boxes kept as such."""
+    if a is None or b is None:
+        return a or b
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def _clip_box(obj: Any, to_page: Matrix, height: float) -> Box | None:
+    """The box around an object's clipping path on the displayed page, or None when it has
+    none. A clipping path is the overlap of its paths, each in the content's space (the page's
+    or the enclosing form's), so the box is the overlap of theirs, control points included:
+    never smaller than what the page shows."""
+    import pypdfium2.raw as pdfium_c
+
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    a, b, c, d, e, f = to_page
+    point_x, point_y = ctypes.c_float(), ctypes.c_float()
+    box: Box | None = None
+    for p in range(max(pdfium_c.FPDFClipPath_CountPaths(clip), 0)):
+        xs: list[float] = []
+        ys: list[float] = []
+        for s in range(max(pdfium_c.FPDFClipPath_CountPathSegments(clip, p), 0)):
+            segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, p, s)
+            if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, point_x, point_y):
+                continue
+            x, y = point_x.value, point_y.value
+            xs.append(a * x + c * y + e)
+            ys.append(height - (b * x + d * y + f))
+        if xs:
+            box = _meet(box, (min(xs), min(ys), max(xs), max(ys)))
+    return box
 
 
 def _same_box(a: Any, b: Any) -> bool:
@@ -331,16 +389,21 @@ def _box(
 
 def _drawing(
     page: Any, display: Matrix, height: float
-) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], int, float]:
+) -> tuple[
+    list[tuple[float, float, float]], list[tuple[float, float, float]], int, float, dict[int, Box]
+]:
     """The horizontal (top, x0, x1) and vertical (x, top, bottom) pieces of the page's painted
-    paths, inside form XObjects too, how many images the page shows, and the area of the
-    largest (an image fills the unit square its matrix maps: its area is the determinant)."""
+    paths, inside form XObjects too, how many images the page shows, the area of the
+    largest (an image fills the unit square its matrix maps: its area is the determinant),
+    and the clip box of each clipped text object, by its address (a form's clip holds for
+    what it draws)."""
     import pypdfium2.raw as pdfium_c
 
     horizontal: list[tuple[float, float, float]] = []
     vertical: list[tuple[float, float, float]] = []
     images = 0
     largest = 0.0
+    clips: dict[int, Box] = {}
     fm = pdfium_c.FS_MATRIX()
     point_x, point_y = ctypes.c_float(), ctypes.c_float()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -385,12 +448,16 @@ def _drawing(
                 points.append(start)
         pieces(points)
 
-    def walk(count: int, child: Any, to_page: Matrix, depth: int) -> None:
+    def walk(count: int, child: Any, to_page: Matrix, depth: int, outer: Box | None) -> None:
         nonlocal images, largest
         for i in range(count):
             obj = child(i)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == _PATH:
+            if kind == _TEXT:
+                clip = _meet(outer, _clip_box(obj, to_page, height))
+                if clip is not None:
+                    clips[ctypes.cast(obj, ctypes.c_void_p).value or 0] = clip
+            elif kind == _PATH:
                 path(obj, to_page)
             elif kind == _IMAGE:
                 images += 1
@@ -403,6 +470,7 @@ def _drawing(
                     lambda j, obj=obj: pdfium_c.FPDFFormObj_GetObject(obj, j),
                     inner,
                     depth + 1,
+                    _meet(outer, _clip_box(obj, to_page, height)),
                 )
 
     raw = page.raw
@@ -411,5 +479,6 @@ def _drawing(
         lambda i: pdfium_c.FPDFPage_GetObject(raw, i),
         display,
         0,
+        None,
     )
-    return horizontal, vertical, images, largest
+    return horizontal, vertical, images, largest, clips
