@@ -318,6 +318,50 @@ def test_inline_numbered_row_broken_over_two_table_parts_goes_on() -> None:
     assert built.records[1].notes == "- Kết quả: Đã thực hiện 60 lớp tập huấn"
 
 
+def test_inline_numbered_row_whose_rest_comes_as_two_rows_goes_on() -> None:
+    # The rest of a row the page break cut may come as several rows atop the next part (its
+    # notes' last line, then its target's): all go on until a numbered row (composed
+    # LibreOffice PDF seed 261 read "D.7.b" for "D.2.b").
+    header = ["Nội dung tiêu chí", "Đạt", "Không đạt", "Kết quả đạt được"]
+    first = _table([
+        header,
+        ["I. CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["1. Ban hành văn bản", "X", "", "Đã ban hành 12 văn bản"],
+        ["a) Đổi mới phương thức làm việc của cơ quan hành", "X", "", "Đã họp 19 cuộc, đã"],
+    ], index=1)  # fmt: skip
+    second = _table([
+        header,
+        ["", "", "", "triển khai."],
+        ["chính nhà nước", "", "", ""],
+        ["b) Số hóa hồ sơ", "X", "", "Đạt 80%"],
+    ], index=2)  # fmt: skip
+    _, built = _records(first, second)
+    assert [r.id for r in built.records] == ["I.1", "I.1.a", "I.1.b"]
+    assert built.records[1].target == "Đổi mới phương thức làm việc của cơ quan hành chính nhà nước"
+    assert built.records[1].notes == "Đã họp 19 cuộc, đã triển khai."
+
+
+def test_section_row_without_stt_column_broken_over_two_parts_keeps_its_title() -> None:
+    # No STT column: the rest of a section's title atop the next part is no target (composed
+    # LibreOffice PDF seed 201 read a section "CẢI CÁCH CHẾ" and a target "ĐỘ CÔNG VỤ").
+    header = ["Nội dung tiêu chí", "Đạt", "Không đạt", "Kết quả đạt được"]
+    first = _table([
+        header,
+        ["I. CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["1. Ban hành văn bản", "X", "", "Đã ban hành 12 văn bản"],
+        ["II. CẢI CÁCH CHẾ", "", "", ""],
+    ], index=1)  # fmt: skip
+    second = _table([
+        header,
+        ["ĐỘ CÔNG VỤ", "", "", ""],
+        ["1. Tuyển dụng công chức", "X", "", "Đạt 100%"],
+    ], index=2)  # fmt: skip
+    _, built = _records(first, second)
+    assert [r.id for r in built.records] == ["I.1", "II.1"]
+    assert [s.title for s in built.sections] == ["CẢI CÁCH THỂ CHẾ", "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ"]
+    assert built.records[1].target == "Tuyển dụng công chức"
+
+
 def test_unnumbered_targets_numbered_by_their_place() -> None:
     # Targets that never open with a number are counted, across table parts too.
     header = ["Nội dung", "Đánh giá", "Kết quả thực hiện"]

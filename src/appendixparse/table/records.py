@@ -264,29 +264,41 @@ def _numbered(rows: list[BodyRow], title_col: int) -> list[BodyRow]:
     number that opens its target cell ("1. Ban hành …"), the section numeral of a section row
     ("I. CẢI CÁCH THỂ CHẾ"), or else its place among the targets of its section; a row whose
     target cell is empty gets none, and so continues the target above, as does a row opening
-    a part of the table without a number after a target that opened with one (the rest of a
-    row the page break cut)."""
+    a part of the table without a number (or the rows atop it before its first numbered one)
+    after a target that opened with one (the rest of a row the page break cut), and a part's
+    first row with text in its target cell alone under a section row (the rest of the
+    section's title)."""
     numbered: list[BodyRow] = []
     count = 0
     inline = False  # the target above opened with its number
+    section_above = False  # the row above is a section row
+    top = False  # the rows atop a part, before its first numbered one
     for at, row in enumerate(rows):
         target = clean(row.cells[title_col])
         cells = list(row.cells)
         opens_part = at > 0 and _part_of(rows[at - 1]) != _part_of(row)
+        # atop a part, until a row of it is numbered: where the page break cut a row, its
+        # cells' rest may come as several rows ("triển khai." in the notes, then the target's)
+        top = opens_part or (top and not numbered[-1].cells[-1])
         numbers_itself = False
-        if row.heading is not None:
+        cut_title = section_above and opens_part and _ends_title(rows[at - 1], row, title_col)
+        section_above = False
+        if cut_title and not _LEADING_STT.match(target):
+            stt = ""  # the rest of a section row the page break cut ("ĐỘ CÔNG VỤ")
+        elif row.heading is not None:
             count = 0  # a title between parts: its part numbers its targets afresh
             stt = ""
         elif target and parse_section(target):
             count = 0
             stt = target  # the section row: numeral and title in the STT cell
             cells[title_col] = ""
+            section_above = True
         elif target and (m := _LEADING_STT.match(target)) and parse_stt(m.group("stt")):
             count += 1
             stt = m.group("stt")
             cells[title_col] = target[m.end() :]
             numbers_itself = True
-        elif target and not (inline and opens_part):
+        elif target and not (inline and top):
             count += 1
             stt = f"{count}."
         else:
