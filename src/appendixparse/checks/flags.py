@@ -26,7 +26,6 @@ from .clauses import (
     lower,
     place,
 )
-from .indicators import indicator_flags
 from .measure import measure, unit_rank
 from .messages import SUMMARY_NAMES, join, render
 from .ocr import read_by_ocr, review
@@ -71,6 +70,10 @@ def run_checks(report: Report, *, ocr_min_confidence: float = OCR_MIN_CONFIDENCE
         flags,
         key=lambda f: (f.record is not None, order.get(f.record or "", -1), _RANK[f.code]),
     )
+    if not report.indicators:
+        return ordered
+    from .indicators import indicator_flags  # imported for the reports that have indicators
+
     return ordered + indicator_flags(report.indicators)  # after the records' flags
 
 
