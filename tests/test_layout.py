@@ -55,6 +55,14 @@ def _records(*blocks: Paragraph | Table):
     return layout, build_records(layout)
 
 
+_TICKED = ["Nội dung tiêu chí", "Đạt", "Không đạt", "Kết quả đạt được"]  # no STT column
+
+
+def _two_parts(first: list[list[str]], second: list[list[str]], header: list[str] = _TICKED):
+    """The records of a table a page break cut in two, its header repeated atop each part."""
+    return _records(_table([header, *first], index=1), _table([header, *second], index=2))[1]
+
+
 def test_two_row_header_lower_row_decides_and_notes_columns_join() -> None:
     table = _table([
         ["STT", "Mục tiêu", "Đánh giá", "Thực trạng/Giải pháp", "", "Ghi chú"],
@@ -300,19 +308,14 @@ def test_stt_and_target_merged_down_make_one_record() -> None:
 def test_inline_numbered_row_broken_over_two_table_parts_goes_on() -> None:
     # No STT column: the targets open with their numbers; the part after a page break opens
     # with the rest of target 2, which is no target 3 (composed LibreOffice PDF seed 1209).
-    header = ["Nội dung tiêu chí", "Đạt", "Không đạt", "Kết quả đạt được"]
-    first = _table([
-        header,
+    built = _two_parts([
         ["Phần I. CẢI CÁCH THỂ CHẾ", "", "", ""],
         ["1. Ban hành văn bản", "X", "", "Đã ban hành 12 văn bản"],
         ["2. Nâng cao chất", "", "X", "- Kết quả: Đã thực"],
-    ], index=1)  # fmt: skip
-    second = _table([
-        header,
+    ], [
         ["lượng đội ngũ cán bộ", "", "", "hiện 60 lớp tập huấn"],
         ["3. Số hóa hồ sơ", "X", "", "Đạt 80%"],
-    ], index=2)  # fmt: skip
-    _, built = _records(first, second)
+    ])  # fmt: skip
     assert [r.id for r in built.records] == ["I.1", "I.2", "I.3"]
     assert built.records[1].target == "Nâng cao chất lượng đội ngũ cán bộ"
     assert built.records[1].notes == "- Kết quả: Đã thực hiện 60 lớp tập huấn"
@@ -322,20 +325,15 @@ def test_inline_numbered_row_whose_rest_comes_as_two_rows_goes_on() -> None:
     # The rest of a row the page break cut may come as several rows atop the next part (its
     # notes' last line, then its target's): all go on until a numbered row (composed
     # LibreOffice PDF seed 261 read "D.7.b" for "D.2.b").
-    header = ["Nội dung tiêu chí", "Đạt", "Không đạt", "Kết quả đạt được"]
-    first = _table([
-        header,
+    built = _two_parts([
         ["I. CẢI CÁCH THỂ CHẾ", "", "", ""],
         ["1. Ban hành văn bản", "X", "", "Đã ban hành 12 văn bản"],
         ["a) Đổi mới phương thức làm việc của cơ quan hành", "X", "", "Đã họp 19 cuộc, đã"],
-    ], index=1)  # fmt: skip
-    second = _table([
-        header,
+    ], [
         ["", "", "", "triển khai."],
         ["chính nhà nước", "", "", ""],
         ["b) Số hóa hồ sơ", "X", "", "Đạt 80%"],
-    ], index=2)  # fmt: skip
-    _, built = _records(first, second)
+    ])  # fmt: skip
     assert [r.id for r in built.records] == ["I.1", "I.1.a", "I.1.b"]
     assert built.records[1].target == "Đổi mới phương thức làm việc của cơ quan hành chính nhà nước"
     assert built.records[1].notes == "Đã họp 19 cuộc, đã triển khai."
@@ -344,19 +342,14 @@ def test_inline_numbered_row_whose_rest_comes_as_two_rows_goes_on() -> None:
 def test_section_row_without_stt_column_broken_over_two_parts_keeps_its_title() -> None:
     # No STT column: the rest of a section's title atop the next part is no target (composed
     # LibreOffice PDF seed 201 read a section "CẢI CÁCH CHẾ" and a target "ĐỘ CÔNG VỤ").
-    header = ["Nội dung tiêu chí", "Đạt", "Không đạt", "Kết quả đạt được"]
-    first = _table([
-        header,
+    built = _two_parts([
         ["I. CẢI CÁCH THỂ CHẾ", "", "", ""],
         ["1. Ban hành văn bản", "X", "", "Đã ban hành 12 văn bản"],
         ["II. CẢI CÁCH CHẾ", "", "", ""],
-    ], index=1)  # fmt: skip
-    second = _table([
-        header,
+    ], [
         ["ĐỘ CÔNG VỤ", "", "", ""],
         ["1. Tuyển dụng công chức", "X", "", "Đạt 100%"],
-    ], index=2)  # fmt: skip
-    _, built = _records(first, second)
+    ])  # fmt: skip
     assert [r.id for r in built.records] == ["I.1", "II.1"]
     assert [s.title for s in built.sections] == ["CẢI CÁCH THỂ CHẾ", "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ"]
     assert built.records[1].target == "Tuyển dụng công chức"
