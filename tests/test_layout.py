@@ -385,3 +385,30 @@ def test_section_row_broken_over_two_table_parts_keeps_its_title() -> None:
     ]
     assert [r.id for r in built.records] == ["A.1", "B.1"]
     assert not built.unparsed
+
+
+def test_header_wrapped_beside_a_header_centred_over_both_rows_is_joined() -> None:
+    # An unruled PDF's two header rows: the target's header wraps into the lower row, and the
+    # status header beside it, centred over both rows, is read in the lower row only: the
+    # empty upper cell beside the target is no span (composed seeds 2778, 3967 lost every
+    # target to an "extra" column headed "năm 2030").
+    table = _table([
+        ["Số", "Các mục tiêu cụ thể đến", "", "Kết quả thực hiện"],
+        ["TT", "năm 2030", "Tình hình thực hiện", "Kết quả đạt được"],
+        ["1", "Tỷ lệ hồ sơ đạt 80%", "Hoàn thành", "Đạt 85%"],
+    ])  # fmt: skip
+    layout, built = _records(table)
+    assert [c.role for c in layout.columns] == ["stt", "target", "status", "notes"]
+    assert layout.columns[1].header == "Các mục tiêu cụ thể đến năm 2030"
+    assert built.records[0].target == "Tỷ lệ hồ sơ đạt 80%"
+
+
+def test_lower_header_row_still_decides_under_a_spanning_group() -> None:
+    # "Kết quả thực hiện" over "Năm 2022" | "Năm 2023": a span, the lower row decides.
+    table = _table([
+        ["STT", "Mục tiêu", "Đánh giá", "Kết quả thực hiện", ""],
+        ["", "", "", "Năm 2022", "Năm 2023"],
+        ["1", "Tỷ lệ hồ sơ đạt 80%", "Đạt", "Đạt 82%", "Đạt 85%"],
+    ])  # fmt: skip
+    layout, _ = _records(table)
+    assert [c.header for c in layout.columns][3:] == ["Năm 2022", "Năm 2023"]

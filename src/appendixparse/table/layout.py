@@ -544,12 +544,21 @@ def _resolve_header(rows: list[Row], header_at: int) -> tuple[int, list[Column]]
 def _under(upper: list[str], lower: list[str], i: int) -> str:
     """Column ``i``'s header from two header rows: the lower row decides under a cell spanning
     several columns (the next upper cell is empty); under a cell of its own, the lower text
-    is the rest of it (a header wrapped over two lines, as a PDF can give it)."""
+    is the rest of it (a header wrapped over two lines, as a PDF can give it).
+
+    A next upper cell may be empty only because its header, centred over both rows, was read
+    in the lower one ("Các mục tiêu cụ thể đến" | "" over "năm 2030" | "Tình hình thực hiện"):
+    where the lower text names no role, the upper names one and the next lower cell another,
+    there is no span and the lower text is the rest of the upper.
+    """
     above = upper[i] if i < len(upper) else ""
     below = lower[i] if i < len(lower) else ""
     if not above or not below or above == below:
         return below or above
     spans = i + 1 < len(upper) and not upper[i + 1]
+    if spans and header_role(below) is None and (role := header_role(above)) is not None:
+        beside = header_role(lower[i + 1]) if i + 1 < len(lower) else None
+        spans = beside is None or beside == role
     return below if spans else f"{above} {below}"
 
 
