@@ -26,7 +26,7 @@ from appendixparse.checks.clauses import (
     words_re,
 )
 from appendixparse.table.layout import is_signature
-from appendixparse.table.vocabulary import SIGNATURE_OPENERS
+from appendixparse.table.vocabulary import SIGNATURE_NOTES, SIGNATURE_OPENERS
 from appendixparse.text import cleaning
 
 from helpers import cased_words
@@ -46,6 +46,7 @@ _WORDS = sorted(
         *check_vocab.CHECK_BREAKDOWN_COPULA,
         *check_vocab.CHECK_BREAKDOWN_QUALIFIERS,
         *SIGNATURE_OPENERS,
+        *SIGNATURE_NOTES,
         "hoà",
         "uỷ",
         "Ð",
@@ -114,9 +115,15 @@ def test_breakdown_test_matches_its_pattern(text: str) -> None:
 @given(st.lists(_TEXTS, max_size=4))
 @example(["", "NGƯỜI LẬP BIỂU", "", "THỦ TRƯỞNG ĐƠN VỊ"])
 @example(["1", "NGƯỜI LẬP BIỂU"])
+@example(["THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"])
+@example(["(Ký tên, đóng dấu)"])
 def test_signature_rows_as_before(cells: list[str]) -> None:
     filled = [cleaning.fold(c) for c in cells if cleaning.fold(c)]
-    plain = bool(filled) and all(
-        any(f == w or f.startswith(w + " ") for w in SIGNATURE_OPENERS) for f in filled
+
+    def opens(f: str, words: tuple[str, ...]) -> bool:
+        return any(f == w or f.startswith(w + " ") for w in words)
+
+    plain = any(opens(f, SIGNATURE_OPENERS) for f in filled) and all(
+        opens(f, SIGNATURE_OPENERS + SIGNATURE_NOTES) for f in filled
     )
     assert is_signature(cells) == plain

@@ -412,3 +412,15 @@ def test_lower_header_row_still_decides_under_a_spanning_group() -> None:
     ])  # fmt: skip
     layout, _ = _records(table)
     assert [c.header for c in layout.columns][3:] == ["Năm 2022", "Năm 2023"]
+
+
+def test_signers_note_in_a_cell_of_its_own_is_part_of_the_signature_block() -> None:
+    # An unruled PDF's signature block on a page of its own, "(Ký tên, đóng dấu)" cut into the
+    # next column: the block, not the rest of the last target (composed seed 4635 read
+    # "… đạt tối thiểu 80% NGƯỜI LẬP BIỂU (Ký, ghi rõ họ tên)").
+    from appendixparse.table.layout import is_signature
+
+    assert is_signature(["", "NGƯỜI LẬP BIỂU (Ký, ghi rõ họ tên)", "", "THỦ TRƯỞNG ĐƠN VỊ",
+                         "(Ký tên, đóng dấu)"])  # fmt: skip
+    assert not is_signature(["(Ký tên, đóng dấu)"])  # a note alone is no block
+    assert not is_signature(["THỦ TRƯỞNG ĐƠN VỊ", "Đạt 80%"])

@@ -28,6 +28,7 @@ from .vocabulary import (
     HEADER_WORDS,
     PAGE_WORDS,
     RESULT_HEADERS,
+    SIGNATURE_NOTES,
     SIGNATURE_OPENERS,
     STRONG_STATUS_HEADERS,
     UNNAMED_COLUMN,
@@ -56,6 +57,8 @@ _HEADER_PHRASES = (
 )
 _SIGNATURE_OPENERS = frozenset(SIGNATURE_OPENERS)  # a cell that is one of them, or
 _SIGNATURE_STARTS = tuple(w + " " for w in SIGNATURE_OPENERS)  # one that opens with one
+_SIGNATURE_NOTES = frozenset(SIGNATURE_NOTES)
+_SIGNATURE_NOTE_STARTS = tuple(w + " " for w in SIGNATURE_NOTES)
 _CONTINUATION_MARKERS = frozenset(fold(m) for m in CONTINUATION_MARKERS)  # "(Tiếp theo)"
 # A form's label over its table: "Biểu mẫu 2", "Biểu mẫu số 02: Cải cách thể chế", "Phụ lục III".
 _FORM_LABEL = re.compile(
@@ -655,15 +658,17 @@ def _row_key(cells: list[str]) -> tuple[str, ...]:
 
 
 def is_signature(cells: list[str]) -> bool:
-    """A row of the signature block under a table ("NGƯỜI LẬP BIỂU | | THỦ TRƯỞNG ĐƠN VỊ")."""
+    """A row of the signature block under a table ("NGƯỜI LẬP BIỂU | | THỦ TRƯỞNG ĐƠN VỊ"), a
+    signer's note in a cell of its own too ("THỦ TRƯỞNG ĐƠN VỊ | (Ký tên, đóng dấu)")."""
     signed = False
     for cell in cells:  # folded one by one: the first cell that opens no signature decides
         key = fold(cell)
         if not key:
             continue
-        if key not in _SIGNATURE_OPENERS and not key.startswith(_SIGNATURE_STARTS):
+        if key in _SIGNATURE_OPENERS or key.startswith(_SIGNATURE_STARTS):
+            signed = True
+        elif key not in _SIGNATURE_NOTES and not key.startswith(_SIGNATURE_NOTE_STARTS):
             return False
-        signed = True
     return signed
 
 

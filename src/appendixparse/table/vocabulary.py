@@ -51,6 +51,9 @@ SIGNATURE_OPENERS: tuple[str, ...] = (
     "nơi nhận",
     "xác nhận của",
 )
+# A signer's note in a cell of its own beside a signature opener ("(Ký tên, đóng dấu)", "(Ký,
+# ghi rõ họ tên)"): part of the block, but no block by itself (matched folded, at the start).
+SIGNATURE_NOTES: tuple[str, ...] = ("ký", "đã ký")
 
 # Column roles by header words. A header takes the role whose word appears earliest in its
 # main text (before any parenthesis); ties go to the longer word.
