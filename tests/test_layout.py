@@ -424,3 +424,19 @@ def test_signers_note_in_a_cell_of_its_own_is_part_of_the_signature_block() -> N
                          "(Ký tên, đóng dấu)"])  # fmt: skip
     assert not is_signature(["(Ký tên, đóng dấu)"])  # a note alone is no block
     assert not is_signature(["THỦ TRƯỞNG ĐƠN VỊ", "Đạt 80%"])
+
+
+def test_of_two_weak_status_columns_the_one_of_bare_status_phrases_is_the_status() -> None:
+    # "Kết quả thực hiện" over "Tình hình thực hiện" (the results, each opening "Đã thực
+    # hiện …") | "Tiến độ thực hiện" (the statuses): both columns' cells open with status words;
+    # the one whose cells are nothing but a status is the status (composed seeds 8383, 8390).
+    table = _table([
+        ["STT", "Mục tiêu", "Kết quả thực hiện", ""],
+        ["", "", "Tình hình thực hiện", "Tiến độ thực hiện"],
+        ["1", "Sắp xếp tổ chức bộ máy", "Đã thực hiện 43 cơ quan trong kỳ.", "Đã thực hiện"],
+        ["2", "Hoàn thiện văn bản", "Đã thực hiện 22 văn bản trong kỳ.", "Đang thực hiện"],
+    ])  # fmt: skip
+    layout, built = _records(table)
+    assert [c.role for c in layout.columns] == ["stt", "target", "notes", "status"]
+    assert [r.status for r in built.records] == ["completed", "in_progress"]
+    assert built.records[0].notes == "Đã thực hiện 43 cơ quan trong kỳ."

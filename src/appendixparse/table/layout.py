@@ -609,23 +609,39 @@ def _columns(texts: list[str]) -> list[Column]:
 
 
 def _settle_status_column(layout: Layout) -> None:
-    """Make exactly one column the status column: the one whose cells hold status words."""
+    """Make exactly one column the status column: the one whose cells hold status words.
+
+    Of several columns a status word heads ("Tình hình thực hiện" | "Tiến độ thực hiện", a weak
+    one too), the one whose cells open with status words, then the one whose cells are nothing
+    but a status phrase ("Đã thực hiện", where the other holds "Đã thực hiện 43 cơ quan …"),
+    then one a strong word heads, else the first.
+    """
+
+    def cells(col: Column) -> list[str]:
+        return [r.cells[col.index] for r in layout.rows if r.cells[col.index].strip()]
 
     def status_share(col: Column) -> float:
-        values = [r.cells[col.index] for r in layout.rows if r.cells[col.index].strip()]
+        values = cells(col)
         if not values:
             return 0.0
         return sum(match_status(v) is not None for v in values) / len(values)
 
+    def bare_share(col: Column) -> float:
+        values = cells(col)
+        return sum(named_status(v) is not None for v in values) / len(values) if values else 0.0
+
     candidates = [c for c in layout.columns if c.role in ("status", "status?")]
     strong = [c for c in candidates if c.role == "status"]
     chosen = strong[0] if strong else None
+    if strong and len(candidates) > 1:  # the first strong one on a tie
+        chosen = max(
+            candidates, key=lambda c: (status_share(c), bare_share(c), c.role == "status")
+        )
     ticked = any(c.role == "choice" for c in layout.columns)
     if chosen is None and not ticked:  # where statuses are ticked, no text column holds them
         pool = candidates or [c for c in layout.columns if c.role in ("notes", "extra")]
-        scored = [(status_share(c), c) for c in pool]
-        scored = [s for s in scored if s[0] >= 0.5]
-        chosen = max(scored, key=lambda s: s[0])[1] if scored else None
+        scored = [c for c in pool if status_share(c) >= 0.5]
+        chosen = max(scored, key=lambda c: (status_share(c), bare_share(c))) if scored else None
     for col in layout.columns:
         if col is chosen:
             col.role = "status"
