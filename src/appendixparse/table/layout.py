@@ -634,9 +634,7 @@ def _settle_status_column(layout: Layout) -> None:
     strong = [c for c in candidates if c.role == "status"]
     chosen = strong[0] if strong else None
     if strong and len(candidates) > 1:  # the first strong one on a tie
-        chosen = max(
-            candidates, key=lambda c: (status_share(c), bare_share(c), c.role == "status")
-        )
+        chosen = max(candidates, key=lambda c: (status_share(c), bare_share(c), c.role == "status"))
     ticked = any(c.role == "choice" for c in layout.columns)
     if chosen is None and not ticked:  # where statuses are ticked, no text column holds them
         pool = candidates or [c for c in layout.columns if c.role in ("notes", "extra")]
