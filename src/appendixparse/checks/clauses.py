@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..models import Figure
+from ..text.patterns import alternatives, bounded
 from . import vocabulary as vocab
 
 
@@ -96,34 +97,6 @@ def _place(text: str, figs: list[Figure]) -> list[Placed]:
     return out
 
 
-def alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, the longest first, the white space inside a phrase
-    matching any run of white space."""
-    return "|".join(
-        r"\s+".join(re.escape(part) for part in word.split())
-        for word in sorted(words, key=len, reverse=True)
-    )
-
-
-def bounded(words: Iterable[str], *, any_space: bool = True) -> str:
-    """:func:`alternatives` of ``words`` (``any_space``: the white space inside a phrase
-    matching any run of white space, else only itself), each matching only where no word
-    character comes before it. That is what ``(?<!\\w)(?:…)`` says, but with the check placed
-    after each phrase's first word the pattern opens with literals, and the regex engine skips
-    to their first letters instead of trying the look-behind at every position (7× faster
-    over a notes field)."""
-    out = []
-    for word in sorted(words, key=len, reverse=True):
-        if any_space:
-            first, *rest = map(re.escape, word.split())
-            tail = "".join(rf"\s+{part}" for part in rest)
-        else:
-            head, space, after = word.partition(" ")
-            first, tail = re.escape(head), re.escape(space + after)
-        out.append(rf"{first}(?<!\w{first}){tail}")
-    return "|".join(out)
-
-
 @cache
 def _breakdown_end() -> re.Pattern[str]:
     return re.compile(
@@ -160,7 +133,7 @@ def lower(text: str) -> str:
 @lru_cache(maxsize=256)
 def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern matching any of ``words`` as a whole word, the longest first."""
-    return re.compile(rf"(?:{bounded(words, any_space=False)})(?!\w)")
+    return re.compile(rf"(?:{bounded(words, space=None)})(?!\w)")
 
 
 def contains_any(words: Iterable[str], text: str) -> bool:

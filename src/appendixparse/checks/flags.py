@@ -15,11 +15,10 @@ from typing import Any
 
 from ..models import Flag, FlagCode, Measurement, Record, Report, Severity
 from ..text.figures import written_decimals
+from ..text.patterns import alternatives, bounded
 from . import vocabulary as vocab
 from .clauses import (
     Placed,
-    alternatives,
-    bounded,
     ends_a_breakdown,
     ends_with_word,
     has_word,
@@ -482,7 +481,7 @@ def _both(write: Any, value: float) -> tuple[str, str]:
 
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
 # "… trên tổng số 20.100 hồ sơ": the base a count is a part of; ", đạt 68,5%": its share.
-_ON_BASE = re.compile(rf"(?:{bounded(vocab.CHECK_ON_BASE_WORDS, any_space=False)})\s*$")
+_ON_BASE = re.compile(rf"(?:{bounded(vocab.CHECK_ON_BASE_WORDS, space=None)})\s*$")
 _BASE_SHARE = re.compile(
     r"^\s*,?\s*(?:{})\s*:?\s*$".format(
         "|".join(re.escape(w) for w in sorted(vocab.CHECK_BASE_SHARE_WORDS, key=len)[::-1])

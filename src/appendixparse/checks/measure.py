@@ -56,11 +56,10 @@ from ..models import (
     Verdict,
 )
 from ..text.cleaning import fold, fold_words
+from ..text.patterns import alternatives, bounded
 from . import vocabulary as vocab
 from .clauses import (
     Placed,
-    alternatives,
-    bounded,
     contains_any,
     ends_a_breakdown,
     ends_with_word,

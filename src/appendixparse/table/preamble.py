@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from ..models import Period, Summary
 from ..text.cleaning import fold, remark
+from ..text.patterns import bounded
 from .layout import PreambleLine
 from .vocabulary import (
     DATE_WORDS,
@@ -208,7 +209,7 @@ def _kind_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     with its word and looks behind it after (the regex engine skips to the word's first letter
     instead of trying a look-behind at every position)."""
     return tuple(
-        (kind, word, re.compile(rf"{re.escape(word)}(?<!\w{re.escape(word)})(?!\w)"))
+        (kind, word, re.compile(rf"{bounded([word], space=None)}(?!\w)"))
         for kind in ("total", "not_started", "in_progress", "completed")
         for word in sorted(SUMMARY_WORDS[kind], key=len, reverse=True)
     )
@@ -218,13 +219,12 @@ def _kind_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 def _status_word_patterns() -> tuple[re.Pattern[str], ...]:
     """The status words of :data:`SUMMARY_WORDS` as whole words, case ignored, any run of
     non-word characters between their parts (made once; see :func:`_kind_patterns`)."""
-    out = []
-    for words in SUMMARY_WORDS.values():
-        for word in words:
-            first, *rest = word.split(" ")
-            tail = "".join(rf"\W+{re.escape(part)}" for part in rest)
-            out.append(rf"{re.escape(first)}(?<!\w{re.escape(first)}){tail}(?!\w)")
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in out)
+    gap = r"\W+"
+    return tuple(
+        re.compile(rf"{bounded([word], space=gap)}(?!\w)", re.IGNORECASE)
+        for words in SUMMARY_WORDS.values()
+        for word in words
+    )
 
 
 def _summary_count(clause: str) -> tuple[int | None, int | None]:
