@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-_KEY = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3})*\.?$")
+from ....text.numbering import parse_stt
+
 _LETTER = re.compile(r"^[a-zđA-ZĐ][.)]$")  # a lettered row: "a)", "b."
 _RUN = 3  # readings at most in a run put right together
 _SURE = 85.0  # a word read this surely in the STT column is a header ("STT"), passed
@@ -39,7 +40,8 @@ def key(value: str) -> Key | None:
     >>> key("3.1.2."), key("12"), key("II"), key("")
     ((3, 1, 2), (12,), None, None)
     """
-    return tuple(int(p) for p in value.rstrip(".").split(".")) if _KEY.match(value) else None
+    stt = parse_stt(value)
+    return tuple(map(int, stt.key.split("."))) if stt is not None and stt.kind == "arabic" else None
 
 
 def successors(number: Key) -> list[Key]:
