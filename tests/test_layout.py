@@ -440,3 +440,23 @@ def test_of_two_weak_status_columns_the_one_of_bare_status_phrases_is_the_status
     assert [c.role for c in layout.columns] == ["stt", "target", "notes", "status"]
     assert [r.status for r in built.records] == ["completed", "in_progress"]
     assert built.records[0].notes == "Đã thực hiện 43 cơ quan trong kỳ."
+
+
+def test_ocr_header_read_with_misread_marks_is_found_and_the_grid_is_left_as_read() -> None:
+    # Marks misread by OCR ("Đănh giá") are set right for finding the header, but on copies:
+    # the reader's grid, which the accounting reports rows from, keeps the cells it read.
+    rows = [
+        ["STT", "Nội dung", "Đănh giá", "Kết quả"],
+        ["1", "Rà soát TTHC", "Hoàn thành", "xong"],
+    ]
+    table = Table(
+        rows=[
+            Row(cells=list(r), confidence=[(90.0,)] * len(r), location=Location(table=1, row=i))
+            for i, r in enumerate(rows, 1)
+        ]
+    )
+    grid = Grid(blocks=[table], format="pdf", ocr=True)
+    layout = find_layout(grid, "scan.pdf")
+    assert [c.role for c in layout.columns] == ["stt", "target", "status", "notes"]
+    assert [(r.id, r.status) for r in build_records(layout).records] == [("1", "completed")]
+    assert [r.cells for r in table.rows] == rows

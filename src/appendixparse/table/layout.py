@@ -11,10 +11,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import NoAssessmentTableError
-from ..grid import Grid, Paragraph, Row, Table
+from ..grid import Block, Grid, Paragraph, Row, Table
 from ..models import Location, Unparsed
 from ..text.cleaning import clean, fold, join, remark
 from ..text.numbering import is_column_numbers, looks_like_numbering, parse_section, parse_stt
@@ -213,7 +213,7 @@ def find_layout(grid: Grid, source: str) -> Layout:
     ``unparsed`` when a part follows it. Titles between parts become the sections of the
     parts they head (:func:`_title`); other text between parts goes to ``unparsed``.
     """
-    _remark_headers(grid)
+    grid = _remark_headers(grid)
     found = _find_header(grid)
     if found is None:
         raise NoAssessmentTableError(source, _no_table_reason(grid))
@@ -402,19 +402,30 @@ def _is_numbered_row(cells: list[str]) -> bool:
     return len(filled) >= 2 and looks_like_numbering(filled[0]) and not is_column_numbers(cells)
 
 
-def _remark_headers(grid: Grid) -> None:
-    """The header words of rows read by OCR, where they could head a table, written with
-    their marks where their marks alone were misread ("Đănh giá" for "Đánh giá"); text-layer
-    rows are as typed."""
+def _remark_headers(grid: Grid) -> Grid:
+    """``grid`` with the header words of rows read by OCR, where they could head a table,
+    written with their marks where their marks alone were misread ("Đănh giá" for "Đánh
+    giá"); text-layer rows are as typed. The reader's grid is left as it read it (the
+    accounting reports its rows as read), so the remarked rows are copies."""
+    blocks: list[Block] = []
+    changed = False
     for block in grid.blocks:
-        if not isinstance(block, Table):
-            continue
-        for row in block.rows[:_HEADER_SCAN_ROWS]:
-            if row.confidence is not None:
-                row.cells = [
-                    remark(c, _HEADER_PHRASES) if len(c) <= _MAX_HEADER_CELL else c
-                    for c in row.cells
-                ]
+        if isinstance(block, Table) and any(
+            r.confidence is not None for r in block.rows[:_HEADER_SCAN_ROWS]
+        ):
+            head = [_remark_row(r) for r in block.rows[:_HEADER_SCAN_ROWS]]
+            block = replace(block, rows=[*head, *block.rows[_HEADER_SCAN_ROWS:]])
+            changed = True
+        blocks.append(block)
+    return replace(grid, blocks=blocks) if changed else grid
+
+
+def _remark_row(row: Row) -> Row:
+    """``row`` with its short cells remarked as header words, where OCR read it."""
+    if row.confidence is None:
+        return row
+    cells = [remark(c, _HEADER_PHRASES) if len(c) <= _MAX_HEADER_CELL else c for c in row.cells]
+    return replace(row, cells=cells)
 
 
 def _find_header(grid: Grid) -> tuple[int, Table, int] | None:
