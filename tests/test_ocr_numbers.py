@@ -123,6 +123,25 @@ def test_a_number_that_follows_on_or_fits_its_ink_stays_as_read() -> None:
     assert _mended(read)[2] == "12"
 
 
+def test_a_number_hardly_read_between_two_read_is_the_one_between_whatever_its_inks_count() -> None:
+    # the degraded scan of indicators-scoring.pdf: "1.1.1" read as "ĐÀ)" at 0.06 with ink
+    # seen as "9.9", and "3" read as "Kỷ" at 29 at the end; "1.1.2" was made "1.1.1" before
+    read = [
+        ("TT", 97, "999"), ("1", 97, "9"), ("1.1", 96, "9.9"), ("ĐÀ)", 0.06, "9.9"),
+        ("1.1.2", 78, "9.9.9"), ("1.2", 80, "9.9"), ("1.2.1", 38, "9.9.9"), ("1.2.2", 96, "9.9.9"),
+        ("1.3", 96, "9.9"), ("2", 97, "9"), ("2.1", 96, "9.9"), ("2.2", 97, "9.9"), ("Kỷ", 29, "9"),
+    ]  # fmt: skip
+    assert _mended(read) == [
+        "TT", "1", "1.1", "1.1.1", "1.1.2", "1.2", "1.2.1", "1.2.2", "1.3", "2", "2.1", "2.2", "3",
+    ]  # fmt: skip
+    # read surely, it stays as read
+    read = [("1.", 95, "9."), ("1.1.", 95, "9.9."), ("ĐÀ)", 82, "9.9"), ("1.1.2.", 95, "9.9.9.")]
+    assert _mended(read)[2] == "ĐÀ)"
+    # the last reading: only where its ink fits one number that may follow
+    assert _mended([("1.", 95, "9."), ("1.1.", 95, "9.9."), ("Kỷ", 20, "9.9.")])[2] == "1.2."
+    assert _mended([("1.", 95, "9."), ("1.1.", 95, "9.9."), ("Kỷ", 20, "9.9.9.9")])[2] == "Kỷ"
+
+
 def test_a_first_number_the_next_one_contradicts_is_put_right() -> None:
     read = [("STT", 91, None), ("4.", 50, "9."), ("2.", 95, "9."), ("2.1.", 95, "9.9.")]
     assert _mended(read) == ["STT", "1.", "2.", "2.1."]
@@ -179,6 +198,19 @@ def test_an_indicator_forms_scan_reads_its_twins_ids_and_values(dpi: int, degrad
     got = parse(make_scan(FORMS.read_bytes(), dpi=dpi, degraded=degraded))
     result = compare(got, twin)
     assert result.indicators == result.twin_indicators == 40
+    assert result.extra_errors == []
+
+
+SCORING = FORMS.with_name("indicators-scoring.pdf")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_ocr_missing() is not None, reason=f"OCR is not installed: {_ocr_missing()}")
+def test_a_score_sheets_turned_scan_reads_its_twins_ids_and_values() -> None:
+    twin = parse(SCORING)
+    got = parse(make_scan(SCORING.read_bytes(), dpi=200, degraded=True))
+    result = compare(got, twin)
+    assert result.indicators == result.twin_indicators == 12
     assert result.extra_errors == []
 
 

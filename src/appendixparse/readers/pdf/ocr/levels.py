@@ -19,6 +19,7 @@ from ....text.numbering import parse_stt
 _LETTER = re.compile(r"^[a-zđA-ZĐ][.)]$")  # a lettered row: "a)", "b."
 _RUN = 3  # readings at most in a run put right together
 _SURE = 85.0  # a word read this surely in the STT column is a header ("STT"), passed
+_DOUBTFUL = 50.0  # a reading below this confidence is hardly read: its ink's shape is no surer
 
 Key = tuple[int, ...]
 # Before a section's first number: its successors are "1" (and "0.1"), so a first reading
@@ -124,15 +125,18 @@ def mend_levels(readings: Sequence[Reading]) -> list[tuple[int, str]]:
             continue
         read = _numbering(keys, at)
         run = _run(before, [readings[k] for k in taking[at : at + _RUN + 1]], keys[at:], read)
+        if run is None and own is None:
+            run = _bridge(before, readings[taking[at]], keys[at + 1 :], read)
         if run is None:
             before, at = own or before, at + 1
             continue
-        after = readings[taking[at + len(run)]]
+        end = at + len(run)
+        after = readings[taking[end] if end < len(taking) else taking[at]]
         for offset, number in enumerate(run):
             reading = readings[taking[at + offset]]
             if key(reading.value) != number:
                 out.append((taking[at + offset], _written(number, reading, after)))
-        before, at = run[-1], at + len(run)
+        before, at = run[-1], end
     return out
 
 
@@ -180,6 +184,50 @@ def _run(
         if found:
             return None
     return None
+
+
+def _bridge(
+    before: Key | None, reading: Reading, later: list[Key | None], read: set[Key]
+) -> list[Key] | None:
+    """A reading hardly read at all and no number, whose ink looks like a number's, between
+    ``before`` and a number read after it (``later[0]``) that exactly one successor of
+    ``before`` leads on to: that successor, whatever the count of its ink's digits (ink read
+    this badly is no surer than its letters). The section's last reading, with nothing after
+    it: the one successor its ink's shape fits. None otherwise, for plain numbers
+    (:func:`..numerals.mend` decides those) and for a number read elsewhere in the numbering.
+
+    >>> class R:
+    ...     def __init__(self, value, shape, confidence=5.0):
+    ...         self.value, self.shape, self.confidence = value, shape, confidence
+    >>> _bridge((1, 1), R("ĐÀ)", "9.9"), [(1, 1, 2)], set())  # "1.1.1" between 1.1 and 1.1.2
+    [(1, 1, 1)]
+    >>> _bridge((2, 2), R("Kỷ", "9"), [], set())  # the last: "3" after 2.2, as its ink reads
+    [(3,)]
+    >>> _bridge((1, 1), R("ĐÀ)", "9.9", 81.0), [(1, 1, 2)], set())  # read surely: as read
+    >>> _bridge((1, 1), R("-", None), [(1, 2)], set())  # no number's ink
+    """
+    if (
+        before is None
+        or reading.shape is None
+        or _digits(reading.value)
+        or reading.confidence >= _DOUBTFUL
+    ):
+        return None
+    if later:
+        after = later[0]
+        if after is None:
+            return None
+        found = [n for n in successors(before) if after in successors(n)]
+        ends = (before, *found, after)
+    else:
+        if reading.shape is None:
+            return None
+        shape = _shape(reading.shape)
+        found = [n for n in successors(before) if _shape(".".join(map(str, n))) == shape]
+        ends = (before, *found)
+    if len(found) != 1 or found[0] in read or all(len(n) == 1 for n in ends):
+        return None
+    return found
 
 
 def _numbering(keys: list[Key | None], at: int) -> set[Key]:
