@@ -209,6 +209,31 @@ def test_a_lone_tick_the_page_layout_dropped_is_read_again() -> None:
 
 
 @needs_ocr
+def test_ticks_read_doubtfully_in_a_column_of_ticks_read_surely_are_ticks() -> None:
+    # At 150 dpi degraded three of page 2's "X" read at 55, 56 and as "b$": the rows' statuses
+    # were lost and a summary_count_mismatch raised that the text layer does not have.
+    twin_pdf = _pages(LEFT_HEADER, [0, 1])
+    twin = parse(twin_pdf)
+    got = parse(make_scan(twin_pdf, dpi=150, degraded=True))
+    assert [(r.stt, r.status) for r in got.records] == [(r.stt, r.status) for r in twin.records]
+    assert compare(got, twin).extra_errors == []
+
+
+def test_a_doubtful_mark_takes_the_text_of_the_sure_marks_of_its_size_over_it() -> None:
+    from appendixparse.readers.pdf.ocr.page import _column_mark, _Mark
+
+    def mark(text: str, confidence: float, x0: int = 100, width: int = 20) -> _Mark:
+        return _Mark(text, confidence, (x0, 0, x0 + width, 24), 0.0, 0.0)
+
+    ticks = [mark("X", 91), mark("X", 82, x0=104)]
+    assert _column_mark(mark("b$", 69), ticks) == "X"
+    assert _column_mark(mark("X", 55), ticks[:1]) == ""  # one sure mark is no column
+    assert _column_mark(mark("b$", 69, x0=300), ticks) == ""  # another place on the line
+    assert _column_mark(mark("b$", 69, width=60), ticks) == ""  # ink of another size
+    assert _column_mark(mark("b$", 69), [*ticks, mark("V", 90)]) == ""  # the marks disagree
+
+
+@needs_ocr
 def test_a_wrapped_cells_first_word_is_no_row_number_where_rows_are_numbered_in_the_cell() -> None:
     # "11. Mức độ …": the rows' numbers open their target cells, so the lone "80%" or "quyền"
     # opening a wrapped line is the cell's text, not a number to read again.

@@ -39,6 +39,8 @@ _SECTION_WORDS = frozenset(p.lower() for p in SECTION_PREFIXES)
 _MARK_APART = 1.5  # a dropped mark stands this many font sizes from any word read
 _MARK_JOIN = 0.3  # ink this close (in font sizes) is one mark
 _MARK_WIDTH = 1.5  # a mark is at most this many font sizes wide
+_MARK_COLUMN = 2  # a doubtful mark under this many marks read surely alike is one of them
+_MARK_SIZE = 0.3  # …when its ink's width and height are within this share of theirs
 
 
 @dataclass(slots=True)
@@ -494,15 +496,15 @@ def _recover_marks(
 ) -> list[_Line]:
     """Lone marks Tesseract's page layout dropped (an "X" ticking a status column): ink in a
     line's band, about a character wide and high, well apart from every word read, read on
-    its own; kept when it is one to three letters or digits read with confidence."""
+    its own; kept when it is one to three letters or digits read with confidence, or when it
+    is read doubtfully in a column of such marks (:func:`_column_mark`)."""
     import numpy as np
 
-    out: list[_Line] = []
-    for line in lines:
+    marks: list[tuple[int, _Mark]] = []  # (line, mark) of every lone ink read on its own
+    for at, line in enumerate(lines):
         top, bottom = int(line.top / scale), int(line.bottom / scale)
         band = ink[max(top, 0) : bottom]
         if band.size == 0:
-            out.append(line)
             continue
         covered = np.zeros(band.shape[1], dtype=bool)
         gap = int(_MARK_APART * line.size / scale)
@@ -512,7 +514,6 @@ def _recover_marks(
         for x0, x1 in [*spans, *((w.x0, w.x1) for w in line.words)]:  # and numbers recovered
             covered[max(int(x0 / scale) - gap, 0) : int(x1 / scale) + gap] = True
         columns = band.any(axis=0) & ~covered
-        found: list[_Word] = []
         for x0, x1 in _runs(columns, int(_MARK_JOIN * line.size / scale)):
             box = _trim(ink, x0, max(top, 0), x1, bottom, 2)
             if (
@@ -524,19 +525,61 @@ def _recover_marks(
             pad = int(0.1 * engines.dpi)
             inner = (box[0], box[1], box[2], box[3])
             outer = (max(box[0] - pad, 0), max(box[1] - pad, 0), box[2] + pad, box[3] + pad)
-            crop = _crop(gray, outer, inner)
-            read = engines.read(crop)
-            if (
-                len(read) == 1
-                and 1 <= len(read[0].text) <= 3
-                and read[0].text.isalnum()
-                and read[0].confidence >= _SPECK_CONFIDENCE
-            ):
-                found.append(_Word(read[0].text, x0 * scale, x1 * scale, line.top, line.bottom))
-        if found:
-            line = _Line(words=sorted([*line.words, *found], key=lambda w: w.x0), size=line.size)
-        out.append(line)
-    return out
+            read = engines.read(_crop(gray, outer, inner))
+            text, confidence = (read[0].text, read[0].confidence) if len(read) == 1 else ("", 0.0)
+            marks.append((at, _Mark(text, confidence, box, x0 * scale, x1 * scale)))
+    sure = [m for _, m in marks if m.sure]
+    found: dict[int, list[_Word]] = {}
+    for at, mark in marks:
+        text = mark.text if mark.sure else _column_mark(mark, sure)
+        if text:
+            line = lines[at]
+            found.setdefault(at, []).append(_Word(text, mark.x0, mark.x1, line.top, line.bottom))
+    return [
+        _Line(words=sorted([*line.words, *found[at]], key=lambda w: w.x0), size=line.size)
+        if at in found
+        else line
+        for at, line in enumerate(lines)
+    ]
+
+
+@dataclass(slots=True)
+class _Mark:
+    """A lone ink read on its own: what was read, how surely, its box (pixels) and its span
+    on the line (points)."""
+
+    text: str
+    confidence: float
+    box: tuple[int, ...]
+    x0: float
+    x1: float
+
+    @property
+    def sure(self) -> bool:
+        """One to three letters or digits read with confidence."""
+        return (
+            1 <= len(self.text) <= 3
+            and self.text.isalnum()
+            and self.confidence >= _SPECK_CONFIDENCE
+        )
+
+
+def _column_mark(mark: _Mark, sure: list[_Mark]) -> str:
+    """What a doubtfully read mark is in a column of marks: the text of the marks read surely
+    over the same place of other lines, as large as it, where at least ``_MARK_COLUMN`` agree
+    and none says otherwise ("" when they do not). A ticked status column's "X" read at 55
+    or as "b$" among "X"s read at 80 and more is an "X"."""
+    width, height = mark.box[2] - mark.box[0], mark.box[3] - mark.box[1]
+    column = [
+        m
+        for m in sure
+        if m.box[0] < mark.box[2]
+        and mark.box[0] < m.box[2]
+        and abs((m.box[2] - m.box[0]) - width) <= _MARK_SIZE * width
+        and abs((m.box[3] - m.box[1]) - height) <= _MARK_SIZE * height
+    ]
+    texts = {m.text for m in column}
+    return texts.pop() if len(texts) == 1 and len(column) >= _MARK_COLUMN else ""
 
 
 def _runs(columns: Any, join: int) -> list[tuple[int, int]]:
