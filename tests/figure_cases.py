@@ -1075,6 +1075,14 @@ OTHER_CASES: list[Case] = [
         "Đến năm 2030, có ít nhất 90% doanh nghiệp sử dụng hóa đơn điện tử",
         (P("90%", 90, "at_least"),),
     ),
+    # a share typed (or read by OCR) without the space before it
+    ("glued-share", "Tỷ lệ hồ sơ giải quyết đúng hạn đạt99,6%", (P("99,6%", 99.6),)),
+    (
+        "glued-threshold",
+        "Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn đạt từ99% trở lên",
+        (P("99%", 99, "at_least"),),
+    ),
+    ("glued-range", "đạt từ80% đến90%", (P("80%", 80, "at_least"), P("90%", 90, "at_most"))),
 ]
 
 # --- numbers that are no figures ---------------------------------------------------------
@@ -1088,6 +1096,7 @@ NONE_CASES: list[Case] = [
     ("doc-ampersand", "Văn bản số 4756/BTP-KTVB&QLXLVPHC ngày 05/8/2025", ()),
     ("doc-report", "Báo cáo số 33/BC-UBND ngày 20/01/2026", ()),
     ("doc-law", "Luật số 80/2015/QH13", ()),
+    ("code-percent", "khóa QH13%, mã ISO9001%", ()),  # a capital's code glued to its number
     ("doc-lower-issuer", "Quyết định 12/qđ-ubnd", ()),
     ("doc-spaced", "Công văn số 1226/ UBND-TH ngày 08/8/2023", ()),
     ("doc-decision-no-so", "Quyết định 1103/QĐ-UBND ngày 30/5/2023", ()),

@@ -295,7 +295,8 @@ _DOT_DECIMAL = regex.compile(r"\.\d{1,2}\Z")  # "14.7": a decimal dot, not thous
 
 _TOKEN = regex.compile(
     r"""
-    (?<!\w)                                     # not inside a word ("4G", "QH13")
+    (?:(?<!\w)                                  # not inside a word ("4G", "QH13"),
+    |(?<=(?-i:\p{Ll}))(?=\d++(?:,\d++)?+[ ]?%))  # but a share glued to a word ("đạt99%")
     (?<!\p{L}-)                                 # nor after "letters-" ("Covid-19")
     (?<!\d[.,/])(?<!\d[ ]/)                     # nor inside a number glued to a word
     \d++(?:[.,]\d++)*+                          # digits grouped by dots and commas
