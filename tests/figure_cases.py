@@ -1083,6 +1083,9 @@ OTHER_CASES: list[Case] = [
         (P("99%", 99, "at_least"),),
     ),
     ("glued-range", "đạt từ80% đến90%", (P("80%", 80, "at_least"), P("90%", 90, "at_most"))),
+    # thousands grouped by spaces (no-break ones, as some producers write them)
+    ("space-thousands", "đã giải quyết 1 000 hồ sơ", (C("1 000", 1000, "hồ sơ"),)),
+    ("space-thousands-then-share", "Số văn bản: 12 100% được công khai", (P("100%", 100),)),
 ]
 
 # --- numbers that are no figures ---------------------------------------------------------

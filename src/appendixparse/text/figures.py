@@ -163,7 +163,8 @@ _NUMBER = regex.compile(
     r"""
     \A
     (?:
-        (?P<int>\d{1,3}(?:\.\d{3})++)    # thousands grouped by dots: 1.381, 1.234.567
+        (?P<int>\d{1,3}(?:\.\d{3})++    # thousands grouped by dots: 1.381, 1.234.567
+          |\d{1,3}(?:[ ]\d{3})++)        #   or by spaces: 1 381 (a space, a no-break one)
         (?:,(?P<frac>\d++))?+            #   with a decimal comma: 1.234,5
       | (?P<plain>\d++)                  # plain digits: 01, 287, 2023
         (?:
@@ -189,8 +190,8 @@ def parse_number(text: str) -> float | None:
     55.54
     >>> parse_number("1.234.567")
     1234567.0
-    >>> parse_number("1.234,5")
-    1234.5
+    >>> parse_number("1.234,5"), parse_number("12 500")
+    (1234.5, 12500.0)
     >>> parse_number("0,1")
     0.1
     >>> parse_number("14.7")
@@ -208,7 +209,7 @@ def parse_number(text: str) -> float | None:
     # The groups in the pattern's order, in one call: the regex module looks a name up slowly.
     grouped, frac, plain, cfrac, dfrac = m.groups()
     if grouped is not None:
-        whole = grouped.replace(".", "")
+        whole = grouped.replace(".", "").replace(" ", "")
     else:
         whole, frac = plain, cfrac or dfrac
     try:
@@ -299,7 +300,8 @@ _TOKEN = regex.compile(
     |(?<=(?-i:\p{Ll}))(?=\d++(?:,\d++)?+[ ]?%))  # but a share glued to a word ("đạt99%")
     (?<!\p{L}-)                                 # nor after "letters-" ("Covid-19")
     (?<!\d[.,/])(?<!\d[ ]/)                     # nor inside a number glued to a word
-    \d++(?:[.,]\d++)*+                          # digits grouped by dots and commas
+    (?:\d{1,3}(?:[ ]\d{3})++(?:,\d++)?+(?![\d.,/]|[ ]?%)  # 1 000: thousands by spaces
+    |\d++(?:[.,]\d++)*+)                        # digits grouped by dots and commas
     (?:[ ]?/[ ]?\d++(?:[.,]\d++)*+)*+           # more of them after slashes: x/y, d/m/y
     """,
     _FLAGS,
