@@ -134,6 +134,9 @@ def test_a_number_hardly_read_between_two_read_is_the_one_between_whatever_its_i
     assert _mended(read) == [
         "TT", "1", "1.1", "1.1.1", "1.1.2", "1.2", "1.2.1", "1.2.2", "1.3", "2", "2.1", "2.2", "3",
     ]  # fmt: skip
+    # a repeated header's "STT" read "SIT" at 44, ink without dots, between "2." and "2.2."
+    read = [("2.", 95, "9."), ("SIT", 44, "9999"), ("2.2.", 95, "9.9.")]
+    assert _mended(read)[1] == "SIT"
     # read surely, it stays as read
     read = [("1.", 95, "9."), ("1.1.", 95, "9.9."), ("ĐÀ)", 82, "9.9"), ("1.1.2.", 95, "9.9.9.")]
     assert _mended(read)[2] == "ĐÀ)"

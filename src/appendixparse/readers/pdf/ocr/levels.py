@@ -189,9 +189,10 @@ def _run(
 def _bridge(
     before: Key | None, reading: Reading, later: list[Key | None], read: set[Key]
 ) -> list[Key] | None:
-    """A reading hardly read at all and no number, whose ink looks like a number's, between
-    ``before`` and a number read after it (``later[0]``) that exactly one successor of
-    ``before`` leads on to: that successor, whatever the count of its ink's digits (ink read
+    """A reading hardly read at all and no number, whose ink looks like a hierarchical
+    number's (digits and dots), between ``before`` and a number read after it (``later[0]``)
+    that exactly one successor of ``before`` leads on to: that successor, whatever the count
+    of its ink's digits (ink read
     this badly is no surer than its letters). The section's last reading, with nothing after
     it: the one successor its ink's shape fits. None otherwise, for plain numbers
     (:func:`..numerals.mend` decides those) and for a number read elsewhere in the numbering.
@@ -205,6 +206,7 @@ def _bridge(
     [(3,)]
     >>> _bridge((1, 1), R("ĐÀ)", "9.9", 81.0), [(1, 1, 2)], set())  # read surely: as read
     >>> _bridge((1, 1), R("-", None), [(1, 2)], set())  # no number's ink
+    >>> _bridge((2,), R("SIT", "9999"), [(2, 2)], set())  # a repeated header's "STT"
     """
     if (
         before is None
@@ -215,8 +217,8 @@ def _bridge(
         return None
     if later:
         after = later[0]
-        if after is None:
-            return None
+        if after is None or "." not in reading.shape.rstrip("."):
+            return None  # no hierarchical number's ink: a repeated header's "STT" read "SIT"
         found = [n for n in successors(before) if after in successors(n)]
         ends = (before, *found, after)
     else:
