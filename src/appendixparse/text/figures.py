@@ -164,7 +164,7 @@ _NUMBER = regex.compile(
     \A
     (?:
         (?P<int>\d{1,3}(?:\.\d{3})++    # thousands grouped by dots: 1.381, 1.234.567
-          |\d{1,3}(?:[ ]\d{3})++)        #   or by spaces: 1 381 (a space, a no-break one)
+          |\d{1,3}(?:[ ]\d{3})++)        #   or by spaces: 1 381 (no-break ones are cleaned)
         (?:,(?P<frac>\d++))?+            #   with a decimal comma: 1.234,5
       | (?P<plain>\d++)                  # plain digits: 01, 287, 2023
         (?:

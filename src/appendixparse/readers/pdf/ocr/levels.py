@@ -19,7 +19,7 @@ from ....text.numbering import parse_stt
 _LETTER = re.compile(r"^[a-zđA-ZĐ][.)]$")  # a lettered row: "a)", "b."
 _RUN = 3  # readings at most in a run put right together
 _SURE = 85.0  # a word read this surely in the STT column is a header ("STT"), passed
-_DOUBTFUL = 50.0  # a reading below this confidence is hardly read: its ink's shape is no surer
+DOUBTFUL = 50.0  # a reading below this confidence is hardly read: the sequence decides
 
 Key = tuple[int, ...]
 # Before a section's first number: its successors are "1" (and "0.1"), so a first reading
@@ -192,10 +192,10 @@ def _bridge(
     """A reading hardly read at all and no number, whose ink looks like a hierarchical
     number's (digits and dots), between ``before`` and a number read after it (``later[0]``)
     that exactly one successor of ``before`` leads on to: that successor, whatever the count
-    of its ink's digits (ink read
-    this badly is no surer than its letters). The section's last reading, with nothing after
-    it: the one successor its ink's shape fits. None otherwise, for plain numbers
-    (:func:`..numerals.mend` decides those) and for a number read elsewhere in the numbering.
+    of its ink's digits (ink read this badly is no surer than its letters). The section's
+    last reading, with nothing after it: the one successor its ink's shape fits. None
+    otherwise, for plain numbers (:func:`..numerals.mend` decides those) and for a number
+    read elsewhere in the numbering.
 
     >>> class R:
     ...     def __init__(self, value, shape, confidence=5.0):
@@ -212,7 +212,7 @@ def _bridge(
         before is None
         or reading.shape is None
         or _digits(reading.value)
-        or reading.confidence >= _DOUBTFUL
+        or reading.confidence >= DOUBTFUL
     ):
         return None
     if later:
@@ -222,8 +222,6 @@ def _bridge(
         found = [n for n in successors(before) if after in successors(n)]
         ends = (before, *found, after)
     else:
-        if reading.shape is None:
-            return None
         shape = _shape(reading.shape)
         found = [n for n in successors(before) if _shape(".".join(map(str, n))) == shape]
         ends = (before, *found)
@@ -263,4 +261,4 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
-__all__ = ["agrees", "follows", "key", "mend_levels", "successors"]
+__all__ = ["DOUBTFUL", "agrees", "follows", "key", "mend_levels", "successors"]

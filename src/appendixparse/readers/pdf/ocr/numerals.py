@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .levels import key, mend_levels
+from .levels import DOUBTFUL, key, mend_levels
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
           "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
@@ -20,14 +20,13 @@ _ARABIC_LOOKALIKE = re.compile(r"^[0-9lI|!OoSsZzB]{1,3}\.?$")
 _LETTER = re.compile(r"^[a-zđA-ZĐ][.)]$")  # a lettered row: "a)", "b."
 _HEADING_NUMERAL = 4  # a heading's first cell this short holds its numeral, however read
 _SURE = 85.0  # a roman numeral read at this confidence or above is taken as read
-_DOUBTFUL = 50.0  # a number read below this confidence is hardly read: the sequence decides
 
 
 class NumberSequence:
     """The STT cells of a document in order, each misread one put right from the sequence.
 
     A cell read as an arabic number is not changed here, unless hardly read at all (below
-    ``_DOUBTFUL``: then it is the next number); :func:`mend` puts one right that the numbers
+    ``levels.DOUBTFUL``: then it is the next number); :func:`mend` puts one right that the numbers
     around it contradict, once the document is read. A roman numeral read with confidence is
     taken; one read doubtfully, or strokes that are no numeral ("H" after "I"), become the
     next section numeral; a cell that looks like digits but is none becomes the next number.
@@ -72,7 +71,7 @@ class NumberSequence:
         if _ARABIC.match(value):
             head = bare.split(".")[0]
             if "." not in bare and head.isdigit():
-                if confidence < _DOUBTFUL and self.arabic is not None:
+                if confidence < DOUBTFUL and self.arabic is not None:
                     # hardly read at all ("3" as "2" at 15): the next number, as a lookalike is
                     self.arabic += 1
                     return str(self.arabic) + ("." if value.endswith(".") else "")
